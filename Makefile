@@ -1,0 +1,52 @@
+# Two commands on a fresh machine: `make demo` and `make test` (see README).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO   := demo
+
+.PHONY: all setup system-deps test lint typecheck pytest demo bench schemas clean
+
+all: test
+
+# Graphviz (for diagrams) and a font with Chinese glyphs (for PNG/PDF labels).
+system-deps:
+	@sh .ci/system-deps
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+setup: system-deps $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest -q
+
+test: setup lint typecheck pytest
+
+demo: setup
+	@mkdir -p $(DEMO)
+	$(BIN)/mgmt pert examples/pert/supply-chain-onboarding.yaml
+	$(BIN)/mgmt pert examples/pert/supply-chain-onboarding.yaml -o $(DEMO)/onboarding.svg
+	$(BIN)/mgmt pert examples/pert/supply-chain-onboarding.yaml -o $(DEMO)/onboarding.png
+	$(BIN)/mgmt pert examples/pert/branch-campaign.yaml -o $(DEMO)/campaign.svg
+	@echo "demo: diagrams written to $(DEMO)/"
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pert.py
+
+# Regenerate the JSON Schemas kept in the package from the input models.
+schemas: $(STAMP)
+	$(BIN)/python -m mgmt_tools.schemas
+
+clean:
+	rm -rf $(VENV) $(DEMO) build .mypy_cache .ruff_cache .pytest_cache .hypothesis

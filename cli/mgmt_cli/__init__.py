@@ -1,0 +1,1 @@
+"""The ``mgmt`` command line: a thin Click layer over :mod:`mgmt_tools`."""

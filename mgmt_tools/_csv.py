@@ -1,0 +1,95 @@
+"""Read CSV tables (RFC 4180) and place problems at their line and column.
+
+UTF-8 with or without a byte-order mark (as Excel writes it) by default; other encodings
+(``gbk`` from Chinese Excel) by name. Quoted fields may hold commas, quotes and newlines, so a
+record may span several lines: each record remembers the line it starts on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from mgmt_tools.errors import InputError, PathPart, Problem
+
+__all__ = ["CsvLocator", "Table", "decode", "read_table"]
+
+Path = tuple[PathPart, ...]
+
+
+def decode(data: bytes, encoding: str | None = None, source: str | None = None) -> str:
+    """Bytes to text: UTF-8 (a BOM is dropped) unless ``encoding`` names another."""
+    name = encoding or "utf-8-sig"
+    try:
+        return data.decode(name)
+    except LookupError:
+        raise InputError([Problem(f"unknown encoding '{encoding}'", source=source)]) from None
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        hint = "" if encoding else " (give --encoding, for example --encoding gbk)"
+        raise InputError([Problem(f"not valid {name} text{hint}", source=source,
+                                  line=line)]) from None
+
+
+@dataclass
+class Table:
+    """A CSV table: the header, the records, and the line each record starts on."""
+
+    header: list[str]
+    rows: list[list[str]]
+    lines: list[int]
+
+    def column(self, name: str) -> list[str]:
+        """The cells of column ``name`` ('' where a short record lacks it)."""
+        number = self.header.index(name)
+        return [row[number] if number < len(row) else "" for row in self.rows]
+
+
+def read_table(text: str, source: str | None = None) -> Table:
+    """Parse CSV text whose first record is the header; blank lines are skipped."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [name.strip() for name in next(reader)]
+    except StopIteration:
+        raise InputError([Problem("empty CSV file: no header", source=source, line=1)]) from None
+    except csv.Error as error:
+        raise InputError([Problem(f"CSV syntax: {error}", source=source, line=1)]) from None
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    start = reader.line_num + 1
+    try:
+        for row in reader:
+            if row:
+                rows.append(row)
+                lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise InputError([Problem(f"CSV syntax: {error}", source=source,
+                                  line=reader.line_num)]) from None
+    return Table(header, rows, lines)
+
+
+class CsvLocator:
+    """Places paths ``(table, row, column)`` of a CSV table at line and column number.
+
+    ``table`` is the name the format gives the rows (``tasks`` for a plan), so messages read the
+    same as for YAML: ``plan.csv:5:3: tasks[3].duration: negative duration -2``.
+    """
+
+    def __init__(self, table: Table, source: str | None, rows_name: str) -> None:
+        self.table = table
+        self.source = source
+        self.rows_name = rows_name
+
+    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
+        line: int | None = 1
+        column: int | None = None
+        if len(path) >= 2 and path[0] == self.rows_name and isinstance(path[1], int):
+            row = path[1]
+            line = self.table.lines[row] if row < len(self.table.lines) else None
+            if len(path) >= 3 and path[2] in self.table.header:
+                column = self.table.header.index(str(path[2])) + 1
+        elif path and path[0] in self.table.header:
+            column = self.table.header.index(str(path[0])) + 1
+        return Problem(message, tuple(path), self.source, line, column)

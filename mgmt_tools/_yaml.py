@@ -1,0 +1,403 @@
+"""Load YAML and JSON inputs fast, and place problems in them by line and column.
+
+The fast path parses with libyaml's C loader (YAML) or ``json.loads`` (JSON) and records no
+positions, so valid input pays nothing for error reporting. When validation finds problems, the
+caller asks :func:`locator` for a :class:`Locator`, which parses the text again with positions
+and maps a path such as ``("tasks", 3, "depends_on", 0)`` to its line and column.
+
+YAML is read with the YAML 1.2 core schema: only ``true``/``false`` are booleans (``NO`` and
+``on`` stay text), ``010`` is the decimal 10, dates stay text. Integers and floats remember the
+literal text they were written as (:class:`TextInt`, :class:`TextFloat`), so an id written as
+``010`` or ``1.10`` reads as that text. Duplicate keys are errors, all of them reported at once.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from mgmt_tools.errors import InputError, PathPart, Problem
+
+__all__ = [
+    "Locator",
+    "TextFloat",
+    "TextInt",
+    "literal_text",
+    "load_text",
+    "locator",
+]
+
+Path = tuple[PathPart, ...]
+
+
+class TextInt(int):
+    """An integer that remembers how it was written (``010`` stays ``"010"`` as an id)."""
+
+    text: str
+
+    def __new__(cls, value: int, text: str) -> TextInt:
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
+
+
+class TextFloat(float):
+    """A float that remembers how it was written (``1.10`` stays ``"1.10"`` as an id)."""
+
+    text: str
+
+    def __new__(cls, value: float, text: str) -> TextFloat:
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
+
+
+def literal_text(value: object) -> str:
+    """The literal text of a scalar read from YAML or JSON, for ids and names.
+
+    >>> literal_text(TextInt(10, "010")), literal_text(True), literal_text("NO")
+    ('010', 'true', 'NO')
+    """
+    text = getattr(value, "text", None)
+    if isinstance(text, str):
+        return text
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+# --- YAML 1.2 core schema on top of the C loader -------------------------------------------
+
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+_DROPPED = {_BOOL, _INT, _FLOAT, "tag:yaml.org,2002:timestamp"}
+
+_INT_RE = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT_RE = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+def _core_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    table = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in _DROPPED]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    for tag, regexp, firsts in (
+        (_BOOL, _BOOL_RE, "tTfF"),
+        (_INT, _INT_RE, "-+0123456789"),
+        (_FLOAT, _FLOAT_RE, "-+.0123456789"),
+    ):
+        for first in firsts:
+            table.setdefault(first, []).append((tag, regexp))
+    return table
+
+
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """YAML 1.2 core schema; numbers keep their text; duplicate keys are noted, not merged."""
+
+    yaml_implicit_resolvers = _core_resolvers()
+    duplicates_seen = False
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        if len(keys) != len({_hashable(key) for key in keys}):
+            self.duplicates_seen = True
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+def _hashable(key: object) -> object:
+    return key if isinstance(key, str | int | float | bool | None) else repr(key)
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node))
+    body = text.lstrip("+-")
+    sign = -1 if text.startswith("-") else 1
+    if body.startswith("0o"):
+        value = int(body[2:], 8)
+    elif body.startswith("0x"):
+        value = int(body[2:], 16)
+    else:
+        value = int(body, 10)
+    return TextInt(sign * value, text)
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    text = str(loader.construct_scalar(node))
+    lowered = text.lower()
+    if lowered.endswith(".inf"):
+        value = -math.inf if lowered.startswith("-") else math.inf
+    elif lowered == ".nan":
+        value = math.nan
+    else:
+        value = float(text)
+    return TextFloat(value, text)
+
+
+def _construct_bool(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> bool:
+    return str(loader.construct_scalar(node)).lower() == "true"
+
+
+_Loader.add_constructor(_INT, _construct_int)
+_Loader.add_constructor(_FLOAT, _construct_float)
+_Loader.add_constructor(_BOOL, _construct_bool)
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _DuplicateKeyError
+    return result
+
+
+class _DuplicateKeyError(Exception):
+    pass
+
+
+def _json_float(text: str) -> float:
+    return TextFloat(float(text), text)
+
+
+def _json_constant(name: str) -> float:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def load_text(text: str, fmt: str, source: str | None = None) -> Any:
+    """Parse ``text`` as ``fmt`` ("yaml" or "json") without recording positions.
+
+    Raises :class:`InputError` for a syntax error or duplicate keys (all of them, located).
+
+    >>> load_text("id: 010\\nok: NO\\nx: 1.10", "yaml")
+    {'id': 10, 'ok': 'NO', 'x': 1.1}
+    >>> load_text("a: 1\\na: 2", "yaml", "f.yaml")
+    Traceback (most recent call last):
+    ...
+    mgmt_tools.errors.InputError: f.yaml:2:1: a: duplicate key 'a' (first at line 1)
+    """
+    if fmt == "json":
+        try:
+            return json.loads(
+                text,
+                object_pairs_hook=_json_pairs,
+                parse_float=_json_float,
+                parse_constant=_json_constant,
+            )
+        except _DuplicateKeyError:
+            raise InputError(locator(text, fmt, source).duplicates()) from None
+        except ValueError as error:
+            raise InputError([_json_syntax_problem(error, source)]) from None
+    loader = _Loader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        raise InputError([_yaml_syntax_problem(error, source)]) from None
+    except yaml.YAMLError as error:
+        raise InputError([Problem(f"YAML syntax: {error}", source=source)]) from None
+    finally:
+        loader.dispose()
+    if loader.duplicates_seen:
+        raise InputError(locator(text, fmt, source).duplicates())
+    return data
+
+
+def _yaml_syntax_problem(error: yaml.MarkedYAMLError, source: str | None) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    message = " ".join(part for part in (error.context, error.problem) if part)
+    return Problem(
+        f"YAML syntax: {message or error}",
+        source=source,
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+    )
+
+
+def _json_syntax_problem(error: ValueError, source: str | None) -> Problem:
+    if isinstance(error, json.JSONDecodeError):
+        return Problem(f"JSON syntax: {error.msg}", source=source, line=error.lineno,
+                       column=error.colno)
+    return Problem(f"JSON syntax: {error}", source=source)
+
+
+# --- Positions, computed only when there is something to report ----------------------------
+
+
+@dataclass
+class _Entry:
+    line: int
+    column: int
+    key_line: int | None = None
+    key_column: int | None = None
+
+
+class Locator:
+    """Maps paths into one input text to 1-based (line, column) positions."""
+
+    def __init__(self, source: str | None, entries: dict[Path, _Entry],
+                 duplicate_keys: list[Problem]) -> None:
+        self.source = source
+        self._entries = entries
+        self._duplicates = duplicate_keys
+
+    def position(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
+        """Position of the value at ``path`` (of its key with ``key=True``); for a path that
+        does not exist, the position of its longest existing prefix."""
+        for end in range(len(path), -1, -1):
+            entry = self._entries.get(tuple(path[:end]))
+            if entry is None:
+                continue
+            if key and end == len(path) and entry.key_line is not None:
+                return entry.key_line, entry.key_column
+            return entry.line, entry.column
+        return None, None
+
+    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
+        """A :class:`Problem` at ``path``, placed in the text."""
+        line, column = self.position(path, key=key)
+        return Problem(message, tuple(path), self.source, line, column)
+
+    def duplicates(self) -> list[Problem]:
+        """Every duplicate key in the text, located at the repeated key."""
+        return list(self._duplicates)
+
+
+def locator(text: str, fmt: str, source: str | None = None) -> Locator:
+    """Parse ``text`` again, recording where every value (and mapping key) starts."""
+    entries: dict[Path, _Entry] = {}
+    duplicates: list[Problem] = []
+    if fmt == "json":
+        try:
+            _JsonIndexer(text, entries, duplicates, source).index()
+        except (ValueError, IndexError):
+            pass  # a syntax error was reported by the fast path; keep what was indexed
+        return Locator(source, entries, duplicates)
+    try:
+        node = yaml.compose(text, Loader=_Base)
+    except yaml.YAMLError:
+        return Locator(source, entries, duplicates)
+    if node is not None:
+        _index_yaml(node, (), entries, duplicates, source)
+    return Locator(source, entries, duplicates)
+
+
+def _index_yaml(node: yaml.Node, path: Path, entries: dict[Path, _Entry],
+                duplicates: list[Problem], source: str | None,
+                key_mark: yaml.Mark | None = None) -> None:
+    mark = node.start_mark
+    entries[path] = _Entry(mark.line + 1, mark.column + 1,
+                           key_mark.line + 1 if key_mark else None,
+                           key_mark.column + 1 if key_mark else None)
+    if isinstance(node, yaml.MappingNode):
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            child = (*path, key)
+            key_line = key_node.start_mark.line + 1
+            if key in first_seen:
+                duplicates.append(Problem(
+                    f"duplicate key '{key}' (first at line {first_seen[key]})", child,
+                    source, key_line, key_node.start_mark.column + 1))
+                continue
+            first_seen[key] = key_line
+            _index_yaml(value_node, child, entries, duplicates, source, key_node.start_mark)
+    elif isinstance(node, yaml.SequenceNode):
+        for number, item in enumerate(node.value):
+            _index_yaml(item, (*path, number), entries, duplicates, source)
+
+
+class _JsonIndexer:
+    """A small recursive-descent JSON reader that records positions instead of values."""
+
+    _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+    _SPACE = re.compile(r"[ \t\n\r]*")
+
+    def __init__(self, text: str, entries: dict[Path, _Entry], duplicates: list[Problem],
+                 source: str | None) -> None:
+        self.text = text
+        self.entries = entries
+        self.duplicates = duplicates
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def _where(self, offset: int) -> tuple[int, int]:
+        import bisect
+
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def _skip(self, offset: int) -> int:
+        match = self._SPACE.match(self.text, offset)
+        return match.end() if match else offset
+
+    def index(self) -> None:
+        self._value(self._skip(0), ())
+
+    def _value(self, offset: int, path: Path, key_at: int | None = None) -> int:
+        line, column = self._where(offset)
+        key_line, key_column = self._where(key_at) if key_at is not None else (None, None)
+        self.entries[path] = _Entry(line, column, key_line, key_column)
+        char = self.text[offset]
+        if char == "{":
+            return self._object(offset + 1, path)
+        if char == "[":
+            return self._array(offset + 1, path)
+        if char == '"':
+            return json.decoder.scanstring(self.text, offset + 1)[1]  # type: ignore[attr-defined,no-any-return]
+        for word in ("true", "false", "null"):
+            if self.text.startswith(word, offset):
+                return offset + len(word)
+        match = self._NUMBER.match(self.text, offset)
+        if not match:
+            raise ValueError("not JSON")
+        return match.end()
+
+    def _object(self, offset: int, path: Path) -> int:
+        offset = self._skip(offset)
+        first_seen: dict[str, int] = {}
+        if self.text[offset] == "}":
+            return offset + 1
+        while True:
+            key_at = offset
+            key, offset = json.decoder.scanstring(self.text, offset + 1)  # type: ignore[attr-defined]
+            offset = self._skip(offset)
+            offset = self._skip(offset + 1)  # the colon
+            child = (*path, key)
+            key_line, key_column = self._where(key_at)
+            if key in first_seen:
+                self.duplicates.append(Problem(
+                    f"duplicate key '{key}' (first at line {first_seen[key]})", child,
+                    self.source, key_line, key_column))
+                saved = dict(self.entries)
+                offset = self._skip(self._value(offset, child, key_at))
+                self.entries.clear()
+                self.entries.update(saved)
+            else:
+                first_seen[key] = key_line
+                offset = self._skip(self._value(offset, child, key_at))
+            if self.text[offset] == "}":
+                return offset + 1
+            offset = self._skip(offset + 1)  # the comma
+
+    def _array(self, offset: int, path: Path) -> int:
+        offset = self._skip(offset)
+        if self.text[offset] == "]":
+            return offset + 1
+        number = 0
+        while True:
+            offset = self._skip(self._value(offset, (*path, number)))
+            number += 1
+            if self.text[offset] == "]":
+                return offset + 1
+            offset = self._skip(offset + 1)

@@ -1,0 +1,78 @@
+"""Working-day calendars: offsets in working days to dates and back (numpy busday functions).
+
+Working day 0 is the first working day on or after ``start``. A task occupying offsets
+[s, s + d) starts on working day floor(s) and finishes on working day ceil(s + d) - 1; a
+milestone at offset s is dated working day ceil(s) - 1 (the day its predecessors finish), and
+working day 0 at offset 0. A date deadline D is the end of day D: the number of working days
+from start up to and including D.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from mgmt_tools.pert.model import WEEKDAYS
+
+__all__ = ["WorkCalendar"]
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def _snap(values: FloatArray) -> FloatArray:
+    """Round values that are within the comparison tolerance of an integer."""
+    nearest = np.round(values)
+    close = np.abs(values - nearest) <= 1e-9 * np.maximum(1.0, np.abs(values))
+    return np.where(close, nearest, values)
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """A start date with its working week and holidays."""
+
+    start: dt.date
+    workdays: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri")
+    holidays: tuple[dt.date, ...] = ()
+
+    @property
+    def _mask(self) -> str:
+        return "".join("1" if day in self.workdays else "0" for day in WEEKDAYS)
+
+    @property
+    def _holidays(self) -> npt.NDArray[np.datetime64]:
+        return np.array(self.holidays, dtype="datetime64[D]")
+
+    @property
+    def first_day(self) -> np.datetime64:
+        """Working day 0: the first working day on or after start."""
+        return np.busday_offset(np.datetime64(self.start, "D"), 0, roll="forward",
+                                weekmask=self._mask, holidays=self._holidays)
+
+    def day(self, offsets: npt.ArrayLike) -> npt.NDArray[np.datetime64]:
+        """The dates of whole working-day numbers."""
+        return np.busday_offset(self.first_day, np.asarray(offsets, dtype=np.int64),
+                                roll="forward", weekmask=self._mask, holidays=self._holidays)
+
+    def start_dates(self, es: FloatArray) -> npt.NDArray[np.datetime64]:
+        """Start dates of tasks starting at offsets ``es``: working day floor(es)."""
+        return self.day(np.floor(_snap(es)))
+
+    def finish_dates(self, es: FloatArray, ef: FloatArray) -> npt.NDArray[np.datetime64]:
+        """Finish dates: working day ceil(ef) - 1; milestones (ef == es) ceil(es) - 1, and
+        working day 0 at offset 0."""
+        last = np.ceil(_snap(ef)) - 1
+        return self.day(np.maximum(last, 0))
+
+    def offset_of(self, deadline: dt.date) -> float:
+        """A date deadline as an offset: working days from start up to and including it."""
+        end = np.datetime64(deadline, "D") + np.timedelta64(1, "D")
+        return float(np.busday_count(self.first_day, end, weekmask=self._mask,
+                                     holidays=self._holidays))
+
+    @staticmethod
+    def iso(dates: npt.NDArray[np.datetime64]) -> list[str]:
+        """ISO 8601 text of each date."""
+        return np.datetime_as_string(dates, unit="D").tolist()  # type: ignore[no-any-return]

@@ -1,0 +1,283 @@
+"""Read plans from YAML, JSON and CSV, and write them back.
+
+>>> plan = loads("tasks:\\n  - {id: A, duration: 3}\\n  - {id: B, duration: 2, depends_on: [A]}")
+>>> plan.ids, plan.link(0)
+(['A', 'B'], Link(predecessor='A', successor='B', type=<LinkType.FS: 0>, lag=0.0))
+>>> loads(dump(plan)) == plan
+True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import yaml
+from pydantic import ValidationError
+
+from mgmt_tools._csv import CsvLocator, Table, decode, read_table
+from mgmt_tools._validation import Locating, problems_from
+from mgmt_tools._yaml import Locator, load_text, locator
+from mgmt_tools.errors import InputError, Problem, did_you_mean
+from mgmt_tools.pert.build import Columns, LinkEntry, Meta, build_plan
+from mgmt_tools.pert.links import format_link, parse_link
+from mgmt_tools.pert.model import LinkType, Plan, PlanModel, TaskModel
+
+__all__ = ["CSV_COLUMNS", "dump", "format_of", "from_dict", "load", "loads"]
+
+CSV_COLUMNS = ("id", "name", "duration", "optimistic", "most_likely", "pessimistic",
+               "depends_on", "milestone")
+_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
+
+
+def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
+    """The input format named by a file's suffix (yaml, json or csv)."""
+    return _SUFFIXES.get(Path(path).suffix.lower(), default)
+
+
+def load(path: str | os.PathLike[str], *, fmt: str | None = None,
+         encoding: str | None = None) -> Plan:
+    """Read a plan file; the format comes from the suffix unless ``fmt`` names it."""
+    source = os.fspath(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError([Problem(f"cannot read: {error.strerror}", source=source)]) from None
+    return loads(decode(data, encoding, source), fmt or format_of(path), source=source)
+
+
+def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Plan:
+    """Read a plan from text in ``fmt`` (yaml, json or csv)."""
+    if fmt == "csv":
+        return _from_table(read_table(text, source), source)
+    if fmt not in ("yaml", "json"):
+        raise ValueError(f"unknown plan format {fmt!r} (yaml, json or csv)")
+    data = load_text(text, fmt, source)
+    return _from_data(data, _LazyLocator(text, fmt, source))
+
+
+def from_dict(data: Any, *, source: str | None = None) -> Plan:
+    """Build a plan from a dict shaped like the YAML format (messages carry no line)."""
+    return _from_data(data, Locator(source, {}, []))
+
+
+class _LazyLocator:
+    """Parses the text with positions only when the first problem needs placing."""
+
+    def __init__(self, text: str, fmt: str, source: str | None) -> None:
+        self._args = (text, fmt, source)
+        self._locator: Locator | None = None
+
+    def problem(self, path: tuple[str | int, ...], message: str, *,
+                key: bool = False) -> Problem:
+        if self._locator is None:
+            self._locator = locator(*self._args)
+        return self._locator.problem(path, message, key=key)
+
+
+# --- YAML and JSON --------------------------------------------------------------------------
+
+
+def _from_data(data: Any, where: Locating) -> Plan:
+    if not isinstance(data, dict):
+        raise InputError([where.problem((), "a plan is a mapping with a 'tasks' list")])
+    try:
+        model = PlanModel.model_validate(data)
+    except ValidationError as error:
+        problems = problems_from(error, PlanModel, data, where)
+        meta = _salvage_meta(data)
+        tasks, skip = _salvage_tasks(data.get("tasks"))
+        return build_plan(_columns(tasks, skip), meta, where, problems)
+    return build_plan(_columns(model.tasks, set()), _meta(model), where)
+
+
+def _meta(model: PlanModel) -> Meta:
+    calendar = model.calendar
+    return Meta(
+        project=model.project, units=model.units, start=model.start,
+        workdays=tuple(calendar.workdays) if calendar else Meta.workdays,
+        holidays=tuple(sorted(set(calendar.holidays))) if calendar else (),
+        has_calendar=calendar is not None, deadline=model.deadline,
+    )
+
+
+def _salvage_meta(data: dict[str, Any]) -> Meta:
+    """The top-level settings when some part of the plan is invalid (errors are reported)."""
+    try:
+        return _meta(PlanModel.model_validate({**data, "tasks": []}))
+    except ValidationError:
+        return Meta()
+
+
+def _salvage_tasks(raw: Any) -> tuple[list[TaskModel], set[int]]:
+    """Every task that validates on its own; placeholders (to skip) for the others."""
+    if not isinstance(raw, list):
+        return [], set()
+    tasks: list[TaskModel] = []
+    skip: set[int] = set()
+    for number, item in enumerate(raw):
+        try:
+            tasks.append(TaskModel.model_validate(item))
+        except ValidationError:
+            task_id = item.get("id") if isinstance(item, dict) else None
+            text = getattr(task_id, "text", task_id)
+            tasks.append(TaskModel.model_construct(
+                id=str(text) if text is not None else f"<tasks[{number}]>", name=None,
+                duration=0.0, optimistic=None, most_likely=None, pessimistic=None,
+                milestone=False, depends_on=[]))
+            skip.add(number)
+    return tasks, skip
+
+
+def _columns(tasks: list[TaskModel], skip: set[int]) -> Columns:
+    nan = math.nan
+
+    def numbers(values: list[float | None]) -> npt.NDArray[np.float64]:
+        return np.array([nan if v is None else v for v in values], dtype=np.float64)
+
+    depends_on: list[list[LinkEntry]] = [
+        [entry if isinstance(entry, str) else (entry.task, entry.type, entry.lag)
+         for entry in task.depends_on]
+        for task in tasks
+    ]
+    return Columns(
+        ids=[task.id for task in tasks],
+        names=[task.name for task in tasks],
+        duration=numbers([task.duration for task in tasks]),
+        optimistic=numbers([task.optimistic for task in tasks]),
+        most_likely=numbers([task.most_likely for task in tasks]),
+        pessimistic=numbers([task.pessimistic for task in tasks]),
+        milestone=np.array([task.milestone for task in tasks], dtype=bool),
+        depends_on=depends_on,
+        skip=skip,
+    )
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+_TRUE = {"true", "yes", "1", "x"}
+_FALSE = {"false", "no", "0", ""}
+
+
+def _from_table(table: Table, source: str | None) -> Plan:
+    where = CsvLocator(table, source, "tasks")
+    problems: list[Problem] = []
+    for name in table.header:
+        if name not in CSV_COLUMNS:
+            problems.append(where.problem(
+                (name,), f"unknown column '{name}'" + did_you_mean(name, list(CSV_COLUMNS))))
+        elif table.header.count(name) > 1:
+            problems.append(where.problem((name,), f"column '{name}' appears twice"))
+    if "id" not in table.header:
+        problems.append(Problem("missing column 'id' (columns: " + ", ".join(table.header)
+                                + ")", (), source, 1))
+        raise InputError(problems)
+    count = len(table.rows)
+    has = set(table.header)
+    ids = [cell.strip() for cell in table.column("id")]
+    names = ([cell.strip() or None for cell in table.column("name")] if "name" in has
+             else [None] * count)
+    numbers = {
+        name: _numbers(table, name, where, problems) if name in has else np.full(count, np.nan)
+        for name in ("duration", "optimistic", "most_likely", "pessimistic")
+    }
+    milestone = np.zeros(count, dtype=bool)
+    if "milestone" in has:
+        for row, cell in enumerate(table.column("milestone")):
+            word = cell.strip().lower()
+            if word in _TRUE:
+                milestone[row] = True
+            elif word not in _FALSE:
+                problems.append(where.problem(("tasks", row, "milestone"),
+                                              f"not true or false: '{cell}'"))
+    depends_on: list[list[LinkEntry]] = (
+        [[part.strip() for part in cell.split(";") if part.strip()]
+         for cell in table.column("depends_on")]
+        if "depends_on" in has else [[] for _ in range(count)])
+    columns = Columns(ids, names, numbers["duration"], numbers["optimistic"],
+                      numbers["most_likely"], numbers["pessimistic"], milestone, depends_on)
+    return build_plan(columns, Meta(), where, problems)
+
+
+def _numbers(table: Table, name: str, where: CsvLocator,
+             problems: list[Problem]) -> npt.NDArray[np.float64]:
+    cells = table.column(name)
+    try:
+        values = np.array([cell or "nan" for cell in cells], dtype=np.float64)
+    except ValueError:
+        values = np.array([_number_or_nan(cell) for cell in cells], dtype=np.float64)
+    bad = ~np.isfinite(values)
+    if bad.any():
+        for row in np.flatnonzero(bad).tolist():
+            if cells[row].strip():
+                problems.append(where.problem(("tasks", row, name),
+                                              f"not a number: '{cells[row]}'"))
+        values[bad] = np.nan
+    return values
+
+
+def _number_or_nan(cell: str) -> float:
+    try:
+        return float(cell)
+    except ValueError:
+        return math.inf  # flagged as not a number by the caller, unless the cell is blank
+
+
+# --- Writing --------------------------------------------------------------------------------
+
+
+def dump(plan: Plan, fmt: str = "yaml") -> str:
+    """Write ``plan`` as YAML or JSON that :func:`loads` reads back to an equal plan."""
+    data = _to_data(plan)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt != "yaml":
+        raise ValueError(f"cannot write a plan as {fmt!r} (yaml or json)")
+    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
+
+
+def _to_data(plan: Plan) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if plan.project is not None:
+        data["project"] = plan.project
+    data["units"] = plan.units
+    if plan.start is not None:
+        data["start"] = plan.start.isoformat()
+    if plan.has_calendar:
+        data["calendar"] = {"workdays": list(plan.workdays),
+                            "holidays": [day.isoformat() for day in plan.holidays]}
+    if plan.deadline is not None:
+        deadline = plan.deadline
+        data["deadline"] = deadline if isinstance(deadline, float) else deadline.isoformat()
+    known = {task: number for number, task in enumerate(plan.ids)}
+    links: list[list[Any]] = [[] for _ in plan.ids]
+    for number in range(plan.link_count):
+        link = plan.link(number)
+        text = format_link(link.predecessor, link.type, link.lag)
+        parsed = parse_link(text, known)
+        if parsed is not None and (parsed.task, parsed.type, parsed.lag) == (
+                link.predecessor, link.type, link.lag):
+            links[int(plan.link_succ[number])].append(text)
+        else:
+            links[int(plan.link_succ[number])].append(
+                {"task": link.predecessor, "type": LinkType(link.type).name, "lag": link.lag})
+    tasks = []
+    for number, task in enumerate(plan.tasks):
+        item: dict[str, Any] = {"id": task.id}
+        if task.name != task.id:
+            item["name"] = task.name
+        if task.optimistic is not None:
+            item.update(optimistic=task.optimistic, most_likely=task.most_likely,
+                        pessimistic=task.pessimistic)
+        else:
+            item["duration"] = task.duration
+        if links[number]:
+            item["depends_on"] = links[number]
+        tasks.append(item)
+    data["tasks"] = tasks
+    return data

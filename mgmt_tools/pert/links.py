@@ -1,0 +1,77 @@
+"""Precedence links written as strings: ``"A"``, ``"A FF+2"``, ``"B SS-1"``, ``"C+3"``.
+
+A string that is exactly a known task id is a finish-to-start link with lag 0, so ids may
+contain spaces, plus signs or the letters of a link type. Otherwise the string is read from the
+right: an optional lag (``+2``, ``-1.5``), before it an optional type (FS, SS, FF or SF, in any
+case), and the rest, stripped, is the task id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mgmt_tools.pert.model import LinkType
+
+__all__ = ["ParsedLink", "format_link", "parse_link"]
+
+_LINK = re.compile(
+    r"^\s*(?P<task>.*?)\s*(?P<type>FS|SS|FF|SF)?\s*"
+    r"(?P<lag>[+-]\s*(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ParsedLink:
+    """A link string taken apart: predecessor id, type and lag."""
+
+    task: str
+    type: LinkType
+    lag: float
+
+
+def parse_link(text: str, known: dict[str, int] | None = None) -> ParsedLink | None:
+    """Read a link string; None when it has no task id.
+
+    ``known`` (ids of the plan) settles ambiguity: a string that is a known id is a bare
+    link, and a type or lag is only split off if what remains is an id.
+
+    >>> parse_link("A FF+2")
+    ParsedLink(task='A', type=<LinkType.FF: 2>, lag=2.0)
+    >>> parse_link("Site survey ss - 1.5")
+    ParsedLink(task='Site survey', type=<LinkType.SS: 1>, lag=-1.5)
+    >>> parse_link("B+3")
+    ParsedLink(task='B', type=<LinkType.FS: 0>, lag=3.0)
+    >>> parse_link("FF", {"FF": 0})
+    ParsedLink(task='FF', type=<LinkType.FS: 0>, lag=0.0)
+    """
+    if known is not None and text in known:
+        return ParsedLink(text, LinkType.FS, 0.0)
+    match = _LINK.match(text)
+    if match is None or not match["task"]:
+        stripped = text.strip()
+        return ParsedLink(stripped, LinkType.FS, 0.0) if stripped else None
+    kind = LinkType[match["type"].upper()] if match["type"] else LinkType.FS
+    lag = float(match["lag"].replace(" ", "")) if match["lag"] else 0.0
+    parsed = ParsedLink(match["task"], kind, lag)
+    if known is not None and parsed.task not in known and text.strip() in known:
+        return ParsedLink(text.strip(), LinkType.FS, 0.0)
+    return parsed
+
+
+def format_link(task: str, kind: LinkType, lag: float) -> str:
+    """The string form of a link, as :func:`parse_link` reads it back.
+
+    >>> format_link("A", LinkType.FS, 0.0), format_link("B", LinkType.SS, -1.0)
+    ('A', 'B SS-1')
+    """
+    if kind is LinkType.FS and lag == 0:
+        return task
+    return f"{task} {kind.name}{_signed(lag)}" if lag else f"{task} {kind.name}"
+
+
+def _signed(value: float) -> str:
+    text = repr(float(value))
+    text = text[:-2] if text.endswith(".0") else text
+    return text if text.startswith("-") else "+" + text

@@ -1,0 +1,277 @@
+"""Input models of a plan: the pydantic schema of the file, and the columnar :class:`Plan`.
+
+The pydantic models (:class:`PlanModel` and its parts) define the input format and generate the
+JSON Schema; they check structure and types. A validated plan is kept as a :class:`Plan`: one
+array per field, links as index arrays, so a plan of a million tasks costs tens of megabytes,
+not gigabytes. :meth:`Plan.task` and :meth:`Plan.link` give per-item views on demand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+
+__all__ = [
+    "WEEKDAYS",
+    "CalendarModel",
+    "Link",
+    "LinkModel",
+    "LinkType",
+    "Plan",
+    "PlanModel",
+    "Task",
+    "TaskModel",
+]
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class LinkType(enum.IntEnum):
+    """Precedence link types; the value is the code kept in :attr:`Plan.link_type`."""
+
+    FS = 0
+    SS = 1
+    FF = 2
+    SF = 3
+
+
+def _as_text(value: object) -> object:
+    """Ids and names are the literal text of the scalar: ``010`` -> "010", ``true`` -> "true"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        text = getattr(value, "text", None)
+        return text if isinstance(text, str) else str(value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+
+
+def _upper(value: object) -> object:
+    return value.upper() if isinstance(value, str) else value
+
+
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class LinkModel(_Model):
+    """A precedence link in mapping form: ``{task: B, type: SS, lag: 1}``."""
+
+    task: Text = Field(description="Id of the predecessor task.", examples=["A"])
+    type: Annotated[Literal["FS", "SS", "FF", "SF"], BeforeValidator(_upper)] = Field(
+        "FS",
+        description="FS finish-to-start (default), SS start-to-start, FF finish-to-finish, "
+        "SF start-to-finish.",
+    )
+    lag: Number = Field(
+        0.0, description="Lag in plan units; negative for a lead.", examples=[2, -1]
+    )
+
+
+LinkString = Annotated[
+    Text,
+    Field(
+        description="A predecessor id (finish-to-start, lag 0), or a link written "
+        "'ID TYPE[+-LAG]', for example 'A FF+2' or 'B SS-1'.",
+        examples=["A", "A FF+2", "B SS-1"],
+    ),
+]
+
+
+class TaskModel(_Model):
+    """One task (activity) of the plan."""
+
+    id: Text = Field(description="Unique id of the task; any text.", examples=["A", "KYC"])
+    name: Text | None = Field(None, description="Readable name; defaults to the id.")
+    duration: Number | None = Field(
+        None, description="Fixed duration in plan units (>= 0); 0 makes a milestone."
+    )
+    optimistic: Number | None = Field(None, description="Three-point estimate: optimistic (a).")
+    most_likely: Number | None = Field(
+        None, description="Three-point estimate: most likely (m)."
+    )
+    pessimistic: Number | None = Field(
+        None,
+        description="Three-point estimate: pessimistic (b). The duration is then "
+        "te = (a + 4m + b) / 6.",
+    )
+    milestone: Annotated[bool, Strict()] = Field(
+        False, description="A milestone has duration 0 (a task of duration 0 is one anyway)."
+    )
+    depends_on: list[LinkString | LinkModel] = Field(
+        default_factory=list, description="Predecessor links of this task."
+    )
+
+
+Weekday = Annotated[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+                    BeforeValidator(_lower)]
+
+
+class CalendarModel(_Model):
+    """The working calendar used with ``start``."""
+
+    workdays: list[Weekday] = Field(
+        default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"],
+        description="Working weekdays; default Monday to Friday.",
+        examples=[["sun", "mon", "tue", "wed", "thu"]],
+    )
+    holidays: list[dt.date] = Field(
+        default_factory=list, description="Non-working dates (YYYY-MM-DD)."
+    )
+
+
+class PlanModel(_Model):
+    """A project plan for ``mgmt pert`` and ``mgmt gantt``."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+        title="mgmt-tools pert plan",
+        json_schema_extra={"$id": "https://mgmt-tools.example/schemas/pert.schema.json"},
+    )
+
+    schema_: str | None = Field(
+        None, alias="$schema", description="Ignored; lets editors find this schema."
+    )
+    project: Text | None = Field(None, description="Title of the project.")
+    units: Text = Field("days", description="Label of the time unit.")
+    start: dt.date | None = Field(
+        None, description="Start date; turns offsets into dates on the working calendar."
+    )
+    calendar: CalendarModel | None = Field(None, description="Working calendar (with start).")
+    deadline: Number | dt.date | None = Field(
+        None, description="Deadline: a number of units, or a date when start is set."
+    )
+    tasks: list[TaskModel] = Field(description="The tasks, in the order results list them.")
+
+
+# --- The validated plan, in columns ---------------------------------------------------------
+
+FloatArray = npt.NDArray[np.float64]
+IndexArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Task:
+    """A view of one task of a :class:`Plan`."""
+
+    id: str
+    name: str
+    duration: float
+    optimistic: float | None
+    most_likely: float | None
+    pessimistic: float | None
+    milestone: bool
+
+
+@dataclass(frozen=True)
+class Link:
+    """A view of one precedence link: ``successor`` depends on ``predecessor``."""
+
+    predecessor: str
+    successor: str
+    type: LinkType
+    lag: float
+
+
+@dataclass(frozen=True, eq=False)
+class Plan:
+    """A validated plan in columns.
+
+    Tasks are numbered 0..n-1 in input order. ``duration`` holds the expected duration te
+    for tasks with three estimates; ``optimistic``, ``most_likely`` and ``pessimistic`` are
+    NaN for tasks without them. Links are numbered in input order (by successor, then by the
+    position in its ``depends_on``); ``link_position`` is that position.
+    """
+
+    ids: list[str]
+    names: list[str]
+    duration: FloatArray
+    optimistic: FloatArray
+    most_likely: FloatArray
+    pessimistic: FloatArray
+    milestone: npt.NDArray[np.bool_]
+    link_pred: IndexArray
+    link_succ: IndexArray
+    link_type: npt.NDArray[np.int8]
+    link_lag: FloatArray
+    link_position: IndexArray
+    project: str | None = None
+    units: str = "days"
+    start: dt.date | None = None
+    workdays: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri")
+    holidays: tuple[dt.date, ...] = ()
+    has_calendar: bool = False
+    deadline: float | dt.date | None = None
+    source: Any = field(default=None, repr=False)
+    """Where the plan came from, to place errors found later (a cycle); not compared."""
+
+    @property
+    def task_count(self) -> int:
+        return len(self.ids)
+
+    @property
+    def link_count(self) -> int:
+        return int(self.link_pred.shape[0])
+
+    @property
+    def has_estimates(self) -> bool:
+        """Whether any task has three-point estimates."""
+        return bool(np.any(~np.isnan(self.optimistic)))
+
+    def task(self, index: int) -> Task:
+        """The view of task ``index`` (input order)."""
+        estimates = [float(a[index]) for a in (self.optimistic, self.most_likely,
+                                               self.pessimistic)]
+        given = not np.isnan(estimates[0])
+        return Task(
+            self.ids[index], self.names[index], float(self.duration[index]),
+            estimates[0] if given else None, estimates[1] if given else None,
+            estimates[2] if given else None, bool(self.milestone[index]),
+        )
+
+    @property
+    def tasks(self) -> list[Task]:
+        """All task views, in input order (builds one object per task)."""
+        return [self.task(index) for index in range(self.task_count)]
+
+    def link(self, index: int) -> Link:
+        """The view of link ``index``."""
+        return Link(self.ids[int(self.link_pred[index])], self.ids[int(self.link_succ[index])],
+                    LinkType(int(self.link_type[index])), float(self.link_lag[index]))
+
+    @property
+    def links(self) -> list[Link]:
+        return [self.link(index) for index in range(self.link_count)]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Plan):
+            return NotImplemented
+        scalars = ("ids", "names", "project", "units", "start", "workdays", "holidays",
+                   "has_calendar", "deadline")
+        arrays = ("duration", "milestone", "link_pred", "link_succ", "link_type", "link_lag",
+                  "link_position")
+        estimates = ("optimistic", "most_likely", "pessimistic")
+        return (
+            all(getattr(self, name) == getattr(other, name) for name in scalars)
+            and all(np.array_equal(getattr(self, name), getattr(other, name))
+                    for name in arrays)
+            and all(np.array_equal(getattr(self, name), getattr(other, name), equal_nan=True)
+                    for name in estimates)
+        )
+
+    __hash__ = None  # type: ignore[assignment]

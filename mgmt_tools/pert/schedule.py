@@ -1,0 +1,157 @@
+"""Schedule a plan by the critical path method, with PERT statistics.
+
+The semantics are those of the pert section of FORMATS.md: precedence links FS/SS/FF/SF with
+lags, early dates by the forward pass (at least 0), late dates by the backward pass (at most
+T), total float LS - ES, free float the smallest early-date slack over a task's outgoing links
+(never more than its total float), critical tasks with zero total float and driving links with
+zero slack, all compared with the tolerance 1e-9 x max(1, |a|, |b|).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import numpy.typing as npt
+
+from mgmt_tools.pert.calendar import WorkCalendar
+from mgmt_tools.pert.cycles import cycle_error
+from mgmt_tools.pert.model import Plan
+from mgmt_tools.pert.passes import link_offsets, sweep
+from mgmt_tools.pert.paths import CriticalGraph, critical_graph
+from mgmt_tools.pert.result import Schedule
+from mgmt_tools.pert.stats import PertStats, pert_stats
+
+__all__ = ["MAX_PATHS", "schedule"]
+
+MAX_PATHS = 100
+"""Critical paths listed at most; the result says how many there are."""
+_MAX_MERGE_WARNINGS = 3
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def _equal(a: FloatArray, b: FloatArray) -> npt.NDArray[np.bool_]:
+    """a == b within 1e-9 x max(1, |a|, |b|) (FORMATS.md, Tolerance)."""
+    return np.abs(a - b) <= 1e-9 * np.maximum(1.0, np.maximum(np.abs(a), np.abs(b)))
+
+
+def schedule(plan: Plan, *, deadline: float | dt.date | None = None,
+             engine: str = "auto") -> Schedule:
+    """Compute early and late dates, floats, critical paths and PERT statistics.
+
+    ``deadline`` overrides the plan's (a number of units, or a date when the plan has a
+    start). ``engine`` picks the pass implementation: "auto" (by the shape of the graph),
+    "levels" (numpy, level by level) or "loop" (per task); all give the same numbers.
+
+    Raises :class:`~mgmt_tools.errors.CycleError` when the links form a cycle.
+
+    Examples
+    --------
+    >>> from mgmt_tools.pert import from_dict
+    >>> plan = from_dict({"tasks": [
+    ...     {"id": "A", "duration": 3},
+    ...     {"id": "B", "duration": 2},
+    ...     {"id": "C", "duration": 4, "depends_on": ["A", "B SS+1"]}]})
+    >>> result = schedule(plan)
+    >>> result.duration, result.critical_paths, float(result.total_float[1])
+    (7.0, [['A', 'C']], 1.0)
+    """
+    duration = plan.duration
+    pred, succ, kind = plan.link_pred, plan.link_succ, plan.link_type
+    offset = link_offsets(duration, pred, succ, kind, plan.link_lag)
+    passes = sweep(duration, pred, succ, offset, engine=engine)
+    if not passes.acyclic:
+        raise cycle_error(plan, passes.order)
+    es, ls, length = passes.es, passes.ls, passes.length
+    ef = es + duration
+    critical = _equal(ls, es)
+    total_float = np.where(critical, 0.0, ls - es)
+    bound = es[pred] + offset
+    driving = _equal(es[succ], bound)
+    slack = np.where(driving, 0.0, es[succ] - bound)
+    free_float = total_float.copy()
+    np.minimum.at(free_float, pred, slack)
+    free_float = np.where(_equal(free_float, np.zeros_like(free_float)), 0.0, free_float)
+    finishes_last = _equal(ef, np.full_like(ef, length))
+    graph = critical_graph(critical, finishes_last, pred, succ, kind, driving, passes.order)
+    count = graph.count_paths()
+    paths = [[plan.ids[task] for task in path] for path in graph.paths(MAX_PATHS)]
+    warnings: list[str] = []
+    if count > MAX_PATHS:
+        warnings.append(f"{count} critical paths; the first {MAX_PATHS} are listed")
+
+    calendar = (WorkCalendar(plan.start, plan.workdays, plan.holidays)
+                if plan.start is not None else None)
+    deadline = plan.deadline if deadline is None else deadline
+    if isinstance(deadline, dt.date):
+        if calendar is None:
+            raise ValueError("a date deadline needs a plan with a start date")
+        deadline = calendar.offset_of(deadline)
+    stats = None
+    if plan.has_estimates:
+        stats = _pert(plan, graph, length, deadline, ls - es, ls, es, offset)
+        warnings.extend(stats.warnings)
+    dates: dict[str, object] = {}
+    if calendar is not None:
+        dates = {
+            "start_date": str(calendar.day([0])[0]),
+            "finish_date": WorkCalendar.iso(calendar.finish_dates(
+                np.zeros(1), np.array([length])))[0],
+            "start_dates": WorkCalendar.iso(calendar.start_dates(es)),
+            "finish_dates": WorkCalendar.iso(calendar.finish_dates(es, ef)),
+        }
+    return Schedule(
+        plan=plan, es=es, ef=ef, ls=ls, lf=ls + duration, total_float=total_float,
+        free_float=free_float, critical=critical, driving=driving, duration=length,
+        critical_paths=paths, critical_path_count=count, pert=stats, engine=passes.engine,
+        warnings=warnings, **dates,  # type: ignore[arg-type]
+    )
+
+
+def _pert(plan: Plan, graph: CriticalGraph, length: float, deadline: float | None,
+          floats: FloatArray, ls: FloatArray, es: FloatArray, offset: FloatArray) -> PertStats:
+    spread = np.nan_to_num((plan.pessimistic - plan.optimistic) / 6)
+    variance = spread * spread
+    stats = pert_stats(length, graph.worst_variance(variance),
+                       float(deadline) if deadline is not None else None)
+    if stats.sd > 0:
+        near = np.flatnonzero((floats > 0) & (floats <= stats.sd + 1e-9 * max(1.0, stats.sd)))
+        covered: set[int] = set()
+        for task in near[np.argsort(floats[near], kind="stable")].tolist():
+            if task in covered or len(stats.warnings) >= _MAX_MERGE_WARNINGS:
+                continue
+            path = _longest_through(plan, task, es, ls, offset)
+            covered.update(path)
+            names = " -> ".join(plan.ids[t] for t in path)
+            stats.warnings.append(
+                f"merge bias: path {names} has mean {length - float(floats[task]):g}, within "
+                f"one sd ({stats.sd:.4g}) of the project's {length:g}; the PERT probability "
+                "is optimistic: run with --simulate for the distribution of the finish")
+    return stats
+
+
+def _longest_through(plan: Plan, task: int, es: FloatArray, ls: FloatArray,
+                     offset: FloatArray) -> list[int]:
+    """The longest chain through ``task``: tight links at early dates behind it, at late
+    dates ahead of it."""
+    pred, succ = plan.link_pred, plan.link_succ
+    behind: list[int] = []
+    current = task
+    while True:
+        links = np.flatnonzero(succ == current)
+        tight = links[_equal(es[pred[links]] + offset[links], np.full(len(links), es[current]))]
+        if not tight.size or len(behind) > plan.task_count:
+            break
+        current = int(pred[tight[0]])
+        behind.append(current)
+    ahead: list[int] = []
+    current = task
+    while True:
+        links = np.flatnonzero(pred == current)
+        tight = links[_equal(ls[succ[links]] - offset[links], np.full(len(links), ls[current]))]
+        if not tight.size or len(ahead) > plan.task_count:
+            break
+        current = int(succ[tight[0]])
+        ahead.append(current)
+    return [*reversed(behind), task, *ahead]
