@@ -60,27 +60,23 @@ def _show(value: object) -> str:
 
 
 def _data_path(data: Any, loc: Path) -> Path:
-    """Keep the parts of pydantic's ``loc`` that step into ``data``; drop union tags."""
+    """Keep the parts of pydantic's ``loc`` that step into ``data``; drop union tags.
+
+    A part that is not in the data is a missing or unknown key when it is the last part and
+    the data there is a mapping; anywhere else it is a union member or tag name.
+    """
     path: list[PathPart] = []
     current = data
-    for part in loc:
+    for number, part in enumerate(loc):
         if isinstance(current, dict) and part in current:
             current = current[part]
             path.append(part)
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             current = current[part]
             path.append(part)
-        elif isinstance(current, dict) and isinstance(part, str) and not _is_tag(part):
-            path.append(part)  # a missing or unknown key: keep it, nothing below
-            current = None
-        # anything else is a union member or tag name, not a step into the data
+        elif isinstance(current, dict) and number == len(loc) - 1:
+            path.append(part)
     return tuple(path)
-
-
-def _is_tag(part: str) -> bool:
-    return part[:1].isupper() or part in {"str", "int", "float", "bool", "date", "list",
-                                          "dict", "function-after", "function-before",
-                                          "function-wrap", "literal", "constrained-float"}
 
 
 def model_keys(model: type[BaseModel], path: Path) -> list[str]:

@@ -8,6 +8,7 @@ and place their messages. All problems are collected and raised together.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -39,7 +40,8 @@ class Columns:
     milestone: npt.NDArray[np.bool_]
     depends_on: Sequence[Sequence[LinkEntry]]
     skip: set[int] = field(default_factory=set)
-    """Tasks already reported as malformed: kept for numbering, not checked again."""
+    """Tasks whose duration fields were reported as malformed: their duration rules are not
+    checked again (their ids and links still are)."""
 
 
 @dataclass
@@ -69,7 +71,8 @@ def build_plan(columns: Columns, meta: Meta, where: Locating,
     duration = _durations(columns, where, problems)
     links = _links(columns, index, where, problems)
     _check_meta(meta, where, problems)
-    if problems:
+    if problems:  # also name the cycles now, rather than after the user fixes the rest
+        problems.extend(_cycles(columns, links, where))
         raise InputError(sorted(problems, key=_reading_order))
     ids = columns.ids
     names = [name if name is not None else task for task, name in zip(ids, columns.names,
@@ -86,6 +89,19 @@ def build_plan(columns: Columns, meta: Meta, where: Locating,
     )
 
 
+def _cycles(columns: Columns, links: tuple[npt.NDArray[Any], ...],
+            where: Locating) -> list[Problem]:
+    from mgmt_tools.pert.cycles import cycle_problems
+    from mgmt_tools.pert.passes import sweep
+
+    pred, succ, _, _, position = links
+    zeros = np.zeros(len(columns.ids))
+    passes = sweep(zeros, pred, succ, np.zeros(len(pred)))
+    if passes.acyclic:
+        return []
+    return cycle_problems(columns.ids, pred, succ, position, passes.order, where)[0]
+
+
 def _reading_order(problem: Problem) -> tuple[int, int]:
     return (problem.line or 0, problem.column or 0)
 
@@ -97,8 +113,6 @@ def _index_ids(columns: Columns, where: Locating, problems: list[Problem]) -> di
         return index
     index = {}
     for number, task in enumerate(ids):
-        if number in columns.skip:
-            continue
         if task == "":
             problems.append(where.problem(("tasks", number, "id"), "empty id"))
             continue
@@ -189,8 +203,12 @@ def _links(
                 path: Path = ("tasks", successor, "depends_on", number)
                 if not isinstance(entry, str):
                     path = (*path, "task")
-                problems.append(where.problem(
-                    path, f"unknown task '{task}'" + did_you_mean(task, list(index))))
+                hint = did_you_mean(task, list(index))
+                if isinstance(entry, str) and " " in entry.strip() and not hint.startswith(
+                        " (did"):
+                    hint += (" (a link is 'ID' or 'ID TYPE+LAG', TYPE one of FS, SS, FF, SF; "
+                             "for example 'A FF+2')")
+                problems.append(where.problem(path, f"unknown task '{task}'" + hint))
                 continue
             pred.append(found)
             succ.append(successor)

@@ -115,7 +115,9 @@ def _salvage_meta(data: dict[str, Any]) -> Meta:
 
 
 def _salvage_tasks(raw: Any) -> tuple[list[TaskModel], set[int]]:
-    """Every task that validates on its own; placeholders (to skip) for the others."""
+    """Every task, each validated on its own with its invalid parts left out (they are
+    reported already), so the remaining rules can still be checked; the numbers of tasks
+    whose duration fields were left out are returned to skip their duration rules."""
     if not isinstance(raw, list):
         return [], set()
     tasks: list[TaskModel] = []
@@ -123,15 +125,36 @@ def _salvage_tasks(raw: Any) -> tuple[list[TaskModel], set[int]]:
     for number, item in enumerate(raw):
         try:
             tasks.append(TaskModel.model_validate(item))
+            continue
+        except ValidationError as error:
+            bad = [tuple(e["loc"]) for e in error.errors(include_url=False)]
+        cleaned = _without(item, bad) if isinstance(item, dict) else None
+        try:
+            tasks.append(TaskModel.model_validate(cleaned))
+            if any(loc and loc[0] not in ("depends_on", "id") for loc in bad):
+                skip.add(number)  # a misspelt or malformed duration: do not add "no duration"
         except ValidationError:
             task_id = item.get("id") if isinstance(item, dict) else None
             text = getattr(task_id, "text", task_id)
             tasks.append(TaskModel.model_construct(
-                id=str(text) if text is not None else f"<tasks[{number}]>", name=None,
-                duration=0.0, optimistic=None, most_likely=None, pessimistic=None,
+                id=str(text) if isinstance(text, str | int | float) else f"<tasks[{number}]>",
+                name=None, duration=0.0, optimistic=None, most_likely=None, pessimistic=None,
                 milestone=False, depends_on=[]))
             skip.add(number)
     return tasks, skip
+
+
+def _without(item: dict[str, Any], bad: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """``item`` less the keys (or ``depends_on`` entries) that failed validation."""
+    drop_keys = {loc[0] for loc in bad if loc and loc[0] != "depends_on"}
+    drop_links = {loc[1] for loc in bad if len(loc) > 1 and loc[0] == "depends_on"}
+    cleaned = {key: value for key, value in item.items() if key not in drop_keys}
+    links = cleaned.get("depends_on")
+    if isinstance(links, list):
+        cleaned["depends_on"] = [link for n, link in enumerate(links) if n not in drop_links]
+    elif "depends_on" in cleaned:
+        del cleaned["depends_on"]
+    return cleaned
 
 
 def _columns(tasks: list[TaskModel], skip: set[int]) -> Columns:

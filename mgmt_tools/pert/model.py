@@ -15,7 +15,16 @@ from typing import Annotated, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Strict,
+    Tag,
+    WithJsonSchema,
+)
 
 __all__ = [
     "WEEKDAYS",
@@ -51,7 +60,13 @@ def _as_text(value: object) -> object:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_as_text)]
+Text = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    # YAML reads `010` or `1.10` as numbers; the model takes their literal text, so editors
+    # validating with the schema must accept numbers and booleans where text is expected.
+    WithJsonSchema({"type": ["string", "number", "boolean"]}),
+]
 Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 
 
@@ -91,6 +106,16 @@ LinkString = Annotated[
 ]
 
 
+def _link_form(value: object) -> str:
+    return "mapping" if isinstance(value, dict | LinkModel) else "text"
+
+
+LinkEntry = Annotated[
+    Annotated[LinkString, Tag("text")] | Annotated[LinkModel, Tag("mapping")],
+    Discriminator(_link_form),
+]
+
+
 class TaskModel(_Model):
     """One task (activity) of the plan."""
 
@@ -111,7 +136,7 @@ class TaskModel(_Model):
     milestone: Annotated[bool, Strict()] = Field(
         False, description="A milestone has duration 0 (a task of duration 0 is one anyway)."
     )
-    depends_on: list[LinkString | LinkModel] = Field(
+    depends_on: list[LinkEntry] = Field(
         default_factory=list, description="Predecessor links of this task."
     )
 

@@ -55,7 +55,7 @@ def schedule(plan: Plan, *, deadline: float | dt.date | None = None,
     ...     {"id": "C", "duration": 4, "depends_on": ["A", "B SS+1"]}]})
     >>> result = schedule(plan)
     >>> result.duration, result.critical_paths, float(result.total_float[1])
-    (7.0, [['A', 'C']], 1.0)
+    (7.0, [['A', 'C']], 2.0)
     """
     duration = plan.duration
     pred, succ, kind = plan.link_pred, plan.link_succ, plan.link_type

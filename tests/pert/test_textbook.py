@@ -33,6 +33,7 @@ the test). Sources:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -41,6 +42,10 @@ from mgmt_tools.pert import from_dict, schedule
 
 # (es, ef, ls, lf, total_float) per task id
 Row = tuple[float, float, float, float, float]
+# AOA arrows (tail, head, time), printed table, project duration, critical path
+TaylorCase = tuple[list[tuple[int, int, float]], dict[str, Row], float, list[str]]
+# tasks (id, duration, links), printed table, project duration, critical path
+VideoCase = tuple[list[tuple[str, float, list[Any]]], dict[str, Row], float, list[str]]
 
 
 def _run(plan: dict[str, Any], deadline: float | None = None) -> dict[str, Any]:
@@ -54,7 +59,7 @@ def _tasks(d: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {t["id"]: t for t in d["tasks"]}
 
 
-def _assert_table(d: dict[str, Any], expected: dict[str, Row], tol: float = 1e-9) -> None:
+def _assert_table(d: dict[str, Any], expected: Mapping[str, Row], tol: float = 1e-9) -> None:
     tasks = _tasks(d)
     assert set(tasks) == set(expected)
     for tid, row in expected.items():
@@ -64,7 +69,7 @@ def _assert_table(d: dict[str, Any], expected: dict[str, Row], tol: float = 1e-9
         assert t["critical"] is (abs(row[4]) <= tol), tid
 
 
-def _assert_durations(d: dict[str, Any], expected: dict[str, float], tol: float = 1e-9) -> None:
+def _assert_durations(d: dict[str, Any], expected: Mapping[str, float], tol: float = 1e-9) -> None:
     tasks = _tasks(d)
     for tid, dur in expected.items():
         assert tasks[tid]["duration"] == pytest.approx(dur, abs=tol), tid
@@ -295,7 +300,7 @@ def test_hillier_lieberman_reliable_construction_pert() -> None:
 # "Activity Time ES EF LS LF Slack". An arrow i-j becomes a task "i-j" that depends (FS) on every
 # arrow ending at node i; a dummy arrow (time 0) becomes a milestone. This conversion is exact:
 # the AOA event times give LF(i-j) = L(j) = min LS of the arrows leaving j, as in FORMATS.md.
-TAYLOR_CASES: dict[str, tuple[list[tuple[int, int, float]], dict[str, Row], float, list[str]]] = {
+TAYLOR_CASES: dict[str, TaylorCase] = {
     "manual-p114": (
         [(1, 2, 7), (1, 3, 10), (2, 4, 6), (3, 4, 5), (3, 5, 4), (4, 5, 3), (5, 6, 2)],
         {
@@ -444,7 +449,7 @@ def test_sas_cpm_software_project_two_critical_paths() -> None:
 # ---------------------------------------------------------------------------------------------
 
 # name: (tasks as (id, duration, links), printed table, project duration, printed critical path)
-VIDEO_CASES: dict[str, tuple[list[tuple[str, float, list[Any]]], dict[str, Row], float, list[str]]] = {
+VIDEO_CASES: dict[str, VideoCase] = {
     # Engineer4Free, "Difficult network diagram example with lag solved": all four link types.
     "engineer4free-all-link-types": (
         [

@@ -1,0 +1,87 @@
+"""Choosing and writing outputs: the format from ``-o``'s suffix or ``-f``; atomic writes.
+
+A file is written to a temporary file beside it and renamed, so a failed run never leaves a
+half-written file; ``-`` writes to stdout.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+__all__ = ["SUFFIX_FORMATS", "read_input", "resolve_format", "write_output"]
+
+SUFFIX_FORMATS = {
+    ".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
+    ".mmd": "mermaid", ".json": "json", ".csv": "csv", ".md": "md", ".html": "html",
+    ".xml": "mspdi",
+}
+RENDERED = ("svg", "png", "pdf")
+
+
+def resolve_format(output: str | None, fmt: str | None, allowed: Sequence[str]) -> str | None:
+    """The output format: ``-f`` if given, else the suffix of ``-o``; None for the text summary.
+
+    Raises a usage error (exit 2) naming the formats the command can write.
+    """
+    choices = ", ".join(allowed)
+    if fmt is not None:
+        name = fmt.lower()
+    elif output is None:
+        return None
+    elif output == "-":
+        raise click.UsageError(f"-o - (stdout) needs -f FORMAT (one of: {choices})")
+    else:
+        suffix = Path(output).suffix.lower()
+        if suffix not in SUFFIX_FORMATS:
+            raise click.UsageError(
+                f"cannot tell the format of '{output}' from its suffix; give -f FORMAT "
+                f"(one of: {choices})")
+        name = SUFFIX_FORMATS[suffix]
+    if name not in allowed:
+        raise click.UsageError(f"this command cannot write {name}; it writes: {choices}")
+    return name
+
+
+def write_output(output: str, data: bytes | str, *, input_path: str | None = None) -> None:
+    """Write ``data`` to ``output`` atomically (``-`` is stdout); never over the input."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if output == "-":
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output)
+    if input_path not in (None, "-") and target.exists() and target.resolve() == Path(
+            str(input_path)).resolve():
+        raise click.UsageError(f"refusing to overwrite the input file '{output}'")
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise click.UsageError(f"no such directory: '{directory}'")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                         dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def read_input(path: str, encoding: str | None = None) -> tuple[str, str]:
+    """Read INPUT (``-`` for stdin) as text; returns (text, name used in messages)."""
+    from mgmt_tools._csv import decode
+
+    if path == "-":
+        return decode(sys.stdin.buffer.read(), encoding, "<stdin>"), "<stdin>"
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise click.BadParameter(f"cannot read '{path}': {error.strerror}",
+                                 param_hint="INPUT") from None
+    return decode(data, encoding, path), path
