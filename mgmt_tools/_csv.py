@@ -28,8 +28,9 @@ def decode(data: bytes, encoding: str | None = None, source: str | None = None) 
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         hint = "" if encoding else " (give --encoding, for example --encoding gbk)"
-        raise InputError([Problem(f"not valid {name} text{hint}", source=source,
-                                  line=line)]) from None
+        raise InputError(
+            [Problem(f"not valid {name} text{hint}", source=source, line=line)]
+        ) from None
 
 
 @dataclass
@@ -65,8 +66,9 @@ def read_table(text: str, source: str | None = None) -> Table:
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as error:
-        raise InputError([Problem(f"CSV syntax: {error}", source=source,
-                                  line=reader.line_num)]) from None
+        raise InputError(
+            [Problem(f"CSV syntax: {error}", source=source, line=reader.line_num)]
+        ) from None
     return Table(header, rows, lines)
 
 

@@ -26,8 +26,9 @@ class Locating(Protocol):
     def problem(self, path: Path, message: str, *, key: bool = False) -> Problem: ...
 
 
-def problems_from(error: ValidationError, model: type[BaseModel], data: Any,
-                  where: Locating, prefix: Path = ()) -> list[Problem]:
+def problems_from(
+    error: ValidationError, model: type[BaseModel], data: Any, where: Locating, prefix: Path = ()
+) -> list[Problem]:
     """One problem per pydantic error, at its path in ``data`` (itself at ``prefix``)."""
     problems = []
     for item in error.errors(include_url=False):
@@ -68,10 +69,10 @@ def _data_path(data: Any, loc: Path) -> Path:
     path: list[PathPart] = []
     current = data
     for number, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-            path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        steps_in = (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        )
+        if steps_in:
             current = current[part]
             path.append(part)
         elif isinstance(current, dict) and number == len(loc) - 1:
@@ -88,8 +89,9 @@ def model_keys(model: type[BaseModel], path: Path) -> list[str]:
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return []
-        field = next((f for name, f in current.model_fields.items()
-                      if (f.alias or name) == part), None)
+        field = next(
+            (f for name, f in current.model_fields.items() if (f.alias or name) == part), None
+        )
         if field is None:
             return []
         current = _mapping_model(field.annotation)

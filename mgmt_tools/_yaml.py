@@ -13,6 +13,7 @@ literal text they were written as (:class:`TextInt`, :class:`TextFloat`), so an 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -226,8 +227,9 @@ def _yaml_syntax_problem(error: yaml.MarkedYAMLError, source: str | None) -> Pro
 
 def _json_syntax_problem(error: ValueError, source: str | None) -> Problem:
     if isinstance(error, json.JSONDecodeError):
-        return Problem(f"JSON syntax: {error.msg}", source=source, line=error.lineno,
-                       column=error.colno)
+        return Problem(
+            f"JSON syntax: {error.msg}", source=source, line=error.lineno, column=error.colno
+        )
     return Problem(f"JSON syntax: {error}", source=source)
 
 
@@ -245,8 +247,9 @@ class _Entry:
 class Locator:
     """Maps paths into one input text to 1-based (line, column) positions."""
 
-    def __init__(self, source: str | None, entries: dict[Path, _Entry],
-                 duplicate_keys: list[Problem]) -> None:
+    def __init__(
+        self, source: str | None, entries: dict[Path, _Entry], duplicate_keys: list[Problem]
+    ) -> None:
         self.source = source
         self._entries = entries
         self._duplicates = duplicate_keys
@@ -278,10 +281,9 @@ def locator(text: str, fmt: str, source: str | None = None) -> Locator:
     entries: dict[Path, _Entry] = {}
     duplicates: list[Problem] = []
     if fmt == "json":
-        try:
+        # a syntax error was reported by the fast path; keep what was indexed before it
+        with contextlib.suppress(ValueError, IndexError):
             _JsonIndexer(text, entries, duplicates, source).index()
-        except (ValueError, IndexError):
-            pass  # a syntax error was reported by the fast path; keep what was indexed
         return Locator(source, entries, duplicates)
     try:
         node = yaml.compose(text, Loader=_Base)
@@ -292,13 +294,21 @@ def locator(text: str, fmt: str, source: str | None = None) -> Locator:
     return Locator(source, entries, duplicates)
 
 
-def _index_yaml(node: yaml.Node, path: Path, entries: dict[Path, _Entry],
-                duplicates: list[Problem], source: str | None,
-                key_mark: yaml.Mark | None = None) -> None:
+def _index_yaml(
+    node: yaml.Node,
+    path: Path,
+    entries: dict[Path, _Entry],
+    duplicates: list[Problem],
+    source: str | None,
+    key_mark: yaml.Mark | None = None,
+) -> None:
     mark = node.start_mark
-    entries[path] = _Entry(mark.line + 1, mark.column + 1,
-                           key_mark.line + 1 if key_mark else None,
-                           key_mark.column + 1 if key_mark else None)
+    entries[path] = _Entry(
+        mark.line + 1,
+        mark.column + 1,
+        key_mark.line + 1 if key_mark else None,
+        key_mark.column + 1 if key_mark else None,
+    )
     if isinstance(node, yaml.MappingNode):
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -306,9 +316,15 @@ def _index_yaml(node: yaml.Node, path: Path, entries: dict[Path, _Entry],
             child = (*path, key)
             key_line = key_node.start_mark.line + 1
             if key in first_seen:
-                duplicates.append(Problem(
-                    f"duplicate key '{key}' (first at line {first_seen[key]})", child,
-                    source, key_line, key_node.start_mark.column + 1))
+                duplicates.append(
+                    Problem(
+                        f"duplicate key '{key}' (first at line {first_seen[key]})",
+                        child,
+                        source,
+                        key_line,
+                        key_node.start_mark.column + 1,
+                    )
+                )
                 continue
             first_seen[key] = key_line
             _index_yaml(value_node, child, entries, duplicates, source, key_node.start_mark)
@@ -323,8 +339,9 @@ class _JsonIndexer:
     _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
     _SPACE = re.compile(r"[ \t\n\r]*")
 
-    def __init__(self, text: str, entries: dict[Path, _Entry], duplicates: list[Problem],
-                 source: str | None) -> None:
+    def __init__(
+        self, text: str, entries: dict[Path, _Entry], duplicates: list[Problem], source: str | None
+    ) -> None:
         self.text = text
         self.entries = entries
         self.duplicates = duplicates
@@ -376,9 +393,15 @@ class _JsonIndexer:
             child = (*path, key)
             key_line, key_column = self._where(key_at)
             if key in first_seen:
-                self.duplicates.append(Problem(
-                    f"duplicate key '{key}' (first at line {first_seen[key]})", child,
-                    self.source, key_line, key_column))
+                self.duplicates.append(
+                    Problem(
+                        f"duplicate key '{key}' (first at line {first_seen[key]})",
+                        child,
+                        self.source,
+                        key_line,
+                        key_column,
+                    )
+                )
                 saved = dict(self.entries)
                 offset = self._skip(self._value(offset, child, key_at))
                 self.entries.clear()

@@ -19,8 +19,12 @@ def report(error: Exception, stderr: IO[str] | None = None) -> int:
     elif isinstance(error, MgmtError):
         click.echo(f"mgmt: error: {error}", err=True, file=stderr)
     else:
-        click.echo(f"mgmt: internal error: {type(error).__name__}: {error} (set MGMT_DEBUG=1 "
-                   "for the traceback, and please report it)", err=True, file=stderr)
+        click.echo(
+            f"mgmt: internal error: {type(error).__name__}: {error} (set MGMT_DEBUG=1 "
+            "for the traceback, and please report it)",
+            err=True,
+            file=stderr,
+        )
         return 70
     return int(getattr(error, "exit_code", 1))
 
@@ -30,8 +34,9 @@ def fail(error: Exception) -> NoReturn:
     raise SystemExit(report(error))
 
 
-def run_guarded(command: click.Command, argv: list[str] | None, *, debug: bool,
-                stderr: IO[str]) -> Any:
+def run_guarded(
+    command: click.Command, argv: list[str] | None, *, debug: bool, stderr: IO[str]
+) -> Any:
     """Run the command; turn any escaped exception into a message and an exit code."""
     try:
         return command.main(args=argv, prog_name="mgmt", standalone_mode=True)

@@ -17,15 +17,22 @@ def output_options(formats: tuple[str, ...]) -> Callable[[F], F]:
 
     def decorate(function: F) -> F:
         function = click.option(
-            "--json", "as_json", is_flag=True,
-            help="Print the JSON result to stdout.")(function)
+            "--json", "as_json", is_flag=True, help="Print the JSON result to stdout."
+        )(function)
         function = click.option(
-            "-f", "--format", "fmt", type=click.Choice(formats, case_sensitive=False),
-            help="Output format; overrides the suffix of -o.")(function)
+            "-f",
+            "--format",
+            "fmt",
+            type=click.Choice(formats, case_sensitive=False),
+            help="Output format; overrides the suffix of -o.",
+        )(function)
         return click.option(
-            "-o", "--output", metavar="FILE",
+            "-o",
+            "--output",
+            metavar="FILE",
             help="Write the diagram or data to FILE ('-' for stdout with -f); the format "
-            "comes from the suffix: " + ", ".join(formats) + ".")(function)
+            "comes from the suffix: " + ", ".join(formats) + ".",
+        )(function)
 
     return decorate
 
@@ -35,12 +42,17 @@ def input_options(formats: tuple[str, ...]) -> Callable[[F], F]:
 
     def decorate(function: F) -> F:
         function = click.option(
-            "--encoding", metavar="NAME",
-            help="Text encoding of the input (default UTF-8, BOM allowed), e.g. gbk.")(function)
+            "--encoding",
+            metavar="NAME",
+            help="Text encoding of the input (default UTF-8, BOM allowed), e.g. gbk.",
+        )(function)
         function = click.option(
-            "--input-format", type=click.Choice(formats, case_sensitive=False),
-            help="Input format when the suffix does not tell (stdin).")(function)
-        return click.argument("input", metavar="INPUT", type=click.Path(
-            dir_okay=False, allow_dash=True))(function)
+            "--input-format",
+            type=click.Choice(formats, case_sensitive=False),
+            help="Input format when the suffix does not tell (stdin).",
+        )(function)
+        return click.argument(
+            "input", metavar="INPUT", type=click.Path(dir_okay=False, allow_dash=True)
+        )(function)
 
     return decorate

@@ -17,8 +17,16 @@ import click
 __all__ = ["SUFFIX_FORMATS", "read_input", "resolve_format", "write_output"]
 
 SUFFIX_FORMATS = {
-    ".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
-    ".mmd": "mermaid", ".json": "json", ".csv": "csv", ".md": "md", ".html": "html",
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".mmd": "mermaid",
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "md",
+    ".html": "html",
     ".xml": "mspdi",
 }
 RENDERED = ("svg", "png", "pdf")
@@ -41,7 +49,8 @@ def resolve_format(output: str | None, fmt: str | None, allowed: Sequence[str]) 
         if suffix not in SUFFIX_FORMATS:
             raise click.UsageError(
                 f"cannot tell the format of '{output}' from its suffix; give -f FORMAT "
-                f"(one of: {choices})")
+                f"(one of: {choices})"
+            )
         name = SUFFIX_FORMATS[suffix]
     if name not in allowed:
         raise click.UsageError(f"this command cannot write {name}; it writes: {choices}")
@@ -56,14 +65,16 @@ def write_output(output: str, data: bytes | str, *, input_path: str | None = Non
         sys.stdout.buffer.flush()
         return
     target = Path(output)
-    if input_path not in (None, "-") and target.exists() and target.resolve() == Path(
-            str(input_path)).resolve():
+    if (
+        input_path not in (None, "-")
+        and target.exists()
+        and target.resolve() == Path(str(input_path)).resolve()
+    ):
         raise click.UsageError(f"refusing to overwrite the input file '{output}'")
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise click.UsageError(f"no such directory: '{directory}'")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                         dir=directory)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
@@ -82,6 +93,7 @@ def read_input(path: str, encoding: str | None = None) -> tuple[str, str]:
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        raise click.BadParameter(f"cannot read '{path}': {error.strerror}",
-                                 param_hint="INPUT") from None
+        raise click.BadParameter(
+            f"cannot read '{path}': {error.strerror}", param_hint="INPUT"
+        ) from None
     return decode(data, encoding, path), path

@@ -45,7 +45,6 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
-
 def _stub(name: str) -> click.Command:
     return click.Command(name, help=COMMANDS[name][1])
 

@@ -8,9 +8,9 @@ and place their messages. All problems are collected and raised together.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -57,8 +57,9 @@ class Meta:
     deadline: float | dt.date | None = None
 
 
-def build_plan(columns: Columns, meta: Meta, where: Locating,
-               problems: list[Problem] | None = None) -> Plan:
+def build_plan(
+    columns: Columns, meta: Meta, where: Locating, problems: list[Problem] | None = None
+) -> Plan:
     """Check ``columns`` and return the plan; raise :class:`InputError` with every problem.
 
     ``problems`` are those found earlier (say, by the schema); they are reported together
@@ -75,22 +76,37 @@ def build_plan(columns: Columns, meta: Meta, where: Locating,
         problems.extend(_cycles(columns, links, where))
         raise InputError(sorted(problems, key=_reading_order))
     ids = columns.ids
-    names = [name if name is not None else task for task, name in zip(ids, columns.names,
-                                                                      strict=True)]
+    names = [
+        name if name is not None else task for task, name in zip(ids, columns.names, strict=True)
+    ]
     pred, succ, kind, lag, position = links
     return Plan(
-        ids=ids, names=names, duration=duration,
-        optimistic=columns.optimistic, most_likely=columns.most_likely,
-        pessimistic=columns.pessimistic, milestone=columns.milestone | (duration == 0),
-        link_pred=pred, link_succ=succ, link_type=kind, link_lag=lag, link_position=position,
-        project=meta.project, units=meta.units, start=meta.start, workdays=meta.workdays,
-        holidays=meta.holidays, has_calendar=meta.has_calendar, deadline=meta.deadline,
+        ids=ids,
+        names=names,
+        duration=duration,
+        optimistic=columns.optimistic,
+        most_likely=columns.most_likely,
+        pessimistic=columns.pessimistic,
+        milestone=columns.milestone | (duration == 0),
+        link_pred=pred,
+        link_succ=succ,
+        link_type=kind,
+        link_lag=lag,
+        link_position=position,
+        project=meta.project,
+        units=meta.units,
+        start=meta.start,
+        workdays=meta.workdays,
+        holidays=meta.holidays,
+        has_calendar=meta.has_calendar,
+        deadline=meta.deadline,
         source=where,
     )
 
 
-def _cycles(columns: Columns, links: tuple[npt.NDArray[Any], ...],
-            where: Locating) -> list[Problem]:
+def _cycles(
+    columns: Columns, links: tuple[npt.NDArray[Any], ...], where: Locating
+) -> list[Problem]:
     from mgmt_tools.pert.cycles import cycle_problems
     from mgmt_tools.pert.passes import sweep
 
@@ -118,13 +134,17 @@ def _index_ids(columns: Columns, where: Locating, problems: list[Problem]) -> di
             continue
         first = index.setdefault(task, number)
         if first != number:
-            problems.append(where.problem(
-                ("tasks", number, "id"), f"duplicate id '{task}' (first at tasks[{first}])"))
+            problems.append(
+                where.problem(
+                    ("tasks", number, "id"), f"duplicate id '{task}' (first at tasks[{first}])"
+                )
+            )
     return index
 
 
-def _durations(columns: Columns, where: Locating,
-               problems: list[Problem]) -> npt.NDArray[np.float64]:
+def _durations(
+    columns: Columns, where: Locating, problems: list[Problem]
+) -> npt.NDArray[np.float64]:
     fixed = columns.duration
     a, m, b = columns.optimistic, columns.most_likely, columns.pessimistic
     has_fixed = ~np.isnan(fixed)
@@ -133,22 +153,37 @@ def _durations(columns: Columns, where: Locating,
     all_estimates = given[0] & given[1] & given[2]
     with np.errstate(invalid="ignore"):
         rules: list[tuple[npt.NDArray[np.bool_], str, str]] = [
-            (has_fixed & any_estimate, "duration",
-             "give either duration or the three estimates (optimistic, most_likely, "
-             "pessimistic), not both"),
+            (
+                has_fixed & any_estimate,
+                "duration",
+                "give either duration or the three estimates (optimistic, most_likely, "
+                "pessimistic), not both",
+            ),
             (any_estimate & ~all_estimates, "optimistic", "incomplete"),
-            (~has_fixed & ~any_estimate & ~columns.milestone, "id",
-             "no duration: give duration, or optimistic, most_likely and pessimistic "
-             "(or milestone: true)"),
+            (
+                ~has_fixed & ~any_estimate & ~columns.milestone,
+                "id",
+                "no duration: give duration, or optimistic, most_likely and pessimistic "
+                "(or milestone: true)",
+            ),
             (has_fixed & (fixed < 0), "duration", "negative duration {duration:g}"),
             (all_estimates & (a < 0), "optimistic", "negative estimate: optimistic {a:g}"),
-            (all_estimates & (a >= 0) & ((a > m) | (m > b)), "most_likely",
-             "estimates out of order: optimistic {a:g}, most_likely {m:g}, pessimistic "
-             "{b:g} (need optimistic <= most_likely <= pessimistic)"),
-            (columns.milestone & has_fixed & (fixed != 0), "milestone",
-             "a milestone has duration 0, not {duration:g}"),
-            (columns.milestone & any_estimate & (np.nan_to_num(b) != 0), "milestone",
-             "a milestone has duration 0; remove its estimates"),
+            (
+                all_estimates & (a >= 0) & ((a > m) | (m > b)),
+                "most_likely",
+                "estimates out of order: optimistic {a:g}, most_likely {m:g}, pessimistic "
+                "{b:g} (need optimistic <= most_likely <= pessimistic)",
+            ),
+            (
+                columns.milestone & has_fixed & (fixed != 0),
+                "milestone",
+                "a milestone has duration 0, not {duration:g}",
+            ),
+            (
+                columns.milestone & any_estimate & (np.nan_to_num(b) != 0),
+                "milestone",
+                "a milestone has duration 0; remove its estimates",
+            ),
         ]
     for mask, field_name, message in rules:
         if not mask.any():
@@ -158,10 +193,14 @@ def _durations(columns: Columns, where: Locating,
                 continue
             text = message
             if message == "incomplete":
-                missing = [name for name, present in zip(
-                    ("optimistic", "most_likely", "pessimistic"), given, strict=True)
-                    if not present[number]]
-                text = ("three-point estimate incomplete: missing " + ", ".join(missing))
+                missing = [
+                    name
+                    for name, present in zip(
+                        ("optimistic", "most_likely", "pessimistic"), given, strict=True
+                    )
+                    if not present[number]
+                ]
+                text = "three-point estimate incomplete: missing " + ", ".join(missing)
             text = text.format(duration=fixed[number], a=a[number], m=m[number], b=b[number])
             problems.append(where.problem(("tasks", number, field_name), text))
     expected = (a + 4 * m + b) / 6
@@ -169,9 +208,17 @@ def _durations(columns: Columns, where: Locating,
 
 
 def _links(
-    columns: Columns, index: dict[str, int], where: Locating, problems: list[Problem],
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int8],
-           npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+    columns: Columns,
+    index: dict[str, int],
+    where: Locating,
+    problems: list[Problem],
+) -> tuple[
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int8],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.int64],
+]:
     pred: list[int] = []
     succ: list[int] = []
     kind: list[int] = []
@@ -180,7 +227,7 @@ def _links(
     known = index.get
     for successor, entries in enumerate(columns.depends_on):
         for number, entry in enumerate(entries):
-            if type(entry) is str:
+            if isinstance(entry, str):
                 found = known(entry)
                 if found is not None:
                     pred.append(found)
@@ -191,12 +238,13 @@ def _links(
                     continue
                 parsed = parse_link(entry, index)
                 if parsed is None:
-                    problems.append(where.problem(("tasks", successor, "depends_on", number),
-                                                  "empty link"))
+                    problems.append(
+                        where.problem(("tasks", successor, "depends_on", number), "empty link")
+                    )
                     continue
                 task, link_type, link_lag = parsed.task, parsed.type, parsed.lag
             else:
-                task, type_name, link_lag = entry  # type: ignore[misc]
+                task, type_name, link_lag = entry
                 link_type = LinkType[type_name]
             found = known(task)
             if found is None:
@@ -204,10 +252,11 @@ def _links(
                 if not isinstance(entry, str):
                     path = (*path, "task")
                 hint = did_you_mean(task, list(index))
-                if isinstance(entry, str) and " " in entry.strip() and not hint.startswith(
-                        " (did"):
-                    hint += (" (a link is 'ID' or 'ID TYPE+LAG', TYPE one of FS, SS, FF, SF; "
-                             "for example 'A FF+2')")
+                if isinstance(entry, str) and " " in entry.strip() and not hint.startswith(" (did"):
+                    hint += (
+                        " (a link is 'ID' or 'ID TYPE+LAG', TYPE one of FS, SS, FF, SF; "
+                        "for example 'A FF+2')"
+                    )
                 problems.append(where.problem(path, f"unknown task '{task}'" + hint))
                 continue
             pred.append(found)
@@ -215,25 +264,36 @@ def _links(
             kind.append(int(link_type))
             lag.append(float(link_lag))
             position.append(number)
-    return (np.array(pred, dtype=np.int64), np.array(succ, dtype=np.int64),
-            np.array(kind, dtype=np.int8), np.array(lag, dtype=np.float64),
-            np.array(position, dtype=np.int64))
+    return (
+        np.array(pred, dtype=np.int64),
+        np.array(succ, dtype=np.int64),
+        np.array(kind, dtype=np.int8),
+        np.array(lag, dtype=np.float64),
+        np.array(position, dtype=np.int64),
+    )
 
 
 def _check_meta(meta: Meta, where: Locating, problems: list[Problem]) -> None:
     if meta.start is not None and meta.units != "days":
-        problems.append(where.problem(
-            ("units",), f"units must be days when start is set (a calendar counts working "
-            f"days), not '{meta.units}'"))
+        problems.append(
+            where.problem(
+                ("units",),
+                f"units must be days when start is set (a calendar counts working "
+                f"days), not '{meta.units}'",
+            )
+        )
     if meta.has_calendar and meta.start is None:
         problems.append(where.problem(("calendar",), "a calendar needs start (a date)"))
     if meta.has_calendar and not meta.workdays:
-        problems.append(where.problem(("calendar", "workdays"),
-                                      "the working week has no working day"))
+        problems.append(
+            where.problem(("calendar", "workdays"), "the working week has no working day")
+        )
     if isinstance(meta.deadline, dt.date):
         if meta.start is None:
-            problems.append(where.problem(("deadline",),
-                                          "a date deadline needs start (a date)"))
+            problems.append(where.problem(("deadline",), "a date deadline needs start (a date)"))
         elif meta.deadline < meta.start:
-            problems.append(where.problem(
-                ("deadline",), f"deadline {meta.deadline} is before start {meta.start}"))
+            problems.append(
+                where.problem(
+                    ("deadline",), f"deadline {meta.deadline} is before start {meta.start}"
+                )
+            )

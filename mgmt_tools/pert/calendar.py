@@ -48,13 +48,23 @@ class WorkCalendar:
     @property
     def first_day(self) -> np.datetime64:
         """Working day 0: the first working day on or after start."""
-        return np.busday_offset(np.datetime64(self.start, "D"), 0, roll="forward",
-                                weekmask=self._mask, holidays=self._holidays)
+        return np.busday_offset(
+            np.datetime64(self.start, "D"),
+            0,
+            roll="forward",
+            weekmask=self._mask,
+            holidays=self._holidays,
+        )
 
     def day(self, offsets: npt.ArrayLike) -> npt.NDArray[np.datetime64]:
         """The dates of whole working-day numbers."""
-        return np.busday_offset(self.first_day, np.asarray(offsets, dtype=np.int64),
-                                roll="forward", weekmask=self._mask, holidays=self._holidays)
+        return np.busday_offset(
+            self.first_day,
+            np.asarray(offsets, dtype=np.int64),
+            roll="forward",
+            weekmask=self._mask,
+            holidays=self._holidays,
+        )
 
     def start_dates(self, es: FloatArray) -> npt.NDArray[np.datetime64]:
         """Start dates of tasks starting at offsets ``es``: working day floor(es)."""
@@ -69,8 +79,9 @@ class WorkCalendar:
     def offset_of(self, deadline: dt.date) -> float:
         """A date deadline as an offset: working days from start up to and including it."""
         end = np.datetime64(deadline, "D") + np.timedelta64(1, "D")
-        return float(np.busday_count(self.first_day, end, weekmask=self._mask,
-                                     holidays=self._holidays))
+        return float(
+            np.busday_count(self.first_day, end, weekmask=self._mask, holidays=self._holidays)
+        )
 
     @staticmethod
     def iso(dates: npt.NDArray[np.datetime64]) -> list[str]:

@@ -28,13 +28,20 @@ def cycle_error(plan: Plan, ordered: IndexArray) -> CycleError:
     others. Each cycle is reported at the ``depends_on`` entry of the link that closes it,
     written ``A -> C -> B -> A`` in the direction of the links (predecessor first).
     """
-    problems, cycle = cycle_problems(plan.ids, plan.link_pred, plan.link_succ,
-                                     plan.link_position, ordered, plan.source)
+    problems, cycle = cycle_problems(
+        plan.ids, plan.link_pred, plan.link_succ, plan.link_position, ordered, plan.source
+    )
     return CycleError(problems, cycle)
 
 
-def cycle_problems(ids: list[str], pred: IndexArray, succ: IndexArray, position: IndexArray,
-                   ordered: IndexArray, where: Locating | None) -> tuple[list[Problem], list[str]]:
+def cycle_problems(
+    ids: list[str],
+    pred: IndexArray,
+    succ: IndexArray,
+    position: IndexArray,
+    ordered: IndexArray,
+    where: Locating | None,
+) -> tuple[list[Problem], list[str]]:
     """The located problems for the cycles among the tasks not in ``ordered``, and the first
     cycle as ids (its first task repeated at the end)."""
     import networkx as nx
@@ -47,9 +54,14 @@ def cycle_problems(ids: list[str], pred: IndexArray, succ: IndexArray, position:
         graph.add_edge(int(pred[number]), int(succ[number]), link=number)
     problems: list[Problem] = []
     first: list[str] = []
-    groups = sorted((sorted(group) for group in nx.strongly_connected_components(graph)
-                     if len(group) > 1 or graph.has_edge(next(iter(group)), next(iter(group)))),
-                    key=lambda group: group[0])
+    groups = sorted(
+        (
+            sorted(group)
+            for group in nx.strongly_connected_components(graph)
+            if len(group) > 1 or graph.has_edge(next(iter(group)), next(iter(group)))
+        ),
+        key=lambda group: group[0],
+    )
     for group in groups[:_MAX_CYCLES]:
         cycle = _shortest_cycle(graph, group)
         names = [ids[task] for task in cycle]
@@ -57,8 +69,9 @@ def cycle_problems(ids: list[str], pred: IndexArray, succ: IndexArray, position:
         closing = graph.edges[cycle[-1], cycle[0]]["link"]
         path = ("tasks", int(succ[closing]), "depends_on", int(position[closing]))
         message = f"cycle: {text}"
-        problems.append(where.problem(path, message) if where is not None
-                        else Problem(message, path))
+        problems.append(
+            where.problem(path, message) if where is not None else Problem(message, path)
+        )
         first = first or [*names, names[0]]
     return problems, first
 

@@ -9,8 +9,20 @@ from mgmt_tools.pert.result import Schedule
 
 __all__ = ["CSV_RESULT_COLUMNS", "to_csv"]
 
-CSV_RESULT_COLUMNS = ("id", "name", "duration", "es", "ef", "ls", "lf", "total_float",
-                      "free_float", "critical", "start_date", "finish_date")
+CSV_RESULT_COLUMNS = (
+    "id",
+    "name",
+    "duration",
+    "es",
+    "ef",
+    "ls",
+    "lf",
+    "total_float",
+    "free_float",
+    "critical",
+    "start_date",
+    "finish_date",
+)
 
 
 def to_csv(result: Schedule) -> str:
@@ -24,10 +36,18 @@ def to_csv(result: Schedule) -> str:
     plan = result.plan
     empty = [""] * plan.task_count
     columns = [
-        plan.ids, plan.names, plan.duration.tolist(), result.es.tolist(), result.ef.tolist(),
-        result.ls.tolist(), result.lf.tolist(), result.total_float.tolist(),
-        result.free_float.tolist(), ["true" if c else "false" for c in result.critical.tolist()],
-        result.start_dates or empty, result.finish_dates or empty,
+        plan.ids,
+        plan.names,
+        plan.duration.tolist(),
+        result.es.tolist(),
+        result.ef.tolist(),
+        result.ls.tolist(),
+        result.lf.tolist(),
+        result.total_float.tolist(),
+        result.free_float.tolist(),
+        ["true" if c else "false" for c in result.critical.tolist()],
+        result.start_dates or empty,
+        result.finish_dates or empty,
     ]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")

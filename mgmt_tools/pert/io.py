@@ -30,8 +30,16 @@ from mgmt_tools.pert.model import LinkType, Plan, PlanModel, TaskModel
 
 __all__ = ["CSV_COLUMNS", "dump", "format_of", "from_dict", "load", "loads"]
 
-CSV_COLUMNS = ("id", "name", "duration", "optimistic", "most_likely", "pessimistic",
-               "depends_on", "milestone")
+CSV_COLUMNS = (
+    "id",
+    "name",
+    "duration",
+    "optimistic",
+    "most_likely",
+    "pessimistic",
+    "depends_on",
+    "milestone",
+)
 _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
 
 
@@ -40,8 +48,9 @@ def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
     return _SUFFIXES.get(Path(path).suffix.lower(), default)
 
 
-def load(path: str | os.PathLike[str], *, fmt: str | None = None,
-         encoding: str | None = None) -> Plan:
+def load(
+    path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
+) -> Plan:
     """Read a plan file; the format comes from the suffix unless ``fmt`` names it."""
     source = os.fspath(path)
     try:
@@ -73,8 +82,7 @@ class _LazyLocator:
         self._args = (text, fmt, source)
         self._locator: Locator | None = None
 
-    def problem(self, path: tuple[str | int, ...], message: str, *,
-                key: bool = False) -> Problem:
+    def problem(self, path: tuple[str | int, ...], message: str, *, key: bool = False) -> Problem:
         if self._locator is None:
             self._locator = locator(*self._args)
         return self._locator.problem(path, message, key=key)
@@ -99,10 +107,13 @@ def _from_data(data: Any, where: Locating) -> Plan:
 def _meta(model: PlanModel) -> Meta:
     calendar = model.calendar
     return Meta(
-        project=model.project, units=model.units, start=model.start,
+        project=model.project,
+        units=model.units,
+        start=model.start,
         workdays=tuple(calendar.workdays) if calendar else Meta.workdays,
         holidays=tuple(sorted(set(calendar.holidays))) if calendar else (),
-        has_calendar=calendar is not None, deadline=model.deadline,
+        has_calendar=calendar is not None,
+        deadline=model.deadline,
     )
 
 
@@ -136,10 +147,18 @@ def _salvage_tasks(raw: Any) -> tuple[list[TaskModel], set[int]]:
         except ValidationError:
             task_id = item.get("id") if isinstance(item, dict) else None
             text = getattr(task_id, "text", task_id)
-            tasks.append(TaskModel.model_construct(
-                id=str(text) if isinstance(text, str | int | float) else f"<tasks[{number}]>",
-                name=None, duration=0.0, optimistic=None, most_likely=None, pessimistic=None,
-                milestone=False, depends_on=[]))
+            tasks.append(
+                TaskModel.model_construct(
+                    id=str(text) if isinstance(text, str | int | float) else f"<tasks[{number}]>",
+                    name=None,
+                    duration=0.0,
+                    optimistic=None,
+                    most_likely=None,
+                    pessimistic=None,
+                    milestone=False,
+                    depends_on=[],
+                )
+            )
             skip.add(number)
     return tasks, skip
 
@@ -164,8 +183,10 @@ def _columns(tasks: list[TaskModel], skip: set[int]) -> Columns:
         return np.array([nan if v is None else v for v in values], dtype=np.float64)
 
     depends_on: list[list[LinkEntry]] = [
-        [entry if isinstance(entry, str) else (entry.task, entry.type, entry.lag)
-         for entry in task.depends_on]
+        [
+            entry if isinstance(entry, str) else (entry.task, entry.type, entry.lag)
+            for entry in task.depends_on
+        ]
         for task in tasks
     ]
     return Columns(
@@ -192,19 +213,24 @@ def _from_table(table: Table, source: str | None) -> Plan:
     problems: list[Problem] = []
     for name in table.header:
         if name not in CSV_COLUMNS:
-            problems.append(where.problem(
-                (name,), f"unknown column '{name}'" + did_you_mean(name, list(CSV_COLUMNS))))
+            problems.append(
+                where.problem(
+                    (name,), f"unknown column '{name}'" + did_you_mean(name, list(CSV_COLUMNS))
+                )
+            )
         elif table.header.count(name) > 1:
             problems.append(where.problem((name,), f"column '{name}' appears twice"))
     if "id" not in table.header:
-        problems.append(Problem("missing column 'id' (columns: " + ", ".join(table.header)
-                                + ")", (), source, 1))
+        problems.append(
+            Problem("missing column 'id' (columns: " + ", ".join(table.header) + ")", (), source, 1)
+        )
         raise InputError(problems)
     count = len(table.rows)
     has = set(table.header)
     ids = [cell.strip() for cell in table.column("id")]
-    names = ([cell.strip() or None for cell in table.column("name")] if "name" in has
-             else [None] * count)
+    names: list[str | None] = [None] * count
+    if "name" in has:
+        names = [cell.strip() or None for cell in table.column("name")]
     numbers = {
         name: _numbers(table, name, where, problems) if name in has else np.full(count, np.nan)
         for name in ("duration", "optimistic", "most_likely", "pessimistic")
@@ -216,19 +242,33 @@ def _from_table(table: Table, source: str | None) -> Plan:
             if word in _TRUE:
                 milestone[row] = True
             elif word not in _FALSE:
-                problems.append(where.problem(("tasks", row, "milestone"),
-                                              f"not true or false: '{cell}'"))
+                problems.append(
+                    where.problem(("tasks", row, "milestone"), f"not true or false: '{cell}'")
+                )
     depends_on: list[list[LinkEntry]] = (
-        [[part.strip() for part in cell.split(";") if part.strip()]
-         for cell in table.column("depends_on")]
-        if "depends_on" in has else [[] for _ in range(count)])
-    columns = Columns(ids, names, numbers["duration"], numbers["optimistic"],
-                      numbers["most_likely"], numbers["pessimistic"], milestone, depends_on)
+        [
+            [part.strip() for part in cell.split(";") if part.strip()]
+            for cell in table.column("depends_on")
+        ]
+        if "depends_on" in has
+        else [[] for _ in range(count)]
+    )
+    columns = Columns(
+        ids,
+        names,
+        numbers["duration"],
+        numbers["optimistic"],
+        numbers["most_likely"],
+        numbers["pessimistic"],
+        milestone,
+        depends_on,
+    )
     return build_plan(columns, Meta(), where, problems)
 
 
-def _numbers(table: Table, name: str, where: CsvLocator,
-             problems: list[Problem]) -> npt.NDArray[np.float64]:
+def _numbers(
+    table: Table, name: str, where: CsvLocator, problems: list[Problem]
+) -> npt.NDArray[np.float64]:
     cells = table.column(name)
     try:
         values = np.array([cell or "nan" for cell in cells], dtype=np.float64)
@@ -238,8 +278,9 @@ def _numbers(table: Table, name: str, where: CsvLocator,
     if bad.any():
         for row in np.flatnonzero(bad).tolist():
             if cells[row].strip():
-                problems.append(where.problem(("tasks", row, name),
-                                              f"not a number: '{cells[row]}'"))
+                problems.append(
+                    where.problem(("tasks", row, name), f"not a number: '{cells[row]}'")
+                )
         values[bad] = np.nan
     return values
 
@@ -272,8 +313,10 @@ def _to_data(plan: Plan) -> dict[str, Any]:
     if plan.start is not None:
         data["start"] = plan.start.isoformat()
     if plan.has_calendar:
-        data["calendar"] = {"workdays": list(plan.workdays),
-                            "holidays": [day.isoformat() for day in plan.holidays]}
+        data["calendar"] = {
+            "workdays": list(plan.workdays),
+            "holidays": [day.isoformat() for day in plan.holidays],
+        }
     if plan.deadline is not None:
         deadline = plan.deadline
         data["deadline"] = deadline if isinstance(deadline, float) else deadline.isoformat()
@@ -284,19 +327,26 @@ def _to_data(plan: Plan) -> dict[str, Any]:
         text = format_link(link.predecessor, link.type, link.lag)
         parsed = parse_link(text, known)
         if parsed is not None and (parsed.task, parsed.type, parsed.lag) == (
-                link.predecessor, link.type, link.lag):
+            link.predecessor,
+            link.type,
+            link.lag,
+        ):
             links[int(plan.link_succ[number])].append(text)
         else:
             links[int(plan.link_succ[number])].append(
-                {"task": link.predecessor, "type": LinkType(link.type).name, "lag": link.lag})
+                {"task": link.predecessor, "type": LinkType(link.type).name, "lag": link.lag}
+            )
     tasks = []
     for number, task in enumerate(plan.tasks):
         item: dict[str, Any] = {"id": task.id}
         if task.name != task.id:
             item["name"] = task.name
         if task.optimistic is not None:
-            item.update(optimistic=task.optimistic, most_likely=task.most_likely,
-                        pessimistic=task.pessimistic)
+            item.update(
+                optimistic=task.optimistic,
+                most_likely=task.most_likely,
+                pessimistic=task.pessimistic,
+            )
         else:
             item["duration"] = task.duration
         if links[number]:

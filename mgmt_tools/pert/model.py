@@ -125,9 +125,7 @@ class TaskModel(_Model):
         None, description="Fixed duration in plan units (>= 0); 0 makes a milestone."
     )
     optimistic: Number | None = Field(None, description="Three-point estimate: optimistic (a).")
-    most_likely: Number | None = Field(
-        None, description="Three-point estimate: most likely (m)."
-    )
+    most_likely: Number | None = Field(None, description="Three-point estimate: most likely (m).")
     pessimistic: Number | None = Field(
         None,
         description="Three-point estimate: pessimistic (b). The duration is then "
@@ -141,15 +139,19 @@ class TaskModel(_Model):
     )
 
 
-Weekday = Annotated[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
-                    BeforeValidator(_lower)]
+WeekdayName = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+Weekday = Annotated[WeekdayName, BeforeValidator(_lower)]
+
+
+def _workweek() -> list[WeekdayName]:
+    return ["mon", "tue", "wed", "thu", "fri"]
 
 
 class CalendarModel(_Model):
     """The working calendar used with ``start``."""
 
     workdays: list[Weekday] = Field(
-        default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"],
+        default_factory=_workweek,
         description="Working weekdays; default Monday to Friday.",
         examples=[["sun", "mon", "tue", "wed", "thu"]],
     )
@@ -260,13 +262,16 @@ class Plan:
 
     def task(self, index: int) -> Task:
         """The view of task ``index`` (input order)."""
-        estimates = [float(a[index]) for a in (self.optimistic, self.most_likely,
-                                               self.pessimistic)]
+        estimates = [float(a[index]) for a in (self.optimistic, self.most_likely, self.pessimistic)]
         given = not np.isnan(estimates[0])
         return Task(
-            self.ids[index], self.names[index], float(self.duration[index]),
-            estimates[0] if given else None, estimates[1] if given else None,
-            estimates[2] if given else None, bool(self.milestone[index]),
+            self.ids[index],
+            self.names[index],
+            float(self.duration[index]),
+            estimates[0] if given else None,
+            estimates[1] if given else None,
+            estimates[2] if given else None,
+            bool(self.milestone[index]),
         )
 
     @property
@@ -276,8 +281,12 @@ class Plan:
 
     def link(self, index: int) -> Link:
         """The view of link ``index``."""
-        return Link(self.ids[int(self.link_pred[index])], self.ids[int(self.link_succ[index])],
-                    LinkType(int(self.link_type[index])), float(self.link_lag[index]))
+        return Link(
+            self.ids[int(self.link_pred[index])],
+            self.ids[int(self.link_succ[index])],
+            LinkType(int(self.link_type[index])),
+            float(self.link_lag[index]),
+        )
 
     @property
     def links(self) -> list[Link]:
@@ -286,17 +295,34 @@ class Plan:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Plan):
             return NotImplemented
-        scalars = ("ids", "names", "project", "units", "start", "workdays", "holidays",
-                   "has_calendar", "deadline")
-        arrays = ("duration", "milestone", "link_pred", "link_succ", "link_type", "link_lag",
-                  "link_position")
+        scalars = (
+            "ids",
+            "names",
+            "project",
+            "units",
+            "start",
+            "workdays",
+            "holidays",
+            "has_calendar",
+            "deadline",
+        )
+        arrays = (
+            "duration",
+            "milestone",
+            "link_pred",
+            "link_succ",
+            "link_type",
+            "link_lag",
+            "link_position",
+        )
         estimates = ("optimistic", "most_likely", "pessimistic")
         return (
             all(getattr(self, name) == getattr(other, name) for name in scalars)
-            and all(np.array_equal(getattr(self, name), getattr(other, name))
-                    for name in arrays)
-            and all(np.array_equal(getattr(self, name), getattr(other, name), equal_nan=True)
-                    for name in estimates)
+            and all(np.array_equal(getattr(self, name), getattr(other, name)) for name in arrays)
+            and all(
+                np.array_equal(getattr(self, name), getattr(other, name), equal_nan=True)
+                for name in estimates
+            )
         )
 
     __hash__ = None  # type: ignore[assignment]

@@ -72,7 +72,8 @@ class CriticalGraph:
         reaches: dict[int, bool] = {}
         for task in reversed(self.order):
             reaches[task] = task in self.sinks or any(
-                reaches[child] for child, _ in self.children.get(task, ()))
+                reaches[child] for child, _ in self.children.get(task, ())
+            )
         return reaches
 
     def worst_variance(self, variance: npt.NDArray[np.float64]) -> float:
@@ -99,10 +100,15 @@ class CriticalGraph:
         return max(values) if values else 0.0
 
 
-def critical_graph(critical: npt.NDArray[np.bool_], finishes_last: npt.NDArray[np.bool_],
-                   pred: npt.NDArray[np.int64], succ: npt.NDArray[np.int64],
-                   kind: npt.NDArray[np.int8], driving: npt.NDArray[np.bool_],
-                   order: npt.NDArray[np.int64]) -> CriticalGraph:
+def critical_graph(
+    critical: npt.NDArray[np.bool_],
+    finishes_last: npt.NDArray[np.bool_],
+    pred: npt.NDArray[np.int64],
+    succ: npt.NDArray[np.int64],
+    kind: npt.NDArray[np.int8],
+    driving: npt.NDArray[np.bool_],
+    order: npt.NDArray[np.int64],
+) -> CriticalGraph:
     """Build the critical subgraph from the schedule's masks (vectorised selection)."""
     keep = np.flatnonzero(driving & critical[pred] & critical[succ])
     keep = keep[np.lexsort((succ[keep], pred[keep]))]
@@ -111,8 +117,7 @@ def critical_graph(critical: npt.NDArray[np.bool_], finishes_last: npt.NDArray[n
     left = np.zeros(len(critical), dtype=bool)
     entered[succ[keep]] = True
     left[pred[keep]] = True
-    for p, s, k in zip(pred[keep].tolist(), succ[keep].tolist(), kind[keep].tolist(),
-                       strict=True):
+    for p, s, k in zip(pred[keep].tolist(), succ[keep].tolist(), kind[keep].tolist(), strict=True):
         children.setdefault(p, []).append((s, k))
     sources = np.flatnonzero(critical & ~entered).tolist()
     sinks = set(np.flatnonzero(critical & finishes_last & ~left).tolist())

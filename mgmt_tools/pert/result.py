@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,10 +69,16 @@ class Schedule:
     def task(self, index: int) -> ScheduledTask:
         """The view of task ``index`` (input order)."""
         return ScheduledTask(
-            self.plan.ids[index], self.plan.names[index], float(self.plan.duration[index]),
-            float(self.es[index]), float(self.ef[index]), float(self.ls[index]),
-            float(self.lf[index]), float(self.total_float[index]),
-            float(self.free_float[index]), bool(self.critical[index]),
+            self.plan.ids[index],
+            self.plan.names[index],
+            float(self.plan.duration[index]),
+            float(self.es[index]),
+            float(self.ef[index]),
+            float(self.ls[index]),
+            float(self.lf[index]),
+            float(self.total_float[index]),
+            float(self.free_float[index]),
+            bool(self.critical[index]),
             self.start_dates[index] if self.start_dates else None,
             self.finish_dates[index] if self.finish_dates else None,
         )
@@ -84,26 +91,37 @@ class Schedule:
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` result (FORMATS.md, pert)."""
         plan = self.plan
-        data: dict[str, Any] = {"command": "pert", "method": self.method,
-                                "project": plan.project, "units": plan.units,
-                                "duration": self.duration}
+        data: dict[str, Any] = {
+            "command": "pert",
+            "method": self.method,
+            "project": plan.project,
+            "units": plan.units,
+            "duration": self.duration,
+        }
         if self.start_date is not None:
             data["start_date"] = self.start_date
             data["finish_date"] = self.finish_date
         data["critical_paths"] = self.critical_paths
         data["critical_path_count"] = self.critical_path_count
         columns: dict[str, list[Any]] = {
-            "id": plan.ids, "name": plan.names, "duration": plan.duration.tolist(),
-            "es": self.es.tolist(), "ef": self.ef.tolist(), "ls": self.ls.tolist(),
-            "lf": self.lf.tolist(), "total_float": self.total_float.tolist(),
-            "free_float": self.free_float.tolist(), "critical": self.critical.tolist(),
+            "id": plan.ids,
+            "name": plan.names,
+            "duration": plan.duration.tolist(),
+            "es": self.es.tolist(),
+            "ef": self.ef.tolist(),
+            "ls": self.ls.tolist(),
+            "lf": self.lf.tolist(),
+            "total_float": self.total_float.tolist(),
+            "free_float": self.free_float.tolist(),
+            "critical": self.critical.tolist(),
         }
         if self.start_dates is not None and self.finish_dates is not None:
             columns["start_date"] = self.start_dates
             columns["finish_date"] = self.finish_dates
         keys = list(columns)
-        data["tasks"] = [dict(zip(keys, row, strict=True))
-                         for row in zip(*columns.values(), strict=True)]
+        data["tasks"] = [
+            dict(zip(keys, row, strict=True)) for row in zip(*columns.values(), strict=True)
+        ]
         if self.pert is not None:
             data["pert"] = self.pert.to_dict()
         data["warnings"] = list(self.warnings)
@@ -111,12 +129,10 @@ class Schedule:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         """Jupyter display: the network diagram as SVG, or the text table without Graphviz."""
-        from mgmt_tools.pert.render import summary_text, to_svg
         from mgmt_tools.errors import RenderError
+        from mgmt_tools.pert.render import summary_text, to_svg
 
         bundle = {"text/plain": summary_text(self)}
-        try:
+        with contextlib.suppress(RenderError):  # no Graphviz: the text alone
             bundle["image/svg+xml"] = to_svg(self)
-        except RenderError:
-            pass
         return bundle

@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from mgmt_tools.pert.calendar import WorkCalendar
 from mgmt_tools.pert.cycles import cycle_error
+from mgmt_tools.pert.merge_bias import merge_bias_warnings
 from mgmt_tools.pert.model import Plan
 from mgmt_tools.pert.passes import link_offsets, sweep
 from mgmt_tools.pert.paths import CriticalGraph, critical_graph
@@ -26,7 +27,6 @@ __all__ = ["MAX_PATHS", "schedule"]
 
 MAX_PATHS = 100
 """Critical paths listed at most; the result says how many there are."""
-_MAX_MERGE_WARNINGS = 3
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -36,8 +36,9 @@ def _equal(a: FloatArray, b: FloatArray) -> npt.NDArray[np.bool_]:
     return np.abs(a - b) <= 1e-9 * np.maximum(1.0, np.maximum(np.abs(a), np.abs(b)))
 
 
-def schedule(plan: Plan, *, deadline: float | dt.date | None = None,
-             engine: str = "auto") -> Schedule:
+def schedule(
+    plan: Plan, *, deadline: float | dt.date | None = None, engine: str = "auto"
+) -> Schedule:
     """Compute early and late dates, floats, critical paths and PERT statistics.
 
     ``deadline`` overrides the plan's (a number of units, or a date when the plan has a
@@ -81,8 +82,9 @@ def schedule(plan: Plan, *, deadline: float | dt.date | None = None,
     if count > MAX_PATHS:
         warnings.append(f"{count} critical paths; the first {MAX_PATHS} are listed")
 
-    calendar = (WorkCalendar(plan.start, plan.workdays, plan.holidays)
-                if plan.start is not None else None)
+    calendar = (
+        WorkCalendar(plan.start, plan.workdays, plan.holidays) if plan.start is not None else None
+    )
     deadline = plan.deadline if deadline is None else deadline
     if isinstance(deadline, dt.date):
         if calendar is None:
@@ -90,68 +92,54 @@ def schedule(plan: Plan, *, deadline: float | dt.date | None = None,
         deadline = calendar.offset_of(deadline)
     stats = None
     if plan.has_estimates:
-        stats = _pert(plan, graph, length, deadline, ls - es, ls, es, offset)
+        stats = _pert(plan, graph, length, deadline, total_float, ls, offset, driving)
         warnings.extend(stats.warnings)
     dates: dict[str, object] = {}
     if calendar is not None:
         dates = {
             "start_date": str(calendar.day([0])[0]),
-            "finish_date": WorkCalendar.iso(calendar.finish_dates(
-                np.zeros(1), np.array([length])))[0],
+            "finish_date": WorkCalendar.iso(calendar.finish_dates(np.zeros(1), np.array([length])))[
+                0
+            ],
             "start_dates": WorkCalendar.iso(calendar.start_dates(es)),
             "finish_dates": WorkCalendar.iso(calendar.finish_dates(es, ef)),
         }
     return Schedule(
-        plan=plan, es=es, ef=ef, ls=ls, lf=ls + duration, total_float=total_float,
-        free_float=free_float, critical=critical, driving=driving, duration=length,
-        critical_paths=paths, critical_path_count=count, pert=stats, engine=passes.engine,
-        warnings=warnings, **dates,  # type: ignore[arg-type]
+        plan=plan,
+        es=es,
+        ef=ef,
+        ls=ls,
+        lf=ls + duration,
+        total_float=total_float,
+        free_float=free_float,
+        critical=critical,
+        driving=driving,
+        duration=length,
+        critical_paths=paths,
+        critical_path_count=count,
+        pert=stats,
+        engine=passes.engine,
+        warnings=warnings,
+        **dates,  # type: ignore[arg-type]
     )
 
 
-def _pert(plan: Plan, graph: CriticalGraph, length: float, deadline: float | None,
-          floats: FloatArray, ls: FloatArray, es: FloatArray, offset: FloatArray) -> PertStats:
+def _pert(
+    plan: Plan,
+    graph: CriticalGraph,
+    length: float,
+    deadline: float | None,
+    total_float: FloatArray,
+    ls: FloatArray,
+    offset: FloatArray,
+    driving: npt.NDArray[np.bool_],
+) -> PertStats:
     spread = np.nan_to_num((plan.pessimistic - plan.optimistic) / 6)
     variance = spread * spread
-    stats = pert_stats(length, graph.worst_variance(variance),
-                       float(deadline) if deadline is not None else None)
-    if stats.sd > 0:
-        near = np.flatnonzero((floats > 0) & (floats <= stats.sd + 1e-9 * max(1.0, stats.sd)))
-        covered: set[int] = set()
-        for task in near[np.argsort(floats[near], kind="stable")].tolist():
-            if task in covered or len(stats.warnings) >= _MAX_MERGE_WARNINGS:
-                continue
-            path = _longest_through(plan, task, es, ls, offset)
-            covered.update(path)
-            names = " -> ".join(plan.ids[t] for t in path)
-            stats.warnings.append(
-                f"merge bias: path {names} has mean {length - float(floats[task]):g}, within "
-                f"one sd ({stats.sd:.4g}) of the project's {length:g}; the PERT probability "
-                "is optimistic: run with --simulate for the distribution of the finish")
+    stats = pert_stats(
+        length, graph.worst_variance(variance), float(deadline) if deadline is not None else None
+    )
+    stats.warnings.extend(
+        merge_bias_warnings(plan, length, stats.sd, total_float, ls, offset, driving)
+    )
     return stats
-
-
-def _longest_through(plan: Plan, task: int, es: FloatArray, ls: FloatArray,
-                     offset: FloatArray) -> list[int]:
-    """The longest chain through ``task``: tight links at early dates behind it, at late
-    dates ahead of it."""
-    pred, succ = plan.link_pred, plan.link_succ
-    behind: list[int] = []
-    current = task
-    while True:
-        links = np.flatnonzero(succ == current)
-        tight = links[_equal(es[pred[links]] + offset[links], np.full(len(links), es[current]))]
-        if not tight.size or len(behind) > plan.task_count:
-            break
-        current = int(pred[tight[0]])
-        behind.append(current)
-    ahead: list[int] = []
-    current = task
-    while True:
-        links = np.flatnonzero(pred == current)
-        tight = links[_equal(ls[succ[links]] - offset[links], np.full(len(links), ls[current]))]
-        if not tight.size or len(ahead) > plan.task_count:
-            break
-        current = int(succ[tight[0]])
-        ahead.append(current)
-    return [*reversed(behind), task, *ahead]

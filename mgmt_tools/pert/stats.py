@@ -32,8 +32,12 @@ class PertStats:
         return data
 
 
-def pert_stats(mean: float, variance: float, deadline: float | None = None,
-               quantiles: tuple[float, ...] = QUANTILES) -> PertStats:
+def pert_stats(
+    mean: float,
+    variance: float,
+    deadline: float | None = None,
+    quantiles: tuple[float, ...] = QUANTILES,
+) -> PertStats:
     """Normal approximation N(mean, variance) of the finish time.
 
     >>> stats = pert_stats(7.5, (7 / 6) ** 2, deadline=8)

@@ -15,8 +15,9 @@ from mgmt_cli._output import RENDERED, read_input, resolve_format, write_output
 FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "json", "csv")
 
 
-def _deadline(ctx: click.Context, param: click.Parameter,
-              value: str | None) -> float | dt.date | None:
+def _deadline(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> float | dt.date | None:
     if value is None:
         return None
     try:
@@ -26,8 +27,9 @@ def _deadline(ctx: click.Context, param: click.Parameter,
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is neither a number of units nor a date "
-                                 "(YYYY-MM-DD)") from None
+        raise click.BadParameter(
+            f"'{value}' is neither a number of units nor a date (YYYY-MM-DD)"
+        ) from None
 
 
 def _sniff(name: str, text: str) -> str:
@@ -41,17 +43,38 @@ def _sniff(name: str, text: str) -> str:
 @click.command("pert")
 @input_options(("yaml", "json", "csv"))
 @output_options(FORMATS)
-@click.option("--deadline", callback=_deadline, metavar="UNITS|DATE",
-              help="Deadline for P(T <= deadline); overrides the plan's.")
-@click.option("--chart", type=click.Choice(["network"]), default="network", show_default=True,
-              help="Which picture -o draws.")
-@click.option("--max-diagram-tasks", type=click.IntRange(min=1), default=500,
-              show_default=True,
-              help="Above this many tasks the diagram keeps the critical paths and their "
-              "neighbours (the numbers stay complete).")
-def command(input: str, input_format: str | None, encoding: str | None, output: str | None,
-            fmt: str | None, as_json: bool, deadline: float | dt.date | None, chart: str,
-            max_diagram_tasks: int) -> None:
+@click.option(
+    "--deadline",
+    callback=_deadline,
+    metavar="UNITS|DATE",
+    help="Deadline for P(T <= deadline); overrides the plan's.",
+)
+@click.option(
+    "--chart",
+    type=click.Choice(["network"]),
+    default="network",
+    show_default=True,
+    help="Which picture -o draws.",
+)
+@click.option(
+    "--max-diagram-tasks",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    help="Above this many tasks the diagram keeps the critical paths and their "
+    "neighbours (the numbers stay complete).",
+)
+def command(
+    input: str,
+    input_format: str | None,
+    encoding: str | None,
+    output: str | None,
+    fmt: str | None,
+    as_json: bool,
+    deadline: float | dt.date | None,
+    chart: str,
+    max_diagram_tasks: int,
+) -> None:
     """Schedule PLAN (YAML, JSON or CSV) by CPM/PERT.
 
     Prints a table of early and late dates, floats and critical paths; --json prints the
@@ -110,8 +133,7 @@ def _produce(result: object, out_format: str, max_tasks: int) -> bytes | str:
     return render.render(result, out_format, max_tasks=max_tasks)
 
 
-def _fallback_to_dot(result: object, target: str, max_tasks: int,
-                     error: Exception) -> None:
+def _fallback_to_dot(result: object, target: str, max_tasks: int, error: Exception) -> None:
     """Graphviz is missing: write the DOT source beside the requested file, exit 3."""
     from mgmt_tools.pert import render
     from mgmt_tools.pert.result import Schedule
@@ -121,6 +143,9 @@ def _fallback_to_dot(result: object, target: str, max_tasks: int,
         fail(error)
     dot_path = str(Path(target).with_suffix(".dot"))
     write_output(dot_path, render.to_dot(result, max_tasks=max_tasks))
-    click.echo(f"mgmt: Graphviz 'dot' was not found, so {dot_path} holds the DOT source "
-               f"instead; {getattr(error, 'install_hint', '')}", err=True)
+    click.echo(
+        f"mgmt: Graphviz 'dot' was not found, so {dot_path} holds the DOT source "
+        f"instead; {getattr(error, 'install_hint', '')}",
+        err=True,
+    )
     raise SystemExit(3)

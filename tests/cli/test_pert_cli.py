@@ -1,0 +1,231 @@
+"""`mgmt pert` through Click's CliRunner: outputs, formats, exit codes, stdin, atomic writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mgmt_cli.main import cli
+
+PLAN = """\
+project: Supply-chain finance onboarding
+start: 2027-03-01
+deadline: 8
+tasks:
+  - {id: A, name: Collect KYC documents, duration: 3}
+  - {id: B, optimistic: 2, most_likely: 4, pessimistic: 9, depends_on: [A]}
+  - id: C
+    duration: 2
+    depends_on: [{task: B, type: SS, lag: 1}, "A FF+2"]
+  - {id: M, name: Credit approved, milestone: true, depends_on: [B, C]}
+"""
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    return path
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_matches_formats_md_example(plan: Path) -> None:
+    code, out, _ = run("pert", str(plan), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["command"] == "pert"
+    assert data["method"] == "cpm"
+    assert data["duration"] == 7.5
+    assert data["start_date"] == "2027-03-01"
+    assert data["finish_date"] == "2027-03-10"
+    assert data["critical_paths"] == [["A", "B", "M"]]
+    c = data["tasks"][2]
+    assert (c["es"], c["ef"], c["ls"], c["lf"]) == (4.0, 6.0, 5.5, 7.5)
+    assert (c["total_float"], c["free_float"], c["critical"]) == (1.5, 1.5, False)
+    assert (c["start_date"], c["finish_date"]) == ("2027-03-05", "2027-03-08")
+    pert = data["pert"]
+    assert round(pert["variance"], 4) == 1.3611
+    assert round(pert["sd"], 4) == 1.1667
+    assert round(pert["probability"], 4) == 0.6659
+    assert {k: round(v, 3) for k, v in pert["quantiles"].items()} == {
+        "0.5": 7.5,
+        "0.8": 8.482,
+        "0.9": 8.995,
+        "0.95": 9.419,
+        "0.99": 10.214,
+    }
+    assert data["warnings"] == []
+
+
+def test_deadline_option_overrides_the_file(plan: Path) -> None:
+    _, out, _ = run("pert", str(plan), "--json", "--deadline", "7.5")
+    assert json.loads(out)["pert"]["probability"] == pytest.approx(0.5)
+    _, out, _ = run("pert", str(plan), "--json", "--deadline", "2027-03-10")
+    assert json.loads(out)["pert"]["deadline"] == 8.0  # end of working day 7
+
+
+def test_bad_deadline_is_a_usage_error(plan: Path) -> None:
+    code, _, err = run("pert", str(plan), "--deadline", "soon")
+    assert code == 2
+    assert "neither a number" in err
+
+
+def test_text_summary_by_default(plan: Path) -> None:
+    code, out, _ = run("pert", str(plan))
+    assert code == 0
+    assert "Collect KYC documents" in out
+    assert "A -> B -> M" in out or "A → B → M" in out
+
+
+def test_stdin_yaml_and_json(plan: Path) -> None:
+    code, out, _ = run("pert", "-", "--json", stdin=PLAN)
+    assert code == 0
+    assert json.loads(out)["duration"] == 7.5
+    as_json = json.dumps({"tasks": [{"id": "A", "duration": 2}]})
+    code, out, _ = run("pert", "-", "--json", stdin=as_json)
+    assert json.loads(out)["duration"] == 2.0
+
+
+@pytest.mark.parametrize(
+    ("suffix", "starts"),
+    [
+        (".json", b"{"),
+        (".csv", b"id,name,duration"),
+        (".dot", b"digraph"),
+        (".mmd", b"flowchart LR"),
+    ],
+)
+def test_text_formats_by_suffix(plan: Path, tmp_path: Path, suffix: str, starts: bytes) -> None:
+    out = tmp_path / f"out{suffix}"
+    code, _, _ = run("pert", str(plan), "-o", str(out))
+    assert code == 0
+    assert out.read_bytes().startswith(starts)
+
+
+@pytest.mark.dot
+@pytest.mark.parametrize(
+    ("suffix", "magic"),
+    [
+        (".svg", b"<svg"),
+        (".png", b"\x89PNG"),
+        (".pdf", b"%PDF"),
+    ],
+)
+def test_rendered_formats(plan: Path, tmp_path: Path, suffix: str, magic: bytes) -> None:
+    out = tmp_path / f"net{suffix}"
+    code, _, _ = run("pert", str(plan), "-o", str(out))
+    assert code == 0
+    assert magic in out.read_bytes()[:400]
+
+
+def test_format_flag_overrides_suffix_and_stdout(plan: Path) -> None:
+    code, out, _ = run("pert", str(plan), "-f", "mermaid", "-o", "-")
+    assert code == 0
+    assert out.startswith("flowchart LR")
+
+
+def test_unknown_suffix_and_unsupported_format_are_usage_errors(plan: Path, tmp_path: Path) -> None:
+    code, _, err = run("pert", str(plan), "-o", str(tmp_path / "x.foo"))
+    assert code == 2
+    assert "svg, png, pdf" in err
+    code, _, err = run("pert", str(plan), "-o", str(tmp_path / "x.html"))
+    assert code == 2
+    assert "cannot write html" in err
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_invalid_input_exit_1_located_and_no_output_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "tasks:\n  - {id: A, duration: -1}\n  - {id: B, duration: 1, depends_on: [Z]}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "bad.svg"
+    code, stdout, err = run("pert", str(bad), "-o", str(out))
+    assert code == 1
+    assert stdout == ""
+    assert f"{bad}:2:23: tasks[0].duration: negative duration -1" in err
+    assert f"{bad}:3:39: tasks[1].depends_on[0]: unknown task 'Z'" in err
+    assert "Traceback" not in err
+    assert list(tmp_path.iterdir()) == [bad]
+
+
+def test_cycle_is_printed(tmp_path: Path) -> None:
+    bad = tmp_path / "cycle.yaml"
+    bad.write_text(
+        "tasks:\n  - {id: A, duration: 1, depends_on: [C]}\n"
+        "  - {id: B, duration: 1, depends_on: [A]}\n"
+        "  - {id: C, duration: 1, depends_on: [B]}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("pert", str(bad))
+    assert code == 1
+    assert "cycle: A -> B -> C -> A" in err
+
+
+def test_error_list_stops_at_20(tmp_path: Path) -> None:
+    bad = tmp_path / "many.yaml"
+    bad.write_text(
+        "tasks:\n" + "".join(f"  - {{id: T{n}, duration: -1}}\n" for n in range(25)),
+        encoding="utf-8",
+    )
+    code, _, err = run("pert", str(bad))
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 21
+    assert lines[-1] == "... and 5 more problems"
+
+
+def test_missing_file_is_usage_error(tmp_path: Path) -> None:
+    code, _, err = run("pert", str(tmp_path / "none.yaml"))
+    assert code == 2
+    assert "cannot read" in err
+
+
+def test_never_overwrites_the_input(plan: Path) -> None:
+    before = plan.read_bytes()
+    code, _, err = run("pert", str(plan), "-f", "json", "-o", str(plan))
+    assert code == 2
+    assert "refusing to overwrite" in err
+    assert plan.read_bytes() == before
+
+
+def test_missing_graphviz_writes_dot_and_exits_3(
+    plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    out = tmp_path / "net.png"
+    code, _, err = run("pert", str(plan), "-o", str(out))
+    assert code == 3
+    assert not out.exists()
+    assert (tmp_path / "net.dot").read_text(encoding="utf-8").startswith("digraph")
+    assert "Graphviz" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_warnings_go_to_stderr(tmp_path: Path) -> None:
+    plan = tmp_path / "near.yaml"
+    plan.write_text(
+        "tasks:\n  - {id: A, optimistic: 1, most_likely: 5, pessimistic: 15}\n"
+        "  - {id: B, duration: 4.5}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("pert", str(plan), "--json")
+    assert code == 0
+    assert "merge bias" in err
+    assert json.loads(out)["warnings"][0].startswith("merge bias: path B")
+
+
+def test_schema_command_prints_the_kept_schema() -> None:
+    from mgmt_tools.schemas import schema_path
+
+    code, out, _ = run("schema", "pert")
+    assert code == 0
+    assert out == schema_path("pert").read_text(encoding="utf-8")

@@ -1,0 +1,63 @@
+"""Every example loads, schedules, renders (DOT at least), and validates against its schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from mgmt_tools._yaml import load_text
+from mgmt_tools.schemas import generate, schema_path, schema_text
+
+from .conftest import EXAMPLES
+
+PERT_EXAMPLES = sorted((EXAMPLES / "pert").glob("*.*"))
+YAML_EXAMPLES = sorted(EXAMPLES.rglob("*.yaml"))
+MODELINE = "# yaml-language-server: $schema="
+
+
+def test_there_are_examples() -> None:
+    assert len(PERT_EXAMPLES) >= 2
+
+
+@pytest.mark.parametrize("path", PERT_EXAMPLES, ids=lambda p: p.name)
+def test_pert_example_schedules_and_renders(path: Path) -> None:
+    from mgmt_tools.pert import load, schedule, to_dot, to_mermaid
+
+    result = schedule(load(path))
+    assert result.duration > 0
+    assert result.critical_paths
+    assert to_dot(result).startswith("digraph")
+    assert to_mermaid(result).startswith("flowchart")
+
+
+@pytest.mark.parametrize("path", YAML_EXAMPLES, ids=lambda p: p.name)
+def test_yaml_example_has_modeline_and_validates(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    first = text.splitlines()[0]
+    assert first.startswith(MODELINE)
+    target = (path.parent / first[len(MODELINE) :]).resolve()
+    assert target.exists(), f"modeline points to a missing schema: {target}"
+    method = target.name.split(".")[0]
+    # read as an editor does (YAML 1.2: dates stay text), not with PyYAML's 1.1 rules
+    jsonschema.validate(load_text(text, "yaml"), generate(method))
+
+
+@pytest.mark.parametrize("method", ["pert"])
+def test_kept_schema_is_fresh(method: str) -> None:
+    assert schema_path(method).read_text(encoding="utf-8") == schema_text(method), (
+        "stale schema: run `make schemas`"
+    )
+
+
+def test_schema_rejects_what_the_loader_rejects() -> None:
+    schema = generate("pert")
+    for bad in (
+        {"tasks": [{"id": "A", "duraton": 1}]},
+        {"tasks": [{"id": "A", "duration": 1, "depends_on": [{"task": "B", "type": "XX"}]}]},
+        {"tasks": "A"},
+        {},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
