@@ -43,12 +43,27 @@ def problems_from(
         if kind == "missing":
             problems.append(where.problem((*prefix, *loc), f"missing required key '{loc[-1]}'"))
             continue
-        message = str(item["msg"])
+        message = _MESSAGES.get(kind, str(item["msg"]))
         value = item.get("input")
         if isinstance(value, str | int | float | bool) or value is None:
             message += f", got {_show(value)}"
         problems.append(where.problem((*prefix, *loc), message))
     return problems
+
+
+_MESSAGES = {
+    "date_from_datetime_parsing": "not a date (write YYYY-MM-DD)",
+    "date_parsing": "not a date (write YYYY-MM-DD)",
+    "date_type": "not a date (write YYYY-MM-DD)",
+    "float_type": "not a number",
+    "float_parsing": "not a number",
+    "finite_number": "not a finite number",
+    "string_type": "not text",
+    "bool_type": "not true or false",
+    "list_type": "not a list",
+    "model_type": "not a mapping",
+    "dict_type": "not a mapping",
+}
 
 
 def _show(value: object) -> str:

@@ -12,6 +12,7 @@ from mgmt_tools.pert.model import Link, LinkType, Plan, PlanModel, Task
 from mgmt_tools.pert.render import summary_text, to_dot, to_mermaid, to_svg
 from mgmt_tools.pert.result import Schedule, ScheduledTask
 from mgmt_tools.pert.schedule import schedule
+from mgmt_tools.pert.simulate import Simulation, simulate
 
 __all__ = [
     "Link",
@@ -20,12 +21,14 @@ __all__ = [
     "PlanModel",
     "Schedule",
     "ScheduledTask",
+    "Simulation",
     "Task",
     "dump",
     "from_dict",
     "load",
     "loads",
     "schedule",
+    "simulate",
     "summary_text",
     "to_dot",
     "to_mermaid",

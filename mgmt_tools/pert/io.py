@@ -118,9 +118,16 @@ def _meta(model: PlanModel) -> Meta:
 
 
 def _salvage_meta(data: dict[str, Any]) -> Meta:
-    """The top-level settings when some part of the plan is invalid (errors are reported)."""
+    """The top-level settings when some part of the plan is invalid (those errors are
+    reported already): the plan less its tasks and its invalid top-level keys."""
+    rest = {key: value for key, value in data.items() if key != "tasks"}
     try:
-        return _meta(PlanModel.model_validate({**data, "tasks": []}))
+        return _meta(PlanModel.model_validate({**rest, "tasks": []}))
+    except ValidationError as error:
+        bad = {e["loc"][0] for e in error.errors(include_url=False) if e["loc"]}
+    try:
+        kept = {key: value for key, value in rest.items() if key not in bad}
+        return _meta(PlanModel.model_validate({**kept, "tasks": []}))
     except ValidationError:
         return Meta()
 

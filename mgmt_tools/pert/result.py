@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools.pert.model import Plan
+from mgmt_tools.pert.simulate import Simulation
 from mgmt_tools.pert.stats import PertStats
 
 __all__ = ["Schedule", "ScheduledTask"]
@@ -63,6 +64,9 @@ class Schedule:
     finish_dates: list[str] | None = None
     engine: str = "levels"
     warnings: list[str] = field(default_factory=list)
+    deadline: float | None = None
+    """The deadline as an offset in units (a date deadline converted), if any."""
+    simulation: Simulation | None = None
 
     method = "cpm"
 
@@ -122,9 +126,13 @@ class Schedule:
         data["tasks"] = [
             dict(zip(keys, row, strict=True)) for row in zip(*columns.values(), strict=True)
         ]
+        if self.deadline is not None:
+            data["deadline"] = self.deadline
         if self.pert is not None:
             data["pert"] = self.pert.to_dict()
-        data["warnings"] = list(self.warnings)
+        if self.simulation is not None:
+            data["simulation"] = self.simulation.to_dict(plan.ids)
+        data["warnings"] = [*self.warnings, *(self.simulation.warnings if self.simulation else [])]
         return data
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:

@@ -14,6 +14,7 @@ import datetime as dt
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools.errors import InputError, Problem
 from mgmt_tools.pert.calendar import WorkCalendar
 from mgmt_tools.pert.cycles import cycle_error
 from mgmt_tools.pert.merge_bias import merge_bias_warnings
@@ -85,11 +86,20 @@ def schedule(
     calendar = (
         WorkCalendar(plan.start, plan.workdays, plan.holidays) if plan.start is not None else None
     )
-    deadline = plan.deadline if deadline is None else deadline
-    if isinstance(deadline, dt.date):
+    given = plan.deadline if deadline is None else deadline
+    if isinstance(given, dt.date):
         if calendar is None:
-            raise ValueError("a date deadline needs a plan with a start date")
-        deadline = calendar.offset_of(deadline)
+            raise InputError(
+                [
+                    Problem(
+                        f"a date deadline ({given}) needs a plan with a start date",
+                        ("deadline",),
+                        getattr(plan.source, "source", None),
+                    )
+                ]
+            )
+        given = calendar.offset_of(given)
+    deadline = float(given) if given is not None else None
     stats = None
     if plan.has_estimates:
         stats = _pert(plan, graph, length, deadline, total_float, ls, offset, driving)
@@ -120,6 +130,7 @@ def schedule(
         pert=stats,
         engine=passes.engine,
         warnings=warnings,
+        deadline=deadline,
         **dates,  # type: ignore[arg-type]
     )
 
@@ -136,9 +147,7 @@ def _pert(
 ) -> PertStats:
     spread = np.nan_to_num((plan.pessimistic - plan.optimistic) / 6)
     variance = spread * spread
-    stats = pert_stats(
-        length, graph.worst_variance(variance), float(deadline) if deadline is not None else None
-    )
+    stats = pert_stats(length, graph.worst_variance(variance), deadline)
     stats.warnings.extend(
         merge_bias_warnings(plan, length, stats.sd, total_float, ls, offset, driving)
     )

@@ -1,10 +1,15 @@
-"""``mgmt pert PLAN``: schedule a plan and draw its network."""
+"""``mgmt pert PLAN``: schedule a plan, simulate its risk, draw its network, Gantt or risk chart.
+
+``mgmt gantt PLAN`` (commands/gantt.py) is the same command with the Gantt chart as default.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -12,7 +17,13 @@ from mgmt_cli._errors import fail
 from mgmt_cli._options import input_options, output_options
 from mgmt_cli._output import RENDERED, read_input, resolve_format, write_output
 
+if TYPE_CHECKING:
+    from mgmt_tools.pert.result import Schedule
+
 FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "json", "csv")
+CHARTS = ("network", "gantt", "risk")
+_PROGRESS_WORK = 20_000_000
+"""Tasks x trials above which a simulation takes about a second: show a progress bar."""
 
 
 def _deadline(
@@ -40,31 +51,69 @@ def _sniff(name: str, text: str) -> str:
     return "json" if text.lstrip().startswith(("{", "[")) else "yaml"
 
 
+def schedule_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of ``mgmt pert`` and ``mgmt gantt``."""
+    options = [
+        click.option(
+            "--deadline",
+            callback=_deadline,
+            metavar="UNITS|DATE",
+            help="Deadline for P(T <= deadline); overrides the plan's.",
+        ),
+        click.option(
+            "--simulate",
+            "trials",
+            type=click.IntRange(min=1),
+            metavar="N",
+            help="Monte Carlo: simulate N schedules over the three-point estimates "
+            "(adds the simulation block; -o draws the risk chart).",
+        ),
+        click.option(
+            "--seed",
+            type=click.IntRange(min=0),
+            help="Seed of --simulate (default: a fresh one, printed in the JSON).",
+        ),
+        click.option(
+            "--distribution",
+            type=click.Choice(["beta-pert", "triangular"]),
+            default="beta-pert",
+            show_default=True,
+            help="Distribution of durations in --simulate.",
+        ),
+        click.option(
+            "--chart",
+            type=click.Choice(CHARTS),
+            help="Which picture -o draws (default: network; risk with --simulate).",
+        ),
+        click.option(
+            "--max-diagram-tasks",
+            type=click.IntRange(min=1),
+            default=500,
+            show_default=True,
+            help="Above this many tasks the network keeps the critical paths and "
+            "their neighbours (the numbers stay complete).",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return output_options(FORMATS)(input_options(("yaml", "json", "csv"))(function))
+
+
 @click.command("pert")
-@input_options(("yaml", "json", "csv"))
-@output_options(FORMATS)
-@click.option(
-    "--deadline",
-    callback=_deadline,
-    metavar="UNITS|DATE",
-    help="Deadline for P(T <= deadline); overrides the plan's.",
-)
-@click.option(
-    "--chart",
-    type=click.Choice(["network"]),
-    default="network",
-    show_default=True,
-    help="Which picture -o draws.",
-)
-@click.option(
-    "--max-diagram-tasks",
-    type=click.IntRange(min=1),
-    default=500,
-    show_default=True,
-    help="Above this many tasks the diagram keeps the critical paths and their "
-    "neighbours (the numbers stay complete).",
-)
-def command(
+@schedule_options
+def command(**options: Any) -> None:
+    """Schedule PLAN (YAML, JSON or CSV) by CPM/PERT.
+
+    Prints a table of early and late dates, floats and critical paths; --json prints the
+    result as JSON; -o FILE draws the activity-on-node network (.svg .png .pdf .dot .mmd), the
+    Gantt chart (--chart gantt) or the risk chart (--simulate N), or writes .json or .csv.
+    """
+    run(default_chart="network", **options)
+
+
+def run(
+    *,
+    default_chart: str,
     input: str,
     input_format: str | None,
     encoding: str | None,
@@ -72,26 +121,30 @@ def command(
     fmt: str | None,
     as_json: bool,
     deadline: float | dt.date | None,
-    chart: str,
+    trials: int | None,
+    seed: int | None,
+    distribution: str,
+    chart: str | None,
     max_diagram_tasks: int,
 ) -> None:
-    """Schedule PLAN (YAML, JSON or CSV) by CPM/PERT.
-
-    Prints a table of early and late dates, floats and critical paths; --json prints the
-    result as JSON; -o FILE draws the activity-on-node network (.svg .png .pdf .dot .mmd),
-    or writes .json or .csv data.
-    """
+    """Load, schedule, optionally simulate, then print or write what was asked."""
     from mgmt_tools.errors import GraphvizNotFoundError, MgmtError
     from mgmt_tools.pert import loads, schedule
 
     out_format = resolve_format(output, fmt, FORMATS)
+    chart = chart or ("risk" if trials else default_chart)
+    if chart == "risk" and not trials and out_format not in (None, "json", "csv"):
+        raise click.UsageError("the risk chart needs --simulate N")
     try:
         text, name = read_input(input, encoding)
         plan = loads(text, input_format or _sniff(name, text), source=name)
         result = schedule(plan, deadline=deadline)
+        if trials:
+            result = _simulate(result, trials, seed, distribution)
     except MgmtError as error:
         fail(error)
-    for warning in result.warnings:
+    simulated = result.simulation.warnings if result.simulation else []
+    for warning in [*result.warnings, *simulated]:
         click.echo(f"warning: {warning}", err=True)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -101,10 +154,9 @@ def command(
 
             click.echo(summary_text(result))
         return
-    assert output is not None or fmt is not None
     target = output or "-"
     try:
-        data = _produce(result, out_format, max_diagram_tasks)
+        data = _produce(result, out_format, chart, max_diagram_tasks)
     except GraphvizNotFoundError as error:
         _fallback_to_dot(result, target, max_diagram_tasks, error)
     except MgmtError as error:
@@ -114,38 +166,73 @@ def command(
         click.echo(f"wrote {target}", err=True)
 
 
-def _produce(result: object, out_format: str, max_tasks: int) -> bytes | str:
-    from mgmt_tools.pert import render
-    from mgmt_tools.pert.result import Schedule
+def _simulate(result: Schedule, trials: int, seed: int | None, distribution: str) -> Schedule:
+    import dataclasses
 
-    assert isinstance(result, Schedule)
+    from mgmt_tools.pert import simulate
+
+    plan = result.plan
+    kwargs: dict[str, Any] = {
+        "seed": seed,
+        "distribution": distribution,
+        "deadline": result.deadline,
+    }
+    if plan.task_count * trials < _PROGRESS_WORK:
+        simulation = simulate(plan, trials, **kwargs)
+    else:
+        with click.progressbar(
+            length=trials, label="simulating", file=click.get_text_stream("stderr")
+        ) as bar:
+            done = [0]
+
+            def advance(count: int) -> None:
+                bar.update(count - done[0])
+                done[0] = count
+
+            simulation = simulate(plan, trials, progress=advance, **kwargs)
+    return dataclasses.replace(result, simulation=simulation)
+
+
+def _produce(result: Schedule, out_format: str, chart: str, max_tasks: int) -> bytes | str:
+    from mgmt_tools.pert import render
+
     if out_format == "json":
         return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if out_format == "csv":
         from mgmt_tools.pert.export import to_csv
 
         return to_csv(result)
+    if chart in ("gantt", "risk"):
+        from mgmt_tools.pert import charts
+
+        if out_format == "mermaid" and chart == "gantt":
+            return charts.gantt_mermaid(result)
+        if out_format not in RENDERED:
+            raise click.UsageError(
+                f"the {chart} chart is drawn as svg, png or pdf"
+                + (" (or mermaid)" if chart == "gantt" else "")
+            )
+        if chart == "gantt":
+            return charts.gantt_chart(result, out_format)
+        return charts.risk_chart(result, out_format)
     if out_format == "dot":
         return render.to_dot(result, max_tasks=max_tasks)
     if out_format == "mermaid":
         return render.to_mermaid(result)
-    assert out_format in RENDERED
     return render.render(result, out_format, max_tasks=max_tasks)
 
 
-def _fallback_to_dot(result: object, target: str, max_tasks: int, error: Exception) -> None:
+def _fallback_to_dot(result: Schedule, target: str, max_tasks: int, error: Exception) -> None:
     """Graphviz is missing: write the DOT source beside the requested file, exit 3."""
     from mgmt_tools.pert import render
-    from mgmt_tools.pert.result import Schedule
 
-    assert isinstance(result, Schedule)
     if target == "-":
         fail(error)
     dot_path = str(Path(target).with_suffix(".dot"))
     write_output(dot_path, render.to_dot(result, max_tasks=max_tasks))
     click.echo(
-        f"mgmt: Graphviz 'dot' was not found, so {dot_path} holds the DOT source "
-        f"instead; {getattr(error, 'install_hint', '')}",
+        f"mgmt: Graphviz 'dot' was not found, so {dot_path} holds the DOT source instead; "
+        f"{getattr(error, 'install_hint', '')}",
         err=True,
     )
     raise SystemExit(3)
