@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import itemgetter
 
 from mgmt_tools.errors import InputError, PathPart, Problem
 
@@ -20,7 +21,7 @@ Path = tuple[PathPart, ...]
 
 def decode(data: bytes, encoding: str | None = None, source: str | None = None) -> str:
     """Bytes to text: UTF-8 (a BOM is dropped) unless ``encoding`` names another."""
-    name = encoding or "utf-8-sig"
+    name = encoding or "utf-8-sig"  # UTF-8, dropping the BOM that Excel writes
     try:
         return data.decode(name)
     except LookupError:
@@ -29,7 +30,7 @@ def decode(data: bytes, encoding: str | None = None, source: str | None = None) 
         line = data[: error.start].count(b"\n") + 1
         hint = "" if encoding else " (give --encoding, for example --encoding gbk)"
         raise InputError(
-            [Problem(f"not valid {name} text{hint}", source=source, line=line)]
+            [Problem(f"not valid {encoding or 'UTF-8'} text{hint}", source=source, line=line)]
         ) from None
 
 
@@ -40,18 +41,31 @@ class Table:
     header: list[str]
     rows: list[list[str]]
     lines: list[int]
+    _rectangular: bool | None = field(default=None, repr=False)
 
     def column(self, name: str) -> list[str]:
         """The cells of column ``name`` ('' where a short record lacks it)."""
         number = self.header.index(name)
+        if self._rectangular is None:
+            width = len(self.header)
+            self._rectangular = all(len(row) == width for row in self.rows)
+        if self._rectangular:
+            return list(map(itemgetter(number), self.rows))
         return [row[number] if number < len(row) else "" for row in self.rows]
 
 
 def read_table(text: str, source: str | None = None) -> Table:
-    """Parse CSV text whose first record is the header; blank lines are skipped."""
+    """Parse CSV text whose first record is the header; blank lines are skipped.
+
+    Text without a double quote cannot hold a quoted field, so each line is a record and a
+    plain split is exact (and several times faster than the csv module); otherwise the csv
+    module reads it (RFC 4180: quoted commas, quotes and newlines).
+    """
+    if '"' not in text and "\r" not in text.replace("\r\n", "\n"):
+        return _read_unquoted(text.replace("\r\n", "\n"), source)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        header = [name.strip() for name in next(reader)]
+        header = [name.strip() for name in next(row for row in reader if row)]
     except StopIteration:
         raise InputError([Problem("empty CSV file: no header", source=source, line=1)]) from None
     except csv.Error as error:
@@ -65,10 +79,22 @@ def read_table(text: str, source: str | None = None) -> Table:
                 rows.append(row)
                 lines.append(start)
             start = reader.line_num + 1
-    except csv.Error as error:
-        raise InputError(
-            [Problem(f"CSV syntax: {error}", source=source, line=reader.line_num)]
-        ) from None
+    except csv.Error as error:  # placed where the broken record starts (an open quote)
+        raise InputError([Problem(f"CSV syntax: {error}", source=source, line=start)]) from None
+    return Table(header, rows, lines)
+
+
+def _read_unquoted(text: str, source: str | None) -> Table:
+    records = text.split("\n")
+    numbered = [number for number, record in enumerate(records, 1) if record]
+    if not numbered:
+        raise InputError([Problem("empty CSV file: no header", source=source, line=1)])
+    header = [name.strip() for name in records[numbered[0] - 1].split(",")]
+    lines = numbered[1:]
+    if len(lines) == len(records) - 1 - (records[-1] == ""):  # no blank line inside
+        rows = [record.split(",") for record in records[numbered[0] : len(lines) + numbered[0]]]
+    else:
+        rows = [records[number - 1].split(",") for number in lines]
     return Table(header, rows, lines)
 
 

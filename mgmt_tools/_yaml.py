@@ -113,7 +113,12 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
     duplicates_seen = False
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        # merge keys (<<) bring defaults that explicit keys may override: not duplicates
+        keys = [
+            self.construct_object(key, deep=deep)
+            for key, _ in node.value
+            if key.tag != "tag:yaml.org,2002:merge"
+        ]
         if len(keys) != len({_hashable(key) for key in keys}):
             self.duplicates_seen = True
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
@@ -157,17 +162,6 @@ _Loader.add_constructor(_FLOAT, _construct_float)
 _Loader.add_constructor(_BOOL, _construct_bool)
 
 
-def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise _DuplicateKeyError
-    return result
-
-
-class _DuplicateKeyError(Exception):
-    pass
-
-
 def _json_float(text: str) -> float:
     return TextFloat(float(text), text)
 
@@ -176,10 +170,14 @@ def _json_constant(name: str) -> float:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def load_text(text: str, fmt: str, source: str | None = None) -> Any:
+def load_text(
+    text: str, fmt: str, source: str | None = None, problems: list[Problem] | None = None
+) -> Any:
     """Parse ``text`` as ``fmt`` ("yaml" or "json") without recording positions.
 
-    Raises :class:`InputError` for a syntax error or duplicate keys (all of them, located).
+    Raises :class:`InputError` for a syntax error. Duplicate keys (all of them, located) are
+    appended to ``problems`` when it is given, and parsing goes on (the last value wins), so
+    they are reported with the other problems of the file; without it they are raised.
 
     >>> load_text("id: 010\\nok: NO\\nx: 1.10", "yaml")
     {'id': 10, 'ok': 'NO', 'x': 1.1}
@@ -189,33 +187,49 @@ def load_text(text: str, fmt: str, source: str | None = None) -> Any:
     mgmt_tools.errors.InputError: f.yaml:2:1: a: duplicate key 'a' (first at line 1)
     """
     if fmt == "json":
+        duplicates_seen = False
+
+        def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+            nonlocal duplicates_seen
+            result = dict(items)
+            duplicates_seen = duplicates_seen or len(result) != len(items)
+            return result
+
         try:
-            return json.loads(
+            data = json.loads(
                 text,
-                object_pairs_hook=_json_pairs,
+                object_pairs_hook=pairs,
                 parse_float=_json_float,
                 parse_constant=_json_constant,
             )
-        except _DuplicateKeyError:
-            raise InputError(locator(text, fmt, source).duplicates()) from None
         except ValueError as error:
-            raise InputError([_json_syntax_problem(error, source)]) from None
-    loader = _Loader(text)
-    try:
-        data = loader.get_single_data()
-    except yaml.MarkedYAMLError as error:
-        raise InputError([_yaml_syntax_problem(error, source)]) from None
-    except yaml.YAMLError as error:
-        raise InputError([Problem(f"YAML syntax: {error}", source=source)]) from None
-    finally:
-        loader.dispose()
-    if loader.duplicates_seen:
-        raise InputError(locator(text, fmt, source).duplicates())
+            raise InputError([_json_syntax_problem(error, source, text)]) from None
+    else:
+        loader = _Loader(text)
+        try:
+            data = loader.get_single_data()
+        except yaml.MarkedYAMLError as error:
+            raise InputError([_yaml_syntax_problem(error, source, text)]) from None
+        except yaml.YAMLError as error:
+            raise InputError([Problem(f"YAML syntax: {error}", source=source)]) from None
+        finally:
+            loader.dispose()
+        duplicates_seen = loader.duplicates_seen
+    if duplicates_seen:
+        found = locator(text, fmt, source).duplicates() or [
+            Problem("duplicate keys (equal values written differently)", source=source)
+        ]
+        if problems is None:
+            raise InputError(found)
+        problems.extend(found)
     return data
 
 
-def _yaml_syntax_problem(error: yaml.MarkedYAMLError, source: str | None) -> Problem:
+def _yaml_syntax_problem(error: yaml.MarkedYAMLError, source: str | None, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
+    if error.context_mark is not None and (mark is None or mark.index >= len(text.rstrip())):
+        # the parser ran out of text: the user must look where the open bracket or quote began
+        mark = error.context_mark
     message = " ".join(part for part in (error.context, error.problem) if part)
     return Problem(
         f"YAML syntax: {message or error}",
@@ -225,7 +239,12 @@ def _yaml_syntax_problem(error: yaml.MarkedYAMLError, source: str | None) -> Pro
     )
 
 
-def _json_syntax_problem(error: ValueError, source: str | None) -> Problem:
+def _json_syntax_problem(error: ValueError, source: str | None, text: str) -> Problem:
+    constant = re.search(r"-?\b(?:NaN|Infinity)\b", text)
+    if not isinstance(error, json.JSONDecodeError) and constant is not None:
+        line = text.count("\n", 0, constant.start()) + 1
+        column = constant.start() - (text.rfind("\n", 0, constant.start()) + 1) + 1
+        return Problem(f"JSON syntax: {error}", source=source, line=line, column=column)
     if isinstance(error, json.JSONDecodeError):
         return Problem(
             f"JSON syntax: {error.msg}", source=source, line=error.lineno, column=error.colno
@@ -286,12 +305,25 @@ def locator(text: str, fmt: str, source: str | None = None) -> Locator:
             _JsonIndexer(text, entries, duplicates, source).index()
         return Locator(source, entries, duplicates)
     try:
-        node = yaml.compose(text, Loader=_Base)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError:
         return Locator(source, entries, duplicates)
     if node is not None:
         _index_yaml(node, (), entries, duplicates, source)
     return Locator(source, entries, duplicates)
+
+
+def _key_identity(node: yaml.Node) -> object:
+    """What makes two keys equal: their value for numbers and booleans (``1`` and ``01``,
+    ``true`` and ``True``), their text otherwise."""
+    if not isinstance(node, yaml.ScalarNode):
+        return ("?", id(node))
+    constructors = {_INT: _construct_int, _FLOAT: _construct_float, _BOOL: _construct_bool}
+    construct = constructors.get(node.tag)
+    if construct is None:
+        return ("text", node.value)
+    value = construct(_Loader(""), node)
+    return ("number", value) if not isinstance(value, bool) else ("bool", value)
 
 
 def _index_yaml(
@@ -310,15 +342,16 @@ def _index_yaml(
         key_mark.column + 1 if key_mark else None,
     )
     if isinstance(node, yaml.MappingNode):
-        first_seen: dict[str, int] = {}
+        first_seen: dict[object, int] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            identity = _key_identity(key_node)
             child = (*path, key)
             key_line = key_node.start_mark.line + 1
-            if key in first_seen:
+            if identity in first_seen:
                 duplicates.append(
                     Problem(
-                        f"duplicate key '{key}' (first at line {first_seen[key]})",
+                        f"duplicate key '{key}' (first at line {first_seen[identity]})",
                         child,
                         source,
                         key_line,
@@ -326,7 +359,7 @@ def _index_yaml(
                     )
                 )
                 continue
-            first_seen[key] = key_line
+            first_seen[identity] = key_line
             _index_yaml(value_node, child, entries, duplicates, source, key_node.start_mark)
     elif isinstance(node, yaml.SequenceNode):
         for number, item in enumerate(node.value):

@@ -8,9 +8,11 @@ and place their messages. All problems are collected and raised together.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import chain, repeat
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -207,70 +209,81 @@ def _durations(
     return np.where(has_fixed, fixed, np.where(all_estimates, expected, 0.0))
 
 
-def _links(
-    columns: Columns,
-    index: dict[str, int],
-    where: Locating,
-    problems: list[Problem],
-) -> tuple[
+LinkArrays = tuple[
     npt.NDArray[np.int64],
     npt.NDArray[np.int64],
     npt.NDArray[np.int8],
     npt.NDArray[np.float64],
     npt.NDArray[np.int64],
-]:
-    pred: list[int] = []
-    succ: list[int] = []
-    kind: list[int] = []
-    lag: list[float] = []
-    position: list[int] = []
-    known = index.get
-    for successor, entries in enumerate(columns.depends_on):
-        for number, entry in enumerate(entries):
-            if isinstance(entry, str):
-                found = known(entry)
-                if found is not None:
-                    pred.append(found)
-                    succ.append(successor)
-                    kind.append(0)
-                    lag.append(0.0)
-                    position.append(number)
-                    continue
-                parsed = parse_link(entry, index)
-                if parsed is None:
-                    problems.append(
-                        where.problem(("tasks", successor, "depends_on", number), "empty link")
-                    )
-                    continue
-                task, link_type, link_lag = parsed.task, parsed.type, parsed.lag
-            else:
-                task, type_name, link_lag = entry
-                link_type = LinkType[type_name]
-            found = known(task)
-            if found is None:
-                path: Path = ("tasks", successor, "depends_on", number)
-                if not isinstance(entry, str):
-                    path = (*path, "task")
-                hint = did_you_mean(task, list(index))
-                if isinstance(entry, str) and " " in entry.strip() and not hint.startswith(" (did"):
-                    hint += (
-                        " (a link is 'ID' or 'ID TYPE+LAG', TYPE one of FS, SS, FF, SF; "
-                        "for example 'A FF+2')"
-                    )
-                problems.append(where.problem(path, f"unknown task '{task}'" + hint))
-                continue
-            pred.append(found)
-            succ.append(successor)
-            kind.append(int(link_type))
-            lag.append(float(link_lag))
-            position.append(number)
-    return (
-        np.array(pred, dtype=np.int64),
-        np.array(succ, dtype=np.int64),
-        np.array(kind, dtype=np.int8),
-        np.array(lag, dtype=np.float64),
-        np.array(position, dtype=np.int64),
+]
+
+
+def _links(
+    columns: Columns, index: dict[str, int], where: Locating, problems: list[Problem]
+) -> LinkArrays:
+    """Resolve every ``depends_on`` entry to (pred, succ, type, lag, position) arrays.
+
+    Bare ids, the common case, are looked up in one C-speed pass over all entries; only the
+    others (link strings, mappings, unknown ids) are taken apart one by one.
+    """
+    counts = np.fromiter(
+        map(len, columns.depends_on), dtype=np.int64, count=len(columns.depends_on)
     )
+    total = int(counts.sum())
+    flat = list(chain.from_iterable(columns.depends_on))
+    lookup = cast(Callable[[LinkEntry, int], int], index.get)  # mappings' tuples: -1
+    pred = np.fromiter(map(lookup, flat, repeat(-1)), dtype=np.int64, count=total)
+    succ = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    position = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    kind = np.zeros(total, dtype=np.int8)
+    lag = np.zeros(total, dtype=np.float64)
+    keep = np.ones(total, dtype=bool)
+    for number in np.flatnonzero(pred < 0).tolist():
+        entry = flat[number]
+        path: Path = ("tasks", int(succ[number]), "depends_on", int(position[number]))
+        resolved = _resolve(entry, index, path, where, problems)
+        if resolved is None:
+            keep[number] = False
+        else:
+            pred[number], kind[number], lag[number] = resolved
+    if not keep.all():
+        return pred[keep], succ[keep], kind[keep], lag[keep], position[keep]
+    return pred, succ, kind, lag, position
+
+
+def _resolve(
+    entry: LinkEntry,
+    index: dict[str, int],
+    path: Path,
+    where: Locating,
+    problems: list[Problem],
+) -> tuple[int, int, float] | None:
+    """(pred, type, lag) of an entry that is not a bare known id; None after a problem."""
+    if isinstance(entry, str):
+        parsed = parse_link(entry, index)
+        if parsed is None:
+            problems.append(where.problem(path, "empty link"))
+            return None
+        task, link_type, link_lag = parsed.task, parsed.type, parsed.lag
+    else:
+        task, type_name, link_lag = entry
+        link_type = LinkType[type_name]
+        path = (*path, "task")
+    if not math.isfinite(link_lag):
+        shown = f"'{entry}'" if isinstance(entry, str) else str(link_lag)
+        problems.append(where.problem(path, f"the lag must be a finite number: {shown}"))
+        return None
+    found = index.get(task)
+    if found is None:
+        hint = did_you_mean(task, list(index))
+        if isinstance(entry, str) and " " in entry.strip() and not hint.startswith(" (did"):
+            hint += (
+                " (a link is 'ID' or 'ID TYPE+LAG', TYPE one of FS, SS, FF, SF; "
+                "for example 'A FF+2')"
+            )
+        problems.append(where.problem(path, f"unknown task '{task}'" + hint))
+        return None
+    return found, int(link_type), float(link_lag)
 
 
 def _check_meta(meta: Meta, where: Locating, problems: list[Problem]) -> None:

@@ -66,9 +66,12 @@ class WorkCalendar:
             holidays=self._holidays,
         )
 
-    def start_dates(self, es: FloatArray) -> npt.NDArray[np.datetime64]:
-        """Start dates of tasks starting at offsets ``es``: working day floor(es)."""
-        return self.day(np.floor(_snap(es)))
+    def start_dates(self, es: FloatArray, ef: FloatArray) -> npt.NDArray[np.datetime64]:
+        """Start dates: working day floor(es); a milestone (ef == es) is dated one day, the
+        day of its finish (ceil(es) - 1, working day 0 at offset 0)."""
+        snapped = _snap(es)
+        milestone_day = np.maximum(np.ceil(snapped) - 1, 0)
+        return self.day(np.where(ef == es, milestone_day, np.floor(snapped)))
 
     def finish_dates(self, es: FloatArray, ef: FloatArray) -> npt.NDArray[np.datetime64]:
         """Finish dates: working day ceil(ef) - 1; milestones (ef == es) ceil(es) - 1, and

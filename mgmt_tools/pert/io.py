@@ -21,6 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from mgmt_tools._csv import CsvLocator, Table, decode, read_table
+from mgmt_tools._gc import paused
 from mgmt_tools._validation import Locating, problems_from
 from mgmt_tools._yaml import Locator, load_text, locator
 from mgmt_tools.errors import InputError, Problem, did_you_mean
@@ -62,12 +63,14 @@ def load(
 
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Plan:
     """Read a plan from text in ``fmt`` (yaml, json or csv)."""
-    if fmt == "csv":
-        return _from_table(read_table(text, source), source)
-    if fmt not in ("yaml", "json"):
+    if fmt not in ("yaml", "json", "csv"):
         raise ValueError(f"unknown plan format {fmt!r} (yaml, json or csv)")
-    data = load_text(text, fmt, source)
-    return _from_data(data, _LazyLocator(text, fmt, source))
+    with paused():
+        if fmt == "csv":
+            return _from_table(read_table(text, source), source)
+        duplicates: list[Problem] = []
+        data = load_text(text, fmt, source, duplicates)
+        return _from_data(data, _LazyLocator(text, fmt, source), duplicates)
 
 
 def from_dict(data: Any, *, source: str | None = None) -> Plan:
@@ -91,17 +94,19 @@ class _LazyLocator:
 # --- YAML and JSON --------------------------------------------------------------------------
 
 
-def _from_data(data: Any, where: Locating) -> Plan:
+def _from_data(data: Any, where: Locating, problems: list[Problem] | None = None) -> Plan:
+    problems = list(problems or [])
     if not isinstance(data, dict):
-        raise InputError([where.problem((), "a plan is a mapping with a 'tasks' list")])
+        problems.append(where.problem((), "a plan is a mapping with a 'tasks' list"))
+        raise InputError(problems)
     try:
         model = PlanModel.model_validate(data)
     except ValidationError as error:
-        problems = problems_from(error, PlanModel, data, where)
+        problems += problems_from(error, PlanModel, data, where)
         meta = _salvage_meta(data)
         tasks, skip = _salvage_tasks(data.get("tasks"))
         return build_plan(_columns(tasks, skip), meta, where, problems)
-    return build_plan(_columns(model.tasks, set()), _meta(model), where)
+    return build_plan(_columns(model.tasks, set()), _meta(model), where, problems)
 
 
 def _meta(model: PlanModel) -> Meta:
@@ -238,8 +243,20 @@ def _from_table(table: Table, source: str | None) -> Plan:
     names: list[str | None] = [None] * count
     if "name" in has:
         names = [cell.strip() or None for cell in table.column("name")]
+    skip: set[int] = set()  # rows with a malformed number: their duration rules wait
+    if not has & {"duration", "optimistic", "most_likely", "pessimistic", "milestone"}:
+        if not problems:  # else a misspelt column was reported: no need to repeat it per row
+            problems.append(
+                where.problem(
+                    ("duration",),
+                    "no duration column: give duration, or optimistic, most_likely and pessimistic",
+                )
+            )
+        skip = set(range(count))
     numbers = {
-        name: _numbers(table, name, where, problems) if name in has else np.full(count, np.nan)
+        name: _numbers(table, name, where, problems, skip)
+        if name in has
+        else np.full(count, np.nan)
         for name in ("duration", "optimistic", "most_likely", "pessimistic")
     }
     milestone = np.zeros(count, dtype=bool)
@@ -253,10 +270,7 @@ def _from_table(table: Table, source: str | None) -> Plan:
                     where.problem(("tasks", row, "milestone"), f"not true or false: '{cell}'")
                 )
     depends_on: list[list[LinkEntry]] = (
-        [
-            [part.strip() for part in cell.split(";") if part.strip()]
-            for cell in table.column("depends_on")
-        ]
+        _split_links(table.column("depends_on"))
         if "depends_on" in has
         else [[] for _ in range(count)]
     )
@@ -269,12 +283,24 @@ def _from_table(table: Table, source: str | None) -> Plan:
         numbers["pessimistic"],
         milestone,
         depends_on,
+        skip,
     )
     return build_plan(columns, Meta(), where, problems)
 
 
+def _split_links(cells: list[str]) -> list[list[LinkEntry]]:
+    """The ``;``-separated links of each CSV cell; blank parts are skipped, parts stripped."""
+    joined = "\n".join(cells)
+    tidy = not any(mark in joined for mark in (" ", "\t", ";;", ";\n", "\n;")) and not (
+        joined.startswith(";") or joined.endswith(";")
+    )
+    if tidy:  # the common case: "A;B;C" with nothing to strip or skip
+        return [cell.split(";") if cell else [] for cell in cells]  # type: ignore[misc]
+    return [[part.strip() for part in cell.split(";") if part.strip()] for cell in cells]
+
+
 def _numbers(
-    table: Table, name: str, where: CsvLocator, problems: list[Problem]
+    table: Table, name: str, where: CsvLocator, problems: list[Problem], bad_rows: set[int]
 ) -> npt.NDArray[np.float64]:
     cells = table.column(name)
     try:
@@ -285,6 +311,7 @@ def _numbers(
     if bad.any():
         for row in np.flatnonzero(bad).tolist():
             if cells[row].strip():
+                bad_rows.add(row)
                 problems.append(
                     where.problem(("tasks", row, name), f"not a number: '{cells[row]}'")
                 )

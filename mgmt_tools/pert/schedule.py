@@ -111,7 +111,7 @@ def schedule(
             "finish_date": WorkCalendar.iso(calendar.finish_dates(np.zeros(1), np.array([length])))[
                 0
             ],
-            "start_dates": WorkCalendar.iso(calendar.start_dates(es)),
+            "start_dates": WorkCalendar.iso(calendar.start_dates(es, ef)),
             "finish_dates": WorkCalendar.iso(calendar.finish_dates(es, ef)),
         }
     return Schedule(

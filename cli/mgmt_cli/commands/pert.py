@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -152,7 +153,7 @@ def run(
         if not as_json:
             from mgmt_tools.pert import summary_text
 
-            click.echo(summary_text(result))
+            click.echo(summary_text(result, warnings=False))
         return
     target = output or "-"
     try:
@@ -180,9 +181,8 @@ def _simulate(result: Schedule, trials: int, seed: int | None, distribution: str
     if plan.task_count * trials < _PROGRESS_WORK:
         simulation = simulate(plan, trials, **kwargs)
     else:
-        with click.progressbar(
-            length=trials, label="simulating", file=click.get_text_stream("stderr")
-        ) as bar:
+        bar: Any = click.progressbar(length=trials, label="simulating", file=sys.stderr)
+        with bar:
             done = [0]
 
             def advance(count: int) -> None:

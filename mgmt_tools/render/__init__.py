@@ -1,0 +1,109 @@
+"""Cross-cutting output shared by every method: numbers and text widths for summaries and labels.
+
+The submodules are imported on demand, so that ``mgmt --help`` never loads the ``graphviz``
+package or networkx:
+
+- :mod:`mgmt_tools.render.dot`: the one escaping function for DOT labels, quoting and the theme;
+- :mod:`mgmt_tools.render.graphviz`: find ``dot`` and render DOT text to SVG, PNG or PDF;
+- :mod:`mgmt_tools.render.mermaid`: escaping and safe node ids for Mermaid flowcharts.
+
+This module holds the helpers every text summary needs, with no imports beyond the standard
+library: :func:`format_number`, :func:`display_width`, :func:`truncate` and :func:`format_table`.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Collection, Sequence
+
+__all__ = ["display_width", "format_number", "format_table", "truncate"]
+
+
+def format_number(value: float, decimals: int = 4) -> str:
+    """Write a number compactly: no trailing zeros, at most ``decimals`` decimals.
+
+    Diagrams and tables show ``3`` rather than ``3.0`` and ``0.3333`` rather than
+    ``0.333333333``; the JSON result keeps the full float.
+
+    Examples
+    --------
+    >>> [format_number(x) for x in (3.0, 4.5, 1 / 3, -0.0, 2.00004, 2.00006, 100000.0)]
+    ['3', '4.5', '0.3333', '0', '2', '2.0001', '100000']
+    >>> format_number(float("inf")), format_number(-1e-12)
+    ('inf', '0')
+    """
+    if not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    # rounding can leave "-0" for tiny negative numbers; a float of -0 is noise, not a lead
+    return "0" if text in ("-0", "") else text
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (CJK) characters count 2, combining marks 0.
+
+    Examples
+    --------
+    >>> display_width("abc"), display_width("收集客户资料"), display_width("e\u0301")
+    (3, 12, 1)
+    """
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def truncate(text: str, width: int, ellipsis: str = "…") -> str:
+    """Cut ``text`` to at most ``width`` display columns, marking the cut with ``ellipsis``.
+
+    Examples
+    --------
+    >>> truncate("Collect KYC documents", 10), truncate("收集客户资料", 7), truncate("abc", 3)
+    ('Collect K…', '收集客…', 'abc')
+    """
+    if display_width(text) <= width:
+        return text
+    room = width - display_width(ellipsis)
+    used = 0
+    for position, char in enumerate(text):
+        used += display_width(char)
+        if used > room:
+            return text[:position] + ellipsis
+    return text
+
+
+def format_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    right: Collection[int] = (),
+    gap: int = 2,
+) -> list[str]:
+    """Align a table of text for a terminal, measuring cells by :func:`display_width`.
+
+    ``right`` lists the columns aligned to the right (numbers); trailing spaces are removed.
+
+    Examples
+    --------
+    >>> print("\\n".join(format_table(["id", "name", "dur"], [["A", "收集资料", "3"],
+    ...                                                     ["B", "Sign", "12.5"]], right=[2])))
+    id  name       dur
+    A   收集资料     3
+    B   Sign      12.5
+    """
+    widths = [display_width(cell) for cell in header]
+    for row in rows:
+        widths = [max(width, display_width(cell)) for width, cell in zip(widths, row, strict=True)]
+    lines = []
+    for row in (header, *rows):
+        cells = []
+        for column, cell in enumerate(row):
+            padding = " " * (widths[column] - display_width(cell))
+            cells.append(padding + cell if column in right else cell + padding)
+        lines.append((" " * gap).join(cells).rstrip())
+    return lines

@@ -1,0 +1,390 @@
+"""DOT text for Graphviz: the one escaping function for labels, quoting, and the shared theme.
+
+Every piece of user text that reaches a DOT file goes through :func:`escape` and is placed in
+an HTML-like label (``label=<...>``); node names are generated (``t0``, ``t1``, ...) and other
+attribute values are written by :func:`quote`. HTML-like labels are used even for one-line
+labels because their escaping is complete and simple, whereas quoted labels give meaning to
+``\\N``, ``\\l`` and friends.
+
+The :data:`THEME` holds the colours and fonts all diagrams share: one accent colour for what
+matters (critical tasks, the optimal branch, the vital few), neutral greys for the rest, and a
+font list that covers Chinese, Japanese and Korean as well as Latin text.
+
+Examples
+--------
+>>> escape('Fish & "chips" <b>')
+'Fish &amp; &quot;chips&quot; &lt;b&gt;'
+>>> quote('say "hi"')
+'"say \\\\"hi\\\\""'
+>>> attributes({"label": Html("<B>x</B>"), "penwidth": 2.0, "color": THEME.accent})
+'[label=<<B>x</B>>, penwidth=2, color="#C0392B"]'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from graphlib import TopologicalSorter
+from typing import TypedDict, Unpack
+
+from mgmt_tools.render import display_width, format_number
+
+__all__ = [
+    "FONT_FAMILIES",
+    "THEME",
+    "CellStyle",
+    "Html",
+    "Theme",
+    "attributes",
+    "cell",
+    "defaults",
+    "escape",
+    "html_lines",
+    "quote",
+    "stacked",
+    "transitive_reduction",
+    "wrap",
+]
+
+FONT_FAMILIES = (
+    "Noto Sans CJK SC",  # the name fontconfig gives fonts-noto-cjk (Linux, CI)
+    "Source Han Sans SC",  # the same design under Adobe's name
+    "Microsoft YaHei",  # Windows
+    "PingFang SC",  # macOS
+    "Hiragino Sans GB",
+    "WenQuanYi Micro Hei",
+    "DejaVu Sans",
+    "Arial",
+    "sans-serif",
+)
+"""Font families, first found wins: Pango (PNG/PDF) and browsers (SVG) both read the list."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours and fonts shared by every diagram."""
+
+    accent: str = "#C0392B"
+    """Critical tasks and links, the optimal branch, the vital few."""
+    accent_fill: str = "#FDEDEC"
+    ink: str = "#1F2933"
+    """Text."""
+    muted: str = "#616E7C"
+    """Secondary text: ids, labels of the box's cells, notes."""
+    line: str = "#7B8794"
+    """Borders of ordinary boxes and links that drive their successor."""
+    faint: str = "#9AA5B1"
+    """Links with slack: present, but not what the eye should follow."""
+    fill: str = "#FFFFFF"
+    band_fill: str = "#F5F7FA"
+    """Background of the rows of numbers in a box."""
+    background: str = "white"
+    font: str = ",".join(FONT_FAMILIES)
+    font_size: float = 11.0
+    small_size: float = 9.0
+
+
+THEME = Theme()
+
+# Characters XML 1.0 forbids (Graphviz parses HTML-like labels with expat and stops at them)
+# and lone surrogates (which cannot be encoded as UTF-8).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_TABLE = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#39;",
+        # Graphviz decodes entities and then still expands \N, \G, \L...: a doubled
+        # backslash is the only way to print one (&#92; would not help).
+        "\\": "\\\\",
+        "\t": " ",
+        "\n": "<BR/>",
+    }
+)
+
+
+class Html(str):
+    """Markup for an HTML-like label, already built from escaped text.
+
+    :func:`attributes` writes it between ``<`` and ``>`` instead of quoting it.
+    """
+
+    __slots__ = ()
+
+
+def escape(text: object) -> str:
+    """Escape text for an HTML-like Graphviz label: the one escaping function of the package.
+
+    ``& < > " '`` become entities, a backslash is doubled, a line break becomes ``<BR/>``, a tab
+    a space; control characters that XML forbids and lone surrogates are dropped.
+
+    Examples
+    --------
+    >>> escape("R&D <team>")
+    'R&amp;D &lt;team&gt;'
+    >>> escape("two\\r\\nlines"), escape("C:\\\\new \\\\N"), escape("bell\\x07")
+    ('two<BR/>lines', 'C:\\\\\\\\new \\\\\\\\N', 'bell')
+    >>> escape("收集客户资料")
+    '收集客户资料'
+    """
+    value = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    return _FORBIDDEN.sub("", value).translate(_TABLE)
+
+
+def quote(value: object) -> str:
+    """A double-quoted DOT string for an id or attribute value.
+
+    Quotes and backslashes are escaped, a line break becomes ``\\n`` and forbidden control
+    characters are dropped, so no value can end the string early or inject DOT.
+
+    Examples
+    --------
+    >>> print(quote("a"), quote('x"y'), quote("back\\\\"), quote("two\\nlines"))
+    "a" "x\\"y" "back\\\\" "two\\nlines"
+    """
+    text = _FORBIDDEN.sub("", str(value).replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'
+
+
+def _value(value: str | float | Html) -> str:
+    if isinstance(value, Html):
+        return f"<{value}>"
+    if isinstance(value, bool):  # before float: True is a number to Python, not to DOT
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return format_number(float(value))
+    return quote(value)
+
+
+def attributes(values: Mapping[str, str | float | Html]) -> str:
+    """A DOT attribute list ``[name=value, ...]`` in the mapping's order.
+
+    Names are ours (Graphviz attribute names) and are written bare; values are quoted, or
+    written as HTML-like labels when they are :class:`Html`.
+    """
+    return "[" + ", ".join(f"{name}={_value(value)}" for name, value in values.items()) + "]"
+
+
+def defaults(
+    theme: Theme = THEME,
+    *,
+    node: Mapping[str, str | float | Html] | None = None,
+    edge: Mapping[str, str | float | Html] | None = None,
+    **graph: str | float | Html,
+) -> list[str]:
+    """The ``graph``, ``node`` and ``edge`` default statements of a themed diagram.
+
+    ``node`` and ``edge`` add or override node and edge defaults; keyword arguments do the
+    same for graph attributes (``rankdir="LR"``, ``label=Html(...)``).
+
+    >>> defaults(node={"shape": "plain"}, rankdir="LR")[0].endswith('rankdir="LR"]')
+    True
+    """
+    text: dict[str, str | float | Html] = {
+        "fontname": theme.font,
+        "fontsize": theme.font_size,
+        "fontcolor": theme.ink,
+    }
+    graph_values = {"bgcolor": theme.background, **text, **graph}
+    node_values = {**text, "color": theme.line, **(node or {})}
+    edge_values = {**text, "color": theme.line, "arrowsize": 0.7, **(edge or {})}
+    return [
+        f"graph {attributes(graph_values)}",
+        f"node {attributes(node_values)}",
+        f"edge {attributes(edge_values)}",
+    ]
+
+
+# Line-breaking rules of Chinese and Japanese (kinsoku): no line ends with an opening bracket
+# and none starts with a closing bracket or punctuation.
+_OPENING = frozenset("([{<（［｛〔【《〈「『“‘")
+_CLOSING = frozenset(")]}>）］｝〕】》〉」』”’，。、；：！？,.;:!?%")
+
+
+def _pieces(text: str) -> list[str]:
+    """Break points for :func:`wrap`: words with their following space, and wide characters
+    alone (Chinese and Japanese text breaks between any two characters)."""
+    pieces: list[str] = []
+    for word in re.findall(r"\S+\s*|\s+", text):
+        current = ""
+        for char in word:
+            if display_width(char) == 2:
+                if current:
+                    pieces.append(current)
+                    current = ""
+                pieces.append(char)
+            else:
+                current += char
+        if current:
+            pieces.append(current)
+    glued: list[str] = []
+    for piece in pieces:
+        if glued and (glued[-1][-1] in _OPENING or piece[0] in _CLOSING):
+            glued[-1] += piece
+        else:
+            glued.append(piece)
+    return glued
+
+
+def wrap(text: str, width: int, max_lines: int = 3) -> list[str]:
+    """Fold ``text`` into lines of at most ``width`` display columns (CJK characters count 2).
+
+    Lines break at spaces, or between wide characters; a word longer than a line is cut. Beyond
+    ``max_lines`` the last line ends with an ellipsis.
+
+    Examples
+    --------
+    >>> wrap("Collect KYC documents from the client", 16)
+    ['Collect KYC', 'documents from', 'the client']
+    >>> wrap("收集客户资料并核验", 8)
+    ['收集客户', '资料并核', '验']
+    >>> wrap("名单筛查（KYC/AML）", 12)
+    ['名单筛查', '（KYC/AML）']
+    >>> wrap("a b c d e f g h", 3, max_lines=2)
+    ['a b', 'c …']
+    """
+    lines: list[str] = []
+    current = ""
+    for piece in _pieces(" ".join(text.splitlines())):
+        if not current and not piece.strip():
+            continue  # no line starts with a space
+        while display_width(piece.rstrip()) > width:  # a word longer than a line is cut
+            if current:
+                lines.append(current.rstrip())
+                current = ""
+            cut = max(1, _cut(piece, width))
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        if current and display_width((current + piece).rstrip()) > width:
+            lines.append(current.rstrip())
+            current = ""
+        current += piece
+    if current.strip():
+        lines.append(current.rstrip())
+    lines = [line for line in lines if line] or [""]
+    if len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        while last and display_width(last) + 2 > width:
+            last = last[:-1]
+        lines = [*lines[: max_lines - 1], last.rstrip() + " …"]
+    return lines
+
+
+def _cut(text: str, width: int) -> int:
+    """How many characters of ``text`` fit in ``width`` columns."""
+    used = 0
+    for position, char in enumerate(text):
+        used += display_width(char)
+        if used > width:
+            return position
+    return len(text)
+
+
+def html_lines(text: str, width: int, max_lines: int = 3) -> Html:
+    """``text`` wrapped by :func:`wrap`, escaped, lines joined by ``<BR/>``.
+
+    >>> html_lines("Fish & chips for the team", 12)
+    'Fish &amp; chips<BR/>for the team'
+    """
+    return Html("<BR/>".join(escape(line) for line in wrap(text, width, max_lines)))
+
+
+# --- HTML-like tables -------------------------------------------------------------------------
+
+
+class CellStyle(TypedDict, total=False):
+    """Keyword arguments of :func:`cell`: text style, then TD attributes (lower case)."""
+
+    color: str
+    size: float
+    bold: bool
+    colspan: int
+    width: int
+    bgcolor: str
+    sides: str
+    cellpadding: int
+    align: str
+    valign: str
+
+
+def cell(markup: str, **style: Unpack[CellStyle]) -> str:
+    """One ``<TD>`` of an HTML-like table holding ``markup`` (text already passed through
+    :func:`escape`). ``color``, ``size`` and ``bold`` style the text; the other keywords are
+    TD attributes (``colspan=3``, ``bgcolor=...``, ``sides="LR"``).
+
+    >>> cell(escape("A&B"), colspan=3, color="#333333", bold=True)
+    '<TD COLSPAN="3"><FONT COLOR="#333333"><B>A&amp;B</B></FONT></TD>'
+    """
+    tags = ""
+    for name, value in style.items():
+        if name not in ("color", "size", "bold"):
+            text = format_number(value) if isinstance(value, int | float) else escape(value)
+            tags += f' {name.upper()}="{text}"'
+    body = f"<B>{markup}</B>" if style.get("bold") else markup
+    font = ""
+    if "color" in style:
+        font += f' COLOR="{escape(style["color"])}"'
+    if "size" in style:
+        font += f' POINT-SIZE="{format_number(style["size"])}"'
+    return f"<TD{tags}>{f'<FONT{font}>{body}</FONT>' if font else body}</TD>"
+
+
+def stacked(cells: Sequence[tuple[str, CellStyle]]) -> str:
+    """Rows of one cell each, ruled only around the whole stack: the lines of one label.
+
+    Graphviz sets the lines of one cell (``<BR/>``) too tight for CJK glyphs; a row per line
+    spaces them evenly. Each item is the markup and the style of its :func:`cell`.
+    """
+    rows = []
+    for number, (markup, style) in enumerate(cells):
+        ruled = CellStyle(**style)
+        if len(cells) > 1:
+            first, last = number == 0, number == len(cells) - 1
+            ruled["sides"] = "LR" + ("T" if first else "") + ("B" if last else "")
+            if not (first or last):
+                ruled["cellpadding"] = 1
+        rows.append(f"<TR>{cell(markup, **ruled)}</TR>")
+    return "".join(rows)
+
+
+# --- Big diagrams -----------------------------------------------------------------------------
+
+
+def transitive_reduction(
+    nodes: Sequence[int], edges: Iterable[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """The edges of a DAG that no other path implies: what a simplified diagram must keep.
+
+    Descendant sets are bit masks (Python ints) built in reverse topological order, so a
+    1,000-node chain takes milliseconds where networkx's ``transitive_reduction`` (which walks
+    the descendants of every node again) takes seconds.
+
+    >>> sorted(transitive_reduction([0, 1, 2], [(0, 1), (1, 2), (0, 2)]))
+    [(0, 1), (1, 2)]
+    """
+    bit = {node: 1 << position for position, node in enumerate(nodes)}
+    children: dict[int, set[int]] = {node: set() for node in nodes}
+    parents: dict[int, set[int]] = {node: set() for node in nodes}
+    for head, tail in edges:
+        children[head].add(tail)
+        parents[tail].add(head)
+    below: dict[int, int] = {}  # node -> its descendants, as a mask
+    for node in reversed(list(TopologicalSorter(parents).static_order())):
+        mask = 0
+        for child in children[node]:
+            mask |= below[child] | bit[child]
+        below[node] = mask
+    needed: set[tuple[int, int]] = set()
+    for head in nodes:
+        for tail in children[head]:
+            others = 0
+            for child in children[head]:
+                if child != tail:
+                    others |= below[child]
+            if not others & bit[tail]:
+                needed.add((head, tail))
+    return needed

@@ -1,0 +1,96 @@
+"""mgmt_tools.render.mermaid: label escaping, safe ids, front matter and theme statements."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mgmt_tools.render.dot import THEME
+from mgmt_tools.render.mermaid import class_def, comment, escape, label, link_style, node_id
+
+_NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">"}
+
+
+def _decode(text: str) -> str:
+    """What Mermaid shows for an escaped label: entity codes decoded, <br/> as a line break."""
+
+    def entity(match: re.Match[str]) -> str:
+        code = match[1]
+        return chr(int(code)) if code.isdigit() else _NAMED[code]
+
+    return re.sub(r"#(\w+);", entity, text.replace("<br/>", "\n"))
+
+
+def test_escape_writes_entity_codes() -> None:
+    assert escape('Sign "NDA" & <file> #2 `x` a|b') == (
+        "Sign #quot;NDA#quot; #amp; #lt;file#gt; #35;2 #96;x#96; a#124;b"
+    )
+
+
+def test_escape_line_breaks_and_control_characters() -> None:
+    assert escape("a\nb\r\nc\td\x00\ud800") == "a<br/>b<br/>c d"
+
+
+def test_escape_keeps_cjk() -> None:
+    assert escape("收集客户资料") == "收集客户资料"
+
+
+@given(st.text())
+def test_escaped_text_cannot_leave_the_label(text: str) -> None:
+    escaped = escape(text).replace("<br/>", "")
+    assert not set('"<>&|`%\n\r\t') & set(escaped)
+    # every '#' starts one of the entity codes we write
+    assert re.fullmatch(r"([^#]|#(35|quot|amp|lt|gt|96|124|37);)*", escaped, re.DOTALL)
+
+
+@given(st.text(st.characters(exclude_categories=("Cs", "Cc"))))
+def test_escaped_text_decodes_back(text: str) -> None:
+    assert _decode(escape(text)) == text
+
+
+def test_user_text_cannot_hold_a_directive() -> None:
+    assert escape("%%{init: {}}%%") == "#37;#37;{init: {}}#37;#37;"
+
+
+def test_user_text_cannot_fake_a_line_break() -> None:
+    assert escape("a<br/>b") == "a#lt;br/#gt;b"
+    assert _decode(escape("a<br/>b\nc")) == "a<br/>b\nc"
+
+
+def test_label_quotes() -> None:
+    assert label('say "hi"') == '"say #quot;hi#quot;"'
+
+
+def test_node_ids_are_safe() -> None:
+    assert [node_id(i) for i in range(3)] == ["t0", "t1", "t2"]
+    assert node_id(7, "n") == "n7"
+    with pytest.raises(ValueError, match="prefix"):
+        node_id(1, "end-")
+    with pytest.raises(ValueError, match="prefix"):
+        node_id(1, "名")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Plan B:\n 7.5 days", "%% Plan B: 7.5 days"),
+        ("{init: x}", "%% {init: x}"),
+        ("a %%{init: x}%% b", "%% a %{init: x}% b"),
+        ("供应链\x00: 9 天", "%% 供应链: 9 天"),
+    ],
+)
+def test_comment_stays_on_one_line_and_is_no_directive(text: str, line: str) -> None:
+    assert comment(text) == line
+    assert "%%{" not in comment(text)
+
+
+def test_class_def_and_link_style_use_the_theme() -> None:
+    assert THEME.accent in class_def("critical", emphasis=True)
+    assert THEME.line in class_def("task", emphasis=False)
+    assert link_style([], emphasis=True) is None
+    assert (
+        link_style([2, 5], emphasis=False) == f"linkStyle 2,5 stroke:{THEME.faint},stroke-width:1px"
+    )
