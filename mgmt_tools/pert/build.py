@@ -12,15 +12,16 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
-from typing import Any, cast
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._validation import Locating
-from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean
+from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, format_path
 from mgmt_tools.pert.links import parse_link
 from mgmt_tools.pert.model import LinkType, Plan
+from mgmt_tools.pert.network import Network, build_network
 
 __all__ = ["Columns", "Meta", "build_plan"]
 
@@ -44,6 +45,22 @@ class Columns:
     skip: set[int] = field(default_factory=set)
     """Tasks whose duration fields were reported as malformed: their duration rules are not
     checked again (their ids and links still are)."""
+    group_ids: list[str] = field(default_factory=list)
+    group_names: list[str | None] = field(default_factory=list)
+    group_parent: list[int] = field(default_factory=list)
+    group_depends_on: Sequence[Sequence[LinkEntry]] = field(default_factory=list)
+    task_group: list[int] | None = None
+    """Per task, its innermost group (-1 for none); None when there are no groups."""
+    paths: list[Path] | None = None
+    """Per node (tasks, then groups), where it stands in the input; None: ``tasks[i]``."""
+
+    def path(self, node: int) -> Path:
+        """Where task or group ``node`` stands in the input."""
+        return self.paths[node] if self.paths is not None else ("tasks", node)
+
+    @property
+    def node_ids(self) -> list[str]:
+        return [*self.ids, *self.group_ids]
 
 
 @dataclass
@@ -73,18 +90,15 @@ def build_plan(
     index = _index_ids(columns, where, problems)
     duration = _durations(columns, where, problems)
     links = _links(columns, index, where, problems)
+    _check_groups(columns, links, where, problems)
     _check_meta(meta, where, problems)
     if problems:  # also name the cycles now, rather than after the user fixes the rest
         problems.extend(_cycles(columns, links, where))
         raise InputError(sorted(problems, key=_reading_order))
-    ids = columns.ids
-    names = [
-        name if name is not None else task for task, name in zip(ids, columns.names, strict=True)
-    ]
     pred, succ, kind, lag, position = links
     return Plan(
-        ids=ids,
-        names=names,
+        ids=columns.ids,
+        names=_names(columns.ids, columns.names),
         duration=duration,
         optimistic=columns.optimistic,
         most_likely=columns.most_likely,
@@ -102,22 +116,99 @@ def build_plan(
         holidays=meta.holidays,
         has_calendar=meta.has_calendar,
         deadline=meta.deadline,
+        group_ids=columns.group_ids,
+        group_names=_names(columns.group_ids, columns.group_names),
+        group_parent=np.array(columns.group_parent, dtype=np.int64),
+        task_group=(
+            np.array(columns.task_group, dtype=np.int64) if columns.task_group is not None else None
+        ),
+        entry_paths=tuple(columns.paths) if columns.paths is not None else None,
         source=where,
     )
 
 
-def _cycles(
-    columns: Columns, links: tuple[npt.NDArray[Any], ...], where: Locating
-) -> list[Problem]:
+def _names(ids: list[str], names: list[str | None]) -> list[str]:
+    return [name if name is not None else node for node, name in zip(ids, names, strict=True)]
+
+
+def _network(columns: Columns, links: LinkArrays) -> Network:
+    pred, succ, kind, lag, _ = links
+    task_group = (
+        np.array(columns.task_group, dtype=np.int64)
+        if columns.task_group is not None
+        else np.full(len(columns.ids), -1, dtype=np.int64)
+    )
+    return build_network(
+        columns.ids,
+        np.zeros(len(columns.ids)),
+        columns.group_ids,
+        np.array(columns.group_parent, dtype=np.int64),
+        task_group,
+        pred,
+        succ,
+        kind,
+        lag,
+    )
+
+
+def _cycles(columns: Columns, links: LinkArrays, where: Locating) -> list[Problem]:
     from mgmt_tools.pert.cycles import cycle_problems
     from mgmt_tools.pert.passes import sweep
 
-    pred, succ, _, _, position = links
-    zeros = np.zeros(len(columns.ids))
-    passes = sweep(zeros, pred, succ, np.zeros(len(pred)))
+    network = _network(columns, links)
+    passes = sweep(network.duration, network.pred, network.succ, np.zeros(len(network.pred)))
     if passes.acyclic:
         return []
-    return cycle_problems(columns.ids, pred, succ, position, passes.order, where)[0]
+    _, succ, _, _, position = links
+
+    def path_of(link: int) -> Path:
+        return (*columns.path(int(succ[link])), "depends_on", int(position[link]))
+
+    return cycle_problems(network, path_of, passes.order, where)[0]
+
+
+def _check_groups(
+    columns: Columns, links: LinkArrays, where: Locating, problems: list[Problem]
+) -> None:
+    """A group is the successor of FS and SS links only (as in MS Project), and no link joins
+    a group and a task or group inside it (that would be a cycle through the group)."""
+    if not columns.group_ids:
+        return
+    n = len(columns.ids)
+    pred, succ, kind, _, position = links
+    task_group = columns.task_group or [-1] * n
+
+    def ancestors(node: int) -> set[int]:
+        group = task_group[node] if node < n else columns.group_parent[node - n]
+        found = set()
+        while group >= 0:
+            found.add(n + group)
+            group = columns.group_parent[group]
+        return found
+
+    nodes = columns.node_ids
+    for link in range(len(pred)):
+        p, s = int(pred[link]), int(succ[link])
+        path = (*columns.path(s), "depends_on", int(position[link]))
+        if s >= n and kind[link] in (2, 3):
+            problems.append(
+                where.problem(
+                    path,
+                    f"a group cannot be the successor of an "
+                    f"{LinkType(int(kind[link])).name} link (FS or SS "
+                    "only: every task of the group waits for it)",
+                )
+            )
+        if p in ancestors(s) or s in ancestors(p):
+            inner, outer = (s, p) if p in ancestors(s) else (p, s)
+            problems.append(
+                where.problem(
+                    path,
+                    f"'{nodes[inner]}' is inside group "
+                    f"'{nodes[outer]}': a link between them would be "
+                    "a cycle",
+                )
+            )
 
 
 def _reading_order(problem: Problem) -> tuple[int, int]:
@@ -125,20 +216,24 @@ def _reading_order(problem: Problem) -> tuple[int, int]:
 
 
 def _index_ids(columns: Columns, where: Locating, problems: list[Problem]) -> dict[str, int]:
-    ids = columns.ids
-    index = dict(zip(ids, range(len(ids)), strict=True))
-    if len(index) == len(ids) and "" not in index:
+    """Node number by id: tasks 0..n-1, then groups (one namespace)."""
+    nodes = columns.node_ids
+    index = dict(zip(nodes, range(len(nodes)), strict=True))
+    if len(index) == len(nodes) and "" not in index:
         return index
     index = {}
-    for number, task in enumerate(ids):
-        if task == "":
-            problems.append(where.problem(("tasks", number, "id"), "empty id"))
+    in_reading_order = sorted(range(len(nodes)), key=columns.path)  # (groups nest their tasks)
+    for number in in_reading_order:
+        node = nodes[number]
+        if node == "":
+            problems.append(where.problem((*columns.path(number), "id"), "empty id"))
             continue
-        first = index.setdefault(task, number)
+        first = index.setdefault(node, number)
         if first != number:
             problems.append(
                 where.problem(
-                    ("tasks", number, "id"), f"duplicate id '{task}' (first at tasks[{first}])"
+                    (*columns.path(number), "id"),
+                    f"duplicate id '{node}' (first at {format_path(columns.path(first))})",
                 )
             )
     return index
@@ -204,7 +299,7 @@ def _durations(
                 ]
                 text = "three-point estimate incomplete: missing " + ", ".join(missing)
             text = text.format(duration=fixed[number], a=a[number], m=m[number], b=b[number])
-            problems.append(where.problem(("tasks", number, field_name), text))
+            problems.append(where.problem((*columns.path(number), field_name), text))
     expected = (a + 4 * m + b) / 6
     return np.where(has_fixed, fixed, np.where(all_estimates, expected, 0.0))
 
@@ -226,11 +321,11 @@ def _links(
     Bare ids, the common case, are looked up in one C-speed pass over all entries; only the
     others (link strings, mappings, unknown ids) are taken apart one by one.
     """
-    counts = np.fromiter(
-        map(len, columns.depends_on), dtype=np.int64, count=len(columns.depends_on)
-    )
+    depends_on = [*columns.depends_on, *columns.group_depends_on]
+    counts = np.fromiter(map(len, depends_on), dtype=np.int64, count=len(depends_on))
+
     total = int(counts.sum())
-    flat = list(chain.from_iterable(columns.depends_on))
+    flat = list(chain.from_iterable(depends_on))
     lookup = cast(Callable[[LinkEntry, int], int], index.get)  # mappings' tuples: -1
     pred = np.fromiter(map(lookup, flat, repeat(-1)), dtype=np.int64, count=total)
     succ = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
@@ -240,7 +335,7 @@ def _links(
     keep = np.ones(total, dtype=bool)
     for number in np.flatnonzero(pred < 0).tolist():
         entry = flat[number]
-        path: Path = ("tasks", int(succ[number]), "depends_on", int(position[number]))
+        path: Path = (*columns.path(int(succ[number])), "depends_on", int(position[number]))
         resolved = _resolve(entry, index, path, where, problems)
         if resolved is None:
             keep[number] = False

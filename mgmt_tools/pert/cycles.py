@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -10,6 +11,7 @@ import numpy.typing as npt
 from mgmt_tools._validation import Locating
 from mgmt_tools.errors import CycleError, Problem
 from mgmt_tools.pert.model import Plan
+from mgmt_tools.pert.network import Network
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -21,32 +23,35 @@ IndexArray = npt.NDArray[np.int64]
 _MAX_CYCLES = 20
 
 
-def cycle_error(plan: Plan, ordered: IndexArray) -> CycleError:
+def cycle_error(plan: Plan, network: Network, ordered: IndexArray) -> CycleError:
     """A :class:`CycleError` naming one cycle per strongly connected group of tasks.
 
-    ``ordered`` lists the tasks the topological sweep could order; the cycles lie among the
-    others. Each cycle is reported at the ``depends_on`` entry of the link that closes it,
-    written ``A -> C -> B -> A`` in the direction of the links (predecessor first).
+    ``ordered`` lists the nodes the topological sweep could order; the cycles lie among the
+    others. Each cycle is reported at the ``depends_on`` entry of a link of the plan that
+    closes it, written ``A -> C -> B -> A`` in the direction of the links (predecessor first);
+    a group on the cycle appears by its id.
     """
-    problems, cycle = cycle_problems(
-        plan.ids, plan.link_pred, plan.link_succ, plan.link_position, ordered, plan.source
-    )
+
+    def path_of(link: int) -> tuple[str | int, ...]:
+        successor = int(plan.link_succ[link])
+        return (*plan.entry_path(successor), "depends_on", int(plan.link_position[link]))
+
+    problems, cycle = cycle_problems(network, path_of, ordered, plan.source)
     return CycleError(problems, cycle)
 
 
 def cycle_problems(
-    ids: list[str],
-    pred: IndexArray,
-    succ: IndexArray,
-    position: IndexArray,
+    network: Network,
+    path_of: Callable[[int], tuple[str | int, ...]],
     ordered: IndexArray,
     where: Locating | None,
 ) -> tuple[list[Problem], list[str]]:
-    """The located problems for the cycles among the tasks not in ``ordered``, and the first
-    cycle as ids (its first task repeated at the end)."""
+    """The located problems for the cycles among the nodes not in ``ordered``, and the first
+    cycle as ids (its first one repeated at the end). ``path_of`` places a declared link."""
     import networkx as nx
 
-    stuck = np.ones(len(ids), dtype=bool)
+    pred, succ = network.pred, network.succ
+    stuck = np.ones(network.node_count, dtype=bool)
     stuck[ordered] = False
     keep = np.flatnonzero(stuck[pred] & stuck[succ])
     graph: nx.DiGraph[int] = nx.DiGraph()
@@ -64,16 +69,30 @@ def cycle_problems(
     )
     for group in groups[:_MAX_CYCLES]:
         cycle = _shortest_cycle(graph, group)
-        names = [ids[task] for task in cycle]
+        names = _without_repeats([network.labels[node] for node in cycle])
         text = " -> ".join([*names, names[0]])
-        closing = graph.edges[cycle[-1], cycle[0]]["link"]
-        path = ("tasks", int(succ[closing]), "depends_on", int(position[closing]))
+        steps = list(zip(cycle, [*cycle[1:], cycle[0]], strict=True))
+        declared = [
+            graph.edges[a, b]["link"]
+            for a, b in steps
+            if graph.edges[a, b]["link"] < network.declared
+        ]
+        closing = declared[-1]  # structural links alone never form a cycle
+        path = path_of(closing)
         message = f"cycle: {text}"
         problems.append(
             where.problem(path, message) if where is not None else Problem(message, path)
         )
         first = first or [*names, names[0]]
     return problems, first
+
+
+def _without_repeats(names: list[str]) -> list[str]:
+    """Drop a name equal to the one before it (a group's start and finish both show its id)."""
+    kept = [name for number, name in enumerate(names) if number == 0 or name != names[number - 1]]
+    if len(kept) > 1 and kept[-1] == kept[0]:
+        kept.pop()
+    return kept
 
 
 def _shortest_cycle(graph: nx.DiGraph[int], group: list[int]) -> list[int]:

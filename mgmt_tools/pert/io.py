@@ -26,8 +26,9 @@ from mgmt_tools._validation import Locating, problems_from
 from mgmt_tools._yaml import Locator, load_text, locator
 from mgmt_tools.errors import InputError, Problem, did_you_mean
 from mgmt_tools.pert.build import Columns, LinkEntry, Meta, build_plan
+from mgmt_tools.pert.entries import flatten, meta_of, salvage_entries, salvage_meta
 from mgmt_tools.pert.links import format_link, parse_link
-from mgmt_tools.pert.model import LinkType, Plan, PlanModel, TaskModel
+from mgmt_tools.pert.model import LinkType, Plan, PlanModel
 
 __all__ = ["CSV_COLUMNS", "dump", "format_of", "from_dict", "load", "loads"]
 
@@ -103,115 +104,9 @@ def _from_data(data: Any, where: Locating, problems: list[Problem] | None = None
         model = PlanModel.model_validate(data)
     except ValidationError as error:
         problems += problems_from(error, PlanModel, data, where)
-        meta = _salvage_meta(data)
-        tasks, skip = _salvage_tasks(data.get("tasks"))
-        return build_plan(_columns(tasks, skip), meta, where, problems)
-    return build_plan(_columns(model.tasks, set()), _meta(model), where, problems)
-
-
-def _meta(model: PlanModel) -> Meta:
-    calendar = model.calendar
-    return Meta(
-        project=model.project,
-        units=model.units,
-        start=model.start,
-        workdays=tuple(calendar.workdays) if calendar else Meta.workdays,
-        holidays=tuple(sorted(set(calendar.holidays))) if calendar else (),
-        has_calendar=calendar is not None,
-        deadline=model.deadline,
-    )
-
-
-def _salvage_meta(data: dict[str, Any]) -> Meta:
-    """The top-level settings when some part of the plan is invalid (those errors are
-    reported already): the plan less its tasks and its invalid top-level keys."""
-    rest = {key: value for key, value in data.items() if key != "tasks"}
-    try:
-        return _meta(PlanModel.model_validate({**rest, "tasks": []}))
-    except ValidationError as error:
-        bad = {e["loc"][0] for e in error.errors(include_url=False) if e["loc"]}
-    try:
-        kept = {key: value for key, value in rest.items() if key not in bad}
-        return _meta(PlanModel.model_validate({**kept, "tasks": []}))
-    except ValidationError:
-        return Meta()
-
-
-def _salvage_tasks(raw: Any) -> tuple[list[TaskModel], set[int]]:
-    """Every task, each validated on its own with its invalid parts left out (they are
-    reported already), so the remaining rules can still be checked; the numbers of tasks
-    whose duration fields were left out are returned to skip their duration rules."""
-    if not isinstance(raw, list):
-        return [], set()
-    tasks: list[TaskModel] = []
-    skip: set[int] = set()
-    for number, item in enumerate(raw):
-        try:
-            tasks.append(TaskModel.model_validate(item))
-            continue
-        except ValidationError as error:
-            bad = [tuple(e["loc"]) for e in error.errors(include_url=False)]
-        cleaned = _without(item, bad) if isinstance(item, dict) else None
-        try:
-            tasks.append(TaskModel.model_validate(cleaned))
-            if any(loc and loc[0] not in ("depends_on", "id") for loc in bad):
-                skip.add(number)  # a misspelt or malformed duration: do not add "no duration"
-        except ValidationError:
-            task_id = item.get("id") if isinstance(item, dict) else None
-            text = getattr(task_id, "text", task_id)
-            tasks.append(
-                TaskModel.model_construct(
-                    id=str(text) if isinstance(text, str | int | float) else f"<tasks[{number}]>",
-                    name=None,
-                    duration=0.0,
-                    optimistic=None,
-                    most_likely=None,
-                    pessimistic=None,
-                    milestone=False,
-                    depends_on=[],
-                )
-            )
-            skip.add(number)
-    return tasks, skip
-
-
-def _without(item: dict[str, Any], bad: list[tuple[Any, ...]]) -> dict[str, Any]:
-    """``item`` less the keys (or ``depends_on`` entries) that failed validation."""
-    drop_keys = {loc[0] for loc in bad if loc and loc[0] != "depends_on"}
-    drop_links = {loc[1] for loc in bad if len(loc) > 1 and loc[0] == "depends_on"}
-    cleaned = {key: value for key, value in item.items() if key not in drop_keys}
-    links = cleaned.get("depends_on")
-    if isinstance(links, list):
-        cleaned["depends_on"] = [link for n, link in enumerate(links) if n not in drop_links]
-    elif "depends_on" in cleaned:
-        del cleaned["depends_on"]
-    return cleaned
-
-
-def _columns(tasks: list[TaskModel], skip: set[int]) -> Columns:
-    nan = math.nan
-
-    def numbers(values: list[float | None]) -> npt.NDArray[np.float64]:
-        return np.array([nan if v is None else v for v in values], dtype=np.float64)
-
-    depends_on: list[list[LinkEntry]] = [
-        [
-            entry if isinstance(entry, str) else (entry.task, entry.type, entry.lag)
-            for entry in task.depends_on
-        ]
-        for task in tasks
-    ]
-    return Columns(
-        ids=[task.id for task in tasks],
-        names=[task.name for task in tasks],
-        duration=numbers([task.duration for task in tasks]),
-        optimistic=numbers([task.optimistic for task in tasks]),
-        most_likely=numbers([task.most_likely for task in tasks]),
-        pessimistic=numbers([task.pessimistic for task in tasks]),
-        milestone=np.array([task.milestone for task in tasks], dtype=bool),
-        depends_on=depends_on,
-        skip=skip,
-    )
+        entries, skip = salvage_entries(data.get("tasks"))
+        return build_plan(flatten(entries, skip), salvage_meta(data), where, problems)
+    return build_plan(flatten(model.tasks, set()), meta_of(model), where, problems)
 
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -354,23 +249,23 @@ def _to_data(plan: Plan) -> dict[str, Any]:
     if plan.deadline is not None:
         deadline = plan.deadline
         data["deadline"] = deadline if isinstance(deadline, float) else deadline.isoformat()
-    known = {task: number for number, task in enumerate(plan.ids)}
-    links: list[list[Any]] = [[] for _ in plan.ids]
+    known = {node: number for number, node in enumerate([*plan.ids, *plan.group_ids])}
+    links: list[list[Any]] = [[] for _ in known]
     for number in range(plan.link_count):
         link = plan.link(number)
         text = format_link(link.predecessor, link.type, link.lag)
         parsed = parse_link(text, known)
-        if parsed is not None and (parsed.task, parsed.type, parsed.lag) == (
+        same = parsed is not None and (parsed.task, parsed.type, parsed.lag) == (
             link.predecessor,
             link.type,
             link.lag,
-        ):
-            links[int(plan.link_succ[number])].append(text)
-        else:
-            links[int(plan.link_succ[number])].append(
-                {"task": link.predecessor, "type": LinkType(link.type).name, "lag": link.lag}
-            )
-    tasks = []
+        )
+        links[int(plan.link_succ[number])].append(
+            text
+            if same
+            else {"task": link.predecessor, "type": LinkType(link.type).name, "lag": link.lag}
+        )
+    items: list[dict[str, Any]] = []
     for number, task in enumerate(plan.tasks):
         item: dict[str, Any] = {"id": task.id}
         if task.name != task.id:
@@ -385,6 +280,40 @@ def _to_data(plan: Plan) -> dict[str, Any]:
             item["duration"] = task.duration
         if links[number]:
             item["depends_on"] = links[number]
-        tasks.append(item)
-    data["tasks"] = tasks
+        items.append(item)
+    data["tasks"] = _nest(plan, items, links) if plan.group_ids else items
     return data
+
+
+def _nest(plan: Plan, tasks: list[dict[str, Any]], links: list[list[Any]]) -> list[Any]:
+    """Put tasks back into their groups. A group stands among its siblings where its first
+    task stands among theirs (every group holds at least one task)."""
+    assert plan.task_group is not None
+    n = plan.task_count
+    first = np.full(plan.group_count, n, dtype=np.int64)
+    for task, group in enumerate(plan.task_group.tolist()):
+        while group >= 0 and first[group] > task:
+            first[group] = task
+            group = int(plan.group_parent[group])
+    children: dict[int, list[tuple[int, dict[str, Any]]]] = {}
+    groups: list[dict[str, Any]] = []
+    for group in range(plan.group_count):
+        entry: dict[str, Any] = {"id": plan.group_ids[group]}
+        if plan.group_names[group] != plan.group_ids[group]:
+            entry["name"] = plan.group_names[group]
+        if links[n + group]:
+            entry["depends_on"] = links[n + group]
+        entry["tasks"] = []
+        groups.append(entry)
+        children.setdefault(int(plan.group_parent[group]), []).append((int(first[group]), entry))
+    for task, group in enumerate(plan.task_group.tolist()):
+        children.setdefault(group, []).append((task, tasks[task]))
+
+    def ordered(parent: int) -> list[dict[str, Any]]:
+        # at an equal position a group goes before the task it starts with
+        pairs = sorted(children.get(parent, []), key=lambda pair: (pair[0], "tasks" not in pair[1]))
+        return [item for _, item in pairs]
+
+    for group, entry in enumerate(groups):
+        entry["tasks"] = ordered(group)
+    return ordered(-1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from mgmt_tools.pert.model import Plan
+from mgmt_tools.pert.network import Network
 
 __all__ = ["merge_bias_warnings"]
 
@@ -20,39 +20,56 @@ FloatArray = npt.NDArray[np.float64]
 IndexArray = npt.NDArray[np.int64]
 
 
-def merge_bias_warnings(plan: Plan, length: float, sd: float, total_float: FloatArray,
-                        ls: FloatArray, offset: FloatArray,
-                        driving: npt.NDArray[np.bool_]) -> list[str]:
-    """One warning per distinct near-critical path (at most :data:`MAX_WARNINGS`)."""
+def merge_bias_warnings(
+    network: Network,
+    length: float,
+    sd: float,
+    total_float: FloatArray,
+    ls: FloatArray,
+    offset: FloatArray,
+    driving: npt.NDArray[np.bool_],
+) -> list[str]:
+    """One warning per distinct near-critical path (at most :data:`MAX_WARNINGS`).
+
+    ``total_float`` is per task; ``ls``, ``offset`` and ``driving`` per node and link of the
+    network.
+    """
     if sd <= 0:
         return []
     near = np.flatnonzero((total_float > 0) & (total_float <= sd * (1 + 1e-9)))
     if not near.size:
         return []
-    pred, succ = plan.link_pred, plan.link_succ
+    pred, succ = network.pred, network.succ
     tight_late = np.abs(ls[succ] - offset - ls[pred]) <= 1e-9 * np.maximum(
-        1.0, np.maximum(np.abs(ls[succ] - offset), np.abs(ls[pred])))
-    behind = _first_neighbour(plan.task_count, succ, pred, driving)
-    ahead = _first_neighbour(plan.task_count, pred, succ, tight_late)
+        1.0, np.maximum(np.abs(ls[succ] - offset), np.abs(ls[pred]))
+    )
+    behind = _first_neighbour(network.node_count, succ, pred, driving)
+    ahead = _first_neighbour(network.node_count, pred, succ, tight_late)
     warnings: list[str] = []
     covered: set[int] = set()
     for task in near[np.argsort(total_float[near], kind="stable")].tolist():
         if task in covered:
             continue
-        path = _walk(task, behind)[::-1] + _walk(task, ahead)[1:]
+        path = [
+            node
+            for node in _walk(task, behind)[::-1] + _walk(task, ahead)[1:]
+            if node < network.task_count
+        ]  # a group's start and finish are not tasks
         covered.update(path)
-        names = " -> ".join(plan.ids[t] for t in path)
+        names = " -> ".join(network.labels[t] for t in path)
         warnings.append(
             f"merge bias: path {names} has mean {length - float(total_float[task]):g}, within "
             f"one sd ({sd:.4g}) of the project's {length:g}; the PERT probability is "
-            "optimistic: run with --simulate for the distribution of the finish")
+            "optimistic: run with --simulate for the distribution of the finish"
+        )
         if len(warnings) == MAX_WARNINGS:
             break
     return warnings
 
 
-def _first_neighbour(count: int, key: IndexArray, other: IndexArray,
-                     mask: npt.NDArray[np.bool_]) -> IndexArray:
+def _first_neighbour(
+    count: int, key: IndexArray, other: IndexArray, mask: npt.NDArray[np.bool_]
+) -> IndexArray:
     """For each task, the ``other`` end of its first link (in link order) selected by
     ``mask`` with the task at the ``key`` end; -1 where there is none."""
     chosen = np.flatnonzero(mask)

@@ -29,6 +29,7 @@ from pydantic import (
 __all__ = [
     "WEEKDAYS",
     "CalendarModel",
+    "GroupModel",
     "Link",
     "LinkModel",
     "LinkType",
@@ -139,6 +140,34 @@ class TaskModel(_Model):
     )
 
 
+class GroupModel(_Model):
+    """A group of tasks (a work-breakdown element, MS Project's summary task)."""
+
+    id: Text = Field(description="Unique id of the group (shared namespace with task ids).")
+    name: Text | None = Field(None, description="Readable name; defaults to the id.")
+    tasks: list[PlanEntry] = Field(
+        min_length=1, description="The group's tasks and groups, nested to any depth."
+    )
+    depends_on: list[LinkEntry] = Field(
+        default_factory=list,
+        description="Links into the group (FS or SS): every task of the group waits for them. "
+        "A link to the group from another task counts from the group's last finish (FS, FF) "
+        "or from its start (SS, SF).",
+    )
+
+
+def _entry_form(value: object) -> str:
+    if isinstance(value, GroupModel) or (isinstance(value, dict) and "tasks" in value):
+        return "group"
+    return "task"
+
+
+PlanEntry = Annotated[
+    Annotated[TaskModel, Tag("task")] | Annotated[GroupModel, Tag("group")],
+    Discriminator(_entry_form),
+]
+
+
 WeekdayName = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Weekday = Annotated[WeekdayName, BeforeValidator(_lower)]
 
@@ -183,7 +212,9 @@ class PlanModel(_Model):
     deadline: Number | dt.date | None = Field(
         None, description="Deadline: a number of units, or a date when start is set."
     )
-    tasks: list[TaskModel] = Field(description="The tasks, in the order results list them.")
+    tasks: list[PlanEntry] = Field(
+        description="The tasks (and groups of tasks), in the order results list them."
+    )
 
 
 # --- The validated plan, in columns ---------------------------------------------------------
@@ -244,12 +275,45 @@ class Plan:
     holidays: tuple[dt.date, ...] = ()
     has_calendar: bool = False
     deadline: float | dt.date | None = None
+    group_ids: list[str] = field(default_factory=list)
+    """Groups, numbered 0..g-1 in input order; as link ends they are nodes n..n+g-1."""
+    group_names: list[str] = field(default_factory=list)
+    group_parent: IndexArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """Per group: the group it is in, or -1."""
+    task_group: IndexArray | None = None
+    """Per task: the innermost group it is in, or -1; None when the plan has no groups."""
+    entry_paths: tuple[tuple[str | int, ...], ...] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """Per node (tasks, then groups): where it stands in the input, when tasks are nested."""
     source: Any = field(default=None, repr=False)
     """Where the plan came from, to place errors found later (a cycle); not compared."""
 
     @property
     def task_count(self) -> int:
         return len(self.ids)
+
+    @property
+    def group_count(self) -> int:
+        return len(self.group_ids)
+
+    def node_id(self, node: int) -> str:
+        """The id of a link end: a task (0..n-1) or a group (n..n+g-1)."""
+        n = self.task_count
+        return self.ids[node] if node < n else self.group_ids[node - n]
+
+    def entry_path(self, node: int) -> tuple[str | int, ...]:
+        """Where task or group ``node`` is written in the input: ``("tasks", 3)``."""
+        return self.entry_paths[node] if self.entry_paths is not None else ("tasks", node)
+
+    def groups_of(self, task: int) -> list[int]:
+        """The groups containing ``task``, innermost first."""
+        chain: list[int] = []
+        group = int(self.task_group[task]) if self.task_group is not None else -1
+        while group >= 0:
+            chain.append(group)
+            group = int(self.group_parent[group])
+        return chain
 
     @property
     def link_count(self) -> int:
@@ -280,10 +344,10 @@ class Plan:
         return [self.task(index) for index in range(self.task_count)]
 
     def link(self, index: int) -> Link:
-        """The view of link ``index``."""
+        """The view of link ``index`` (an end may be a group)."""
         return Link(
-            self.ids[int(self.link_pred[index])],
-            self.ids[int(self.link_succ[index])],
+            self.node_id(int(self.link_pred[index])),
+            self.node_id(int(self.link_succ[index])),
             LinkType(int(self.link_type[index])),
             float(self.link_lag[index]),
         )
@@ -305,6 +369,8 @@ class Plan:
             "holidays",
             "has_calendar",
             "deadline",
+            "group_ids",
+            "group_names",
         )
         arrays = (
             "duration",
@@ -314,10 +380,17 @@ class Plan:
             "link_type",
             "link_lag",
             "link_position",
+            "group_parent",
         )
         estimates = ("optimistic", "most_likely", "pessimistic")
+        groups_equal = (self.task_group is None) == (other.task_group is None) and (
+            self.task_group is None
+            or other.task_group is None
+            or np.array_equal(self.task_group, other.task_group)
+        )
         return (
-            all(getattr(self, name) == getattr(other, name) for name in scalars)
+            groups_equal
+            and all(getattr(self, name) == getattr(other, name) for name in scalars)
             and all(np.array_equal(getattr(self, name), getattr(other, name)) for name in arrays)
             and all(
                 np.array_equal(getattr(self, name), getattr(other, name), equal_nan=True)

@@ -108,18 +108,63 @@ def critical_graph(
     kind: npt.NDArray[np.int8],
     driving: npt.NDArray[np.bool_],
     order: npt.NDArray[np.int64],
+    task_count: int | None = None,
 ) -> CriticalGraph:
-    """Build the critical subgraph from the schedule's masks (vectorised selection)."""
+    """Build the critical subgraph over the tasks from the schedule's masks.
+
+    Nodes from ``task_count`` on are hidden (a group's start and finish): a chain through
+    them joins the tasks at its ends, as a link leaving the first task where the chain's first
+    link leaves it and entering the last where the chain's last link enters.
+    """
+    n = len(critical) if task_count is None else task_count
     keep = np.flatnonzero(driving & critical[pred] & critical[succ])
     keep = keep[np.lexsort((succ[keep], pred[keep]))]
-    children: dict[int, list[tuple[int, int]]] = {}
-    entered = np.zeros(len(critical), dtype=bool)
-    left = np.zeros(len(critical), dtype=bool)
-    entered[succ[keep]] = True
-    left[pred[keep]] = True
+    raw: dict[int, list[tuple[int, int]]] = {}
     for p, s, k in zip(pred[keep].tolist(), succ[keep].tolist(), kind[keep].tolist(), strict=True):
-        children.setdefault(p, []).append((s, k))
-    sources = np.flatnonzero(critical & ~entered).tolist()
-    sinks = set(np.flatnonzero(critical & finishes_last & ~left).tolist())
-    crit_order = order[critical[order]].tolist()
+        raw.setdefault(p, []).append((s, k))
+    children = raw if n == len(critical) else _contract(raw, n)
+    entered = np.zeros(n, dtype=bool)
+    left = np.zeros(n, dtype=bool)
+    for task, below in children.items():
+        left[task] = True
+        for child, _ in below:
+            entered[child] = True
+    critical_tasks = critical[:n]
+    sources = np.flatnonzero(critical_tasks & ~entered).tolist()
+    sinks = set(np.flatnonzero(critical_tasks & finishes_last[:n] & ~left).tolist())
+    crit_order = [node for node in order[critical[order]].tolist() if node < n]
     return CriticalGraph(children, sources, sinks, crit_order)
+
+
+def _contract(raw: dict[int, list[tuple[int, int]]], n: int) -> dict[int, list[tuple[int, int]]]:
+    """Children of tasks with chains through hidden nodes replaced by the tasks they reach."""
+    reached: dict[int, list[tuple[int, int]]] = {}
+
+    def through(node: int) -> list[tuple[int, int]]:
+        """(task, type of the chain's last link) reached from hidden ``node``."""
+        if node not in reached:
+            found: list[tuple[int, int]] = []
+            for child, kind in raw.get(node, ()):
+                found.extend([(child, kind)] if child < n else through(child))
+            reached[node] = found
+        return reached[node]
+
+    children: dict[int, list[tuple[int, int]]] = {}
+    for task, below in raw.items():
+        if task >= n:
+            continue
+        joined: list[tuple[int, int]] = []
+        for child, kind in below:
+            if child < n:
+                joined.append((child, kind))
+            else:
+                joined.extend(
+                    (end, _COMPOSED[(_LEAVES_AT[kind], _ENTERS_AT[last])])
+                    for end, last in through(child)
+                )
+        children[task] = sorted(dict.fromkeys(joined))
+    return {task: below for task, below in children.items() if below}
+
+
+_COMPOSED = {(1, 0): 0, (0, 0): 1, (1, 1): 2, (0, 1): 3}
+"""Link type by (end it leaves the predecessor at, end it enters the successor at)."""

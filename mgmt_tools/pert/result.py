@@ -13,9 +13,22 @@ from mgmt_tools.pert.model import Plan
 from mgmt_tools.pert.simulate import Simulation
 from mgmt_tools.pert.stats import PertStats
 
-__all__ = ["Schedule", "ScheduledTask"]
+__all__ = ["GroupTimes", "Schedule", "ScheduledTask"]
 
 FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class GroupTimes:
+    """Per group, from all the tasks inside it: ES and LS (the earliest), EF and LF (the
+    latest), total float (the smallest) and whether any of them is critical."""
+
+    es: FloatArray
+    ef: FloatArray
+    ls: FloatArray
+    lf: FloatArray
+    total_float: FloatArray
+    critical: npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True)
@@ -122,10 +135,14 @@ class Schedule:
         if self.start_dates is not None and self.finish_dates is not None:
             columns["start_date"] = self.start_dates
             columns["finish_date"] = self.finish_dates
+        if plan.group_ids:
+            columns["group"] = [self.group_path(task) for task in range(plan.task_count)]
         keys = list(columns)
         data["tasks"] = [
             dict(zip(keys, row, strict=True)) for row in zip(*columns.values(), strict=True)
         ]
+        if plan.group_ids:
+            data["groups"] = self.group_rows()
         if self.deadline is not None:
             data["deadline"] = self.deadline
         if self.pert is not None:
@@ -134,6 +151,74 @@ class Schedule:
             data["simulation"] = self.simulation.to_dict(plan.ids)
         data["warnings"] = [*self.warnings, *(self.simulation.warnings if self.simulation else [])]
         return data
+
+    def group_path(self, task: int) -> str | None:
+        """The ids of the groups containing ``task``, outermost first, joined by " / "."""
+        chain = self.plan.groups_of(task)
+        return " / ".join(self.plan.group_ids[g] for g in reversed(chain)) if chain else None
+
+    def group_times(self) -> GroupTimes:
+        """Per group, from all the tasks inside it: ES and LS (the earliest), EF and LF (the
+        latest), total float (the smallest) and whether any of them is critical."""
+        plan = self.plan
+        count = plan.group_count
+        es, ls = np.full(count, np.inf), np.full(count, np.inf)
+        ef, lf = np.full(count, -np.inf), np.full(count, -np.inf)
+        total_float = np.full(count, np.inf)
+        critical = np.zeros(count, dtype=bool)
+        if plan.task_group is not None:
+            inside = np.flatnonzero(plan.task_group >= 0)
+            where = plan.task_group[inside]
+            for target, values, ufunc in (
+                (es, self.es, np.minimum),
+                (ls, self.ls, np.minimum),
+                (ef, self.ef, np.maximum),
+                (lf, self.lf, np.maximum),
+                (total_float, self.total_float, np.minimum),
+            ):
+                ufunc.at(target, where, values[inside])
+            np.logical_or.at(critical, where, self.critical[inside])
+        for group in range(count - 1, -1, -1):  # subgroups come after their parents
+            parent = int(plan.group_parent[group])
+            if parent >= 0:
+                es[parent] = min(es[parent], es[group])
+                ls[parent] = min(ls[parent], ls[group])
+                ef[parent] = max(ef[parent], ef[group])
+                lf[parent] = max(lf[parent], lf[group])
+                total_float[parent] = min(total_float[parent], total_float[group])
+                critical[parent] |= critical[group]
+        return GroupTimes(es, ef, ls, lf, total_float, critical)
+
+    def group_rows(self) -> list[dict[str, Any]]:
+        """The ``groups`` of the JSON result, in input order."""
+        plan = self.plan
+        times = self.group_times()
+        rows = []
+        for group in range(plan.group_count):
+            parent = int(plan.group_parent[group])
+            chain = []
+            while parent >= 0:
+                chain.append(plan.group_ids[parent])
+                parent = int(plan.group_parent[parent])
+            row: dict[str, Any] = {
+                "id": plan.group_ids[group],
+                "name": plan.group_names[group],
+                "group": " / ".join(reversed(chain)) or None,
+            }
+            for key in ("es", "ef", "ls", "lf", "total_float"):
+                row[key] = float(getattr(times, key)[group])
+            row["critical"] = bool(times.critical[group])
+            row["duration"] = row["ef"] - row["es"]
+            rows.append(row)
+        if self.start_dates is not None and plan.start is not None:
+            from mgmt_tools.pert.calendar import WorkCalendar
+
+            calendar = WorkCalendar(plan.start, plan.workdays, plan.holidays)
+            starts = WorkCalendar.iso(calendar.start_dates(times.es, times.ef))
+            finishes = WorkCalendar.iso(calendar.finish_dates(times.es, times.ef))
+            for row, start, finish in zip(rows, starts, finishes, strict=True):
+                row["start_date"], row["finish_date"] = start, finish
+        return rows
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         """Jupyter display: the network diagram as SVG, or the text table without Graphviz."""

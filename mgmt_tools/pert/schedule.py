@@ -19,6 +19,7 @@ from mgmt_tools.pert.calendar import WorkCalendar
 from mgmt_tools.pert.cycles import cycle_error
 from mgmt_tools.pert.merge_bias import merge_bias_warnings
 from mgmt_tools.pert.model import Plan
+from mgmt_tools.pert.network import Network, network_of
 from mgmt_tools.pert.passes import link_offsets, sweep
 from mgmt_tools.pert.paths import CriticalGraph, critical_graph
 from mgmt_tools.pert.result import Schedule
@@ -30,6 +31,7 @@ MAX_PATHS = 100
 """Critical paths listed at most; the result says how many there are."""
 
 FloatArray = npt.NDArray[np.float64]
+IndexArray = npt.NDArray[np.int64]
 
 
 def _equal(a: FloatArray, b: FloatArray) -> npt.NDArray[np.bool_]:
@@ -59,12 +61,14 @@ def schedule(
     >>> result.duration, result.critical_paths, float(result.total_float[1])
     (7.0, [['A', 'C']], 2.0)
     """
-    duration = plan.duration
-    pred, succ, kind = plan.link_pred, plan.link_succ, plan.link_type
-    offset = link_offsets(duration, pred, succ, kind, plan.link_lag)
+    network = network_of(plan)
+    n = plan.task_count
+    duration = network.duration
+    pred, succ, kind = network.pred, network.succ, network.kind
+    offset = link_offsets(duration, pred, succ, kind, network.lag)
     passes = sweep(duration, pred, succ, offset, engine=engine)
     if not passes.acyclic:
-        raise cycle_error(plan, passes.order)
+        raise cycle_error(plan, network, passes.order)
     es, ls, length = passes.es, passes.ls, passes.length
     ef = es + duration
     critical = _equal(ls, es)
@@ -72,16 +76,16 @@ def schedule(
     bound = es[pred] + offset
     driving = _equal(es[succ], bound)
     slack = np.where(driving, 0.0, es[succ] - bound)
-    free_float = total_float.copy()
-    np.minimum.at(free_float, pred, slack)
-    free_float = np.where(_equal(free_float, np.zeros_like(free_float)), 0.0, free_float)
+    free_float = _free_float(network, total_float, slack, passes.order)
     finishes_last = _equal(ef, np.full_like(ef, length))
-    graph = critical_graph(critical, finishes_last, pred, succ, kind, driving, passes.order)
+    graph = critical_graph(critical, finishes_last, pred, succ, kind, driving, passes.order, n)
     count = graph.count_paths()
     paths = [[plan.ids[task] for task in path] for path in graph.paths(MAX_PATHS)]
     warnings: list[str] = []
     if count > MAX_PATHS:
         warnings.append(f"{count} critical paths; the first {MAX_PATHS} are listed")
+    es, ef, ls, critical = es[:n], ef[:n], ls[:n], critical[:n]
+    total_float, free_float = total_float[:n], free_float[:n]
 
     calendar = (
         WorkCalendar(plan.start, plan.workdays, plan.holidays) if plan.start is not None else None
@@ -102,7 +106,9 @@ def schedule(
     deadline = float(given) if given is not None else None
     stats = None
     if plan.has_estimates:
-        stats = _pert(plan, graph, length, deadline, total_float, ls, offset, driving)
+        stats = _pert(
+            plan, network, graph, length, deadline, passes.ls, offset, driving, total_float
+        )
         warnings.extend(stats.warnings)
     dates: dict[str, object] = {}
     if calendar is not None:
@@ -119,11 +125,11 @@ def schedule(
         es=es,
         ef=ef,
         ls=ls,
-        lf=ls + duration,
+        lf=ls + plan.duration,
         total_float=total_float,
         free_float=free_float,
         critical=critical,
-        driving=driving,
+        driving=driving[: network.declared],
         duration=length,
         critical_paths=paths,
         critical_path_count=count,
@@ -135,20 +141,46 @@ def schedule(
     )
 
 
+def _free_float(
+    network: Network, total_float: FloatArray, slack: FloatArray, order: IndexArray
+) -> FloatArray:
+    """The smallest early-date slack over a node's outgoing links, never above its total float.
+
+    A link into a group's hidden start or finish adds that node's own free float: delaying a
+    task by less than that delays no real successor. A hidden node without successors has
+    unlimited free float (the task's total float then bounds it).
+    """
+    pred, succ = network.pred, network.succ
+    n = network.task_count
+    onward = np.zeros(network.node_count)
+    if network.node_count > n:
+        onward[n:] = np.inf
+        by_pred = np.argsort(pred, kind="stable")
+        starts = np.searchsorted(pred[by_pred], np.arange(network.node_count + 1))
+        for node in reversed(order[order >= n].tolist()):
+            links = by_pred[starts[node] : starts[node + 1]]
+            if links.size:
+                onward[node] = float(np.min(slack[links] + onward[succ[links]]))
+    free = total_float.copy()
+    np.minimum.at(free, pred, slack + onward[succ])
+    return np.where(_equal(free, np.zeros_like(free)), 0.0, free)
+
+
 def _pert(
     plan: Plan,
+    network: Network,
     graph: CriticalGraph,
     length: float,
     deadline: float | None,
-    total_float: FloatArray,
     ls: FloatArray,
     offset: FloatArray,
     driving: npt.NDArray[np.bool_],
+    total_float: FloatArray,
 ) -> PertStats:
     spread = np.nan_to_num((plan.pessimistic - plan.optimistic) / 6)
     variance = spread * spread
     stats = pert_stats(length, graph.worst_variance(variance), deadline)
     stats.warnings.extend(
-        merge_bias_warnings(plan, length, stats.sd, total_float, ls, offset, driving)
+        merge_bias_warnings(network, length, stats.sd, total_float, ls, offset, driving)
     )
     return stats

@@ -21,6 +21,7 @@ import numpy.typing as npt
 from mgmt_tools.dist import DISTRIBUTIONS, sample_three_point
 from mgmt_tools.errors import InputError, Problem
 from mgmt_tools.pert.model import Plan
+from mgmt_tools.pert.network import Network, network_of
 from mgmt_tools.pert.passes import sweep
 from mgmt_tools.pert.stats import QUANTILES
 
@@ -121,7 +122,7 @@ class _Group:
         return result
 
 
-def _group(plan: Plan, links: IndexArray, key: IndexArray) -> _Group:
+def _group(network: Network, links: IndexArray, key: IndexArray) -> _Group:
     tasks, starts = np.unique(key[links], return_index=True)
     degree = np.diff(np.append(starts, len(links)))
     slots = []
@@ -135,7 +136,7 @@ def _group(plan: Plan, links: IndexArray, key: IndexArray) -> _Group:
         rows = np.concatenate([np.arange(starts[g], starts[g] + degree[g]) for g in wide_groups])
         wide_starts = np.concatenate(([0], np.cumsum(degree[wide_groups])[:-1]))
         wide = (wide_groups, rows, wide_starts)
-    fs_only = bool(np.all(plan.link_type[links] == 0) and np.all(plan.link_lag[links] == 0))
+    fs_only = bool(np.all(network.kind[links] == 0) and np.all(network.lag[links] == 0))
     return _Group(links, tasks, starts, slots, wide, fs_only)
 
 
@@ -148,14 +149,14 @@ class _Levels:
     out_of: list[_Group]
 
 
-def _levels(plan: Plan) -> _Levels:
-    n = plan.task_count
-    pred, succ = plan.link_pred, plan.link_succ
+def _levels(plan: Plan, network: Network) -> _Levels:
+    n = network.node_count
+    pred, succ = network.pred, network.succ
     hops = sweep(np.zeros(n), pred, succ, np.ones(len(pred)))  # ES with unit links = level
     if not hops.acyclic:
         from mgmt_tools.pert.cycles import cycle_error
 
-        raise cycle_error(plan, hops.order)
+        raise cycle_error(plan, network, hops.order)
     level = hops.es.astype(np.int64)
     depth = int(level.max()) + 1 if n else 0
     into_order = np.lexsort((succ, level[succ]))
@@ -163,10 +164,10 @@ def _levels(plan: Plan) -> _Levels:
     out_order = np.lexsort((pred, level[pred]))
     out_bounds = np.searchsorted(level[pred][out_order], np.arange(depth + 1))
     into = [
-        _group(plan, into_order[into_bounds[k] : into_bounds[k + 1]], succ) for k in range(depth)
+        _group(network, into_order[into_bounds[k] : into_bounds[k + 1]], succ) for k in range(depth)
     ]
     out_of = [
-        _group(plan, out_order[out_bounds[k] : out_bounds[k + 1]], pred) for k in range(depth)
+        _group(network, out_order[out_bounds[k] : out_bounds[k + 1]], pred) for k in range(depth)
     ]
     return _Levels(into, out_of)
 
@@ -202,8 +203,9 @@ def simulate(
         )
     sequence = np.random.SeedSequence(seed)
     seed_used = int(sequence.entropy)  # type: ignore[arg-type]
-    n = plan.task_count
-    levels = _levels(plan)
+    network = network_of(plan)
+    n = network.node_count  # tasks, then the hidden start and finish of each group
+    levels = _levels(plan, network)
     random_rows = np.flatnonzero(~np.isnan(plan.optimistic))
     chunk = max(1, min(trials, chunk_bytes // max(1, 8 * n)))
     starts = list(range(0, trials, chunk))
@@ -216,7 +218,7 @@ def simulate(
     for start, stream in zip(starts, streams, strict=True):
         size = min(chunk, trials - start)
         durations, es, ls = (buffer[:, :size] for buffer in buffers)
-        durations[:] = plan.duration[:, None]
+        durations[:] = network.duration[:, None]
         if random_rows.size:
             durations[random_rows] = sample_three_point(
                 np.random.default_rng(stream),
@@ -226,37 +228,38 @@ def simulate(
                 size,
                 distribution,
             )
-        finish[start : start + size], critical = _passes(plan, levels, durations, es, ls)
+        finish[start : start + size], critical = _passes(network, levels, durations, es, ls)
         critical_count += critical
         if progress is not None:
             progress(start + size)
-    return Simulation(trials, seed_used, distribution, finish, critical_count / trials, deadline)
+    criticality = critical_count[: plan.task_count] / trials
+    return Simulation(trials, seed_used, distribution, finish, criticality, deadline)
 
 
-def _offsets(plan: Plan, links: IndexArray, durations: FloatArray) -> FloatArray:
+def _offsets(network: Network, links: IndexArray, durations: FloatArray) -> FloatArray:
     """Per link and trial, c in ES(succ) >= ES(pred) + c, with the arithmetic of the CPM
     passes (:func:`mgmt_tools.pert.passes.link_offsets`): (lag + d(pred)) - d(succ), each
     term present by link type (multiplying by 1.0 or 0.0 is exact)."""
-    kind = plan.link_type[links]
+    kind = network.kind[links]
     from_finish = ((kind == 0) | (kind == 2)).astype(np.float64)[:, None]
-    offset = durations[plan.link_pred[links]]
+    offset = durations[network.pred[links]]
     offset *= from_finish
-    offset += plan.link_lag[links][:, None]
+    offset += network.lag[links][:, None]
     to_finish = ((kind == 2) | (kind == 3)).astype(np.float64)[:, None]
     if to_finish.any():
-        offset -= durations[plan.link_succ[links]] * to_finish
+        offset -= durations[network.succ[links]] * to_finish
     return offset
 
 
 def _passes(
-    plan: Plan, levels: _Levels, durations: FloatArray, es: FloatArray, ls: FloatArray
+    network: Network, levels: _Levels, durations: FloatArray, es: FloatArray, ls: FloatArray
 ) -> tuple[FloatArray, IndexArray]:
     """Forward and backward passes for a chunk: finish per trial, critical count per task.
 
     ``es`` and ``ls`` are work matrices shaped like ``durations``; ``durations`` is
     overwritten at the end.
     """
-    pred, succ = plan.link_pred, plan.link_succ
+    pred, succ = network.pred, network.succ
     es[:] = 0.0
     for group in levels.into[1:]:
         links = group.links
@@ -264,7 +267,7 @@ def _passes(
         if group.fs_only:
             bounds += durations[pred[links]]
         else:
-            bounds += _offsets(plan, links, durations)
+            bounds += _offsets(network, links, durations)
         early = group.reduce(np.maximum, bounds)
         np.maximum(early, 0.0, out=early)
         es[group.tasks] = early
@@ -279,7 +282,7 @@ def _passes(
         if group.fs_only:
             bounds -= durations[pred[links]]
         else:
-            bounds -= _offsets(plan, links, durations)
+            bounds -= _offsets(network, links, durations)
         ls[group.tasks] = np.minimum(ls[group.tasks], group.reduce(np.minimum, bounds))
     # critical: |LS - ES| <= 1e-9 max(1, |LS|, |ES|); both are >= 0 here
     tolerance = np.maximum(es, ls, out=durations)
