@@ -74,7 +74,8 @@ def _select(result: Schedule, max_tasks: int) -> _View:
         return _View(np.arange(count), np.arange(plan.link_count))
     on_path = {task for path in result.critical_paths for task in path}
     core = np.array([i for i, task in enumerate(plan.ids) if task in on_path], dtype=np.int64)
-    pred, succ = plan.link_pred, plan.link_succ
+    between_tasks = np.flatnonzero((plan.link_pred < count) & (plan.link_succ < count))
+    pred, succ = plan.link_pred[between_tasks], plan.link_succ[between_tasks]
     kept = np.zeros(count, dtype=bool)
     kept[core] = True
     touching = kept[pred] | kept[succ]
@@ -92,16 +93,19 @@ def _select(result: Schedule, max_tasks: int) -> _View:
         kept[[i for i, task in enumerate(plan.ids) if task in first]] = True
         what = "the start of the first critical path"
     tasks = np.flatnonzero(kept).astype(np.int64)
-    note = f"Simplified: {len(tasks):,} of {count:,} tasks shown ({what})"
-    return _View(tasks, _reduced_links(result, kept), note)
+    note = f"Simplified: {len(tasks):,} of {count:,} tasks shown ({what}"
+    note += ", without groups)" if plan.group_ids else ")"
+    return _View(tasks, _reduced_links(result, kept, between_tasks), note)
 
 
-def _reduced_links(result: Schedule, kept: npt.NDArray[np.bool_]) -> IndexArray:
+def _reduced_links(
+    result: Schedule, kept: npt.NDArray[np.bool_], between_tasks: IndexArray
+) -> IndexArray:
     """Links among kept tasks minus those implied by others (transitive reduction); driving
     links between critical tasks stay, so the critical paths read unbroken."""
     plan = result.plan
     pred, succ = plan.link_pred, plan.link_succ
-    links = np.flatnonzero(kept[pred] & kept[succ])
+    links = between_tasks[kept[pred[between_tasks]] & kept[succ[between_tasks]]]
     needed = transitive_reduction(
         np.flatnonzero(kept).tolist(), zip(pred[links].tolist(), succ[links].tolist(), strict=True)
     )
@@ -232,13 +236,25 @@ def to_dot(result: Schedule, *, max_tasks: int = MAX_TASKS) -> str:
             label=_legend(_title(result), view.note),
         )
     ]
-    for task in view.tasks.tolist():
-        lines.append(f"  t{task} {attributes({'label': _box(result, task)})}")
+    boxes = {
+        task: f"t{task} {attributes({'label': _box(result, task)})}" for task in view.tasks.tolist()
+    }
+    if plan.group_ids and view.note is None:
+        lines += _clusters(result, boxes)
+        lines.insert(1, "  compound=true")
+    else:
+        lines += ["  " + box for box in boxes.values()]
     pred, succ, kinds, lags = plan.link_pred, plan.link_succ, plan.link_type, plan.link_lag
+    ends = _group_ends(result) if plan.group_ids else None
+    critical = np.concatenate([result.critical, result.group_times().critical])
     for link in view.links.tolist():
         head, tail = int(pred[link]), int(succ[link])
-        spine = bool(result.driving[link] and result.critical[head] and result.critical[tail])
+        spine = bool(result.driving[link] and critical[head] and critical[tail])
         values: dict[str, str | float | Html] = {}
+        if ends is not None and (head >= plan.task_count or tail >= plan.task_count):
+            head, tail = _through_clusters(
+                plan.task_count, ends, head, tail, int(kinds[link]), values
+            )
         text = _link_label(int(kinds[link]), float(lags[link]))
         if text is not None:
             values["label"] = Html(escape(text))
@@ -250,6 +266,84 @@ def to_dot(result: Schedule, *, max_tasks: int = MAX_TASKS) -> str:
         lines.append(f"  t{head} -> t{tail}" + (f" {attributes(values)}" if values else ""))
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _clusters(result: Schedule, boxes: dict[int, str]) -> list[str]:
+    """The boxes nested in one cluster per group, labelled with the group's name and times."""
+    plan = result.plan
+    times = result.group_times()
+    inside: dict[int, list[str]] = {}
+    assert plan.task_group is not None
+    for task, box in boxes.items():
+        inside.setdefault(int(plan.task_group[task]), []).append(box)
+    subgroups: dict[int, list[int]] = {}
+    for group in range(plan.group_count):
+        subgroups.setdefault(int(plan.group_parent[group]), []).append(group)
+
+    def nest(group: int, depth: int) -> list[str]:
+        pad = "  " * depth
+        critical = bool(times.critical[group])
+        label = (
+            f"{plan.group_names[group]}  ({_N(float(times.es[group]))} to "
+            f"{_N(float(times.ef[group]))}, float {_N(float(times.total_float[group]))})"
+        )
+        body = [
+            f"{pad}subgraph cluster_g{group} {{",
+            f"{pad}  graph "
+            + attributes(
+                {
+                    "label": Html(f"<B>{escape(label)}</B>"),
+                    "labeljust": "l",
+                    "style": "rounded",
+                    "color": THEME.accent if critical else THEME.line,
+                    "fontcolor": THEME.accent if critical else THEME.muted,
+                    "bgcolor": THEME.background,
+                }
+            ),
+        ]
+        body += [f"{pad}  {box}" for box in inside.get(group, [])]
+        for child in subgroups.get(group, []):
+            body += nest(child, depth + 1)
+        return [*body, f"{pad}}}"]
+
+    lines = ["  " + box for box in inside.get(-1, [])]
+    for group in subgroups.get(-1, []):
+        lines += nest(group, 1)
+    return lines
+
+
+def _group_ends(result: Schedule) -> tuple[IndexArray, IndexArray]:
+    """Per group, the task a link to its start is drawn to (earliest ES) and the task a link
+    from its finish is drawn from (latest EF): Graphviz clips the edge at the cluster."""
+    plan = result.plan
+    assert plan.task_group is not None
+    first = np.full(plan.group_count, -1, dtype=np.int64)
+    last = np.full(plan.group_count, -1, dtype=np.int64)
+    for task in range(plan.task_count):
+        for group in plan.groups_of(task):
+            if first[group] < 0 or result.es[task] < result.es[first[group]]:
+                first[group] = task
+            if last[group] < 0 or result.ef[task] > result.ef[last[group]]:
+                last[group] = task
+    return first, last
+
+
+def _through_clusters(
+    n: int,
+    ends: tuple[IndexArray, IndexArray],
+    head: int,
+    tail: int,
+    kind: int,
+    values: dict[str, str | float | Html],
+) -> tuple[int, int]:
+    first, last = ends
+    if head >= n:
+        values["ltail"] = f"cluster_g{head - n}"
+        head = int(last[head - n] if kind in (LinkType.FS, LinkType.FF) else first[head - n])
+    if tail >= n:
+        values["lhead"] = f"cluster_g{tail - n}"
+        tail = int(first[tail - n])
+    return head, tail
 
 
 def render(result: Schedule, fmt: str, *, max_tasks: int = MAX_TASKS) -> bytes:
@@ -288,6 +382,7 @@ def to_mermaid(result: Schedule, *, max_tasks: int = MAX_TASKS) -> str:
         note = mm.node_id(0, "note")
         lines.append(f"  {note}[{mm.label(view.note)}]")
         lines.append(f"  style {note} fill:{THEME.accent_fill},stroke:{THEME.accent}")
+    nodes: dict[int, str] = {}
     for task in view.tasks.tolist():
         task_id, name = plan.ids[task], plan.names[task]
         text = mm.escape(name if task_id == name else f"{task_id}: {name}")
@@ -296,15 +391,20 @@ def to_mermaid(result: Schedule, *, max_tasks: int = MAX_TASKS) -> str:
             f" · TF {_N(float(result.total_float[task]))}"
         )
         shape = ('(["', '"])') if plan.milestone[task] or plan.duration[task] == 0 else ('["', '"]')
-        lines.append(f"  {mm.node_id(task)}{shape[0]}{text}<br/>{numbers}{shape[1]}")
+        nodes[task] = f"{mm.node_id(task)}{shape[0]}{text}<br/>{numbers}{shape[1]}"
+    grouped = bool(plan.group_ids) and view.note is None
+    lines += _subgraphs(result, nodes) if grouped else ["  " + node for node in nodes.values()]
+    critical = np.concatenate([result.critical, result.group_times().critical])
     spine: list[int] = []
     slack: list[int] = []
     for number, link in enumerate(view.links.tolist()):
         head, tail = int(plan.link_pred[link]), int(plan.link_succ[link])
         kind = _link_label(int(plan.link_type[link]), float(plan.link_lag[link]))
         arrow = f"-->|{mm.escape(kind)}|" if kind else "-->"
-        lines.append(f"  {mm.node_id(head)} {arrow} {mm.node_id(tail)}")
-        if result.driving[link] and result.critical[head] and result.critical[tail]:
+        lines.append(
+            f"  {_mermaid_end(plan.task_count, head)} {arrow} {_mermaid_end(plan.task_count, tail)}"
+        )
+        if result.driving[link] and critical[head] and critical[tail]:
             spine.append(number)
         elif not result.driving[link]:
             slack.append(number)
@@ -316,6 +416,35 @@ def to_mermaid(result: Schedule, *, max_tasks: int = MAX_TASKS) -> str:
         if style is not None:
             lines.append("  " + style)
     return "\n".join(lines) + "\n"
+
+
+def _mermaid_end(task_count: int, node: int) -> str:
+    """A link end: a task's node, or a group's subgraph (Mermaid links subgraphs too)."""
+    return mm.node_id(node) if node < task_count else mm.node_id(node - task_count, "g")
+
+
+def _subgraphs(result: Schedule, nodes: dict[int, str]) -> list[str]:
+    plan = result.plan
+    assert plan.task_group is not None
+    inside: dict[int, list[str]] = {}
+    for task, node in nodes.items():
+        inside.setdefault(int(plan.task_group[task]), []).append(node)
+    subgroups: dict[int, list[int]] = {}
+    for group in range(plan.group_count):
+        subgroups.setdefault(int(plan.group_parent[group]), []).append(group)
+
+    def nest(group: int, depth: int) -> list[str]:
+        pad = "  " * depth
+        body = [f"{pad}subgraph {mm.node_id(group, 'g')}[{mm.label(plan.group_names[group])}]"]
+        body += [f"{pad}  {node}" for node in inside.get(group, [])]
+        for child in subgroups.get(group, []):
+            body += nest(child, depth + 1)
+        return [*body, f"{pad}end"]
+
+    lines = ["  " + node for node in inside.get(-1, [])]
+    for group in subgroups.get(-1, []):
+        lines += nest(group, 1)
+    return lines
 
 
 # --- Text summary -----------------------------------------------------------------------------
