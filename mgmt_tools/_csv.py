@@ -22,6 +22,8 @@ Path = tuple[PathPart, ...]
 def decode(data: bytes, encoding: str | None = None, source: str | None = None) -> str:
     """Bytes to text: UTF-8 (a BOM is dropped) unless ``encoding`` names another."""
     name = encoding or "utf-8-sig"  # UTF-8, dropping the BOM that Excel writes
+    if encoding is None and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        name = "utf-16"  # a UTF-16 byte-order mark (MS Project can save XML so)
     try:
         return data.decode(name)
     except LookupError:

@@ -9,6 +9,7 @@ path, PERT probabilities, and activity-on-node diagrams.
 
 from mgmt_tools.pert.io import dump, from_dict, load, loads
 from mgmt_tools.pert.model import Link, LinkType, Plan, PlanModel, Task
+from mgmt_tools.pert.mspdi import read_mspdi, to_mspdi
 from mgmt_tools.pert.render import summary_text, to_dot, to_mermaid, to_svg
 from mgmt_tools.pert.result import Schedule, ScheduledTask
 from mgmt_tools.pert.schedule import schedule
@@ -27,10 +28,12 @@ __all__ = [
     "from_dict",
     "load",
     "loads",
+    "read_mspdi",
     "schedule",
     "simulate",
     "summary_text",
     "to_dot",
     "to_mermaid",
+    "to_mspdi",
     "to_svg",
 ]

@@ -9,6 +9,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
@@ -42,11 +43,11 @@ CSV_COLUMNS = (
     "depends_on",
     "milestone",
 )
-_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
+_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv", ".xml": "mspdi"}
 
 
 def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
-    """The input format named by a file's suffix (yaml, json or csv)."""
+    """The input format named by a file's suffix (yaml, json, csv or mspdi for .xml)."""
     return _SUFFIXES.get(Path(path).suffix.lower(), default)
 
 
@@ -63,12 +64,18 @@ def load(
 
 
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Plan:
-    """Read a plan from text in ``fmt`` (yaml, json or csv)."""
-    if fmt not in ("yaml", "json", "csv"):
-        raise ValueError(f"unknown plan format {fmt!r} (yaml, json or csv)")
+    """Read a plan from text in ``fmt`` (yaml, json, csv, or mspdi: MS Project XML)."""
+    if fmt not in ("yaml", "json", "csv", "mspdi"):
+        raise ValueError(f"unknown plan format {fmt!r} (yaml, json, csv or mspdi)")
     with paused():
         if fmt == "csv":
             return _from_table(read_table(text, source), source)
+        if fmt == "mspdi":
+            from mgmt_tools.pert.mspdi import read_mspdi
+
+            data, warnings = read_mspdi(text, source)
+            plan = _from_data(data, Locator(source, {}, []))
+            return dataclasses.replace(plan, load_warnings=tuple(warnings))
         duplicates: list[Problem] = []
         data = load_text(text, fmt, source, duplicates)
         return _from_data(data, _LazyLocator(text, fmt, source), duplicates)

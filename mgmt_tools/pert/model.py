@@ -286,6 +286,8 @@ class Plan:
         default=None, repr=False, compare=False
     )
     """Per node (tasks, then groups): where it stands in the input, when tasks are nested."""
+    load_warnings: tuple[str, ...] = field(default=(), compare=False)
+    """What reading the input skipped or approximated (say, MS Project resources)."""
     source: Any = field(default=None, repr=False)
     """Where the plan came from, to place errors found later (a cycle); not compared."""
 

@@ -81,7 +81,7 @@ def schedule(
     graph = critical_graph(critical, finishes_last, pred, succ, kind, driving, passes.order, n)
     count = graph.count_paths()
     paths = [[plan.ids[task] for task in path] for path in graph.paths(MAX_PATHS)]
-    warnings: list[str] = []
+    warnings: list[str] = list(plan.load_warnings)
     if count > MAX_PATHS:
         warnings.append(f"{count} critical paths; the first {MAX_PATHS} are listed")
     es, ef, ls, critical = es[:n], ef[:n], ls[:n], critical[:n]

@@ -229,3 +229,16 @@ def test_schema_command_prints_the_kept_schema() -> None:
     code, out, _ = run("schema", "pert")
     assert code == 0
     assert out == schema_path("pert").read_text(encoding="utf-8")
+
+
+def test_ms_project_xml_out_and_back_in(plan: Path, tmp_path: Path) -> None:
+    xml = tmp_path / "plan.xml"
+    code, _, _ = run("pert", str(plan), "-o", str(xml))
+    assert code == 0
+    assert xml.read_text(encoding="utf-8").startswith("<?xml")
+    code, out, _ = run("pert", str(xml), "--json")
+    assert code == 0
+    again = json.loads(out)
+    assert again["duration"] == 7.5
+    assert [t["es"] for t in again["tasks"]] == [0.0, 3.0, 4.0, 7.5]
+    assert again["pert"]["sd"] == pytest.approx(7 / 6)  # the estimates survive the trip

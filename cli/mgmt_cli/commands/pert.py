@@ -21,7 +21,7 @@ from mgmt_cli._output import RENDERED, read_input, resolve_format, write_output
 if TYPE_CHECKING:
     from mgmt_tools.pert.result import Schedule
 
-FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "json", "csv")
+FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "json", "csv", "mspdi")
 CHARTS = ("network", "gantt", "risk")
 _PROGRESS_WORK = 20_000_000
 """Tasks x trials above which a simulation takes about a second: show a progress bar."""
@@ -97,7 +97,7 @@ def schedule_options(function: Callable[..., Any]) -> Callable[..., Any]:
     ]
     for option in reversed(options):
         function = option(function)
-    return output_options(FORMATS)(input_options(("yaml", "json", "csv"))(function))
+    return output_options(FORMATS)(input_options(("yaml", "json", "csv", "mspdi"))(function))
 
 
 @click.command("pert")
@@ -107,7 +107,9 @@ def command(**options: Any) -> None:
 
     Prints a table of early and late dates, floats and critical paths; --json prints the
     result as JSON; -o FILE draws the activity-on-node network (.svg .png .pdf .dot .mmd), the
-    Gantt chart (--chart gantt) or the risk chart (--simulate N), or writes .json or .csv.
+    Gantt chart (--chart gantt) or the risk chart (--simulate N), or writes .json, .csv or
+    .xml (MS Project XML, which MS Project, ProjectLibre and GanttProject open). PLAN may also
+    be an MS Project XML file (.xml).
     """
     run(default_chart="network", **options)
 
@@ -202,6 +204,10 @@ def _produce(result: Schedule, out_format: str, chart: str, max_tasks: int) -> b
         from mgmt_tools.pert.export import to_csv
 
         return to_csv(result)
+    if out_format == "mspdi":
+        from mgmt_tools.pert.mspdi import to_mspdi
+
+        return to_mspdi(result)
     if chart in ("gantt", "risk"):
         from mgmt_tools.pert import charts
 
