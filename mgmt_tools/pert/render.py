@@ -408,10 +408,10 @@ def to_mermaid(result: Schedule, *, max_tasks: int = MAX_TASKS) -> str:
             spine.append(number)
         elif not result.driving[link]:
             slack.append(number)
-    critical = [mm.node_id(task) for task in view.tasks.tolist() if result.critical[task]]
+    emphasised = [mm.node_id(task) for task in view.tasks.tolist() if result.critical[task]]
     lines.append("  " + mm.class_def("critical", emphasis=True))
-    if critical:
-        lines.append(f"  class {','.join(critical)} critical")
+    if emphasised:
+        lines.append(f"  class {','.join(emphasised)} critical")
     for style in (mm.link_style(spine, emphasis=True), mm.link_style(slack, emphasis=False)):
         if style is not None:
             lines.append("  " + style)

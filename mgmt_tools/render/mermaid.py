@@ -1,4 +1,5 @@
-"""Mermaid flowchart text: the one escaping function for labels, safe node ids, the theme.
+"""Mermaid text: the one escaping function for flowchart labels (:func:`escape`) and for gantt
+task names and titles (:func:`gantt_text`), safe node ids, the theme.
 
 Mermaid removes ``%%{...}%%`` directives from anywhere in the text, reads a quoted label
 (``t0["..."]``) up to the next double quote, decodes entity codes written ``#name;`` or
@@ -6,7 +7,8 @@ Mermaid removes ``%%{...}%%`` directives from anywhere in the text, reads a quot
 every character that could end the string, start an entity, a tag or a Markdown string as an
 entity code, so user text shows literally; ``<br/>`` line breaks are ours, added after escaping.
 Node ids are generated (:func:`node_id`), never taken from the input: ids such as ``end`` or
-``graph`` are keywords to Mermaid.
+``graph`` are keywords to Mermaid. A gantt reads names unquoted, up to a ``:``, so
+:func:`gantt_text` also writes the characters of its grammar as entity codes.
 
 Examples
 --------
@@ -21,7 +23,7 @@ from collections.abc import Iterable
 
 from mgmt_tools.render.dot import THEME, Theme
 
-__all__ = ["class_def", "comment", "escape", "label", "link_style", "node_id"]
+__all__ = ["class_def", "comment", "escape", "gantt_text", "label", "link_style", "node_id"]
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _TABLE = str.maketrans(
@@ -53,6 +55,39 @@ def escape(text: object) -> str:
     """
     value = str(text).replace("\r\n", "\n").replace("\r", "\n")
     return _FORBIDDEN.sub("", value).translate(_TABLE)
+
+
+# What a gantt name must not hold raw: ``:`` ends it, ``;`` (and ``#``) a statement, ``%`` starts
+# a comment.
+_GANTT_SPECIAL = {":": "#58;", ";": "#59;", "%": "#37;"}
+# What the Mermaid gantt lexer reads as a statement at the start of a line.
+_GANTT_KEYWORD = re.compile(
+    r"gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes"
+    r"|todaymarker|weekday|weekend|title|acctitle|accdescr|section|click|call|href|vert"
+    r"|\d{4}-\d\d-\d\d",
+    re.IGNORECASE,
+)
+
+
+def gantt_text(text: str) -> str:
+    """A task name, section name or title for a Mermaid gantt: on one line, escaped by
+    :func:`escape`, with the characters the gantt grammar reads (``:`` ends a name, ``;`` and
+    ``#`` a statement, ``%`` starts a comment) as entity codes, which Mermaid decodes when it
+    draws; a name that begins with a keyword gets its first character as an entity code too.
+
+    Examples
+    --------
+    >>> gantt_text("Sign: NDA #2; 5% fee"), gantt_text("Title deeds")
+    ('Sign#58; NDA #35;2#59; 5#37; fee', '#84;itle deeds')
+    >>> gantt_text("收集客户资料\\n信用审批")
+    '收集客户资料 信用审批'
+    """
+    line = " ".join(_FORBIDDEN.sub("", str(text).replace("\r", "\n")).split())
+    pieces = re.split(r"([:;%])", line)
+    escaped = "".join(_GANTT_SPECIAL.get(piece) or escape(piece) for piece in pieces)
+    if _GANTT_KEYWORD.match(line):
+        escaped = f"#{ord(line[0])};" + escaped[1:]
+    return escaped
 
 
 def label(text: object) -> str:

@@ -1,5 +1,7 @@
-"""mgmt_tools.pert.charts: the Gantt chart (bars on the working calendar, links of every type,
-milestones, float, shading, deadline), the risk chart and the Mermaid gantt."""
+"""The charts of a schedule: the Gantt chart (mgmt_tools.pert.gantt: bars on the working calendar,
+links of every type, milestones, float, shading, deadline, groups as summary bars), the risk
+chart (mgmt_tools.pert.risk), the Mermaid gantt (mgmt_tools.pert.gantt_mermaid) and the facade
+the CLI uses (mgmt_tools.pert.charts)."""
 
 from __future__ import annotations
 
@@ -14,19 +16,16 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
+from matplotlib.patches import Patch, Polygon, Rectangle
 
 from mgmt_tools.errors import DomainError
-from mgmt_tools.pert import Schedule, from_dict, load, loads, schedule, simulate
-from mgmt_tools.pert.charts import (
-    MAX_ROWS,
-    _gantt_figure,
-    _risk_figure,
-    gantt_chart,
-    gantt_mermaid,
-    risk_chart,
-)
-from mgmt_tools.render.charts import NEUTRAL, epoch
+from mgmt_tools.pert import Schedule, charts, from_dict, load, loads, schedule, simulate
+from mgmt_tools.pert.gantt import _gantt_figure, gantt_chart
+from mgmt_tools.pert.gantt_mermaid import gantt_mermaid
+from mgmt_tools.pert.risk import _risk_figure, risk_chart
+from mgmt_tools.pert.rows import MAX_ROWS, chart_rows
+from mgmt_tools.render.chart_parts import epoch
+from mgmt_tools.render.charts import NEUTRAL
 from mgmt_tools.render.dot import THEME
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "pert"
@@ -76,9 +75,71 @@ gantt
 """
 
 
+# A plan with nested groups and links to and from them (FORMATS.md, groups).
+GROUPED = """\
+project: Grouped onboarding
+start: 2027-03-01
+tasks:
+  - {id: KICK, name: Kick-off, duration: 1}
+  - id: DUE
+    name: Due diligence
+    depends_on: [KICK]
+    tasks:
+      - {id: KYC, name: KYC documents, duration: 3}
+      - {id: FIN, name: Financials, duration: 5}
+      - id: VISIT
+        name: Site visits
+        tasks:
+          - {id: V1, name: Warehouse visit, duration: 1}
+          - {id: V2, name: Plant visit, duration: 2, depends_on: [V1]}
+  - {id: MEMO, name: Credit memo, duration: 2, depends_on: [DUE]}
+  - {id: PRICE, name: Pricing, duration: 1, depends_on: ["DUE SS+1"]}
+  - {id: END, name: Approved, milestone: true, depends_on: [MEMO, PRICE]}
+"""
+
+GROUPED_ROWS = [  # (label as drawn, is a group)
+    ("Kick-off", False),
+    ("Due diligence", True),
+    ("   KYC documents", False),
+    ("   Financials", False),
+    ("   Site visits", True),
+    ("      Warehouse visit", False),
+    ("      Plant visit", False),
+    ("Credit memo", False),
+    ("Pricing", False),
+    ("Approved", False),
+]
+
+GOLDEN_GROUPED_MERMAID = """\
+gantt
+    title Grouped onboarding (8 days, 2027-03-01 to 2027-03-10)
+    dateFormat YYYY-MM-DD
+    axisFormat %Y-%m-%d
+    inclusiveEndDates
+    excludes saturday, sunday
+    %% working-day calendar: each task from its start to its finish date
+    section Grouped onboarding
+    Kick-off :crit, t0, 2027-03-01, 2027-03-01
+    section Due diligence
+    KYC documents :t1, 2027-03-02, 2027-03-04
+    Financials :crit, t2, 2027-03-02, 2027-03-08
+    Site visits / Warehouse visit :t3, 2027-03-02, 2027-03-02
+    Site visits / Plant visit :t4, 2027-03-03, 2027-03-04
+    section Grouped onboarding
+    Credit memo :crit, t5, 2027-03-09, 2027-03-10
+    Pricing :t6, 2027-03-03, 2027-03-03
+    Approved :crit, milestone, t7, 2027-03-10, 2027-03-10
+"""
+
+
 @pytest.fixture(scope="module")
 def onboarding() -> Schedule:
     return schedule(loads(ONBOARDING))
+
+
+@pytest.fixture(scope="module")
+def grouped() -> Schedule:
+    return schedule(loads(GROUPED))
 
 
 @pytest.fixture(scope="module", params=sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
@@ -102,6 +163,28 @@ def _xs(line: Line2D) -> list[float]:
 
 def _lines(figure: Figure, gid: str) -> list[Line2D]:
     return [line for axes in figure.axes for line in axes.lines if line.get_gid() == gid]
+
+
+def _summaries(figure: Figure) -> list[Polygon]:
+    (axes,) = figure.axes
+    return [p for p in axes.patches if isinstance(p, Polygon) and p.get_gid() == "summary"]
+
+
+def _extent(patch: Polygon) -> tuple[float, float, float, float]:
+    """left, right, top, bottom (y grows downwards) of a drawn polygon."""
+    xy = np.asarray(patch.get_xy(), dtype=np.float64)
+    return xy[:, 0].min(), xy[:, 0].max(), xy[:, 1].min(), xy[:, 1].max()
+
+
+def _arrows(figure: Figure) -> list[Patch]:
+    """The drawn links, in link order."""
+    (axes,) = figure.axes
+    return [patch for patch in axes.patches if patch.get_gid() == "link"]
+
+
+def _route(arrow: Patch) -> list[list[float]]:
+    """The route of a link as drawn (data coordinates, without the arrowhead)."""
+    return vars(arrow)["_path_original"].vertices.tolist()  # type: ignore[no-any-return]
 
 
 def _milestones(figure: Figure) -> list[tuple[float, float]]:
@@ -296,6 +379,133 @@ def test_every_link_type_is_drawn_between_the_ends_it_ties() -> None:
     assert ends[3][1][1] == pytest.approx(3.75)
 
 
+# --- Gantt chart: groups -----------------------------------------------------------------------
+
+
+def test_groups_are_rows_of_their_own_before_their_tasks_with_indented_labels(
+    grouped: Schedule,
+) -> None:
+    (axes,) = _gantt_figure(grouped).axes
+    labels = axes.get_yticklabels()
+    assert [(label.get_text(), label.get_fontweight() == "bold") for label in labels] == (
+        GROUPED_ROWS
+    )
+    assert {label.get_horizontalalignment() for label in labels} == {"left"}  # indents show
+    rows = [label.get_text().strip() for label in labels]
+    bars = [bar.get_y() + bar.get_height() / 2 for bar in _bars(_gantt_figure(grouped))]
+    names = grouped.plan.names
+    solid = [task for task in range(grouped.plan.task_count) if not grouped.plan.milestone[task]]
+    assert bars == [rows.index(names[task]) for task in solid]
+
+
+def test_one_summary_bar_per_group_from_its_start_date_to_its_finish_date(
+    grouped: Schedule,
+) -> None:
+    figure = _gantt_figure(grouped)
+    summaries = _summaries(figure)
+    groups = grouped.group_rows()
+    assert len(summaries) == len(groups) == 2
+    for patch, group, row in zip(summaries, groups, (1, 4), strict=True):
+        left, right, top, bottom = _extent(patch)
+        assert (left, right) == (_x(group["start_date"]), _x(group["finish_date"]) + 1)
+        assert top < row < bottom < row + 0.5  # thin, its ends pointing down within its row
+        colour = THEME.accent if group["critical"] else THEME.ink
+        assert to_hex(patch.get_facecolor()) == colour.lower()
+    assert next(entry.get_text() for entry in figure.legends[0].get_texts()) == "Group"
+
+
+def test_summary_bars_without_start_date_span_the_group_times() -> None:
+    data = {
+        "tasks": [{"id": "G", "tasks": [{"id": "A", "duration": 2.5}, {"id": "B", "duration": 4}]}]
+    }
+    result = schedule(from_dict(data))
+    (patch,) = _summaries(_gantt_figure(result))
+    times = result.group_times()
+    assert _extent(patch)[:2] == (times.es[0], times.ef[0]) == (0.0, 4.0)
+
+
+def test_a_group_of_milestones_gets_a_short_summary_bar_centred_on_its_date() -> None:
+    data = {
+        "tasks": [
+            {"id": "A", "duration": 3},
+            {"id": "G", "depends_on": ["A"], "tasks": [{"id": "M", "milestone": True}]},
+        ]
+    }
+    (patch,) = _summaries(_gantt_figure(schedule(from_dict(data))))
+    left, right, _, _ = _extent(patch)
+    assert left < 3.0 < right
+    assert (left + right) / 2 == pytest.approx(3.0)
+
+
+def test_links_to_and_from_a_group_end_at_its_summary_bar(grouped: Schedule) -> None:
+    plan, figure = grouped.plan, _gantt_figure(grouped)
+    pairs = zip(plan.link_pred.tolist(), plan.link_succ.tolist(), strict=True)
+    keys = [(plan.node_id(pred), plan.node_id(succ)) for pred, succ in pairs]
+    arrows = dict(zip(keys, _arrows(figure), strict=True))  # one per link
+    ends = {key: _route(arrow) for key, arrow in arrows.items()}
+    due = grouped.group_rows()[0]
+    start, finish = _x(due["start_date"]), _x(due["finish_date"]) + 1
+    # KICK finishes where DUE starts: the arrow drops onto the top of DUE's summary bar (row 1)
+    (x, y) = ends["KICK", "DUE"][-1]
+    assert start <= x <= finish
+    assert 0.9 <= y < 1
+    # FS from DUE: from the end of its summary bar; SS+1 from its start, into Pricing's start
+    assert ends["DUE", "MEMO"][0] == [finish, 1]
+    assert ends["DUE", "PRICE"][0] == [start, 1]
+    assert ends["DUE", "PRICE"][-1] == [_x("2027-03-03"), 8]
+    colours = {key: to_hex(arrow.get_edgecolor()) for key, arrow in arrows.items()}
+    accent = THEME.accent.lower()
+    assert colours["KICK", "DUE"] == colours["DUE", "MEMO"] == accent  # driving, critical
+    assert colours["DUE", "PRICE"] != accent
+
+
+def test_finish_to_finish_and_start_to_finish_links_leave_a_group_at_its_ends() -> None:
+    data = {
+        "tasks": [
+            {"id": "G", "tasks": [{"id": "A", "duration": 3}]},
+            {"id": "F", "duration": 2, "depends_on": ["G FF+1"]},
+            {"id": "S", "duration": 2, "depends_on": ["G SF+4"]},
+        ]
+    }
+    result = schedule(from_dict(data))
+    (ff, sf) = (_route(arrow) for arrow in _arrows(_gantt_figure(result)))
+    assert ff[0] == [3.0, 0]
+    assert ff[-1] == [result.ef[1], 2]
+    assert sf[0] == [0.0, 0]
+    assert sf[-1] == [result.ef[2], 3]
+    assert ff[1][0] > 3.0
+    assert sf[1][0] < 0.0
+
+
+def test_groups_count_toward_the_rows_drawn() -> None:
+    groups = [
+        {"id": f"G{g}", "tasks": [{"id": f"T{g}.{t}", "duration": 1 + (g == 7)} for t in range(9)]}
+        for g in range(30)
+    ]
+    result = schedule(from_dict({"tasks": groups}))
+    rows = chart_rows(result)
+    assert len(rows.nodes) == MAX_ROWS
+    plan = result.plan
+    placed = set(rows.nodes.tolist())
+    for task in rows.tasks.tolist():  # every task drawn has its group's row above it
+        group = plan.task_count + plan.groups_of(task)[0]
+        assert group in placed
+        assert rows.nodes.tolist().index(group) < rows.nodes.tolist().index(task)
+    assert set(np.flatnonzero(result.critical).tolist()) <= set(rows.tasks.tolist())
+    assert rows.note is not None
+    assert "270 tasks: the 9 critical ones" in rows.note
+    labels = _gantt_figure(result).axes[0].get_yticklabels()
+    assert len(labels) == MAX_ROWS
+
+
+def test_the_facade_serves_the_cli() -> None:
+    assert charts.gantt_chart is gantt_chart
+    assert charts.risk_chart is risk_chart
+    assert charts.gantt_mermaid is gantt_mermaid
+    assert charts.MAX_ROWS == MAX_ROWS
+    assert (charts._gantt_figure, charts._risk_figure) == (_gantt_figure, _risk_figure)
+
+
 # --- risk chart --------------------------------------------------------------------------------
 
 
@@ -393,3 +603,19 @@ def test_mermaid_escapes_what_the_gantt_grammar_reads() -> None:
     ]
     for task in tasks:  # no character left that ends a name, a statement or starts a comment
         assert not re.search(r"[:;%#]", re.sub(r"#\d+;", "", task))
+
+
+def test_mermaid_groups_are_sections(grouped: Schedule) -> None:
+    assert gantt_mermaid(grouped) == GOLDEN_GROUPED_MERMAID
+
+
+def test_mermaid_sections_escape_group_names_and_default_to_the_project() -> None:
+    data = {
+        "tasks": [
+            {"id": "G", "name": "Section: KYC; 100%", "tasks": [{"id": "A", "duration": 1}]},
+            {"id": "B", "duration": 1},
+        ]
+    }
+    text = gantt_mermaid(schedule(from_dict(data)))
+    sections = [line for line in text.splitlines() if line.startswith("    section ")]
+    assert sections == ["    section #83;ection#58; KYC#59; 100#37;", "    section Project"]

@@ -1,5 +1,6 @@
-"""mgmt_tools.render.charts: the matplotlib layer (style, fonts, deterministic output) and the
-drawing helpers charts share (link routes, shading, marker lines, histograms)."""
+"""mgmt_tools.render.charts, the matplotlib layer (style, fonts, deterministic output), and
+mgmt_tools.render.chart_parts, the drawing helpers charts share (link routes, shading, marker
+lines, histograms)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.ft2font import FT2Font
-from matplotlib.patches import FancyArrowPatch
+from matplotlib.patches import FancyArrowPatch, Polygon
 
 from mgmt_tools.errors import RenderError
+from mgmt_tools.render import chart_parts as parts
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render.dot import THEME
 
@@ -92,11 +94,14 @@ def test_text_width_counts_wide_characters() -> None:
     chinese = ch.text_width(figure, ["收集客户资料"], 10)
     assert 0 < latin < chinese
     assert ch.text_width(figure, ["abc", "abcdef", ""], 10) == latin
+    assert ch.text_width(figure, ["abcdef"], 10, weight="bold") > latin
+    assert ch.text_width(figure, [], 10) == 0
 
 
 def test_importing_the_modules_does_not_import_matplotlib() -> None:
     code = (
-        "import sys, mgmt_tools.render.charts, mgmt_tools.pert.charts; "
+        "import sys, mgmt_tools.render.charts, mgmt_tools.render.chart_parts, "
+        "mgmt_tools.pert.charts; "
         "print('matplotlib' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -107,23 +112,31 @@ def test_importing_the_modules_does_not_import_matplotlib() -> None:
 
 
 def test_start_to_start_turns_left_of_both_starts() -> None:
-    assert ch.elbow((2, 0), -1, (5, 1), -1, 0.5) == [(2, 0), (1.5, 0), (1.5, 1), (5, 1)]
+    assert parts.elbow((2, 0), -1, (5, 1), -1, 0.5) == [(2, 0), (1.5, 0), (1.5, 1), (5, 1)]
 
 
 def test_finish_to_finish_turns_right_of_both_finishes() -> None:
-    assert ch.elbow((6, 0), 1, (4, 2), 1, 0.5) == [(6, 0), (6.5, 0), (6.5, 2), (4, 2)]
+    assert parts.elbow((6, 0), 1, (4, 2), 1, 0.5) == [(6, 0), (6.5, 0), (6.5, 2), (4, 2)]
 
 
 def test_start_to_finish_comes_round_between_the_rows() -> None:
-    route = ch.elbow((2, 0), -1, (5, 1), 1, 0.5)
+    route = parts.elbow((2, 0), -1, (5, 1), 1, 0.5)
     assert route == [(2, 0), (1.5, 0), (1.5, 0.5), (5.5, 0.5), (5.5, 1), (5, 1)]
 
 
 def test_landing_on_the_bar_below_and_above() -> None:
-    assert ch.elbow((3, 0), 1, (3, 2), -1, 0.5, landing=(3, 9)) == [(3, 0), (3.5, 0), (3.5, 1.75)]
-    assert ch.elbow((3, 2), 1, (3, 0), -1, 0.5, landing=(3, 9)) == [(3, 2), (3.5, 2), (3.5, 0.25)]
+    assert parts.elbow((3, 0), 1, (3, 2), -1, 0.5, landing=(3, 9)) == [
+        (3, 0),
+        (3.5, 0),
+        (3.5, 1.75),
+    ]
+    assert parts.elbow((3, 2), 1, (3, 0), -1, 0.5, landing=(3, 9)) == [
+        (3, 2),
+        (3.5, 2),
+        (3.5, 0.25),
+    ]
     # a point target (a milestone) right below the start: straight down
-    assert ch.elbow((3, 0), 1, (2.9, 1), -1, 0.5, landing=(3, 3), half=0.3) == [(3, 0), (3, 0.7)]
+    assert parts.elbow((3, 0), 1, (2.9, 1), -1, 0.5, landing=(3, 3), half=0.3) == [(3, 0), (3, 0.7)]
 
 
 def test_route_ends_are_the_given_points() -> None:
@@ -132,7 +145,7 @@ def test_route_ends_are_the_given_points() -> None:
         x0, x1 = rng.uniform(0, 10, 2).tolist()
         y0, y1 = rng.choice(6, 2, replace=False).tolist()
         leave, enter = rng.choice([-1, 1], 2).tolist()
-        route = ch.elbow((x0, y0), leave, (x1, y1), enter, 0.3)
+        route = parts.elbow((x0, y0), leave, (x1, y1), enter, 0.3)
         assert (route[0], route[-1]) == ((x0, y0), (x1, y1))
         for (ax, ay), (bx, by) in itertools.pairwise(route):
             assert ax == bx or ay == by  # orthogonal
@@ -146,7 +159,7 @@ def test_route_ends_are_the_given_points() -> None:
 def test_link_arrow_is_one_patch_with_an_arrowhead() -> None:
     with ch.chart_style():
         axes = ch.new_figure(3, 2).add_subplot()
-        arrow = ch.link_arrow(axes, [(0, 0), (1, 0), (1, 1)], color=THEME.accent, width=1.2)
+        arrow = parts.link_arrow(axes, [(0, 0), (1, 0), (1, 1)], color=THEME.accent, width=1.2)
     assert isinstance(arrow, FancyArrowPatch)
     assert arrow.get_gid() == "link"
     assert arrow in axes.patches
@@ -156,7 +169,7 @@ def test_link_arrow_is_one_patch_with_an_arrowhead() -> None:
 def test_shade_days_draws_one_span_per_run() -> None:
     with ch.chart_style():
         axes = ch.new_figure(3, 2).add_subplot()
-        spans = ch.shade_days(axes, 100, [False, True, True, False, True, False])
+        spans = parts.shade_days(axes, 100, [False, True, True, False, True, False])
     shaded = [patch for patch in axes.patches if patch.get_gid() == "nonworking"]
     assert spans == 2 == len(shaded)
     extents = sorted((patch.get_x(), patch.get_x() + patch.get_width()) for patch in shaded)  # type: ignore[attr-defined]
@@ -167,15 +180,15 @@ def test_shade_days_draws_one_span_per_run() -> None:
 def test_date_axis_picks_readable_ticks(days: float, kind: str) -> None:
     with ch.chart_style():
         axes = ch.new_figure(6, 2).add_subplot()
-        ch.date_axis(axes, days)
+        parts.date_axis(axes, days)
     assert type(axes.xaxis.get_major_locator()).__name__ == kind
 
 
 def test_marker_line_and_its_label() -> None:
     with ch.chart_style():
         axes = ch.new_figure(4, 3).add_subplot()
-        ch.marker_line(axes, 5.0, "P80", colour=THEME.muted, gid="quantile")
-        ch.marker_line(axes, 7.0, "", colour=THEME.ink, side="above", gid="deadline")
+        parts.marker_line(axes, 5.0, "P80", colour=THEME.muted, gid="quantile")
+        parts.marker_line(axes, 7.0, "", colour=THEME.ink, side="above", gid="deadline")
     lines = {line.get_gid(): np.asarray(line.get_xdata()).tolist() for line in axes.lines}
     assert lines == {"quantile": [5.0, 5.0], "deadline": [7.0, 7.0]}
     assert [text.get_text() for text in axes.texts] == ["P80"]
@@ -185,8 +198,8 @@ def test_histogram_and_s_curve() -> None:
     values = np.random.default_rng(3).normal(10, 2, 5000)
     with ch.chart_style():
         figure = ch.new_figure(6, 4, layout="constrained")
-        axes, curve = ch.distribution_axes(figure, "Share", "Cumulative")
-        low, high = ch.histogram(axes, curve, values)
+        axes, curve = parts.distribution_axes(figure, "Share", "Cumulative")
+        low, high = parts.histogram(axes, curve, values)
     assert (low, high) == (values.min(), values.max())
     heights = [patch.get_height() for patch in axes.patches]  # type: ignore[attr-defined]
     assert 10 <= len(heights) <= 60
@@ -200,13 +213,35 @@ def test_histogram_and_s_curve() -> None:
 def test_heading_and_legend_row() -> None:
     with ch.chart_style():
         figure = ch.new_figure(8, 4)
-        title = ch.title_lines("A long project title " * 12, 8)
-        ch.heading(figure, title, ["Duration 5 days", "a note"])
-        ch.legend_row(figure, [("box", THEME.accent, "Critical"), ("dashed", THEME.ink, "Due")])
+        title = parts.title_lines("A long project title " * 12, 8)
+        parts.heading(figure, title, ["Duration 5 days", "a note"])
+        parts.legend_row(figure, [("box", THEME.accent, "Critical"), ("dashed", THEME.ink, "Due")])
     assert len(title) == 2
     assert title[-1].endswith("…")
-    assert ch.heading_height(title, ["x", "y"]) > ch.heading_height(title, [])
+    assert parts.heading_height(title, ["x", "y"]) > parts.heading_height(title, [])
     texts = [text.get_text() for text in figure.texts]
     assert texts == ["\n".join(title), "Duration 5 days\na note"]
     (legend,) = figure.legends
     assert [text.get_text() for text in legend.get_texts()] == ["Critical", "Due"]
+
+
+def test_summary_outline_points_down_at_both_ends() -> None:
+    outline = parts.summary_outline(2, 8, 0.9, 1.1, 1.3, 0.5)
+    xs, ys = zip(*outline, strict=True)
+    assert (min(xs), max(xs), min(ys), max(ys)) == (2, 8, 0.9, 1.3)
+    assert [point for point in outline if point[1] == 1.3] == [(8, 1.3), (2, 1.3)]
+    # a short bar: the caps meet in the middle and never cross
+    assert parts.summary_outline(0, 1, 0, 1, 2, 5)[3:5] == [(0.5, 1), (0.5, 1)]
+
+
+def test_legend_row_draws_a_summary_bar() -> None:
+    with ch.chart_style():
+        figure = ch.new_figure(6, 2)
+        parts.legend_row(figure, [("summary", THEME.ink, "Group"), ("box", THEME.accent, "Task")])
+    assert ch.figure_bytes(figure, "png").startswith(b"\x89PNG")  # drawn, handles included
+    (legend,) = figure.legends
+    assert [text.get_text() for text in legend.get_texts()] == ["Group", "Task"]
+    shape = legend.legend_handles[0]
+    assert isinstance(shape, Polygon)
+    assert len(shape.get_xy()) >= 6  # the bar and its two caps, not a plain box
+    assert to_hex(shape.get_facecolor()) == THEME.ink.lower()

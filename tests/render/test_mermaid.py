@@ -1,4 +1,5 @@
-"""mgmt_tools.render.mermaid: label escaping, safe ids, front matter and theme statements."""
+"""mgmt_tools.render.mermaid: label and gantt-name escaping, safe ids, front matter and theme
+statements."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mgmt_tools.render.dot import THEME
-from mgmt_tools.render.mermaid import class_def, comment, escape, label, link_style, node_id
+from mgmt_tools.render.mermaid import (
+    class_def,
+    comment,
+    escape,
+    gantt_text,
+    label,
+    link_style,
+    node_id,
+)
 
 _NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">"}
 
@@ -94,3 +103,39 @@ def test_class_def_and_link_style_use_the_theme() -> None:
     assert (
         link_style([2, 5], emphasis=False) == f"linkStyle 2,5 stroke:{THEME.faint},stroke-width:1px"
     )
+
+
+# --- gantt names --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("Sign: NDA", "Sign#58; NDA"),
+        ("Fee #2; due", "Fee #35;2#59; due"),
+        ("50% done", "50#37; done"),
+        ("%%{init: {}}%%", "#37;#37;{init#58; {}}#37;#37;"),
+        ('Say "hi" <b> & `x`', "Say #quot;hi#quot; #lt;b#gt; #amp; #96;x#96;"),
+        ("Title deeds", "#84;itle deeds"),
+        ("section 2", "#115;ection 2"),
+        ("2027-01-01 kick-off", "#50;027-01-01 kick-off"),
+        ("Titled", "#84;itled"),  # cautious: a keyword as a prefix is enough
+        ("Entitled deeds", "Entitled deeds"),
+        ("a\nb\r\nc\td\x00\ud800", "a b c d"),
+        ("  收集客户资料\u3000信用审批 ", "收集客户资料 信用审批"),
+    ],
+)
+def test_gantt_text_escapes_what_the_gantt_grammar_reads(text: str, escaped: str) -> None:
+    assert gantt_text(text) == escaped
+
+
+@given(st.text())
+def test_gantt_text_stays_one_name(text: str) -> None:
+    escaped = gantt_text(text)
+    # no character left that ends a name or a statement or starts a comment, on one line
+    assert not re.search(r"[:;%#\n\r]", re.sub(r"#(\d+|quot|amp|lt|gt);", "", escaped))
+
+
+@given(st.text(st.characters(exclude_categories=("Cs", "Cc", "Cn"))))
+def test_gantt_text_decodes_back_to_the_text_on_one_line(text: str) -> None:
+    assert _decode(gantt_text(text)) == " ".join(text.split())

@@ -1,0 +1,122 @@
+"""The schedule-risk chart of a simulated schedule (matplotlib): the distribution of the project
+finish as a histogram, its S-curve, P50/P80/P95 and the deadline.
+
+With a ``start`` date there is one bar per working day (a trial finishing at offset f ends on
+working day ceil(f) - 1, FORMATS.md) on a date axis with the non-working days shaded; without
+one, a histogram of the offsets. The quantiles marked are the ones the simulation reports.
+
+Examples
+--------
+>>> import dataclasses
+>>> from mgmt_tools.pert import loads, schedule, simulate
+>>> result = schedule(loads("tasks: [{id: A, optimistic: 1, most_likely: 2, pessimistic: 6}]"))
+>>> result = dataclasses.replace(result, simulation=simulate(result.plan, 500, seed=1))
+>>> risk_chart(result, "png")[:4]
+b'\\x89PNG'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from mgmt_tools.errors import DomainError
+from mgmt_tools.pert.result import Schedule
+from mgmt_tools.pert.timeline import project_name, shade_nonworking, timeline_of, units, whole
+from mgmt_tools.render import chart_parts as parts
+from mgmt_tools.render import charts as ch
+from mgmt_tools.render import format_number
+from mgmt_tools.render.dot import THEME
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = ["risk_chart"]
+
+_N = format_number
+_MARKED = (0.5, 0.8, 0.95)
+
+
+def risk_chart(result: Schedule, fmt: str) -> bytes:
+    """The simulated distribution of the project finish as SVG, PNG or PDF bytes: histogram,
+    S-curve, P50/P80/P95 and the deadline.
+
+    Raises
+    ------
+    DomainError
+        When ``result`` carries no simulation.
+    """
+    return ch.figure_bytes(_risk_figure(result), fmt)
+
+
+def _risk_figure(result: Schedule) -> Figure:
+    """Build the risk chart as a Figure (tests inspect its artists)."""
+    if result.simulation is None:
+        raise DomainError(
+            "the risk chart needs a simulation: run mgmt pert PLAN --simulate N, or "
+            "dataclasses.replace(result, simulation=simulate(plan, N)) in Python"
+        )
+    with ch.chart_style():
+        return _draw_risk(result)
+
+
+def _draw_risk(result: Schedule) -> Figure:
+    simulation = result.simulation
+    assert simulation is not None
+    timeline, finish = timeline_of(result), simulation.finish
+    figure = ch.new_figure(8.0, 5.0, layout="constrained")
+    per = "per working day" if timeline.calendar is not None else "per bin"
+    axes, curve = parts.distribution_axes(
+        figure, f"Share of trials ({per})", "Probability of finishing by then (S-curve)"
+    )
+    if timeline.calendar is not None:
+        # a trial finishing at offset f ends on working day ceil(f) - 1: one bar per day
+        day = np.maximum(np.ceil(whole(finish)) - 1, 0).astype(np.int64)
+        counts = np.bincount(day - day.min()) / len(finish) * 100
+        starts = timeline.begin(np.arange(day.min(), day.max() + 1, dtype=np.float64))
+        axes.bar(starts + 0.5, counts, width=0.8, color=ch.NEUTRAL, zorder=2)
+        ends = np.concatenate(([starts[0]], starts + 1))
+        share = np.concatenate(([0.0], np.cumsum(counts)))
+        style: dict[str, Any] = {"color": THEME.ink, "linewidth": 1.6, "marker": "o"}
+        curve.plot(ends, share, markersize=2.5, zorder=3, gid="s-curve", **style)
+        low, high = float(starts[0]) - 1.5, float(starts[-1]) + 2.5
+    else:
+        low, high = parts.histogram(axes, curve, finish)
+        axes.set_xlabel(f"Project finish ({timeline.units} from the start)")
+    known = simulation.quantiles  # P50, P80, P95 as the simulation reports them
+    marks = [known.get(str(q), float(np.quantile(finish, q))) for q in _MARKED]
+    places = timeline.end(marks).tolist()
+    deadline = None if result.deadline is None else float(timeline.end([result.deadline])[0])
+    limits = [low, high, *places, *([] if deadline is None else [deadline])]
+    margin = 0.03 * (max(limits) - min(limits))
+    low, high = min(limits) - margin, max(limits) + margin
+    axes.set_xlim(low, high)
+    if timeline.calendar is not None:
+        parts.date_axis(axes, high - low)
+        shade_nonworking(axes, result, low, high)
+    axes.set_ylim(0, None)
+
+    names: dict[float, list[str]] = {}
+    for level, x in zip(_MARKED, places, strict=True):
+        names.setdefault(x, []).append(f"P{round(level * 100)}")
+    for x, group in names.items():
+        text = " = ".join(group)
+        parts.marker_line(curve, x, text, colour=THEME.muted, dashes=ch.DOTS, gid="quantile")
+    summary = [
+        f"P{round(q * 100)} {timeline.label(x)}" for q, x in zip(_MARKED, marks, strict=True)
+    ]
+    if deadline is not None and result.deadline is not None:
+        style = {"colour": THEME.accent, "side": "right", "gid": "deadline"}
+        parts.marker_line(curve, deadline, "Deadline", **style)
+        probability = simulation.probability
+        if probability is None:
+            probability = float(np.mean(finish <= result.deadline))
+        when = timeline.label(result.deadline)
+        summary.append(f"P(finish ≤ deadline {when}) = {probability * 100:.1f}%")
+    figure.suptitle(f"{project_name(result)}: schedule risk", size=ch.TITLE_SIZE, weight="bold")
+    run = f"{simulation.trials:,} simulated schedules ({simulation.distribution}, seed "
+    run += f"{simulation.seed}): mean {_N(simulation.mean, 2)}, sd {_N(simulation.sd, 2)}"
+    text = f"{run} {units(result)}\n" + ";  ".join(summary)
+    axes.set_title(text, size=ch.NOTE_SIZE, color=THEME.muted, linespacing=1.5)
+    return figure

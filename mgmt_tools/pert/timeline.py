@@ -1,0 +1,144 @@
+"""The time axis the charts of a schedule share: offsets placed on the working calendar (or left
+as offsets), and the texts every chart writes about it.
+
+With a ``start`` date the axis shows dates on the working calendar (FORMATS.md): a task occupying
+working-day offsets [s, s + d) is a bar over whole calendar days, from the start of its start
+date to the end of its finish date, and a milestone sits at the end of its day, when its
+predecessors finish. Without ``start`` the axis shows the offsets in the plan's units.
+
+Dates are matplotlib date numbers (days since its epoch), computed with numpy alone: importing
+this module does not import matplotlib.
+
+Examples
+--------
+>>> import datetime as dt
+>>> from mgmt_tools.pert.calendar import WorkCalendar
+>>> timeline = Timeline(WorkCalendar(dt.date(2027, 3, 5), ("mon", "tue", "wed", "thu", "fri"), ()))
+>>> [timeline.label(offset) for offset in (0, 1, 1.5, 2)]  # Friday, then Monday
+['2027-03-05', '2027-03-05', '2027-03-08', '2027-03-08']
+>>> (timeline.end([1]) - timeline.begin([0])).tolist()  # one working day: one calendar day
+[1.0]
+>>> Timeline(None, "weeks").label(2.5)
+'2.5 weeks'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from mgmt_tools.pert.calendar import WorkCalendar
+from mgmt_tools.pert.model import WEEKDAYS
+from mgmt_tools.pert.result import Schedule
+from mgmt_tools.render import chart_parts as parts
+from mgmt_tools.render import charts as ch
+from mgmt_tools.render import format_number
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "BoolArray",
+    "FloatArray",
+    "IndexArray",
+    "Timeline",
+    "project_name",
+    "shade_nonworking",
+    "span_text",
+    "timeline_of",
+    "units",
+    "whole",
+]
+
+FloatArray = npt.NDArray[np.float64]
+IndexArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+_N = format_number
+
+
+def whole(values: FloatArray) -> FloatArray:
+    """Values within the comparison tolerance of an integer, rounded to it (FORMATS.md).
+
+    >>> whole(np.array([2.0000000000001, 2.5])).tolist()
+    [2.0, 2.5]
+    """
+    nearest = np.round(values)
+    close = np.abs(values - nearest) <= 1e-9 * np.maximum(1.0, np.abs(values))
+    return np.where(close, nearest, values)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Offsets to x: matplotlib date numbers on the working calendar, or the offsets."""
+
+    calendar: WorkCalendar | None
+    units: str = ""
+
+    @staticmethod
+    def _x(dates: npt.NDArray[np.datetime64]) -> FloatArray:
+        """Matplotlib date numbers: days since its epoch (dates are whole days here)."""
+        return (dates - parts.epoch()).astype(np.float64)
+
+    def begin(self, offsets: npt.ArrayLike) -> FloatArray:
+        """Where work starting at ``offsets`` begins: the start of working day floor(s)."""
+        values = np.asarray(offsets, dtype=np.float64)
+        if self.calendar is None:
+            return values
+        return self._x(self.calendar.day(np.floor(whole(values))))
+
+    def end(self, offsets: npt.ArrayLike) -> FloatArray:
+        """Where work finishing at ``offsets`` ends: the end of working day ceil(s) - 1, or
+        the start of working day 0 at offset 0."""
+        values = np.asarray(offsets, dtype=np.float64)
+        if self.calendar is None:
+            return values
+        last = np.ceil(whole(values)) - 1
+        x = self._x(self.calendar.day(np.maximum(last, 0))) + 1.0
+        return np.where(last < 0, self._x(self.calendar.day([0])), x)
+
+    def label(self, offset: float) -> str:
+        """An offset as text: the date of the working day it ends, or the number."""
+        if self.calendar is None:
+            return f"{_N(offset, 2)} {self.units}".rstrip()
+        last = max(float(np.ceil(whole(np.array([offset]))[0])) - 1, 0.0)
+        return str(self.calendar.day([last])[0])
+
+
+def timeline_of(result: Schedule) -> Timeline:
+    """The time axis of ``result``: on its working calendar when the plan has a start."""
+    plan = result.plan
+    if plan.start is None:
+        return Timeline(None, units(result))
+    return Timeline(WorkCalendar(plan.start, plan.workdays, plan.holidays))
+
+
+def units(result: Schedule) -> str:
+    """The plan's time unit, as chart text on one line."""
+    return " ".join(ch.clean(result.plan.units).split())
+
+
+def span_text(result: Schedule) -> str:
+    """The duration of the project, and its dates when it has a start: ``7.5 days, ... to ...``."""
+    text = f"{_N(result.duration, 2)} {units(result)}"
+    if result.start_date is not None:
+        text += f", {result.start_date} to {result.finish_date}"
+    return text
+
+
+def project_name(result: Schedule) -> str:
+    """The title of the project, or ``Project``."""
+    return ch.clean(result.plan.project or "Project")
+
+
+def shade_nonworking(axes: Axes, result: Schedule, low: float, high: float) -> int:
+    """Shade the non-working days (weekends and holidays) between ``low`` and ``high`` (date
+    numbers); returns the number of shaded spans."""
+    plan = result.plan
+    first, last = int(np.floor(low)), int(np.ceil(high))
+    days = parts.epoch() + np.arange(first, last + 1)
+    mask = "".join("1" if day in plan.workdays else "0" for day in WEEKDAYS)
+    holidays = np.array(plan.holidays, dtype="datetime64[D]")
+    return parts.shade_days(axes, first, ~np.is_busday(days, weekmask=mask, holidays=holidays))
