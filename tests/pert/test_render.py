@@ -19,36 +19,12 @@ from mgmt_tools.pert.render import render, summary_text, to_dot, to_mermaid, to_
 from mgmt_tools.render import display_width
 from mgmt_tools.render.dot import THEME
 
+from .plans import FORMATS_EXAMPLE
+
 GOLDEN = Path(__file__).parent / "golden"
 
 # The pert example of docs/FORMATS.md, verbatim.
-ONBOARDING = """\
-project: Supply-chain finance onboarding
-units: days
-start: 2027-03-01
-calendar:
-  workdays: [mon, tue, wed, thu, fri]
-  holidays: [2027-04-05, 2027-05-01]
-deadline: 8
-tasks:
-  - id: A
-    name: Collect KYC documents
-    duration: 3
-  - id: B
-    optimistic: 2
-    most_likely: 4
-    pessimistic: 9
-    depends_on: [A]
-  - id: C
-    duration: 2
-    depends_on:
-      - {task: B, type: SS, lag: 1}
-      - "A FF+2"
-  - id: M
-    name: Credit approved
-    milestone: true
-    depends_on: [B, C]
-"""
+ONBOARDING = FORMATS_EXAMPLE
 
 CHINESE = """\
 project: 供应链金融客户准入
