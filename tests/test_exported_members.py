@@ -7,7 +7,7 @@ import inspect
 
 import pytest
 
-PACKAGES = ["mgmt_tools", "mgmt_tools.pert", "mgmt_tools.errors"]
+PACKAGES = ["mgmt_tools", "mgmt_tools.pert", "mgmt_tools.decision", "mgmt_tools.errors"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

@@ -19,6 +19,10 @@ __all__ = ["cli", "main"]
 
 # name -> (module under mgmt_cli.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "decision": (
+        "decision",
+        "Roll back a decision tree: expected value, policy, risk profile, EVPI, sensitivity.",
+    ),
     "gantt": ("gantt", "Draw a plan's Gantt chart on working-day dates (same input as pert)."),
     "pert": ("pert", "Schedule a plan: CPM/PERT dates, floats, critical paths, network diagram."),
     "schema": ("schema", "Print the JSON Schema of a method's input format."),

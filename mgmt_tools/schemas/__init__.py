@@ -14,7 +14,10 @@ from typing import Any
 
 __all__ = ["METHODS", "generate", "schema_path", "schema_text"]
 
-METHODS: dict[str, str] = {"pert": "mgmt_tools.pert.model:PlanModel"}
+METHODS: dict[str, str] = {
+    "decision": "mgmt_tools.decision.model:TreeModel",
+    "pert": "mgmt_tools.pert.model:PlanModel",
+}
 """Method name -> the pydantic model of its input."""
 
 HERE = Path(__file__).parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-METHODS = ("pert",)
+METHODS = ("decision", "pert")
 
 
 @click.command("schema")

@@ -1,0 +1,62 @@
+"""Decision trees: expected value and utility rollback, policy, risk profile, EVPI,
+sensitivity with exact break-even values, and tornado.
+
+>>> from mgmt_tools.decision import loads, rollback
+>>> result = rollback(loads('''
+... root:
+...   type: decision
+...   branches:
+...     - name: Extend
+...       payoff: 40
+...       node:
+...         type: chance
+...         name: Client outcome
+...         branches:
+...           - {name: Repays, p: 0.92, payoff: 120}
+...           - {name: Defaults, p: rest, payoff: -150}
+...     - {name: Decline}
+... '''))
+>>> round(result.expected_value, 9), result.policy, round(result.evpi["Client outcome"], 9)
+(138.4, {'root': 'Extend'}, 8.8)
+"""
+
+from mgmt_tools.decision.incremental import Outcome, Partial
+from mgmt_tools.decision.io import format_of, from_dict, load, loads
+from mgmt_tools.decision.model import BranchModel, NodeModel, RefModel, TreeModel
+from mgmt_tools.decision.result import (
+    DecisionResult,
+    RiskProfile,
+    Sensitivity,
+    TornadoRow,
+    summary_text,
+)
+from mgmt_tools.decision.rollback import Solution, risk_profile, rollback, solve
+from mgmt_tools.decision.sensitivity import parse_vary, sensitivity, tornado_rows
+from mgmt_tools.decision.tree import Formulas, Tree
+
+__all__ = [
+    "BranchModel",
+    "DecisionResult",
+    "Formulas",
+    "NodeModel",
+    "Outcome",
+    "Partial",
+    "RefModel",
+    "RiskProfile",
+    "Sensitivity",
+    "Solution",
+    "TornadoRow",
+    "Tree",
+    "TreeModel",
+    "format_of",
+    "from_dict",
+    "load",
+    "loads",
+    "parse_vary",
+    "risk_profile",
+    "rollback",
+    "sensitivity",
+    "solve",
+    "summary_text",
+    "tornado_rows",
+]

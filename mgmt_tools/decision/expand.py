@@ -1,0 +1,237 @@
+"""Expand checked node templates into the breadth-first columns of a :class:`~.tree.Tree`.
+
+Nodes are created in the order they are visited, parents before children and the children of
+a node together, so the numbering is breadth first. A ``ref`` is instantiated again on every
+path that reaches it, with that path's environment of path variables. Each expression is
+evaluated once per environment it is used in (a subtree used on many paths that set nothing
+is evaluated once).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from mgmt_tools.decision.model import TreeModel
+from mgmt_tools.decision.tree import CHANCE, CONSTANT, REST, TERMINAL, Formulas, Spec, Tree
+from mgmt_tools.errors import PathPart
+
+if TYPE_CHECKING:
+    from mgmt_tools.decision.build import Builder, Node
+
+__all__ = ["Expansion"]
+
+Path = tuple[PathPart, ...]
+TOLERANCE = 1e-9
+MAX_NODES = 5_000_000
+
+
+class Expansion:
+    """One breadth-first expansion of the tree from its root template."""
+
+    def __init__(self, builder: Builder, values: dict[str, float]) -> None:
+        self.builder = builder
+        self.parent: list[int] = [-1]
+        self.depth: list[int] = [0]
+        self.kind: list[int] = []
+        self.first_child: list[int] = [-1]
+        self.child_count: list[int] = [0]
+        self.payoff: list[float] = [0.0]
+        self.probability: list[float] = [math.nan]
+        self.branch_label: list[int] = [-1]
+        self.node_label: list[int] = []
+        self.env: list[int] = [0]
+        self.payoff_formula: list[int] = [CONSTANT]
+        self.probability_formula: list[int] = [CONSTANT]
+        self.env_values: list[dict[str, float]] = [values]
+        self.env_parent: list[int] = [-1]
+        self.bindings: list[dict[str, Spec]] = [{}]
+        self.memo: dict[tuple[int, int], float] = {}
+
+    def trail(self, node: int, last: str | None = None) -> str:
+        names = [] if last is None else [last]
+        while node > 0:
+            names.append(self.builder.labels[self.branch_label[node]])
+            node = self.parent[node]
+        return " / ".join(reversed(names)) or "root"
+
+    def context(self, path: Path, node: int, last: str | None = None) -> Callable[[], str]:
+        if path[:1] != ("subtrees",):
+            return lambda: ""
+        return lambda: f" (reached by {self.trail(node, last)})"
+
+    def value(self, spec: Spec, env: int, path: Path, context: Callable[[], str]) -> float:
+        if isinstance(spec, float):
+            return spec
+        key = (spec, env)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self.builder.evaluate(
+                spec, self.env_values[env], path, context
+            )
+        return found
+
+    def run(self, root: Node) -> Expansion | None:
+        builder = self.builder
+        templates: list[Node | None] = [root]
+        self.kind.append(root.kind)
+        self.node_label.append(root.label)
+        label = builder.label
+        number = 0
+        while number < len(templates):
+            template = templates[number]
+            if template is None:
+                number += 1
+                continue
+            own_env = self.env[number]
+            own_values = self.env_values[own_env]
+            start = len(templates)
+            self.first_child[number] = start
+            self.child_count[number] = len(template.branches)
+            depth = self.depth[number] + 1
+            chance = template.kind == CHANCE
+            for branch in template.branches:
+                child_env = own_env
+                if branch.sets:
+                    local = {
+                        name: self.value(
+                            spec,
+                            own_env,
+                            (*branch.path, "set", name),
+                            self.context(branch.path, number, branch.name),
+                        )
+                        for name, spec in branch.sets
+                    }
+                    child_env = len(self.env_values)
+                    self.env_values.append({**own_values, **local})
+                    self.env_parent.append(own_env)
+                    self.bindings.append(dict(branch.sets))
+                spec = branch.payoff
+                if isinstance(spec, float):
+                    self.payoff.append(spec)
+                    self.payoff_formula.append(CONSTANT)
+                else:
+                    context = self.context(branch.path, number, branch.name)
+                    self.payoff.append(
+                        self.value(spec, child_env, (*branch.path, "payoff"), context)
+                    )
+                    self.payoff_formula.append(spec)
+                probability = branch.probability
+                if not chance or branch.rest or probability is None:
+                    self.probability.append(math.nan)
+                    self.probability_formula.append(REST if branch.rest else CONSTANT)
+                elif isinstance(probability, float):
+                    self.probability.append(probability)
+                    self.probability_formula.append(CONSTANT)
+                else:
+                    path = (*branch.path, "probability")
+                    context = self.context(branch.path, number, branch.name)
+                    self.probability.append(self.value(probability, own_env, path, context))
+                    self.probability_formula.append(probability)
+                child = branch.child
+                templates.append(child)
+                self.kind.append(child.kind if child is not None else TERMINAL)
+                self.node_label.append(child.label if child is not None else -1)
+                self.parent.append(number)
+                self.depth.append(depth)
+                self.first_child.append(-1)
+                self.child_count.append(0)
+                self.branch_label.append(label(branch.name))
+                self.env.append(child_env)
+            if chance:
+                self.check_probabilities(number, template, start)
+            if len(templates) > MAX_NODES:
+                builder.report(
+                    ("root",),
+                    f"the expanded tree has more than {MAX_NODES:,} nodes (a ref is copied "
+                    "for every path that reaches it)",
+                )
+                return None
+            number += 1
+        return self
+
+    def check_probabilities(self, number: int, template: Node, start: int) -> None:
+        """Probabilities in [0, 1] summing to 1; fills in a ``rest``."""
+        count = len(template.branches)
+        values = self.probability[start : start + count]
+        rest = [k for k, branch in enumerate(template.branches) if branch.rest]
+        context = self.context(template.path, number)
+        outside = False
+        for branch, value in zip(template.branches, values, strict=True):
+            if branch.rest or math.isnan(value) or -TOLERANCE <= value <= 1 + TOLERANCE:
+                continue
+            outside = True
+            self.builder.report(
+                (*branch.path, "probability"),
+                f"probability {value:.12g} is outside [0, 1]",
+                context=context(),
+            )
+        given = [v for k, v in enumerate(values) if k not in rest]
+        if outside or any(math.isnan(v) for v in given) or len(rest) > 1:
+            return  # the sum would only repeat what was reported
+        total = math.fsum(given)
+        what = _describe(template.name)
+        if rest:
+            left = 1.0 - total
+            if left < -TOLERANCE:
+                self.builder.report(
+                    template.path,
+                    f"the probabilities of {what} already sum to {total:.12g}, leaving "
+                    f"{left:.12g} for 'rest'",
+                    context=context(),
+                )
+            self.probability[start + rest[0]] = min(1.0, max(0.0, left))
+        elif abs(total - 1.0) > TOLERANCE:
+            self.builder.report(
+                template.path,
+                f"the probabilities of {what} sum to {total:.12g}, not 1",
+                context=context(),
+            )
+
+    def tree(
+        self,
+        model: TreeModel,
+        specs: dict[str, Spec],
+        values: dict[str, float],
+        ranges: dict[str, tuple[float, float]],
+        warnings: list[str],
+    ) -> Tree:
+        depth = np.array(self.depth, dtype=np.int32)
+        level_start = np.searchsorted(depth, np.arange(int(depth.max()) + 2)).astype(np.int64)
+        formulas = Formulas(
+            self.builder.expressions,
+            specs,
+            self.env_parent,
+            self.bindings,
+            np.array(self.env, dtype=np.int32),
+            np.array(self.payoff_formula, dtype=np.int32),
+            np.array(self.probability_formula, dtype=np.int32),
+        )
+        return Tree(
+            parent=np.array(self.parent, dtype=np.int64),
+            depth=depth,
+            kind=np.array(self.kind, dtype=np.int8),
+            first_child=np.array(self.first_child, dtype=np.int64),
+            child_count=np.array(self.child_count, dtype=np.int32),
+            payoff=np.array(self.payoff, dtype=np.float64),
+            probability=np.array(self.probability, dtype=np.float64),
+            branch_label=np.array(self.branch_label, dtype=np.int32),
+            node_label=np.array(self.node_label, dtype=np.int32),
+            labels=self.builder.labels,
+            level_start=level_start,
+            formulas=formulas,
+            variables=values,
+            ranges=ranges,
+            name=model.name,
+            objective=model.objective,
+            units=model.units,
+            risk_tolerance=model.risk_tolerance,
+            warnings=tuple(warnings),
+        )
+
+
+def _describe(name: str | None) -> str:
+    return f"chance node '{name}'" if name else "this chance node"

@@ -1,0 +1,235 @@
+"""The result of rolling a decision tree back, its JSON form and its text summary.
+
+The numbers of the expanded tree stay in the arrays of the :class:`~.rollback.Solution`; the
+policy, a dict keyed by the path of branch names, is built when asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from mgmt_tools.decision.tree import DECISION, Tree
+
+if TYPE_CHECKING:
+    from mgmt_tools.decision.rollback import Solution
+
+__all__ = ["DecisionResult", "RiskProfile", "Sensitivity", "TornadoRow", "summary_text"]
+
+FloatArray = npt.NDArray[np.float64]
+_SHOWN = 20
+
+
+@dataclass(frozen=True, eq=False)
+class RiskProfile:
+    """The distribution of path totals under the policy: distinct values, ascending."""
+
+    values: FloatArray
+    probabilities: FloatArray
+
+    def to_list(self) -> list[dict[str, float]]:
+        return [
+            {"value": value, "probability": probability}
+            for value, probability in zip(
+                self.values.tolist(), self.probabilities.tolist(), strict=True
+            )
+        ]
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """The root's branches over a grid of values of one variable (``--vary``)."""
+
+    variable: str
+    values: list[float]
+    best: list[str | None]
+    """Per value: the best root branch (None when the root is a chance node)."""
+    values_by_branch: dict[str, list[float]]
+    """Expected value of each root branch under the (re-optimised or fixed) policy below."""
+    break_even: list[float]
+    """The exact values where the best root branch changes, ascending."""
+    switches: list[tuple[float, str, str]]
+    """Each break-even value with the branch best before and after it."""
+    expected_value: list[float]
+    """The tree's expected value at each value."""
+    fixed_policy: bool = False
+    certainty_equivalents_by_branch: dict[str, list[float]] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "variable": self.variable,
+            "values": self.values,
+            "best": self.best,
+            "values_by_branch": self.values_by_branch,
+            "break_even": self.break_even,
+            "switches": [
+                {"value": value, "from": before, "to": after}
+                for value, before, after in self.switches
+            ],
+            "expected_value": self.expected_value,
+            "policy": "fixed" if self.fixed_policy else "re-optimised",
+        }
+        if self.certainty_equivalents_by_branch is not None:
+            data["certainty_equivalents_by_branch"] = self.certainty_equivalents_by_branch
+        return data
+
+
+@dataclass(frozen=True)
+class TornadoRow:
+    """The tree's expected value at the low and high value of one variable."""
+
+    variable: str
+    low: float
+    high: float
+    value_at_low: float
+    value_at_high: float
+    swing: float
+    base_value: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "variable": self.variable,
+            "low": self.low,
+            "high": self.high,
+            "value_at_low": self.value_at_low,
+            "value_at_high": self.value_at_high,
+            "swing": self.swing,
+            "base_value": self.base_value,
+        }
+
+
+@dataclass(frozen=True, eq=False)
+class DecisionResult:
+    """Expected value, policy, branch values, risk profile, EVPI, and optionally expected
+    utility, sensitivity and tornado of a decision tree (``mgmt decision --json``)."""
+
+    tree: Tree
+    solution: Solution
+    expected_value: float
+    branch_values: dict[str, float]
+    risk_profile: RiskProfile
+    evpi: dict[str, float]
+    expected_utility: float | None = None
+    certainty_equivalent: float | None = None
+    branch_certainty_equivalents: dict[str, float] | None = None
+    sensitivity: Sensitivity | None = None
+    tornado: list[TornadoRow] | None = None
+    warnings: list[str] = field(default_factory=list)
+    evpi_not_computed: dict[str, str] = field(default_factory=dict)
+    """Chance node names without an EVPI, each with the reason."""
+
+    method = "rollback"
+
+    @property
+    def objective(self) -> str:
+        return self.tree.objective
+
+    @property
+    def policy(self) -> dict[str, str]:
+        """The chosen branch at every decision node, keyed by the path from the root
+        ("root" for the root), in breadth-first order."""
+        tree = self.tree
+        nodes = np.flatnonzero(tree.kind == DECISION)
+        chosen = self.solution.choice[nodes].tolist()
+        return dict(zip(tree.path_texts(nodes), (tree.branch_name(c) for c in chosen), strict=True))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``--json`` result (FORMATS.md, decision)."""
+        tree = self.tree
+        data: dict[str, Any] = {
+            "command": "decision",
+            "method": self.method,
+            "name": tree.name,
+            "units": tree.units,
+            "objective": tree.objective,
+            "expected_value": self.expected_value,
+            "policy": self.policy,
+            "branch_values": self.branch_values,
+        }
+        if tree.risk_tolerance is not None:
+            data["risk_tolerance"] = tree.risk_tolerance
+            data["expected_utility"] = self.expected_utility
+            data["certainty_equivalent"] = self.certainty_equivalent
+            data["branch_certainty_equivalents"] = self.branch_certainty_equivalents
+        data["risk_profile"] = self.risk_profile.to_list()
+        data["evpi"] = self.evpi
+        if self.evpi_not_computed:
+            data["evpi_not_computed"] = self.evpi_not_computed
+        if self.sensitivity is not None:
+            data["sensitivity"] = self.sensitivity.to_dict()
+        if self.tornado is not None:
+            data["tornado"] = [row.to_dict() for row in self.tornado]
+        data["warnings"] = list(self.warnings)
+        return data
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """Jupyter display: the text summary (the diagram comes with the renderer)."""
+        return {"text/plain": summary_text(self)}
+
+
+def _number(value: float) -> str:
+    return f"{value:,.6g}" if abs(value) >= 1e4 else f"{value:.6g}"
+
+
+def summary_text(result: DecisionResult, *, warnings: bool = True) -> str:
+    """A readable summary: value, policy, branch values, risk profile, EVPI, studies."""
+    tree = result.tree
+    units = f" {tree.units}" if tree.units else ""
+    lines = [
+        f"{tree.name or 'Decision tree'} (objective: {tree.objective}; {tree.node_count:,} nodes)",
+        f"Expected value: {_number(result.expected_value)}{units}",
+    ]
+    if result.certainty_equivalent is not None and result.expected_utility is not None:
+        lines.append(
+            f"Certainty equivalent: {_number(result.certainty_equivalent)}{units} "
+            f"(expected utility {result.expected_utility:.6g}, "
+            f"risk tolerance {_number(tree.risk_tolerance or 0.0)})"
+        )
+    policy = result.policy
+    root_choice = policy.get("root")
+    lines += ["", "Root branches:"]
+    width = max((len(name) for name in result.branch_values), default=0)
+    for name, value in result.branch_values.items():
+        mark = "  <- chosen" if name == root_choice else ""
+        ce = result.branch_certainty_equivalents
+        extra = f"  (CE {_number(ce[name])})" if ce is not None else ""
+        lines.append(f"  {name:<{width}}  {_number(value)}{extra}{mark}")
+    if policy:
+        lines += ["", "Policy:"]
+        for key, choice in list(policy.items())[:_SHOWN]:
+            lines.append(f"  {key}: {choice}")
+        if len(policy) > _SHOWN:
+            lines.append(f"  ... and {len(policy) - _SHOWN:,} more decisions")
+    profile = result.risk_profile.to_list()
+    lines += ["", "Risk profile of the policy (value: probability):"]
+    for item in profile[:_SHOWN]:
+        lines.append(f"  {_number(item['value'])}: {item['probability']:.6g}")
+    if len(profile) > _SHOWN:
+        lines.append(f"  ... and {len(profile) - _SHOWN:,} more values")
+    if result.evpi or result.evpi_not_computed:
+        lines += ["", "EVPI (value of knowing the outcome before deciding):"]
+        for name, value in result.evpi.items():
+            lines.append(f"  {name}: {_number(value)}")
+        for name, reason in result.evpi_not_computed.items():
+            lines.append(f"  {name}: not computed ({reason})")
+    study = result.sensitivity
+    if study is not None:
+        lines += ["", f"Sensitivity to {study.variable}:"]
+        for value, best, total in zip(study.values, study.best, study.expected_value, strict=True):
+            lines.append(f"  {_number(value)}: best {best}, expected value {_number(total)}")
+        for value, before, after in study.switches:
+            lines.append(f"  break-even at {value:.12g}: {before} -> {after}")
+    if result.tornado is not None:
+        lines += ["", "Tornado (expected value at low / high):"]
+        for row in result.tornado:
+            lines.append(
+                f"  {row.variable} [{_number(row.low)}, {_number(row.high)}]: "
+                f"{_number(row.value_at_low)} / {_number(row.value_at_high)}, "
+                f"swing {_number(row.swing)}"
+            )
+    if warnings and result.warnings:
+        lines += ["", *(f"warning: {warning}" for warning in result.warnings)]
+    return "\n".join(lines)
