@@ -78,10 +78,17 @@ def write_output(output: str, data: bytes | str, *, input_path: str | None = Non
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a file is not
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def read_input(path: str, encoding: str | None = None) -> tuple[str, str]:

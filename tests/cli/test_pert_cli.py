@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -242,3 +243,14 @@ def test_ms_project_xml_out_and_back_in(plan: Path, tmp_path: Path) -> None:
     assert again["duration"] == 7.5
     assert [t["es"] for t in again["tasks"]] == [0.0, 3.0, 4.0, 7.5]
     assert again["pert"]["sd"] == pytest.approx(7 / 6)  # the estimates survive the trip
+
+
+def test_written_files_get_the_usual_permissions(plan: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.json"
+    mask = os.umask(0o022)
+    try:
+        code, _, _ = run("pert", str(plan), "-o", str(out))
+    finally:
+        os.umask(mask)
+    assert code == 0
+    assert out.stat().st_mode & 0o777 == 0o644
