@@ -39,10 +39,15 @@ demo: setup
 	$(BIN)/mgmt pert examples/pert/supply-chain-onboarding.yaml -o $(DEMO)/onboarding.svg
 	$(BIN)/mgmt pert examples/pert/supply-chain-onboarding.yaml -o $(DEMO)/onboarding.png
 	$(BIN)/mgmt pert examples/pert/branch-campaign.yaml -o $(DEMO)/campaign.svg
+	$(BIN)/mgmt gantt examples/pert/supply-chain-onboarding.yaml -o $(DEMO)/onboarding-gantt.png
+	$(BIN)/mgmt pert examples/pert/supply-chain-onboarding.yaml --simulate 2000 --seed 1 -o $(DEMO)/onboarding-risk.png
+	$(BIN)/mgmt decision examples/decision/credit-line-steel.yaml
+	$(BIN)/mgmt decision examples/decision/credit-line-steel.yaml -o $(DEMO)/credit-line.svg
 	@echo "demo: diagrams written to $(DEMO)/"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pert.py
+	$(BIN)/python benchmarks/bench_decision.py
 
 # Regenerate the JSON Schemas kept in the package from the input models.
 schemas: $(STAMP)

@@ -32,6 +32,18 @@ def test_pert_example_schedules_and_renders(path: Path) -> None:
     assert to_mermaid(result).startswith("flowchart")
 
 
+DECISION_EXAMPLES = sorted((EXAMPLES / "decision").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", DECISION_EXAMPLES, ids=lambda p: p.name)
+def test_decision_example_rolls_back_and_renders(path: Path) -> None:
+    from mgmt_tools.decision import load, rollback, to_dot
+
+    result = rollback(load(path))
+    assert result.policy
+    assert to_dot(result).startswith("digraph")
+
+
 @pytest.mark.parametrize("path", YAML_EXAMPLES, ids=lambda p: p.name)
 def test_yaml_example_has_modeline_and_validates(path: Path) -> None:
     text = path.read_text(encoding="utf-8")

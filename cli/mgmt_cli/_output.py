@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
 
-__all__ = ["SUFFIX_FORMATS", "read_input", "resolve_format", "write_output"]
+__all__ = ["SUFFIX_FORMATS", "read_input", "resolve_format", "write_output", "write_produced"]
 
 SUFFIX_FORMATS = {
     ".svg": "svg",
@@ -104,3 +104,38 @@ def read_input(path: str, encoding: str | None = None) -> tuple[str, str]:
             f"cannot read '{path}': {error.strerror}", param_hint="INPUT"
         ) from None
     return decode(data, encoding, path), path
+
+
+def write_produced(
+    target: str,
+    produce: Callable[[], bytes | str],
+    dot_source: Callable[[], str] | None,
+    *,
+    input_path: str | None,
+) -> None:
+    """Write what ``produce`` makes to ``target``; say so on stderr.
+
+    When Graphviz is missing and the command has a ``dot_source``, the DOT text is written to
+    ``<stem>.dot`` beside ``target`` instead and the command exits with 3 (DESIGN.md).
+    """
+    from mgmt_cli._errors import fail
+    from mgmt_tools.errors import GraphvizNotFoundError, MgmtError
+
+    try:
+        data = produce()
+    except GraphvizNotFoundError as error:
+        if target == "-" or dot_source is None:
+            fail(error)
+        dot_path = str(Path(target).with_suffix(".dot"))
+        write_output(dot_path, dot_source())
+        click.echo(
+            f"mgmt: Graphviz 'dot' was not found, so {dot_path} holds the DOT source instead; "
+            f"{error.install_hint}",
+            err=True,
+        )
+        raise SystemExit(3) from None
+    except MgmtError as error:
+        fail(error)
+    write_output(target, data, input_path=input_path)
+    if target != "-":
+        click.echo(f"wrote {target}", err=True)

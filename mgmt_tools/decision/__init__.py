@@ -23,6 +23,7 @@ sensitivity with exact break-even values, and tornado.
 from mgmt_tools.decision.incremental import Outcome, Partial
 from mgmt_tools.decision.io import format_of, from_dict, load, loads
 from mgmt_tools.decision.model import BranchModel, NodeModel, RefModel, TreeModel
+from mgmt_tools.decision.render import render, to_dot, to_svg
 from mgmt_tools.decision.result import (
     DecisionResult,
     RiskProfile,
@@ -53,10 +54,13 @@ __all__ = [
     "load",
     "loads",
     "parse_vary",
+    "render",
     "risk_profile",
     "rollback",
     "sensitivity",
     "solve",
     "summary_text",
+    "to_dot",
+    "to_svg",
     "tornado_rows",
 ]

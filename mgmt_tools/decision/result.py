@@ -166,8 +166,16 @@ class DecisionResult:
         return data
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        """Jupyter display: the text summary (the diagram comes with the renderer)."""
-        return {"text/plain": summary_text(self)}
+        """Jupyter display: the tree diagram as SVG, or the text summary without Graphviz."""
+        import contextlib
+
+        from mgmt_tools.decision.render import to_svg
+        from mgmt_tools.errors import RenderError
+
+        bundle = {"text/plain": summary_text(self)}
+        with contextlib.suppress(RenderError):
+            bundle["image/svg+xml"] = to_svg(self)
+        return bundle
 
 
 def _number(value: float) -> str:

@@ -1,5 +1,5 @@
-"""`mgmt decision` through Click's CliRunner (the command object itself, until the lead adds it
-to ``mgmt_cli.main.COMMANDS``): text summary, JSON, --vary, --tornado, exit codes."""
+"""`mgmt decision` through Click's CliRunner: text summary, JSON, --vary, --tornado, the tree
+diagram and the charts, exit codes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mgmt_cli.commands.decision import command
+from mgmt_cli.main import cli
 
 from ..decision.test_formats_example import EXAMPLE
 
@@ -24,7 +24,7 @@ def tree(tmp_path: Path) -> Path:
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(command, list(args), input=stdin, catch_exceptions=False)
+    result = CliRunner().invoke(cli, ["decision", *args], input=stdin, catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -68,7 +68,7 @@ def test_bad_tree_exits_1_with_located_problems(tmp_path: Path) -> None:
     [
         (["--vary", "p_default"], "VAR=LOW:HIGH"),
         (["--vary", "p_defualt=0:1"], "did you mean 'p_default'"),
-        (["-o", "tree.svg"], "cannot write svg"),
+        (["-o", "tree.mmd"], "cannot write mermaid"),
     ],
 )
 def test_usage_errors_exit_2(tree: Path, args: list[str], message: str) -> None:
@@ -88,3 +88,53 @@ def test_examples_run(name: str) -> None:
     code, out, _ = run(str(EXAMPLES / name), "--tornado")
     assert code == 0
     assert "Tornado" in out
+
+
+@pytest.mark.parametrize(
+    ("options", "magic"),
+    [
+        ((), b"<svg"),
+        (("--chart", "risk-profile"), b"<svg"),
+        (("--risk-profile",), b"<svg"),
+        (("--vary", "p_default=0:0.2"), b"<svg"),
+        (("--tornado",), b"<svg"),
+    ],
+)
+@pytest.mark.dot
+def test_diagram_and_charts(
+    tree: Path, tmp_path: Path, options: tuple[str, ...], magic: bytes
+) -> None:
+    out = tmp_path / "picture.svg"
+    code, _, err = run(str(tree), *options, "-o", str(out))
+    assert code == 0, err
+    assert magic in out.read_bytes()[:500]
+
+
+def test_tree_dot_and_depth(tree: Path) -> None:
+    code, full, _ = run(str(tree), "-f", "dot", "-o", "-")
+    assert code == 0
+    assert full.startswith("digraph")
+    code, shallow, _ = run(str(tree), "-f", "dot", "-o", "-", "--depth", "1")
+    assert code == 0
+    assert shallow.count("->") < full.count("->")
+
+
+def test_chart_without_its_study_is_a_usage_error(tree: Path, tmp_path: Path) -> None:
+    code, _, err = run(str(tree), "--chart", "sensitivity", "-o", str(tmp_path / "s.svg"))
+    assert code == 2
+    assert "needs --vary" in err
+    code, _, err = run(str(tree), "--chart", "tornado", "-f", "dot", "-o", "-")
+    assert code == 2
+    assert "needs --tornado" in err
+
+
+def test_missing_graphviz_writes_the_tree_dot(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    out = tmp_path / "tree.png"
+    code, _, err = run(str(tree), "-o", str(out))
+    assert code == 3
+    assert not out.exists()
+    assert (tmp_path / "tree.dot").read_text(encoding="utf-8").startswith("digraph")
+    assert "Graphviz" in err

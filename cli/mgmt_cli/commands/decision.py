@@ -9,10 +9,11 @@ import click
 
 from mgmt_cli._errors import fail
 from mgmt_cli._options import input_options, output_options
-from mgmt_cli._output import read_input, resolve_format, write_output
+from mgmt_cli._output import RENDERED, read_input, resolve_format, write_produced
 
-FORMATS = ("json",)
-"""What -o writes; the diagrams (tree, risk profile, sensitivity, tornado) come with render."""
+FORMATS = ("svg", "png", "pdf", "dot", "json")
+"""What -o writes: the tree diagram or a chart (svg, png, pdf), the tree's DOT, the JSON."""
+CHARTS = ("tree", "risk-profile", "sensitivity", "tornado")
 
 
 def _vary(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
@@ -50,6 +51,20 @@ def _sniff(name: str, text: str) -> str:
     is_flag=True,
     help="In --vary and --tornado hold the base-case decisions instead of re-optimising.",
 )
+@click.option(
+    "--chart",
+    type=click.Choice(CHARTS),
+    help="Which picture -o draws (default: tree; sensitivity with --vary, tornado with --tornado).",
+)
+@click.option(
+    "--risk-profile", is_flag=True, help="Draw the risk profile chart (--chart risk-profile)."
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    help="Draw the tree to this depth; deeper subtrees collapse into one node with their value "
+    "(trees over 300 nodes collapse on their own).",
+)
 def command(
     input: str,
     input_format: str | None,
@@ -60,17 +75,37 @@ def command(
     vary: tuple[str, float, float, int] | None,
     tornado: bool,
     fixed_policy: bool,
+    chart: str | None,
+    risk_profile: bool,
+    depth: int | None,
 ) -> None:
     """Roll back the decision tree TREE (YAML or JSON).
 
     Prints the expected value, the policy at every decision, the values of the root's branches,
     the risk profile and the EVPI of each chance node (with risk_tolerance also the expected
-    utility and certainty equivalents); --json prints the result as JSON, -o FILE.json writes it.
+    utility and certainty equivalents); --json prints the result as JSON. -o FILE draws the
+    tree (.svg .png .pdf, or .dot), or with --chart the risk profile, the sensitivity (--vary)
+    or the tornado (--tornado) chart; -o FILE.json writes the JSON.
     """
     from mgmt_tools.decision import loads, rollback, summary_text
     from mgmt_tools.errors import MgmtError
 
     out_format = resolve_format(output, fmt, FORMATS)
+    chart = chart or (
+        "risk-profile"
+        if risk_profile
+        else "sensitivity"
+        if vary
+        else "tornado"
+        if tornado
+        else "tree"
+    )
+    if chart == "sensitivity" and vary is None:
+        raise click.UsageError("the sensitivity chart needs --vary VAR=LOW:HIGH[:STEPS]")
+    if chart == "tornado" and not tornado:
+        raise click.UsageError("the tornado chart needs --tornado")
+    if chart != "tree" and out_format not in (None, "json", *RENDERED):
+        raise click.UsageError(f"the {chart} chart is drawn as svg, png or pdf")
     try:
         text, name = read_input(input, encoding)
         tree = loads(text, input_format or _sniff(name, text), source=name)
@@ -101,7 +136,36 @@ def command(
         if not as_json:
             click.echo(summary_text(result, warnings=False))
         return
-    target = output or "-"
-    write_output(target, document + "\n", input_path=input)
-    if target != "-":
-        click.echo(f"wrote {target}", err=True)
+    write_produced(
+        output or "-",
+        lambda: _produce(result, out_format, chart, depth, document),
+        (lambda: _tree_dot(result, depth)) if chart == "tree" else None,
+        input_path=input,
+    )
+
+
+def _tree_dot(result: Any, depth: int | None) -> str:
+    from mgmt_tools.decision.render import to_dot
+
+    return to_dot(result, depth=depth)
+
+
+def _produce(
+    result: Any, out_format: str, chart: str, depth: int | None, document: str
+) -> bytes | str:
+    if out_format == "json":
+        return document + "\n"
+    if chart == "tree":
+        if out_format == "dot":
+            return _tree_dot(result, depth)
+        from mgmt_tools.decision.render import render
+
+        return render(result, out_format, depth=depth)
+    from mgmt_tools.decision import charts
+
+    drawing = {
+        "risk-profile": charts.risk_profile_chart,
+        "sensitivity": charts.sensitivity_chart,
+        "tornado": charts.tornado_chart,
+    }[chart]
+    return drawing(result, out_format)

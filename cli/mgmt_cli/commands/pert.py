@@ -9,14 +9,13 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from mgmt_cli._errors import fail
 from mgmt_cli._options import input_options, output_options
-from mgmt_cli._output import RENDERED, read_input, resolve_format, write_output
+from mgmt_cli._output import RENDERED, read_input, resolve_format, write_produced
 
 if TYPE_CHECKING:
     from mgmt_tools.pert.result import Schedule
@@ -131,7 +130,7 @@ def run(
     max_diagram_tasks: int,
 ) -> None:
     """Load, schedule, optionally simulate, then print or write what was asked."""
-    from mgmt_tools.errors import GraphvizNotFoundError, MgmtError
+    from mgmt_tools.errors import MgmtError
     from mgmt_tools.pert import loads, schedule
 
     out_format = resolve_format(output, fmt, FORMATS)
@@ -157,16 +156,18 @@ def run(
 
             click.echo(summary_text(result, warnings=False))
         return
-    target = output or "-"
-    try:
-        data = _produce(result, out_format, chart, max_diagram_tasks)
-    except GraphvizNotFoundError as error:
-        _fallback_to_dot(result, target, max_diagram_tasks, error)
-    except MgmtError as error:
-        fail(error)
-    write_output(target, data, input_path=input)
-    if target != "-":
-        click.echo(f"wrote {target}", err=True)
+
+    def dot_source() -> str:
+        from mgmt_tools.pert import render
+
+        return render.to_dot(result, max_tasks=max_diagram_tasks)
+
+    write_produced(
+        output or "-",
+        lambda: _produce(result, out_format, chart, max_diagram_tasks),
+        dot_source if chart == "network" else None,
+        input_path=input,
+    )
 
 
 def _simulate(result: Schedule, trials: int, seed: int | None, distribution: str) -> Schedule:
@@ -226,19 +227,3 @@ def _produce(result: Schedule, out_format: str, chart: str, max_tasks: int) -> b
     if out_format == "mermaid":
         return render.to_mermaid(result)
     return render.render(result, out_format, max_tasks=max_tasks)
-
-
-def _fallback_to_dot(result: Schedule, target: str, max_tasks: int, error: Exception) -> None:
-    """Graphviz is missing: write the DOT source beside the requested file, exit 3."""
-    from mgmt_tools.pert import render
-
-    if target == "-":
-        fail(error)
-    dot_path = str(Path(target).with_suffix(".dot"))
-    write_output(dot_path, render.to_dot(result, max_tasks=max_tasks))
-    click.echo(
-        f"mgmt: Graphviz 'dot' was not found, so {dot_path} holds the DOT source instead; "
-        f"{getattr(error, 'install_hint', '')}",
-        err=True,
-    )
-    raise SystemExit(3)
