@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from array import array
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -108,7 +109,10 @@ class CsvLocator:
     """
 
     def __init__(self, table: Table, source: str | None, rows_name: str) -> None:
-        self.table = table
+        # keep the header and the line numbers only: a plan keeps its locator (to place a
+        # cycle found later), and a million rows of cells would stay alive with it
+        self.header = list(table.header)
+        self.lines = array("q", table.lines)
         self.source = source
         self.rows_name = rows_name
 
@@ -117,9 +121,9 @@ class CsvLocator:
         column: int | None = None
         if len(path) >= 2 and path[0] == self.rows_name and isinstance(path[1], int):
             row = path[1]
-            line = self.table.lines[row] if row < len(self.table.lines) else None
-            if len(path) >= 3 and path[2] in self.table.header:
-                column = self.table.header.index(str(path[2])) + 1
-        elif path and path[0] in self.table.header:
-            column = self.table.header.index(str(path[0])) + 1
+            line = self.lines[row] if row < len(self.lines) else None
+            if len(path) >= 3 and path[2] in self.header:
+                column = self.header.index(str(path[2])) + 1
+        elif path and path[0] in self.header:
+            column = self.header.index(str(path[0])) + 1
         return Problem(message, tuple(path), self.source, line, column)

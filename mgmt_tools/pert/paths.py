@@ -5,11 +5,13 @@ a critical task finishing at T that no driving link to a critical task leaves. P
 in input order of their first differing task; they can be exponentially many, so they are
 counted by dynamic programming and only the first ``limit`` are spelled out. The PERT variance
 of the worst path is found by the same dynamic programming, without listing paths.
+
+The critical tasks are renumbered in topological order and their links kept as flat lists
+(successors in input order), so a chain of a million critical tasks is walked with list
+indexing, not dictionaries.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -20,61 +22,91 @@ __all__ = ["CriticalGraph", "critical_graph"]
 # FS, SS, FF, SF. 0 = start, 1 = finish.
 _LEAVES_AT = (1, 0, 1, 0)
 _ENTERS_AT = (0, 0, 1, 1)
+_COMPOSED = {(1, 0): 0, (0, 0): 1, (1, 1): 2, (0, 1): 3}
+"""Link type by (end it leaves the predecessor at, end it enters the successor at)."""
+
+IndexArray = npt.NDArray[np.int64]
 
 
-@dataclass
 class CriticalGraph:
-    """The critical tasks and the driving links between them, as Python adjacency lists."""
+    """The critical tasks (renumbered 0..c-1 in topological order) and the driving links
+    between them, as flat adjacency lists."""
 
-    children: dict[int, list[tuple[int, int]]]
-    """task -> [(successor, link type)], successors in input order."""
-    sources: list[int]
-    sinks: set[int]
-    order: list[int]
-    """The critical tasks in topological order."""
-
-    def successors(self, task: int) -> list[int]:
-        """The critical successors of ``task`` over driving links, each once, in input order."""
-        return list(dict.fromkeys(child for child, _ in self.children.get(task, ())))
+    def __init__(
+        self,
+        tasks: IndexArray,
+        pred: IndexArray,
+        succ: IndexArray,
+        kind: npt.NDArray[np.int8],
+        sink: npt.NDArray[np.bool_],
+    ) -> None:
+        """``tasks``: task number of each critical task, in topological order; ``pred``,
+        ``succ``: links in the new numbering, sorted by (pred, input order of succ)."""
+        count = tasks.size
+        self.tasks = tasks
+        self.count = count
+        by_pred = np.argsort(pred, kind="stable")
+        pred, succ, kind = pred[by_pred], succ[by_pred], kind[by_pred]
+        distinct = np.ones(pred.size, dtype=bool)
+        distinct[1:] = (pred[1:] != pred[:-1]) | (succ[1:] != succ[:-1])
+        self._ptr = _pointers(pred[distinct], count)
+        self._succ = succ[distinct].tolist()
+        # with link types, for the variance (two links between a pair may differ in type)
+        self._kind_ptr = _pointers(pred, count)
+        self._kind_succ = succ.tolist()
+        self._kind = kind.tolist()
+        entered = np.zeros(count, dtype=bool)
+        entered[succ] = True
+        left = np.zeros(count, dtype=bool)
+        left[pred] = True
+        self.sources = np.flatnonzero(~entered)[np.argsort(tasks[~entered], kind="stable")]
+        self._sink = (sink & ~left).tolist()
 
     def count_paths(self) -> int:
         """How many critical paths there are (exact, however many)."""
-        count: dict[int, int] = {}
-        for task in reversed(self.order):
-            below = sum(count[child] for child in self.successors(task))
-            count[task] = below + (1 if task in self.sinks else 0)
-        return sum(count[source] for source in self.sources)
+        ptr, succ, sink = self._ptr, self._succ, self._sink
+        below = [0] * self.count
+        for task in range(self.count - 1, -1, -1):
+            low, high = ptr[task], ptr[task + 1]
+            if high - low == 1:
+                below[task] = below[succ[low]] + sink[task]
+            else:
+                below[task] = sum([below[child] for child in succ[low:high]]) + sink[task]
+        return sum([below[source] for source in self.sources.tolist()])
 
     def paths(self, limit: int) -> list[list[int]]:
-        """The first ``limit`` paths in input order of their first differing task."""
-        reaches = self._reaches_sink()
+        """The first ``limit`` paths (task numbers) in input order of their first differing
+        task."""
+        ptr, succ, sink = self._ptr, self._succ, self._sink
+        reaches = list(sink)
+        for task in range(self.count - 1, -1, -1):
+            if not reaches[task]:
+                reaches[task] = any(reaches[child] for child in succ[ptr[task] : ptr[task + 1]])
         found: list[list[int]] = []
-        for source in self.sources:
-            if not reaches.get(source):
-                continue
-            path = [source]
-            stack = [iter(self.successors(source))]
-            while stack and len(found) < limit:
-                if path[-1] in self.sinks:
-                    found.append(list(path))
-                step = next((c for c in stack[-1] if reaches.get(c)), None)
-                if path[-1] in self.sinks or step is None:
-                    stack.pop()
-                    path.pop()
-                    continue
-                path.append(step)
-                stack.append(iter(self.successors(step)))
+        for source in self.sources.tolist():
             if len(found) >= limit:
                 break
-        return found
-
-    def _reaches_sink(self) -> dict[int, bool]:
-        reaches: dict[int, bool] = {}
-        for task in reversed(self.order):
-            reaches[task] = task in self.sinks or any(
-                reaches[child] for child, _ in self.children.get(task, ())
-            )
-        return reaches
+            if not reaches[source]:
+                continue
+            path, cursor = [source], [ptr[source]]
+            while path and len(found) < limit:
+                task = path[-1]
+                if sink[task]:
+                    found.append(path.copy())
+                    path.pop()
+                    cursor.pop()
+                    continue
+                at, end = cursor[-1], ptr[task + 1]
+                while at < end and not reaches[succ[at]]:
+                    at += 1
+                if at == end:
+                    path.pop()
+                    cursor.pop()
+                    continue
+                cursor[-1] = at + 1
+                path.append(succ[at])
+                cursor.append(ptr[succ[at]])
+        return [self.tasks[np.array(path, dtype=np.int64)].tolist() for path in found]
 
     def worst_variance(self, variance: npt.NDArray[np.float64]) -> float:
         """The largest PERT variance of a critical path.
@@ -83,31 +115,39 @@ class CriticalGraph:
         (the path then spans its duration); a first task is entered at its start, a last task
         left at its finish.
         """
-        best: dict[tuple[int, int], float] = {}
+        ptr, succ, kind, sink = self._kind_ptr, self._kind_succ, self._kind, self._sink
+        own = variance[self.tasks].tolist()
         minus = float("-inf")
-        for task in reversed(self.order):
-            own = float(variance[task])
+        best = [[minus, minus] for _ in range(self.count)]  # per task: entered at start, finish
+        for task in range(self.count - 1, -1, -1):
             for entered in (0, 1):
-                value = (own if entered == 0 else 0.0) if task in self.sinks else minus
-                for child, kind in self.children.get(task, ()):
-                    below = best[(child, _ENTERS_AT[kind])]
+                value = (own[task] if entered == 0 else 0.0) if sink[task] else minus
+                for at in range(ptr[task], ptr[task + 1]):
+                    link = kind[at]
+                    below = best[succ[at]][_ENTERS_AT[link]]
                     if below == minus:
                         continue
-                    spans = own if entered != _LEAVES_AT[kind] else 0.0
+                    spans = own[task] if entered != _LEAVES_AT[link] else 0.0
                     value = max(value, spans + below)
-                best[(task, entered)] = value
-        values = [best[(source, 0)] for source in self.sources if best[(source, 0)] > minus]
+                best[task][entered] = value
+        values = [best[source][0] for source in self.sources.tolist() if best[source][0] > minus]
         return max(values) if values else 0.0
+
+
+def _pointers(pred: IndexArray, count: int) -> list[int]:
+    pointers = np.zeros(count + 1, dtype=np.int64)
+    np.cumsum(np.bincount(pred, minlength=count), out=pointers[1:])
+    return list(pointers.tolist())
 
 
 def critical_graph(
     critical: npt.NDArray[np.bool_],
     finishes_last: npt.NDArray[np.bool_],
-    pred: npt.NDArray[np.int64],
-    succ: npt.NDArray[np.int64],
+    pred: IndexArray,
+    succ: IndexArray,
     kind: npt.NDArray[np.int8],
     driving: npt.NDArray[np.bool_],
-    order: npt.NDArray[np.int64],
+    order: IndexArray,
     task_count: int | None = None,
 ) -> CriticalGraph:
     """Build the critical subgraph over the tasks from the schedule's masks.
@@ -118,53 +158,56 @@ def critical_graph(
     """
     n = len(critical) if task_count is None else task_count
     keep = np.flatnonzero(driving & critical[pred] & critical[succ])
-    keep = keep[np.lexsort((succ[keep], pred[keep]))]
+    link_pred, link_succ, link_kind = pred[keep], succ[keep], kind[keep]
+    if n < len(critical):
+        link_pred, link_succ, link_kind = _contract(link_pred, link_succ, link_kind, n)
+    tasks = order[critical[order]]
+    tasks = tasks[tasks < n]
+    rank = np.full(n, -1, dtype=np.int64)
+    rank[tasks] = np.arange(tasks.size)
+    by_input = np.lexsort((link_succ, link_pred))  # successors in input order
+    return CriticalGraph(
+        tasks,
+        rank[link_pred[by_input]],
+        rank[link_succ[by_input]],
+        link_kind[by_input],
+        finishes_last[tasks],
+    )
+
+
+def _contract(
+    pred: IndexArray, succ: IndexArray, kind: npt.NDArray[np.int8], n: int
+) -> tuple[IndexArray, IndexArray, npt.NDArray[np.int8]]:
+    """Links between tasks, chains through hidden nodes replaced by the tasks they reach."""
     raw: dict[int, list[tuple[int, int]]] = {}
-    for p, s, k in zip(pred[keep].tolist(), succ[keep].tolist(), kind[keep].tolist(), strict=True):
+    for p, s, k in zip(pred.tolist(), succ.tolist(), kind.tolist(), strict=True):
         raw.setdefault(p, []).append((s, k))
-    children = raw if n == len(critical) else _contract(raw, n)
-    entered = np.zeros(n, dtype=bool)
-    left = np.zeros(n, dtype=bool)
-    for task, below in children.items():
-        left[task] = True
-        for child, _ in below:
-            entered[child] = True
-    critical_tasks = critical[:n]
-    sources = np.flatnonzero(critical_tasks & ~entered).tolist()
-    sinks = set(np.flatnonzero(critical_tasks & finishes_last[:n] & ~left).tolist())
-    crit_order = [node for node in order[critical[order]].tolist() if node < n]
-    return CriticalGraph(children, sources, sinks, crit_order)
-
-
-def _contract(raw: dict[int, list[tuple[int, int]]], n: int) -> dict[int, list[tuple[int, int]]]:
-    """Children of tasks with chains through hidden nodes replaced by the tasks they reach."""
     reached: dict[int, list[tuple[int, int]]] = {}
 
     def through(node: int) -> list[tuple[int, int]]:
         """(task, type of the chain's last link) reached from hidden ``node``."""
         if node not in reached:
             found: list[tuple[int, int]] = []
-            for child, kind in raw.get(node, ()):
-                found.extend([(child, kind)] if child < n else through(child))
+            for child, link in raw.get(node, ()):
+                found.extend([(child, link)] if child < n else through(child))
             reached[node] = found
         return reached[node]
 
-    children: dict[int, list[tuple[int, int]]] = {}
+    joined: set[tuple[int, int, int]] = set()
     for task, below in raw.items():
         if task >= n:
             continue
-        joined: list[tuple[int, int]] = []
-        for child, kind in below:
+        for child, link in below:
             if child < n:
-                joined.append((child, kind))
+                joined.add((task, child, link))
             else:
-                joined.extend(
-                    (end, _COMPOSED[(_LEAVES_AT[kind], _ENTERS_AT[last])])
+                joined.update(
+                    (task, end, _COMPOSED[(_LEAVES_AT[link], _ENTERS_AT[last])])
                     for end, last in through(child)
                 )
-        children[task] = sorted(dict.fromkeys(joined))
-    return {task: below for task, below in children.items() if below}
-
-
-_COMPOSED = {(1, 0): 0, (0, 0): 1, (1, 1): 2, (0, 1): 3}
-"""Link type by (end it leaves the predecessor at, end it enters the successor at)."""
+    triples = sorted(joined)
+    return (
+        np.array([t[0] for t in triples], dtype=np.int64),
+        np.array([t[1] for t in triples], dtype=np.int64),
+        np.array([t[2] for t in triples], dtype=np.int8),
+    )

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -15,13 +14,15 @@ import click
 
 from mgmt_cli._errors import fail
 from mgmt_cli._options import input_options, output_options
-from mgmt_cli._output import RENDERED, read_input, resolve_format, write_produced
+from mgmt_cli._output import RENDERED, json_text, read_input, resolve_format, write_produced
 
 if TYPE_CHECKING:
     from mgmt_tools.pert.result import Schedule
 
 FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "json", "csv", "mspdi")
 CHARTS = ("network", "gantt", "risk")
+_COMPACT_JSON = 10_000
+"""Tasks above which JSON is written compact (indenting 100,000 tasks costs half a second)."""
 _PROGRESS_WORK = 20_000_000
 """Tasks x trials above which a simulation takes about a second: show a progress bar."""
 
@@ -149,7 +150,8 @@ def run(
     for warning in [*result.warnings, *simulated]:
         click.echo(f"warning: {warning}", err=True)
     if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        compact = result.plan.task_count > _COMPACT_JSON
+        click.echo(json_text(result.to_dict(), compact=compact), nl=False)
     if out_format is None:
         if not as_json:
             from mgmt_tools.pert import summary_text
@@ -200,7 +202,7 @@ def _produce(result: Schedule, out_format: str, chart: str, max_tasks: int) -> b
     from mgmt_tools.pert import render
 
     if out_format == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json_text(result.to_dict(), compact=result.plan.task_count > _COMPACT_JSON)
     if out_format == "csv":
         from mgmt_tools.pert.export import to_csv
 
