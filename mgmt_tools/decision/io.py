@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from mgmt_tools._csv import decode
+from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import Locating, problems_from
 from mgmt_tools._yaml import Locator, load_text, locator
@@ -32,24 +31,20 @@ from mgmt_tools.errors import InputError, PathPart, Problem
 __all__ = ["format_of", "from_dict", "load", "loads"]
 
 DataPath = tuple[PathPart, ...]
-_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+_SUFFIXES = TEXT_SUFFIXES
 
 
 def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
     """The input format named by a file's suffix (yaml or json)."""
-    return _SUFFIXES.get(Path(path).suffix.lower(), default)
+    return format_by_suffix(path, _SUFFIXES, default)
 
 
 def load(
     path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
 ) -> Tree:
     """Read a tree file; the format comes from the suffix unless ``fmt`` names it."""
-    source = os.fspath(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError([Problem(f"cannot read: {error.strerror}", source=source)]) from None
-    return loads(decode(data, encoding, source), fmt or format_of(path), source=source)
+    text, source = read_text(path, encoding)
+    return loads(text, fmt or format_of(path), source=source)
 
 
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Tree:

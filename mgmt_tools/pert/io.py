@@ -13,7 +13,6 @@ import dataclasses
 import json
 import math
 import os
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -21,7 +20,8 @@ import numpy.typing as npt
 import yaml
 from pydantic import ValidationError
 
-from mgmt_tools._csv import CsvLocator, Table, decode, read_table
+from mgmt_tools._csv import CsvLocator, Table, read_table
+from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import Locating, problems_from
 from mgmt_tools._yaml import Locator, load_text, locator
@@ -43,24 +43,20 @@ CSV_COLUMNS = (
     "depends_on",
     "milestone",
 )
-_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv", ".xml": "mspdi"}
+_SUFFIXES = {**TEXT_SUFFIXES, ".csv": "csv", ".xml": "mspdi"}
 
 
 def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
     """The input format named by a file's suffix (yaml, json, csv or mspdi for .xml)."""
-    return _SUFFIXES.get(Path(path).suffix.lower(), default)
+    return format_by_suffix(path, _SUFFIXES, default)
 
 
 def load(
     path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
 ) -> Plan:
     """Read a plan file; the format comes from the suffix unless ``fmt`` names it."""
-    source = os.fspath(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError([Problem(f"cannot read: {error.strerror}", source=source)]) from None
-    return loads(decode(data, encoding, source), fmt or format_of(path), source=source)
+    text, source = read_text(path, encoding)
+    return loads(text, fmt or format_of(path), source=source)
 
 
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Plan:
