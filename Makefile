@@ -47,6 +47,7 @@ demo: setup
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pert.py
+	$(BIN)/python benchmarks/bench_simulate.py
 	$(BIN)/python benchmarks/bench_decision.py
 
 # Regenerate the JSON Schemas kept in the package from the input models.

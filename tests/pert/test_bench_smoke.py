@@ -67,3 +67,12 @@ def test_targets() -> None:
     assert not fast.met(timing([0.5]), timing([10.0]), 100)  # only 20x
     assert not fast.met(timing([0.5]), timing([20.0]), 300)  # too much memory
     assert not bench_pert.Target(5.0, 1).met(timing([2.0]), timing([1.0]), 0)  # slower than nx
+
+
+def test_simulation_and_the_per_trial_loop_agree() -> None:
+    from benchmarks import bench_simulate
+
+    row = bench_simulate.case(
+        "toy", 6, 8, 400, 1, loop_trials=400, target_s=60.0, ratio_min=None, memory_mib=None
+    )  # raises if they disagree
+    assert row.size == "400 x 48"
