@@ -9,7 +9,6 @@ rounded; the exact ones are EV 140.8, CE -500 ln(1 - EU) with EU = 0.233808..., 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -123,14 +122,3 @@ def test_tornado(result: dict[str, object]) -> None:
             "base_value": close(140.8),
         }
     ]
-
-
-def test_the_example_in_formats_md_is_this_one() -> None:
-    formats = Path(__file__).resolve().parents[3] / "shared" / "FORMATS.md"
-    if not formats.exists():
-        pytest.skip("FORMATS.md is not beside the repository")
-    text = formats.read_text(encoding="utf-8")
-    section = text[text.index("## decision") :]
-    block = section[section.index("```yaml") + len("```yaml\n") : section.index("```\n", 10)]
-    assert loads(block).node_count == loads(EXAMPLE).node_count
-    assert rollback(loads(block)).expected_value == close(140.8)
