@@ -44,6 +44,27 @@ def test_decision_example_rolls_back_and_renders(path: Path) -> None:
     assert to_dot(result).startswith("digraph")
 
 
+INDEX_EXAMPLES = sorted((EXAMPLES / "index").glob("*.yaml"))
+AHP_EXAMPLES = sorted((EXAMPLES / "ahp").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", INDEX_EXAMPLES, ids=lambda p: p.name)
+def test_index_example_ranks(path: Path) -> None:
+    from mgmt_tools.mcda import evaluate, load
+
+    result = evaluate(load(path), sensitivity=True, seed=1, draws=200)
+    assert result.ranking[0]["rank"] == 1
+    assert result.to_dict()["sensitivity"]["criteria"]
+
+
+@pytest.mark.parametrize("path", AHP_EXAMPLES, ids=lambda p: p.name)
+def test_ahp_example_analyses(path: Path) -> None:
+    from mgmt_tools.mcda import analyse, load_judgements
+
+    result = analyse(load_judgements(path)).to_dict()
+    assert result["warnings"] == []
+
+
 @pytest.mark.parametrize("path", YAML_EXAMPLES, ids=lambda p: p.name)
 def test_yaml_example_has_modeline_and_validates(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
@@ -56,7 +77,7 @@ def test_yaml_example_has_modeline_and_validates(path: Path) -> None:
     jsonschema.validate(load_text(text, "yaml"), generate(method))
 
 
-@pytest.mark.parametrize("method", ["decision", "pert"])
+@pytest.mark.parametrize("method", ["ahp", "decision", "index", "pert"])
 def test_kept_schema_is_fresh(method: str) -> None:
     assert schema_path(method).read_text(encoding="utf-8") == schema_text(method), (
         "stale schema: run `make schemas`"

@@ -7,7 +7,13 @@ import inspect
 
 import pytest
 
-PACKAGES = ["mgmt_tools", "mgmt_tools.pert", "mgmt_tools.decision", "mgmt_tools.errors"]
+PACKAGES = [
+    "mgmt_tools",
+    "mgmt_tools.pert",
+    "mgmt_tools.decision",
+    "mgmt_tools.mcda",
+    "mgmt_tools.errors",
+]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

@@ -19,11 +19,16 @@ __all__ = ["cli", "main"]
 
 # name -> (module under mgmt_cli.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "ahp": ("ahp", "AHP priorities and consistency ratios of pairwise judgements or a hierarchy."),
     "decision": (
         "decision",
         "Roll back a decision tree: expected value, policy, risk profile, EVPI, sensitivity.",
     ),
     "gantt": ("gantt", "Draw a plan's Gantt chart on working-day dates (same input as pert)."),
+    "index": (
+        "index",
+        "Score and rank alternatives: weighted sum or product, TOPSIS, VIKOR; weight sensitivity.",
+    ),
     "pert": ("pert", "Schedule a plan: CPM/PERT dates, floats, critical paths, network diagram."),
     "schema": ("schema", "Print the JSON Schema of a method's input format."),
 }

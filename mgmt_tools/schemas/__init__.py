@@ -15,7 +15,9 @@ from typing import Any
 __all__ = ["METHODS", "generate", "schema_path", "schema_text"]
 
 METHODS: dict[str, str] = {
+    "ahp": "mgmt_tools.mcda.model:JudgementsModel",
     "decision": "mgmt_tools.decision.model:TreeModel",
+    "index": "mgmt_tools.mcda.model:MatrixModel",
     "pert": "mgmt_tools.pert.model:PlanModel",
 }
 """Method name -> the pydantic model of its input."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-METHODS = ("decision", "pert")
+METHODS = ("ahp", "decision", "index", "pert")
 
 
 @click.command("schema")

@@ -1,0 +1,360 @@
+"""Check validated models for meaning and build a :class:`DecisionMatrix` or
+:class:`Judgements`, reporting every problem at its place (in the YAML/JSON file, or in the
+CSV file of the alternatives).
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+from collections.abc import Callable
+from pathlib import Path as FilePath
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from mgmt_tools._csv import CsvLocator, Table, decode, read_table
+from mgmt_tools._validation import Locating
+from mgmt_tools._yaml import literal_text
+from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, format_path
+from mgmt_tools.mcda.judgements import from_judgements, from_rows, number
+from mgmt_tools.mcda.matrix import PLACEHOLDER, DecisionMatrix, Judgements, PairMatrix
+from mgmt_tools.mcda.model import JudgementsModel, MatrixModel
+
+__all__ = ["build_judgements", "build_matrix"]
+
+Path = tuple[PathPart, ...]
+FloatArray = npt.NDArray[np.float64]
+
+
+class _Reporter:
+    def __init__(self, where: Locating, problems: list[Problem]) -> None:
+        self.where = where
+        self.problems = problems
+
+    def __call__(self, path: Path, message: str) -> None:
+        self.problems.append(self.where.problem(path, message))
+
+    def key(self, path: Path, message: str) -> None:
+        self.problems.append(self.where.problem(path, message, key=True))
+
+
+def _duplicates(
+    names: list[str], path_of: Callable[[int], Path], what: str, report: _Reporter
+) -> None:
+    first: dict[str, int] = {}
+    shown = 0
+    for number_, name in enumerate(names):
+        if name.startswith(PLACEHOLDER):
+            continue
+        if name in first:
+            if shown < 21:
+                report(
+                    path_of(number_),
+                    f"duplicate {what} '{name}' (first at {format_path(path_of(first[name]))})",
+                )
+            shown += 1
+        else:
+            first[name] = number_
+
+
+def build_matrix(
+    model: MatrixModel,
+    where: Locating,
+    problems: list[Problem],
+    base: str | os.PathLike[str] | None = None,
+    encoding: str | None = None,
+) -> DecisionMatrix | None:
+    """The decision matrix of ``model``; problems go to ``problems`` (None when unusable)."""
+    report = _Reporter(where, problems)
+    warnings: list[str] = []
+    ids = [c.id for c in model.criteria]
+    _duplicates(ids, lambda i: ("criteria", i, "id"), "criterion id", report)
+    weights = np.array(
+        [
+            math.nan if c.weight is None else number(c.weight, ("criteria", i, "weight"), report)
+            for i, c in enumerate(model.criteria)
+        ]
+    )
+    if any(
+        c.weight is not None and math.isnan(w) for c, w in zip(model.criteria, weights, strict=True)
+    ):
+        weights = np.where(np.isnan(weights), 0.0, weights)  # reported; keep checking the rest
+    maximize = np.array([c.direction == "max" for c in model.criteria], dtype=bool)
+    comparisons = None
+    if model.comparisons:
+        comparisons = from_judgements(
+            "criteria",
+            ids,
+            model.comparisons,
+            ("comparisons",),
+            report,
+            kind="criterion",
+            connected=False,  # needed only with weighting: ahp (checked then)
+        )
+    csv_locate: Callable[[Path, str], Problem] | None = None
+    if isinstance(model.alternatives, str):
+        loaded = _csv_alternatives(
+            model.alternatives, ids, report, problems, warnings, base, encoding
+        )
+        if loaded is None:
+            return None
+        names, values, csv_locate = loaded
+    else:
+        names, values = _inline_alternatives(model.alternatives, ids, report)
+    if not names:
+        report(("alternatives",), "no alternatives to rank")
+    locate_csv = csv_locate
+
+    def locate(path: Path, message: str) -> Problem:
+        if locate_csv is not None and path[:1] == ("alternatives",) and len(path) > 1:
+            return locate_csv(path, message)
+        return where.problem(path, message)
+
+    given = None if all(c.weight is None for c in model.criteria) else weights
+    return DecisionMatrix(
+        criteria=tuple(ids),
+        criterion_names=tuple(c.name if c.name is not None else c.id for c in model.criteria),
+        maximize=maximize,
+        alternatives=names,
+        values=values,
+        given_weights=given,
+        goal=model.goal,
+        method=model.method,
+        normalization=model.normalization,
+        weighting=model.weighting,
+        vikor_v=model.vikor_v,
+        ahp_method=model.ahp_method,
+        random_index=model.random_index,
+        comparisons=comparisons,
+        load_warnings=tuple(warnings),
+        locate=locate,
+        value_path=lambda row, col: ("alternatives", row, ids[col]),
+    )
+
+
+def _inline_alternatives(
+    items: list[dict[str, Any]], all_ids: list[str], report: _Reporter
+) -> tuple[list[str], FloatArray]:
+    index = {cid: col for col, cid in enumerate(all_ids)}
+    ids = list(dict.fromkeys(cid for cid in all_ids if not cid.startswith(PLACEHOLDER)))
+    values = np.zeros((len(items), len(all_ids)))
+    names: list[str] = []
+    for row, item in enumerate(items):
+        at: Path = ("alternatives", row)
+        raw_name = item.get("name")
+        if isinstance(raw_name, str) and raw_name.startswith(PLACEHOLDER):
+            names.append(raw_name)
+            continue
+        if raw_name is None or isinstance(raw_name, dict | list):
+            report(at, "missing required key 'name'" if raw_name is None else "name: not text")
+            names.append(f"{PLACEHOLDER}{row}")
+        else:
+            names.append(literal_text(raw_name))
+        unknown: list[str] = []
+        for key, value in item.items():
+            if key == "name":
+                continue
+            if key not in index:
+                report.key((*at, key), f"unknown criterion '{key}'" + did_you_mean(str(key), ids))
+                unknown.append(str(key))
+                continue
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not math.isfinite(value)
+            ):
+                shown = (
+                    literal_text(value)
+                    if not isinstance(value, dict | list)
+                    else "a list or mapping"
+                )
+                report((*at, key), f"not a finite number, got '{shown}'")
+                continue
+            values[row, index[key]] = float(value)
+        for cid in ids:
+            # a misspelt key was reported with a hint: its criterion's absence is no news
+            if cid not in item and not difflib.get_close_matches(cid, unknown, n=1, cutoff=0.6):
+                report(at, f"no value for criterion '{cid}'")
+    _duplicates(names, lambda i: ("alternatives", i, "name"), "alternative", report)
+    return names, values
+
+
+def _csv_alternatives(
+    relative: str,
+    ids: list[str],
+    report: _Reporter,
+    problems: list[Problem],
+    warnings: list[str],
+    base: str | os.PathLike[str] | None,
+    encoding: str | None,
+) -> tuple[list[str], FloatArray, Callable[[Path, str], Problem]] | None:
+    path = FilePath(relative)
+    if not path.is_absolute() and base is not None:
+        path = FilePath(base) / path
+    source = os.path.normpath(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        report(("alternatives",), f"cannot read the alternatives '{source}': {error.strerror}")
+        return None
+    try:
+        table = read_table(decode(data, encoding, source), source)
+    except InputError as error:
+        problems.extend(error.problems)
+        return None
+    where = CsvLocator(table, source, "alternatives")
+    found: list[Problem] = []
+    all_ids, ids = ids, [cid for cid in ids if not cid.startswith(PLACEHOLDER)]
+    header = table.header
+    extra = [name for name in header if name != "name" and name not in ids]
+    for number_, name in enumerate(header):
+        if header.index(name) != number_:
+            found.append(where.problem((name,), f"column '{name}' appears twice"))
+    missing = [name for name in ("name", *ids) if name not in header]
+    if missing:
+        for name in missing:
+            hint = did_you_mean(name, extra) if extra else ""
+            found.append(
+                Problem(
+                    f"missing column '{name}'{hint} (columns: {', '.join(header)})", (), source, 1
+                )
+            )
+        problems.extend(found)
+        return None
+    for name in extra:
+        warnings.append(f"{source}: column '{name}' is not a criterion; it is not used")
+    names = [cell.strip() for cell in table.column("name")]
+    values = np.zeros((len(table.rows), len(all_ids)))
+    for col, cid in enumerate(all_ids):
+        if cid in header:
+            values[:, col] = _numbers(table, cid, where, found)
+    for row in [i for i, name in enumerate(names) if not name][:21]:
+        found.append(where.problem(("alternatives", row, "name"), "no name"))
+    _duplicates(
+        names, lambda i: ("alternatives", i, "name"), "alternative", _Reporter(where, found)
+    )
+    problems.extend(found)
+    return names, values, where.problem
+
+
+def _numbers(table: Table, column: str, where: CsvLocator, found: list[Problem]) -> FloatArray:
+    cells = table.column(column)
+    try:
+        values = np.array(cells, dtype=np.float64)
+    except ValueError:
+        values = np.array([_float_or_nan(cell) for cell in cells], dtype=np.float64)
+    bad = ~np.isfinite(values)
+    for row in np.flatnonzero(bad)[:21].tolist():
+        text = cells[row].strip()
+        message = f"not a number: '{cells[row]}'" if text else f"no value for criterion '{column}'"
+        found.append(where.problem(("alternatives", row, column), message))
+    return values
+
+
+def _float_or_nan(cell: str) -> float:
+    try:
+        return float(cell)
+    except ValueError:
+        return math.nan
+
+
+def build_judgements(
+    model: JudgementsModel, where: Locating, problems: list[Problem]
+) -> Judgements | None:
+    """The matrices of ``model``; problems go to ``problems`` (None when unusable)."""
+    report = _Reporter(where, problems)
+    single = model.elements is not None or model.matrix is not None or model.comparisons is not None
+    if single and (model.criteria is not None or model.alternatives is not None):
+        report(
+            (),
+            "give either elements with matrix or comparisons (one matrix) or criteria "
+            "and alternatives (a hierarchy), not both",
+        )
+        return None
+    if single:
+        matrix = _single(model, report)
+        if matrix is None:
+            return None
+        return Judgements(
+            matrix, goal=model.goal, method=model.method, random_index=model.random_index
+        )
+    if model.criteria is None:
+        report(
+            (),
+            "no judgements: give elements with matrix or comparisons (one matrix), or "
+            "criteria with criteria_comparisons (a hierarchy)",
+        )
+        return None
+    criteria = model.criteria
+    _duplicates(criteria, lambda i: ("criteria", i), "criterion", report)
+    top = from_judgements(
+        "criteria",
+        criteria,
+        model.criteria_comparisons or [],
+        ("criteria_comparisons",),
+        report,
+        kind="criterion",
+    )
+    if model.alternatives is None:
+        if model.alternative_comparisons:
+            report(
+                ("alternative_comparisons",), "alternative_comparisons need a list of alternatives"
+            )
+        return Judgements(
+            top, goal=model.goal, method=model.method, random_index=model.random_index
+        )
+    alternatives = model.alternatives
+    _duplicates(alternatives, lambda i: ("alternatives", i), "alternative", report)
+    given = model.alternative_comparisons or {}
+    unknown = [key for key in given if key not in criteria]
+    for key in unknown:
+        report.key(
+            ("alternative_comparisons", key),
+            f"unknown criterion '{key}'" + did_you_mean(key, criteria),
+        )
+    matrices: list[PairMatrix] = []
+    for criterion in criteria:
+        if criterion not in given:
+            if not difflib.get_close_matches(criterion, unknown, n=1, cutoff=0.6):
+                report(
+                    ("alternative_comparisons",),
+                    f"no comparisons of the alternatives under '{criterion}'",
+                )
+            continue
+        matrices.append(
+            from_judgements(
+                criterion,
+                alternatives,
+                given[criterion],
+                ("alternative_comparisons", criterion),
+                report,
+                kind="alternative",
+            )
+        )
+    if len(matrices) != len(criteria):
+        return None
+    return Judgements(
+        top, tuple(alternatives), tuple(matrices), model.goal, model.method, model.random_index
+    )
+
+
+def _single(model: JudgementsModel, report: _Reporter) -> PairMatrix | None:
+    if model.matrix is not None and model.comparisons is not None:
+        report((), "give the matrix or its comparisons, not both")
+        return None
+    if model.matrix is not None:
+        if model.elements is None:
+            report(("matrix",), "a matrix needs the list of its elements (elements: [...])")
+            return None
+        _duplicates(model.elements, lambda i: ("elements", i), "element", report)
+        return from_rows("matrix", model.elements, model.matrix, ("matrix",), report)
+    elements = model.elements
+    if elements is None:  # in the order they first appear
+        elements = list(
+            dict.fromkeys(name for item in model.comparisons or [] for name in item[:2])
+        )
+    _duplicates(elements, lambda i: ("elements", i), "element", report)
+    return from_judgements("matrix", elements, model.comparisons or [], ("comparisons",), report)

@@ -1,0 +1,281 @@
+"""Read decision matrices (``mgmt index``) and AHP judgements (``mgmt ahp``) from YAML and JSON,
+the alternatives optionally from a CSV file, with every problem located.
+
+>>> matrix = loads('''
+... criteria:
+...   - {id: cost, weight: 0.6, direction: min}
+...   - {id: quality, weight: 0.4}
+... alternatives:
+...   - {name: A, cost: 10, quality: 7}
+...   - {name: B, cost: 12, quality: 9}
+... ''')
+>>> matrix.criteria, matrix.alternatives, matrix.values.tolist()
+(('cost', 'quality'), ['A', 'B'], [[10.0, 7.0], [12.0, 9.0]])
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
+from mgmt_tools._gc import paused
+from mgmt_tools._validation import Locating, problems_from
+from mgmt_tools._yaml import Locator, load_text, locator
+from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools.mcda.build import build_judgements, build_matrix
+from mgmt_tools.mcda.checks import check, settings_of
+from mgmt_tools.mcda.matrix import PLACEHOLDER, DecisionMatrix, Judgements
+from mgmt_tools.mcda.model import JudgementsModel, MatrixModel
+
+__all__ = [
+    "format_of",
+    "from_dict",
+    "judgements_from_dict",
+    "load",
+    "load_judgements",
+    "loads",
+    "loads_judgements",
+]
+
+DataPath = tuple[PathPart, ...]
+
+
+def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
+    """The input format named by a file's suffix (yaml or json)."""
+    return format_by_suffix(path, TEXT_SUFFIXES, default)
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    **overrides: Any,
+) -> DecisionMatrix:
+    """Read a decision matrix file; a CSV of alternatives is found relative to it.
+
+    ``overrides`` (method, normalization, weighting, vikor_v) replace the file's settings and
+    the values are checked against them.
+    """
+    text, source = read_text(path, encoding)
+    base = Path(path).parent
+    return loads(
+        text, fmt or format_of(path), source=source, base=base, encoding=encoding, **overrides
+    )
+
+
+def loads(
+    text: str,
+    fmt: str = "yaml",
+    *,
+    source: str | None = None,
+    base: str | os.PathLike[str] | None = None,
+    encoding: str | None = None,
+    **overrides: Any,
+) -> DecisionMatrix:
+    """Read a decision matrix from text in ``fmt`` (yaml or json); a CSV of alternatives is
+    found relative to ``base`` (default: the current directory)."""
+    if fmt not in ("yaml", "json"):
+        raise ValueError(f"unknown matrix format {fmt!r} (yaml or json)")
+    with paused():
+        problems: list[Problem] = []
+        data = load_text(text, fmt, source, problems)
+        where = _LazyLocator(text, fmt, source)
+        return _matrix(data, where, problems, source, base, encoding, overrides)
+
+
+def from_dict(
+    data: Any,
+    *,
+    source: str | None = None,
+    base: str | os.PathLike[str] | None = None,
+    **overrides: Any,
+) -> DecisionMatrix:
+    """Build a decision matrix from a dict shaped like the YAML format (no line numbers)."""
+    with paused():
+        return _matrix(data, Locator(source, {}, []), [], source, base, None, overrides)
+
+
+def load_judgements(
+    path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
+) -> Judgements:
+    """Read AHP judgements from a YAML or JSON file."""
+    text, source = read_text(path, encoding)
+    return loads_judgements(text, fmt or format_of(path), source=source)
+
+
+def loads_judgements(text: str, fmt: str = "yaml", *, source: str | None = None) -> Judgements:
+    """Read AHP judgements from text in ``fmt`` (yaml or json)."""
+    if fmt not in ("yaml", "json"):
+        raise ValueError(f"unknown judgements format {fmt!r} (yaml or json)")
+    problems: list[Problem] = []
+    data = load_text(text, fmt, source, problems)
+    return _judgements(data, _LazyLocator(text, fmt, source), problems, source)
+
+
+def judgements_from_dict(data: Any, *, source: str | None = None) -> Judgements:
+    """Build AHP judgements from a dict shaped like the YAML format (no line numbers)."""
+    return _judgements(data, Locator(source, {}, []), [], source)
+
+
+class _LazyLocator:
+    """Parses the text with positions only when the first problem needs placing."""
+
+    def __init__(self, text: str, fmt: str, source: str | None) -> None:
+        self._args = (text, fmt, source)
+        self._locator: Locator | None = None
+
+    def problem(self, path: DataPath, message: str, *, key: bool = False) -> Problem:
+        if self._locator is None:
+            self._locator = locator(*self._args)
+        return self._locator.problem(path, message, key=key)
+
+
+def _validated(
+    model: type[BaseModel], data: Any, where: Locating, problems: list[Problem], what: str
+) -> tuple[Any, list[DataPath]]:
+    """The validated model (salvaged after structural faults, which are reported) and the
+    paths that were replaced; None when nothing can be salvaged."""
+    if not isinstance(data, dict):
+        problems.append(where.problem((), f"{what} is a mapping (see mgmt schema)"))
+        return None, []
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        problems += problems_from(error, model, data, where)
+        pruned, damaged = _salvage(data, error)
+        try:
+            return model.model_validate(pruned), damaged
+        except ValidationError:
+            return None, damaged
+
+
+def _matrix(
+    data: Any,
+    where: Locating,
+    problems: list[Problem],
+    source: str | None,
+    base: str | os.PathLike[str] | None,
+    encoding: str | None,
+    overrides: dict[str, Any],
+) -> DecisionMatrix:
+    model, damaged = _validated(MatrixModel, data, where, problems, "a decision matrix")
+    if model is None:
+        raise InputError(_in_order(problems, source))
+    found: list[Problem] = []
+    matrix = build_matrix(model, where, found, base, encoding)
+    if matrix is not None:
+        chosen = {key: value for key, value in overrides.items() if value is not None}
+        settings = settings_of(matrix, **chosen)
+        matrix = dataclasses.replace(
+            matrix,
+            method=settings.method,
+            normalization=overrides.get("normalization") or matrix.normalization,
+            weighting=settings.weighting,
+            vikor_v=settings.vikor_v,
+        )
+        seen = {problem.path for problem in found}
+        found += [p for p in check(matrix, settings) if p.path not in seen]
+    problems += [p for p in found if not _under(p.path, damaged)]
+    if problems or matrix is None:
+        raise InputError(_in_order(problems, source))
+    return matrix
+
+
+def _judgements(
+    data: Any, where: Locating, problems: list[Problem], source: str | None
+) -> Judgements:
+    model, damaged = _validated(JudgementsModel, data, where, problems, "AHP judgements")
+    if model is None:
+        raise InputError(_in_order(problems, source))
+    found: list[Problem] = []
+    judgements = build_judgements(model, where, found)
+    problems += [p for p in found if not _under(p.path, damaged)]
+    if problems or judgements is None:
+        raise InputError(_in_order(problems, source))
+    return judgements
+
+
+def _in_order(problems: list[Problem], source: str | None) -> list[Problem]:
+    """The file's problems in file order, then those of another file (the CSV) in its order."""
+    if any(problem.line is None for problem in problems):
+        return problems
+    return sorted(problems, key=lambda p: (p.source != source, p.line or 0, p.column or 0))
+
+
+_LIST_ITEMS = {"criteria", "alternatives", "comparisons", "criteria_comparisons", "elements"}
+
+
+def _salvage(data: dict[str, Any], error: ValidationError) -> tuple[dict[str, Any], list[DataPath]]:
+    """A copy of ``data`` with each faulty part replaced by a placeholder (or dropped), so the
+    rest can still be checked; and the replaced paths (their problems are not repeated)."""
+    pruned = _copy(data)
+    damaged: list[DataPath] = []
+    for item in error.errors():
+        path = _data_path(data, tuple(item["loc"]))
+        if not path or path in damaged:
+            continue
+        top = str(path[0])
+        container = pruned.get(top)
+        if top in _LIST_ITEMS and len(path) >= 2 and isinstance(container, list):
+            number = int(path[1])
+            field_fault = len(path) >= 3 and path[2] != "id" and item["type"] != "missing"
+            if top == "criteria" and isinstance(container[number], dict) and field_fault:
+                container[number].pop(path[2], None)  # a faulty field: its default
+                damaged.append(path[:3])
+                continue
+            container[number] = _placeholder(top, number, pruned)
+            damaged.append(path[:2])
+        elif top == "matrix" and len(path) >= 3 and isinstance(container, list):
+            container[int(path[1])][int(path[2])] = None
+            damaged.append(path[:3])
+        elif top == "alternative_comparisons" and len(path) >= 3 and isinstance(container, dict):
+            container[path[1]][int(path[2])] = [PLACEHOLDER, PLACEHOLDER, 1]
+            damaged.append(path[:3])
+        else:
+            pruned.pop(top, None)
+            damaged.append(path[:1])
+    return pruned, damaged
+
+
+def _placeholder(top: str, number: int, pruned: dict[str, Any]) -> Any:
+    if top in ("comparisons", "criteria_comparisons"):
+        return [PLACEHOLDER, PLACEHOLDER, 1]
+    items = pruned.get("criteria")
+    mappings = isinstance(items, list) and all(isinstance(c, dict) or c is None for c in items)
+    if top == "criteria" and "alternatives" in pruned and mappings:
+        return {"id": f"{PLACEHOLDER}{number}"}
+    if top == "alternatives" and isinstance(pruned.get("alternatives"), list):
+        items = pruned["alternatives"]
+        if any(isinstance(a, dict) for a in items):
+            return {"name": f"{PLACEHOLDER}{number}"}
+    return f"{PLACEHOLDER}{number}"
+
+
+def _copy(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {key: _copy(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_copy(item) for item in data]
+    return data
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> DataPath:
+    """The parts of pydantic's ``loc`` that step into ``data`` (union tags dropped)."""
+    path: list[PathPart] = []
+    for part in loc:
+        if (isinstance(data, dict) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        ):
+            data = data[part]
+            path.append(part)
+    return tuple(path)
+
+
+def _under(path: DataPath, damaged: list[DataPath]) -> bool:
+    return any(path[: len(place)] == place for place in damaged)

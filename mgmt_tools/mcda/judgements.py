@@ -1,0 +1,204 @@
+"""Turn written judgements into pairwise comparison matrices, reporting every fault in place.
+
+Judgements come as ``[row, col, value]`` lists (``row`` is ``value`` times as important as
+``col``; the reciprocal is implied) or as a full matrix. Values are positive numbers or quoted
+fractions (``"1/3"``). A pair given twice must agree (reciprocally); a pair left out is missing
+and completed later, which needs the judgements to connect every element.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from mgmt_tools._expr import ExpressionError, compile_expression
+from mgmt_tools.errors import PathPart, did_you_mean
+from mgmt_tools.mcda.matrix import PLACEHOLDER, Comparison, PairMatrix
+
+__all__ = ["Report", "from_judgements", "from_rows", "number", "ratio_text", "unlinked_message"]
+
+Path = tuple[PathPart, ...]
+Report = Callable[[Path, str], None]
+
+
+def number(value: Any, path: Path, report: Report) -> float:
+    """The float of a number or a quoted arithmetic ("1/3"); NaN after reporting a fault."""
+    if isinstance(value, bool) or value is None:
+        report(path, "not a number")
+        return math.nan
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        expression = compile_expression(str(value))
+    except ExpressionError as error:
+        report(path, f'"{value}" is not a number or a fraction: {error}')
+        return math.nan
+    if expression.constant is None:
+        report(path, f'"{value}" is not a number or a fraction')
+        return math.nan
+    return expression.constant
+
+
+def ratio_text(value: float) -> str:
+    """A judgement as people write it: 4, 1/3, 2.5."""
+    if value >= 1 or value <= 0:
+        return f"{value:.4g}"
+    inverse = 1 / value
+    if abs(inverse - round(inverse)) < 1e-9:
+        return f"1/{round(inverse)}"
+    return f"{value:.4g}"
+
+
+def _judgement(value: float, path: Path, report: Report) -> float:
+    if math.isnan(value):
+        return value
+    if not math.isfinite(value) or value <= 0:
+        report(
+            path,
+            f"a judgement of {value:g}: judgements are ratios greater than 0 "
+            "(1 means equally important)",
+        )
+        return math.nan
+    return value
+
+
+def from_judgements(
+    name: str,
+    elements: Sequence[str],
+    judgements: Sequence[Sequence[Any]],
+    path: Path,
+    report: Report,
+    kind: str = "element",
+    connected: bool = True,
+) -> PairMatrix:
+    """The matrix of ``[row, col, value]`` judgements over ``elements`` (NaN where missing);
+    with ``connected`` a set of judgements that does not link every element is reported."""
+    index = {element: number for number, element in enumerate(elements)}
+    n = len(elements)
+    values = np.full((n, n), np.nan)
+    np.fill_diagonal(values, 1.0)
+    first: dict[tuple[int, int], tuple[Path, float]] = {}
+    given: list[Comparison] = []
+    faults = 0
+    for number_, item in enumerate(judgements):
+        at = (*path, number_)
+        row_name, col_name, raw = item
+        if str(row_name).startswith(PLACEHOLDER):
+            continue  # replaced after a structural error, already reported
+        ends = []
+        for end, element in ((0, row_name), (1, col_name)):
+            if element not in index:
+                hint = did_you_mean(element, list(elements))
+                report((*at, end), f"unknown {kind} '{element}'{hint}")
+            ends.append(index.get(element))
+        value = _judgement(number(raw, (*at, 2), report), (*at, 2), report)
+        row, col = ends
+        if row is None or col is None or math.isnan(value):
+            faults += 1
+            continue
+        if row == col:
+            report(at, f"compares '{row_name}' with itself")
+            faults += 1
+            continue
+        key = (min(row, col), max(row, col))
+        upper = value if row < col else 1 / value
+        if key in first:
+            earlier_path, earlier = first[key]
+            if abs(earlier - upper) > 1e-9 * max(1.0, earlier, upper):
+                implied = earlier if row < col else 1 / earlier
+                report(
+                    at,
+                    f"not reciprocal: '{row_name}' against '{col_name}' is {ratio_text(value)} "
+                    f"here but {ratio_text(implied)} by the judgement at "
+                    f"{_show_path(earlier_path)}",
+                )
+            continue
+        first[key] = (at, upper)
+        values[key] = upper
+        values[key[::-1]] = 1 / upper
+        given.append(Comparison(row, col, value, at))
+    matrix = PairMatrix(name, tuple(elements), values, tuple(given), path, faults)
+    # with faulty judgements the gaps are their consequence: they are not reported again
+    message = unlinked_message(matrix, kind) if connected and not faults else None
+    if message is not None:
+        report(path, message)
+    return matrix
+
+
+def from_rows(
+    name: str, elements: Sequence[str], rows: Sequence[Any], path: Path, report: Report
+) -> PairMatrix | None:
+    """The matrix written out in full (``null`` for a missing pair; one side implies the other)."""
+    n = len(elements)
+    if len(rows) != n or any(not isinstance(row, list) or len(row) != n for row in rows):
+        report(path, f"the matrix must have {n} rows of {n} values (one per element)")
+        return None
+    raw = np.full((n, n), np.nan)
+    for i in range(n):
+        for j in range(n):
+            cell = rows[i][j]
+            if cell is not None:
+                raw[i, j] = _judgement(number(cell, (*path, i, j), report), (*path, i, j), report)
+    values = np.full((n, n), np.nan)
+    given: list[Comparison] = []
+    for i in range(n):
+        if not (math.isnan(raw[i, i]) or raw[i, i] == 1):
+            report(
+                (*path, i, i), f"the diagonal is 1 (an element against itself), not {raw[i, i]:g}"
+            )
+        values[i, i] = 1.0
+        for j in range(i + 1, n):
+            upper, lower = raw[i, j], raw[j, i]
+            if not math.isnan(upper) and not math.isnan(lower):
+                if abs(upper * lower - 1) > 1e-9:
+                    report(
+                        (*path, j, i),
+                        f"not reciprocal: matrix[{i}][{j}] is {ratio_text(upper)}, so matrix"
+                        f"[{j}][{i}] must be {ratio_text(1 / upper)}, not {ratio_text(lower)}",
+                    )
+                    continue
+            elif math.isnan(upper) and not math.isnan(lower):
+                upper = 1 / lower
+            if math.isnan(upper):
+                continue
+            values[i, j], values[j, i] = upper, 1 / upper
+            given.append(Comparison(i, j, upper, (*path, i, j)))
+    matrix = PairMatrix(name, tuple(elements), values, tuple(given), path)
+    message = unlinked_message(matrix, "element")
+    if message is not None:
+        report(path, message)
+    return matrix
+
+
+def unlinked_message(matrix: PairMatrix, kind: str) -> str | None:
+    """Missing pairs can be completed only when the judgements connect every element: the
+    message naming those not linked to the first, or None when all are."""
+    n = matrix.size
+    if n < 2:
+        return None
+    known = ~np.isnan(matrix.values)
+    reached = np.zeros(n, dtype=bool)
+    reached[0] = True
+    frontier = [0]
+    while frontier:
+        nxt = np.flatnonzero(known[frontier].any(axis=0) & ~reached)
+        reached[nxt] = True
+        frontier = nxt.tolist()
+    if reached.all():
+        return None
+    apart = [matrix.elements[i] for i in np.flatnonzero(~reached).tolist()]
+    shown = ", ".join(f"'{name}'" for name in apart[:8]) + (" ..." if len(apart) > 8 else "")
+    return (
+        f"no chain of judgements links {shown} to '{matrix.elements[0]}': compare each {kind} "
+        "with at least one that is linked (missing pairs are completed only within a "
+        "connected set)"
+    )
+
+
+def _show_path(path: Path) -> str:
+    from mgmt_tools.errors import format_path
+
+    return format_path(path)

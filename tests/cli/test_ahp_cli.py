@@ -1,0 +1,87 @@
+"""`mgmt ahp` through Click's CliRunner: text summary, JSON, overrides, located errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from mgmt_cli.commands import ahp as ahp_command
+from mgmt_cli.main import cli
+
+from ..mcda.test_published import LEADER
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ahp" / "team-leader.yaml"
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["ahp", *args], input=stdin, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_text_summary_of_the_example() -> None:
+    code, out, err = run(str(EXAMPLE))
+    assert code == 0
+    assert err == ""
+    assert "Method: eigenvector (priorities)" in out
+    assert "Random index: saaty1980" in out
+    assert "completed: Credit judgement against Seniority" in out
+    assert "Overall priorities:" in out
+
+
+def test_json_from_stdin_with_overrides() -> None:
+    code, out, _ = run(
+        "-",
+        "--json",
+        "--method",
+        "geometric_mean",
+        "--random-index",
+        "saaty2005",
+        stdin=json.dumps(LEADER),
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["method"] == "geometric_mean"
+    assert data["random_index_table"] == "saaty2005"
+    assert max(data["overall"], key=data["overall"].get) == "Dick"
+
+
+def test_cr_warning_goes_to_stderr(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("comparisons: [[A, B, 9], [B, C, 9], [C, A, 9]]\n", encoding="utf-8")
+    code, out, err = run(str(path))
+    assert code == 0
+    assert "warning: CR is" in err
+    assert "the most inconsistent judgement is" in err
+    assert "warning" not in out
+
+
+def test_bad_judgements_exit_1(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("comparisons: [[A, B, 0]]\n", encoding="utf-8")
+    code, out, err = run(str(path))
+    assert code == 1
+    assert out == ""
+    assert "bad.yaml:1:22: comparisons[0][2]: a judgement of 0" in err
+
+
+def test_output_json_file(tmp_path: Path) -> None:
+    target = tmp_path / "ahp.json"
+    code, _, err = run(str(EXAMPLE), "-o", str(target))
+    assert code == 0
+    assert f"wrote {target}" in err
+    assert json.loads(target.read_text(encoding="utf-8"))["command"] == "ahp"
+
+
+def test_unknown_random_index_is_a_usage_error() -> None:
+    code, _, err = run(str(EXAMPLE), "--random-index", "saaty1990")
+    assert code == 2
+    assert "--random-index" in err
+
+
+def test_cli_choices_match_the_model() -> None:
+    from mgmt_tools.mcda import model
+
+    assert ahp_command.AHP_METHODS == model.AHP_METHODS
+    assert ahp_command.RANDOM_INDEX_TABLES == model.RANDOM_INDEX_TABLES

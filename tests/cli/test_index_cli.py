@@ -1,0 +1,144 @@
+"""`mgmt index` through Click's CliRunner: text summary, JSON, overrides, sensitivity, CSV
+alternatives, located errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mgmt_cli.commands import index as index_command
+from mgmt_cli.main import cli
+
+from ..mcda.test_formats_example import INDEX_EXAMPLE
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "index"
+
+
+@pytest.fixture
+def matrix(tmp_path: Path) -> Path:
+    path = tmp_path / "matrix.yaml"
+    path.write_text(INDEX_EXAMPLE, encoding="utf-8")
+    return path
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["index", *args], input=stdin, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_text_summary_states_every_variant(matrix: Path) -> None:
+    code, out, err = run(str(matrix))
+    assert code == 0
+    assert "Method: weighted_sum (score: weighted sum; higher is better)" in out
+    assert "Normalization: minmax" in out
+    assert "Weighting: given" in out
+    assert "1  Vendor A  score 0.6500" in out
+    assert err == "warning: the comparisons are not used: weighting is given\n"
+
+
+def test_json_with_overrides(matrix: Path) -> None:
+    code, out, _ = run(str(matrix), "--json", "--method", "topsis", "--weighting", "equal")
+    assert code == 0
+    data = json.loads(out)
+    # the file asks for minmax: it stays, and is not topsis's default
+    assert (data["method"], data["normalization"], data["weighting"]) == (
+        "topsis",
+        "minmax",
+        "equal",
+    )
+    assert data["normalization_is_default"] is False
+    assert data["weights"] == {
+        "cost": pytest.approx(1 / 3),
+        "features": pytest.approx(1 / 3),
+        "support": pytest.approx(1 / 3),
+    }
+
+
+def test_vikor_prints_s_r_q_and_the_compromise(matrix: Path) -> None:
+    code, out, _ = run(str(matrix), "--method", "vikor", "--vikor-v", "0.7")
+    assert code == 0
+    assert "VIKOR v: 0.7" in out
+    assert "Compromise solution:" in out
+    assert "acceptable advantage" in out
+    assert "acceptable stability" in out
+
+
+def test_sensitivity_with_a_seed(matrix: Path) -> None:
+    code, out, _ = run(str(matrix), "--json", "--sensitivity", "--seed", "11", "--draws", "500")
+    assert code == 0
+    study = json.loads(out)["sensitivity"]
+    assert study["acceptability"]["seed"] == 11
+    assert study["acceptability"]["draws"] == 500
+    assert [c["criterion"] for c in study["criteria"]] == ["cost", "features", "support"]
+    code, text, _ = run(str(matrix), "--sensitivity")
+    assert "Rank acceptability (2,000 Dirichlet weight draws" in text
+    assert "seed " in text
+
+
+def test_output_file_and_stdin(tmp_path: Path) -> None:
+    target = tmp_path / "result.json"
+    code, out, err = run("-", "-o", str(target), stdin=INDEX_EXAMPLE)
+    assert code == 0
+    assert out == ""
+    assert f"wrote {target}" in err
+    assert json.loads(target.read_text(encoding="utf-8"))["ranking"][0]["alternative"] == "Vendor A"
+
+
+def test_csv_alternatives_next_to_the_file() -> None:
+    code, out, _ = run(str(EXAMPLES / "prospects.yaml"), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["weighting"] == "critic"
+    assert data["alternative_count"] == 15
+
+
+def test_bad_matrix_exits_1_with_located_problems(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(INDEX_EXAMPLE.replace("weight: 0.35", "weight: -0.35"), encoding="utf-8")
+    code, out, err = run(str(path))
+    assert code == 1
+    assert out == ""
+    assert "bad.yaml:7:28: criteria[1].weight: negative weight -0.35: weights are 0 or more" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--method", "electre"], "Invalid value for '--method'"),
+        (["-o", "ranking.svg"], "cannot write svg"),
+        (["--vikor-v", "2"], "--vikor-v"),
+    ],
+)
+def test_usage_errors_exit_2(matrix: Path, args: list[str], message: str) -> None:
+    code, _, err = run(str(matrix), *args)
+    assert code == 2
+    assert message in err
+
+
+@pytest.mark.parametrize("name", ["cash-management-platform.yaml", "prospects.yaml"])
+def test_examples_run(name: str) -> None:
+    code, out, _ = run(str(EXAMPLES / name), "--sensitivity", "--seed", "1")
+    assert code == 0
+    assert "Sensitivity of the winner" in out
+
+
+def test_cli_choices_match_the_model() -> None:
+    from mgmt_tools.mcda import model
+
+    assert index_command.METHODS == model.METHODS
+    assert index_command.NORMALIZATIONS == model.NORMALIZATIONS
+    assert index_command.WEIGHTINGS == model.WEIGHTINGS
+
+
+@pytest.mark.parametrize("command", ["index", "ahp"])
+def test_help_imports_no_heavy_module(command: str) -> None:
+    from .test_help import HEAVY, _imported_by
+
+    imported = _imported_by(
+        f"import sys; from mgmt_cli.main import main; sys.argv = ['mgmt', '{command}', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+    assert not imported & set(HEAVY), imported & set(HEAVY)
