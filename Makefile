@@ -43,12 +43,15 @@ demo: setup
 	$(BIN)/mgmt pert examples/pert/supply-chain-onboarding.yaml --simulate 2000 --seed 1 -o $(DEMO)/onboarding-risk.png
 	$(BIN)/mgmt decision examples/decision/credit-line-steel.yaml
 	$(BIN)/mgmt decision examples/decision/credit-line-steel.yaml -o $(DEMO)/credit-line.svg
+	$(BIN)/mgmt index examples/index/cash-management-platform.yaml
+	$(BIN)/mgmt ahp examples/ahp/team-leader.yaml
 	@echo "demo: diagrams written to $(DEMO)/"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pert.py
 	$(BIN)/python benchmarks/bench_simulate.py
 	$(BIN)/python benchmarks/bench_decision.py
+	$(BIN)/python benchmarks/bench_index.py
 
 # Regenerate the JSON Schemas kept in the package from the input models.
 schemas: $(STAMP)
