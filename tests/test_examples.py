@@ -65,6 +65,22 @@ def test_ahp_example_analyses(path: Path) -> None:
     assert result["warnings"] == []
 
 
+RANK_EXAMPLES = sorted((EXAMPLES / "rank").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", RANK_EXAMPLES, ids=lambda p: p.name)
+def test_rank_example_ranks_and_renders(path: Path) -> None:
+    from mgmt_tools.rank import evaluate, load, to_markdown
+    from mgmt_tools.rank.render import MATRIX_METHODS, to_dot
+
+    result = evaluate(load(path))
+    assert result.ranking[0]["rank"] == 1
+    assert result.warnings == []
+    assert to_markdown(result).count("\n") > len(result.ranking)
+    if result.method in MATRIX_METHODS:
+        assert to_dot(result).startswith("digraph")
+
+
 @pytest.mark.parametrize("path", YAML_EXAMPLES, ids=lambda p: p.name)
 def test_yaml_example_has_modeline_and_validates(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
@@ -77,7 +93,7 @@ def test_yaml_example_has_modeline_and_validates(path: Path) -> None:
     jsonschema.validate(load_text(text, "yaml"), generate(method))
 
 
-@pytest.mark.parametrize("method", ["ahp", "decision", "index", "pert"])
+@pytest.mark.parametrize("method", ["ahp", "decision", "index", "pert", "rank"])
 def test_kept_schema_is_fresh(method: str) -> None:
     assert schema_path(method).read_text(encoding="utf-8") == schema_text(method), (
         "stale schema: run `make schemas`"

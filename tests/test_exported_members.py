@@ -12,6 +12,7 @@ PACKAGES = [
     "mgmt_tools.pert",
     "mgmt_tools.decision",
     "mgmt_tools.mcda",
+    "mgmt_tools.rank",
     "mgmt_tools.errors",
 ]
 

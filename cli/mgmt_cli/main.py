@@ -30,6 +30,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Score and rank alternatives: weighted sum or product, TOPSIS, VIKOR; weight sensitivity.",
     ),
     "pert": ("pert", "Schedule a plan: CPM/PERT dates, floats, critical paths, network diagram."),
+    "rank": (
+        "rank",
+        "Prioritise a backlog: RICE, ICE, WSJF, MoSCoW, Eisenhower, value/effort, pairwise, Borda.",
+    ),
     "schema": ("schema", "Print the JSON Schema of a method's input format."),
 }
 

@@ -19,6 +19,7 @@ METHODS: dict[str, str] = {
     "decision": "mgmt_tools.decision.model:TreeModel",
     "index": "mgmt_tools.mcda.model:MatrixModel",
     "pert": "mgmt_tools.pert.model:PlanModel",
+    "rank": "mgmt_tools.rank.model:RankModel",
 }
 """Method name -> the pydantic model of its input."""
 

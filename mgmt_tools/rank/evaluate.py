@@ -1,0 +1,121 @@
+"""Score and rank a backlog by its method.
+
+>>> from mgmt_tools.rank import from_dict
+>>> result = evaluate(from_dict({"method": "wsjf", "items": [
+...     {"name": "Ad bug", "business_value": 7, "time_criticality": 9, "risk_reduction": 5,
+...      "job_size": 2},
+...     {"name": "Podcast feed", "business_value": 8, "time_criticality": 3, "risk_reduction": 4,
+...      "job_size": 8}]}))
+>>> [(row["item"], row["score"], row["rank"]) for row in result.ranking]
+[('Ad bug', 10.5, 1), ('Podcast feed', 1.875, 2)]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from mgmt_tools.rank import scores as methods
+from mgmt_tools.rank.build import Backlog
+from mgmt_tools.rank.model import CATEGORIES, MODELS
+from mgmt_tools.rank.ranking import rank
+from mgmt_tools.rank.result import RankResult
+
+__all__ = ["evaluate"]
+
+
+def evaluate(backlog: Backlog, *, model: str | None = None) -> RankResult:
+    """Scores, categories and ranking of ``backlog``; ``model`` overrides the pairwise model."""
+    method = backlog.method
+    fields = backlog.fields
+    warnings = list(backlog.warnings)
+    extras: dict[str, Any] = {}
+    categories = None
+    if method == "rice":
+        scores = methods.rice(
+            fields["reach"], fields["impact"], fields["confidence"], fields["effort"]
+        )
+    elif method == "ice":
+        scores = methods.ice(fields["impact"], fields["confidence"], fields["ease"])
+    elif method == "wsjf":
+        scores = methods.wsjf(
+            fields["business_value"],
+            fields["time_criticality"],
+            fields["risk_reduction"],
+            fields["job_size"],
+        )
+    elif method == "moscow":
+        categories = fields["priority"].astype(np.int64)
+        scores = fields["score"]
+    elif method == "eisenhower":
+        categories, scores = methods.eisenhower(
+            fields["urgent"], fields["important"], backlog.threshold
+        )
+        extras["threshold"] = backlog.threshold
+    elif method == "value_effort":
+        categories, scores = methods.value_effort(
+            fields["value"], fields["effort"], backlog.threshold
+        )
+        extras["threshold"] = backlog.threshold
+    elif method == "pairwise":
+        scores = _pairwise(backlog, model or backlog.model, warnings, extras)
+    elif method == "borda":
+        scores = methods.borda(backlog.count, backlog.ballots)
+        extras["ballots"] = float(sum(count for _, count in backlog.ballots))
+    else:
+        assert backlog.weights is not None
+        assert backlog.maximize is not None
+        values = np.column_stack([fields[key] for key in backlog.criteria])
+        weights = backlog.weights
+        total = float(weights.sum())
+        if abs(total - 1.0) > 1e-9:
+            warnings.append(f"the given weights sum to {total:g}; they are normalised to sum to 1")
+        scores = methods.weighted(values, backlog.maximize, weights, backlog.normalization)
+        extras["normalization"] = backlog.normalization
+        extras["weights"] = dict(zip(backlog.criteria, (weights / total).tolist(), strict=True))
+    scores = np.asarray(scores, dtype=np.float64)
+    order, ranks = rank(scores, categories)
+    return RankResult(
+        backlog=backlog,
+        scores=scores,
+        order=order,
+        ranks=ranks,
+        categories=categories,
+        category_names=CATEGORIES.get(method, ()),
+        warnings=warnings,
+        extras=extras,
+    )
+
+
+def _pairwise(backlog: Backlog, model: str, warnings: list[str], extras: dict[str, Any]) -> Any:
+    if model not in MODELS:
+        raise ValueError(f"unknown pairwise model {model!r}; choose one of {MODELS}")
+    extras["model"] = model
+    count, comparisons = backlog.count, backlog.comparisons
+    for cycle in methods.intransitive_cycles(backlog.names, comparisons):
+        warnings.append("intransitive preferences (a cycle): " + " > ".join(cycle))
+    won, wins, losses, ties = methods.copeland(count, comparisons)
+    extras["wins"] = dict(zip(backlog.names, wins.tolist(), strict=True))
+    extras["losses"] = dict(zip(backlog.names, losses.tolist(), strict=True))
+    extras["ties"] = dict(zip(backlog.names, ties.tolist(), strict=True))
+    if model == "copeland":
+        return won
+    fit = methods.bradley_terry(count, comparisons, backlog.max_iterations, backlog.tolerance)
+    extras["estimation"] = {
+        "method": "maximum likelihood by the MM algorithm (Hunter 2004); a tie counts half a "
+        "win to each; strengths sum to 1",
+        "iterations": fit.iterations,
+        "converged": fit.converged,
+        "tolerance": backlog.tolerance,
+    }
+    if not fit.converged:
+        warnings.append(
+            f"Bradley-Terry did not converge in {fit.iterations} iterations; raise max_iterations"
+        )
+    if np.any(wins + ties == 0) or np.any(losses + ties == 0):
+        warnings.append(
+            "some item never wins or never loses: its maximum-likelihood strength is 0 or "
+            "unbounded (Ford 1957), so the strengths are limits"
+        )
+    return fit.strengths

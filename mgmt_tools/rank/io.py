@@ -1,0 +1,223 @@
+"""Read backlogs (``mgmt rank``) from YAML, JSON or CSV, with every problem located.
+
+A CSV file is a table of items with a ``name`` column (the method then comes from the caller);
+a YAML or JSON backlog may also name a CSV file of items (``items: clients.csv``).
+
+>>> backlog = loads('''
+... method: rice
+... items:
+...   - {name: Onboarding, reach: 500, impact: 2, confidence: 0.8, effort: 2}
+...   - {name: Statements, reach: 2000, impact: 1, confidence: "50%", effort: 4}
+... ''')
+>>> backlog.names, backlog.fields["confidence"].tolist()
+(['Onboarding', 'Statements'], [0.8, 0.5])
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from mgmt_tools._csv import CsvLocator, decode, read_table
+from mgmt_tools._files import format_by_suffix, read_text
+from mgmt_tools._gc import paused
+from mgmt_tools._validation import problems_from
+from mgmt_tools._yaml import Locator, load_text, locator
+from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools.rank.build import Backlog, build_backlog
+from mgmt_tools.rank.model import METHODS, MODELS, RankModel
+
+__all__ = ["SUFFIXES", "format_of", "from_dict", "load", "loads"]
+
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
+"""Input formats by suffix."""
+DataPath = tuple[PathPart, ...]
+
+
+def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
+    """The input format named by a file's suffix (yaml, json or csv)."""
+    return format_by_suffix(path, SUFFIXES, default)
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    **overrides: Any,
+) -> Backlog:
+    """Read a backlog file; ``overrides`` (method, model, threshold) replace its settings."""
+    text, source = read_text(path, encoding)
+    return loads(
+        text,
+        fmt or format_of(path),
+        source=source,
+        base=Path(path).parent,
+        encoding=encoding,
+        **overrides,
+    )
+
+
+def loads(
+    text: str,
+    fmt: str = "yaml",
+    *,
+    source: str | None = None,
+    base: str | os.PathLike[str] | None = None,
+    encoding: str | None = None,
+    **overrides: Any,
+) -> Backlog:
+    """Read a backlog from text in ``fmt`` (yaml, json, or csv of items with ``method=``)."""
+    if fmt not in ("yaml", "json", "csv"):
+        raise ValueError(f"unknown backlog format {fmt!r} (yaml, json or csv)")
+    with paused():
+        if fmt == "csv":
+            method = overrides.get("method")
+            if method is None:
+                raise InputError(
+                    [Problem("a CSV backlog needs the method (--method)", source=source)]
+                )
+            items, where_csv = _csv_items(text, source)
+            data: dict[str, Any] = {"method": method, "items": items}
+            return _backlog(data, _Places(None, where_csv), [], source, None, None, overrides)
+        problems: list[Problem] = []
+        data = load_text(text, fmt, source, problems)
+        return _backlog(
+            data,
+            _Places(_LazyLocator(text, fmt, source), None),
+            problems,
+            source,
+            base,
+            encoding,
+            overrides,
+        )
+
+
+def from_dict(
+    data: Any,
+    *,
+    source: str | None = None,
+    base: str | os.PathLike[str] | None = None,
+    **overrides: Any,
+) -> Backlog:
+    """Build a backlog from a dict shaped like the YAML format (no line numbers)."""
+    with paused():
+        where = _Places(Locator(source, {}, []), None)
+        return _backlog(data, where, [], source, base, None, overrides)
+
+
+class _LazyLocator:
+    """Parses the text with positions only when the first problem needs placing."""
+
+    def __init__(self, text: str, fmt: str, source: str | None) -> None:
+        self._args = (text, fmt, source)
+        self._locator: Locator | None = None
+
+    def problem(self, path: DataPath, message: str, *, key: bool = False) -> Problem:
+        if self._locator is None:
+            self._locator = locator(*self._args)
+        return self._locator.problem(path, message, key=key)
+
+
+class _Places:
+    """Places a path in the backlog file, or in the CSV file of items when it holds them."""
+
+    def __init__(self, main: Any, items: CsvLocator | None) -> None:
+        self.main = main
+        self.items = items
+
+    def problem(self, path: DataPath, message: str, *, key: bool = False) -> Problem:
+        if self.items is not None and (
+            self.main is None or (path[:1] == ("items",) and len(path) > 1)
+        ):
+            return self.items.problem(path, message, key=key)
+        return self.main.problem(path, message, key=key)  # type: ignore[no-any-return]
+
+
+def _csv_items(text: str, source: str | None) -> tuple[list[dict[str, Any]], CsvLocator]:
+    table = read_table(text, source)
+    where = CsvLocator(table, source, "items")
+    if "name" not in table.header:
+        raise InputError([where.problem(("name",), "a CSV of items needs a 'name' column")])
+    items: list[dict[str, Any]] = []
+    for row in table.rows:
+        item: dict[str, Any] = {}
+        for column, cell in zip(table.header, row, strict=False):
+            item[column] = cell.strip() if column == "name" else _cell(cell)
+        items.append(item)
+    return items, where
+
+
+def _cell(text: str) -> Any:
+    text = text.strip()
+    if text == "":
+        return None
+    lowered = text.lower()
+    if lowered in ("true", "yes", "y"):
+        return True
+    if lowered in ("false", "no", "n"):
+        return False
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _backlog(
+    data: Any,
+    where: _Places,
+    problems: list[Problem],
+    source: str | None,
+    base: str | os.PathLike[str] | None,
+    encoding: str | None,
+    overrides: dict[str, Any],
+) -> Backlog:
+    if not isinstance(data, dict):
+        problems.append(where.problem((), "a backlog is a mapping (see mgmt schema rank)"))
+        raise InputError(problems)
+    chosen = {key: value for key, value in overrides.items() if value is not None}
+    if "method" in chosen and chosen["method"] not in METHODS:
+        raise ValueError(f"unknown method {chosen['method']!r}")
+    if "model" in chosen and chosen["model"] not in MODELS:
+        raise ValueError(f"unknown model {chosen['model']!r}")
+    merged = {**data, **chosen}
+    try:
+        model = RankModel.model_validate(merged)
+    except ValidationError as error:
+        problems += problems_from(error, RankModel, merged, where)
+        raise InputError(_in_order(problems, source)) from None
+    items: list[Any] | None
+    if isinstance(model.items, str):
+        items = _items_file(model.items, base, encoding, where)
+    else:
+        items = list(model.items) if model.items is not None else None
+    found: list[Problem] = []
+    backlog = build_backlog(model, items, where, found, model.method)
+    problems += found
+    if problems or backlog is None:
+        raise InputError(_in_order(problems, source))
+    return backlog
+
+
+def _items_file(
+    name: str, base: str | os.PathLike[str] | None, encoding: str | None, where: _Places
+) -> list[Any]:
+    path = Path(base or ".") / name
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(
+            [where.problem(("items",), f"cannot read items file '{name}': {error.strerror}")]
+        ) from None
+    items, csv_where = _csv_items(decode(data, encoding, str(path)), str(path))
+    where.items = csv_where
+    return items
+
+
+def _in_order(problems: list[Problem], source: str | None) -> list[Problem]:
+    if any(problem.line is None for problem in problems):
+        return problems
+    return sorted(problems, key=lambda p: (p.source != source, p.line or 0, p.column or 0))

@@ -1,0 +1,203 @@
+"""The result of ``mgmt rank``: its JSON form (FORMATS.md), text summary, Markdown and CSV.
+
+Numbers stay in arrays (scores, ranks, order); the ``ranking`` list of dicts is built when
+asked for, so a million items cost megabytes until printed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from mgmt_tools.rank.build import Backlog
+from mgmt_tools.render import format_number, format_table, truncate
+
+__all__ = ["SCORE_MEANING", "SUMMARY_ROWS", "RankResult", "summary_text", "to_csv", "to_markdown"]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+SCORE_MEANING = {
+    "rice": "reach x impact x confidence / effort",
+    "ice": "impact x confidence x ease",
+    "wsjf": "(business_value + time_criticality + risk_reduction) / job_size",
+    "moscow": "priority must > should > could > wont, then the given score",
+    "eisenhower": "quadrant (do, schedule, delegate, eliminate), then urgent + important",
+    "value_effort": "quadrant (quick win, big bet, fill-in, money pit), then value - effort",
+    "pairwise": "Copeland: wins minus losses",
+    "borda": "Borda points: n - 1 for first place down to 0, times the ballot's count",
+    "weighted": "weighted sum of normalised criteria (as mgmt index)",
+}
+SUMMARY_ROWS = 30
+"""Rows of the text summary and the chart; the JSON, CSV and Markdown hold every item."""
+
+
+def _number(value: float) -> float | None:
+    return None if math.isnan(value) else value
+
+
+@dataclass(frozen=True, eq=False)
+class RankResult:
+    """Scores and ranking of a backlog (``mgmt rank --json``)."""
+
+    backlog: Backlog
+    scores: FloatArray
+    order: IntArray
+    """Items, best first."""
+    ranks: IntArray
+    """Rank of each item in input order (1 = best; equal scores share a rank)."""
+    categories: IntArray | None = None
+    category_names: tuple[str, ...] = ()
+    warnings: list[str] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def method(self) -> str:
+        return self.backlog.method
+
+    @property
+    def names(self) -> list[str]:
+        return self.backlog.names
+
+    @property
+    def score_meaning(self) -> str:
+        if self.method == "pairwise" and self.extras.get("model") == "bradley-terry":
+            return "Bradley-Terry strength (sums to 1)"
+        return SCORE_MEANING[self.method]
+
+    def category_of(self, index: int) -> str | None:
+        if self.categories is None:
+            return None
+        return self.category_names[int(self.categories[index])]
+
+    def ranking_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """``ranking`` entries best first: item, score, rank (and category)."""
+        order = self.order if limit is None else self.order[:limit]
+        scores, ranks = self.scores[order].tolist(), self.ranks[order].tolist()
+        names = self.names
+        codes = self.categories[order].tolist() if self.categories is not None else None
+        rows: list[dict[str, Any]] = []
+        for k, index in enumerate(order.tolist()):
+            row: dict[str, Any] = {
+                "item": names[index],
+                "score": _number(scores[k]),
+                "rank": ranks[k],
+            }
+            if codes is not None:
+                row["category"] = self.category_names[codes[k]]
+            rows.append(row)
+        return rows
+
+    @property
+    def ranking(self) -> list[dict[str, Any]]:
+        return self.ranking_rows()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON result: FORMATS.md's fields, then the method's own."""
+        data: dict[str, Any] = {"command": "rank", "method": self.method}
+        if self.backlog.title is not None:
+            data["title"] = self.backlog.title
+        data["score"] = self.score_meaning
+        data["ranking"] = self.ranking
+        if self.categories is not None:
+            counts = np.bincount(self.categories, minlength=len(self.category_names)).tolist()
+            data["categories"] = dict(zip(self.category_names, counts, strict=True))
+        data.update(self.extras)
+        data["warnings"] = list(self.warnings)
+        return data
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle: dict[str, Any] = {"text/plain": summary_text(self)}
+        try:
+            if self.method in ("eisenhower", "value_effort"):
+                from mgmt_tools.rank.render import render
+
+                bundle["image/svg+xml"] = render(self, "svg").decode("utf-8")
+            else:
+                from mgmt_tools.rank.charts import ranking_chart
+
+                bundle["image/svg+xml"] = ranking_chart(self, "svg").decode("utf-8")
+        except Exception:
+            pass
+        return bundle
+
+
+def _cell(value: float | None) -> str:
+    return "" if value is None else format_number(value)
+
+
+def summary_text(result: RankResult, *, limit: int = SUMMARY_ROWS, warnings: bool = True) -> str:
+    """A readable summary: method, what the score means, the top rows, warnings."""
+    rows = result.ranking_rows(limit)
+    lines = [f"{result.method}: {result.score_meaning}"]
+    if result.backlog.title:
+        lines.insert(0, result.backlog.title)
+    if "estimation" in result.extras:
+        estimation = result.extras["estimation"]
+        lines.append(
+            f"Bradley-Terry by the MM algorithm (Hunter 2004): {estimation['iterations']} "
+            f"iterations, {'converged' if estimation['converged'] else 'NOT converged'}"
+        )
+    if "threshold" in result.extras:
+        lines.append(
+            f"threshold: a 0-10 score >= {format_number(result.extras['threshold'])} counts as yes"
+        )
+    header = ["rank", "item", "score"] + (["category"] if result.categories is not None else [])
+    body = []
+    for row in rows:
+        cells = [str(row["rank"]), truncate(row["item"], 40), _cell(row["score"])]
+        if "category" in row:
+            cells.append(row["category"])
+        body.append(cells)
+    lines.append("")
+    lines += format_table(header, body, right=[0, 2])
+    if result.backlog.count > len(rows):
+        lines.append(f"... and {result.backlog.count - len(rows)} more (--json for all)")
+    if warnings:
+        lines += [f"warning: {warning}" for warning in result.warnings]
+    return "\n".join(lines)
+
+
+def to_markdown(result: RankResult) -> str:
+    """The ranking as a Markdown table: ``| rank | item | score | category |``."""
+    categories = result.categories is not None
+    header = "| rank | item | score |" + (" category |" if categories else "")
+    rule = "| ---: | --- | ---: |" + (" --- |" if categories else "")
+    lines = []
+    if result.backlog.title:
+        lines += [f"**{_md(result.backlog.title)}**", ""]
+    lines += [f"{result.method}: {_md(result.score_meaning)}", "", header, rule]
+    for row in result.ranking:
+        line = f"| {row['rank']} | {_md(row['item'])} | {_cell(row['score'])} |"
+        if categories:
+            line += f" {_md(row['category'])} |"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    """Text safe in a Markdown table cell: pipes and backslashes escaped, one line."""
+    text = " ".join(str(text).split())
+    for char in "\\|*_`[]<>":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def to_csv(result: RankResult) -> str:
+    """The ranking as CSV (RFC 4180): rank, item, score[, category]."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    categories = result.categories is not None
+    writer.writerow(["rank", "item", "score", *(["category"] if categories else [])])
+    for row in result.ranking:
+        score = "" if row["score"] is None else repr(row["score"])
+        writer.writerow(
+            [row["rank"], row["item"], score, *([row["category"]] if categories else [])]
+        )
+    return buffer.getvalue()
