@@ -45,6 +45,8 @@ demo: setup
 	$(BIN)/mgmt decision examples/decision/credit-line-steel.yaml -o $(DEMO)/credit-line.svg
 	$(BIN)/mgmt index examples/index/cash-management-platform.yaml
 	$(BIN)/mgmt ahp examples/ahp/team-leader.yaml
+	$(BIN)/mgmt rank examples/rank/client-pipeline.yaml
+	$(BIN)/mgmt rank examples/rank/weekly-todo.yaml -o $(DEMO)/weekly-todo.svg
 	@echo "demo: diagrams written to $(DEMO)/"
 
 bench: $(STAMP)
@@ -52,6 +54,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_simulate.py
 	$(BIN)/python benchmarks/bench_decision.py
 	$(BIN)/python benchmarks/bench_index.py
+	$(BIN)/python benchmarks/bench_rank.py
 
 # Regenerate the JSON Schemas kept in the package from the input models.
 schemas: $(STAMP)
