@@ -50,19 +50,21 @@ AHP_EXAMPLES = sorted((EXAMPLES / "ahp").glob("*.yaml"))
 
 @pytest.mark.parametrize("path", INDEX_EXAMPLES, ids=lambda p: p.name)
 def test_index_example_ranks(path: Path) -> None:
-    from mgmt_tools.mcda import evaluate, load
+    from mgmt_tools.mcda import evaluate, load, to_dot
 
     result = evaluate(load(path), sensitivity=True, seed=1, draws=200)
     assert result.ranking[0]["rank"] == 1
     assert result.to_dict()["sensitivity"]["criteria"]
+    assert to_dot(result).startswith("digraph")
 
 
 @pytest.mark.parametrize("path", AHP_EXAMPLES, ids=lambda p: p.name)
 def test_ahp_example_analyses(path: Path) -> None:
-    from mgmt_tools.mcda import analyse, load_judgements
+    from mgmt_tools.mcda import analyse, load_judgements, to_dot
 
-    result = analyse(load_judgements(path)).to_dict()
-    assert result["warnings"] == []
+    analysis = analyse(load_judgements(path))
+    assert analysis.to_dict()["warnings"] == []
+    assert to_dot(analysis).startswith("digraph")
 
 
 RANK_EXAMPLES = sorted((EXAMPLES / "rank").glob("*.yaml"))

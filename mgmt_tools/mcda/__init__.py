@@ -42,6 +42,7 @@ from mgmt_tools.mcda.matrix import DecisionMatrix, Judgements, PairMatrix
 from mgmt_tools.mcda.model import CriterionModel, JudgementsModel, MatrixModel
 from mgmt_tools.mcda.normalize import Normalization, normalization
 from mgmt_tools.mcda.ranking import rank
+from mgmt_tools.mcda.render import render, to_dot, to_svg
 from mgmt_tools.mcda.result import AhpResult, IndexResult
 from mgmt_tools.mcda.sensitivity import Sensitivity, analyse_sensitivity
 from mgmt_tools.mcda.summary import summary_text
@@ -80,6 +81,9 @@ __all__ = [
     "priorities",
     "random_index",
     "rank",
+    "render",
     "roc_weights",
     "summary_text",
+    "to_dot",
+    "to_svg",
 ]

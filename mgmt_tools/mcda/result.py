@@ -90,10 +90,8 @@ class IndexResult:
         return self.ranking_rows()
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        """Jupyter display: the text summary (the diagrams come with the renderers)."""
-        from mgmt_tools.mcda.summary import summary_text
-
-        return {"text/plain": summary_text(self)}
+        """Jupyter display: the hierarchy as SVG, or the text summary without Graphviz."""
+        return _display(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` result (FORMATS.md, index)."""
@@ -167,10 +165,8 @@ class AhpResult:
         return self.judgements.method
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        """Jupyter display: the text summary (the diagrams come with the renderers)."""
-        from mgmt_tools.mcda.summary import summary_text
-
-        return {"text/plain": summary_text(self)}
+        """Jupyter display: the hierarchy as SVG, or the text summary without Graphviz."""
+        return _display(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` result (FORMATS.md, ahp)."""
@@ -231,3 +227,16 @@ class AhpResult:
             data["completed"] = completed
         data["warnings"] = list(self.warnings)
         return data
+
+
+def _display(result: IndexResult | AhpResult) -> dict[str, str]:
+    import contextlib
+
+    from mgmt_tools.errors import RenderError
+    from mgmt_tools.mcda.render import to_svg
+    from mgmt_tools.mcda.summary import summary_text
+
+    bundle = {"text/plain": summary_text(result)}
+    with contextlib.suppress(RenderError):  # no Graphviz: the text alone
+        bundle["image/svg+xml"] = to_svg(result)
+    return bundle

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from mgmt_cli.commands import ahp as ahp_command
@@ -85,3 +86,51 @@ def test_cli_choices_match_the_model() -> None:
 
     assert ahp_command.AHP_METHODS == model.AHP_METHODS
     assert ahp_command.RANDOM_INDEX_TABLES == model.RANDOM_INDEX_TABLES
+
+
+@pytest.mark.dot
+def test_hierarchy_svg(tmp_path: Path) -> None:
+    out = tmp_path / "leader.svg"
+    code, _, err = run(str(EXAMPLE), "-o", str(out))
+    assert code == 0, err
+    svg = out.read_text(encoding="utf-8")
+    assert svg.startswith("<?xml")
+    assert "Rahul Mehta" in svg
+
+
+def test_ranking_chart_svg(tmp_path: Path) -> None:
+    out = tmp_path / "ranking.svg"
+    code, _, err = run(str(EXAMPLE), "--chart", "ranking", "-o", str(out))
+    assert code == 0, err
+    assert out.read_bytes().startswith(b"<?xml")
+
+
+def test_hierarchy_dot_to_stdout() -> None:
+    code, out, _ = run(str(EXAMPLE), "-f", "dot", "-o", "-")
+    assert code == 0
+    assert out.startswith("digraph hierarchy {")
+    assert "Coaching" in out
+    code, single, _ = run("-", "-f", "dot", "-o", "-", stdin="comparisons: [[A, B, 2]]\n")
+    assert code == 0
+    assert "goal -> a0" in single
+
+
+def test_chart_usage_errors() -> None:
+    code, _, err = run(str(EXAMPLE), "--chart", "ranking", "-f", "dot", "-o", "-")
+    assert code == 2
+    assert "the ranking chart is drawn as svg, png or pdf" in err
+    code, _, err = run(str(EXAMPLE), "--chart", "acceptability", "-o", "x.svg")
+    assert code == 2
+    assert "--chart" in err
+
+
+def test_missing_graphviz_writes_the_hierarchy_dot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    out = tmp_path / "leader.pdf"
+    code, _, err = run(str(EXAMPLE), "-o", str(out))
+    assert code == 3
+    assert not out.exists()
+    assert (tmp_path / "leader.dot").read_text(encoding="utf-8").startswith("digraph")
+    assert "Graphviz" in err

@@ -108,7 +108,12 @@ def test_bad_matrix_exits_1_with_located_problems(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["--method", "electre"], "Invalid value for '--method'"),
-        (["-o", "ranking.svg"], "cannot write svg"),
+        (["-o", "ranking.csv"], "cannot write csv"),
+        (
+            ["--chart", "acceptability", "-o", "a.svg"],
+            "the acceptability chart needs --sensitivity",
+        ),
+        (["--chart", "ranking", "-f", "dot", "-o", "-"], "the ranking chart is drawn as svg"),
         (["--vikor-v", "2"], "--vikor-v"),
     ],
 )
@@ -116,6 +121,85 @@ def test_usage_errors_exit_2(matrix: Path, args: list[str], message: str) -> Non
     code, _, err = run(str(matrix), *args)
     assert code == 2
     assert message in err
+
+
+@pytest.mark.dot
+def test_hierarchy_svg(matrix: Path, tmp_path: Path) -> None:
+    out = tmp_path / "hierarchy.svg"
+    code, stdout, err = run(str(matrix), "-o", str(out))
+    assert code == 0, err
+    assert stdout == ""
+    assert f"wrote {out}" in err
+    svg = out.read_text(encoding="utf-8")
+    assert svg.startswith("<?xml")
+    assert "Vendor A" in svg
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ("--chart", "ranking"),
+        ("--sensitivity", "--seed", "1", "--draws", "200"),  # selects the acceptability chart
+        ("--sensitivity", "--draws", "200", "--chart", "acceptability"),
+        ("--sensitivity", "--draws", "200", "--chart", "ranking"),
+    ],
+)
+def test_charts_svg(matrix: Path, tmp_path: Path, options: tuple[str, ...]) -> None:
+    out = tmp_path / "chart.svg"
+    code, _, err = run(str(matrix), *options, "-o", str(out))
+    assert code == 0, err
+    assert out.read_bytes().startswith(b"<?xml")
+
+
+def test_sensitivity_selects_the_acceptability_chart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mgmt_tools.mcda import charts
+
+    drawn: list[str] = []
+
+    def draw(result: object, fmt: str) -> bytes:
+        drawn.append(fmt)
+        return b"drawn"
+
+    monkeypatch.setattr(charts, "acceptability_chart", draw)
+    code, _, _ = run(
+        str(EXAMPLES / "prospects.yaml"),
+        "--sensitivity",
+        "--seed",
+        "1",
+        "-o",
+        str(tmp_path / "a.png"),
+    )
+    assert code == 0
+    assert drawn == ["png"]
+    assert (tmp_path / "a.png").read_bytes() == b"drawn"
+
+
+def test_hierarchy_dot_to_stdout(matrix: Path) -> None:
+    code, out, err = run(str(matrix), "-f", "dot", "-o", "-")
+    assert code == 0, err
+    assert out.startswith("digraph hierarchy {")
+    assert "Vendor A" in out
+    # only the hierarchy has a DOT form: --sensitivity does not turn it into a chart
+    code, again, _ = run(str(matrix), "--sensitivity", "--draws", "50", "-f", "dot", "-o", "-")
+    assert code == 0
+    assert again == out
+
+
+def test_missing_graphviz_writes_the_hierarchy_dot(
+    matrix: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    out = tmp_path / "hierarchy.png"
+    code, _, err = run(str(matrix), "-o", str(out))
+    assert code == 3
+    assert not out.exists()
+    assert (tmp_path / "hierarchy.dot").read_text(encoding="utf-8").startswith("digraph")
+    assert "Graphviz" in err
+    # the charts need matplotlib only
+    code, _, err = run(str(matrix), "--chart", "ranking", "-o", str(tmp_path / "ranking.png"))
+    assert code == 0, err
 
 
 @pytest.mark.parametrize("name", ["cash-management-platform.yaml", "prospects.yaml"])

@@ -1,4 +1,5 @@
-"""``mgmt index MATRIX``: score and rank alternatives by a weighted index; JSON result."""
+"""``mgmt index MATRIX``: score and rank alternatives by a weighted index; JSON result, the
+hierarchy diagram, the ranking and rank-acceptability charts."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import click
 
 from mgmt_cli._errors import fail
 from mgmt_cli._options import input_options, output_options
-from mgmt_cli._output import json_text, read_input, resolve_format, write_produced
+from mgmt_cli._output import RENDERED, json_text, read_input, resolve_format, write_produced
 
-FORMATS = ("json",)
-"""What -o writes: the JSON result (the hierarchy and charts come with the diagrams)."""
+FORMATS = ("svg", "png", "pdf", "dot", "json")
+"""What -o writes: the hierarchy or a chart (svg, png, pdf), the hierarchy's DOT, the JSON."""
+CHARTS = ("hierarchy", "ranking", "acceptability")
 _COMPACT_JSON = 10_000
 """Alternatives above which the JSON is written compact."""
 # kept here, not imported from the model, so `mgmt --help` does not import pydantic
@@ -64,6 +66,11 @@ def _sniff(name: str, text: str) -> str:
     show_default=True,
     help="Dirichlet concentration c of the draws (alpha = c x weights).",
 )
+@click.option(
+    "--chart",
+    type=click.Choice(CHARTS),
+    help="Which picture -o draws (default: hierarchy; acceptability with --sensitivity).",
+)
 def command(
     input: str,
     input_format: str | None,
@@ -79,18 +86,26 @@ def command(
     seed: int | None,
     draws: int,
     concentration: float,
+    chart: str | None,
 ) -> None:
     """Score and rank the alternatives of the decision matrix MATRIX (YAML or JSON; the
     alternatives may come from a CSV file named in it).
 
     Prints the method, normalisation and weighting used (each default stated), the weights and
-    the ranking (VIKOR: S, R, Q and the compromise set); --json prints the result as JSON and
-    -o FILE.json writes it.
+    the ranking (VIKOR: S, R, Q and the compromise set); --json prints the result as JSON.
+    -o FILE draws the hierarchy of goal, criteria and alternatives (.svg .png .pdf, or .dot),
+    or with --chart the ranking or the rank acceptability (--sensitivity); -o FILE.json writes
+    the JSON.
     """
     from mgmt_tools.errors import MgmtError
     from mgmt_tools.mcda import evaluate, loads, summary_text
 
     out_format = resolve_format(output, fmt, FORMATS)
+    if chart is None:  # only the hierarchy has a DOT form
+        chart = "acceptability" if sensitivity and out_format != "dot" else "hierarchy"
+    if chart == "acceptability" and not sensitivity:
+        raise click.UsageError("the acceptability chart needs --sensitivity")
+    _check_chart(chart, out_format)
     try:
         text, name = read_input(input, encoding)
         base = os.path.dirname(input) if input != "-" else None
@@ -110,7 +125,13 @@ def command(
         )
     except MgmtError as error:
         fail(error)
-    _emit(result, output, out_format, as_json, summary_text, input)
+    _emit(result, output, out_format, as_json, summary_text, input, chart)
+
+
+def _check_chart(chart: str, out_format: str | None) -> None:
+    """A chart (not the hierarchy) is drawn as svg, png or pdf only."""
+    if chart != "hierarchy" and out_format not in (None, "json", *RENDERED):
+        raise click.UsageError(f"the {chart} chart is drawn as svg, png or pdf")
 
 
 def _emit(
@@ -120,16 +141,47 @@ def _emit(
     as_json: bool,
     summary: Any,
     input_path: str,
+    chart: str = "hierarchy",
 ) -> None:
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    data = result.to_dict()
-    # indenting a big result makes the json module fall back from its C encoder
-    document = json_text(data, compact=len(data.get("ranking", ())) > _COMPACT_JSON)
+
+    def document() -> str:
+        data = result.to_dict()
+        # indenting a big result makes the json module fall back from its C encoder
+        return json_text(data, compact=len(data.get("ranking", ())) > _COMPACT_JSON)
+
     if as_json:
-        click.echo(document, nl=False)
+        click.echo(document(), nl=False)
     if out_format is None:
         if not as_json:
             click.echo(summary(result, warnings=False))
         return
-    write_produced(output or "-", lambda: document, None, input_path=input_path)
+    write_produced(
+        output or "-",
+        lambda: _produce(result, out_format, chart, document),
+        (lambda: _hierarchy_dot(result)) if chart == "hierarchy" else None,
+        input_path=input_path,
+    )
+
+
+def _hierarchy_dot(result: Any) -> str:
+    from mgmt_tools.mcda.render import to_dot
+
+    return to_dot(result)
+
+
+def _produce(result: Any, out_format: str, chart: str, document: Any) -> bytes | str:
+    if out_format == "json":
+        text: str = document()
+        return text
+    if chart == "hierarchy":
+        if out_format == "dot":
+            return _hierarchy_dot(result)
+        from mgmt_tools.mcda.render import render
+
+        return render(result, out_format)
+    from mgmt_tools.mcda import charts
+
+    drawing = {"ranking": charts.ranking_chart, "acceptability": charts.acceptability_chart}[chart]
+    return drawing(result, out_format)

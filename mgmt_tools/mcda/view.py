@@ -1,0 +1,233 @@
+"""What the hierarchy diagram of a weighted index or an AHP result shows: the goal, the
+criteria with their weights, the alternatives (the best :data:`TOP`) with scores and ranks, and
+each alternative's standing on each criterion. Drawn by :mod:`mgmt_tools.mcda.render`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from mgmt_tools.mcda.ranking import rank
+from mgmt_tools.mcda.result import AhpResult, IndexResult
+from mgmt_tools.render import format_number
+
+__all__ = ["TOP", "Hierarchy", "Result", "hierarchy", "score_text", "value_text"]
+
+TOP = 30
+"""Alternatives drawn at most (the best); a note gives the count of all."""
+
+FloatArray = npt.NDArray[np.float64]
+Result = IndexResult | AhpResult
+
+_MEANING = {
+    "weighted_sum": "the weighted sum of the normalised values; higher is better",
+    "weighted_product": "the product of the normalised values raised to the weights; higher "
+    "is better",
+    "topsis": "closeness to the ideal (TOPSIS); higher is better",
+    "vikor": "VIKOR's Q, from group utility S and individual regret R; lower is better",
+}
+
+
+def score_text(value: float) -> str:
+    """A score or a priority: four decimals, as the text summary writes them.
+
+    >>> score_text(0.273), score_text(1.0), score_text(-0.05)
+    ('0.2730', '1.0000', '-0.0500')
+    """
+    return f"{value:,.4f}"
+
+
+def value_text(value: float, decimals: int = 4) -> str:
+    """A number as the diagram and the charts write it: at most ``decimals`` decimals, and
+    whole with thousands separated from 10,000 on.
+
+    >>> value_text(0.55254), value_text(620.0), value_text(12345.6), value_text(-0.5)
+    ('0.5525', '620', '12,346', '-0.5')
+    """
+    if abs(value) >= 1e4:
+        return f"{value:,.0f}"
+    return format_number(value, decimals)
+
+
+@dataclass(frozen=True)
+class Hierarchy:
+    """What the diagram (and the ranking chart) shows, whatever the kind of result.
+
+    ``alternatives`` are the best :data:`TOP` (at most), best first, with their ``scores``
+    and ``ranks``; ``local`` holds, per criterion, the line width share of each of them
+    (0 to 1), and ``cells`` the text of the table (per alternative, per criterion) with
+    ``best`` marking the best value of each column. A single AHP matrix has no criteria: its
+    elements are the alternatives.
+    """
+
+    goal: str
+    about: list[str]
+    """Lines under the goal: the method and its variants."""
+    criteria: list[str]
+    columns: list[str]
+    """The short heading of each criterion's column in the table."""
+    criterion_lines: list[list[str]]
+    """Per criterion, the lines under its name: weight, direction, CR."""
+    weights: list[float]
+    alternatives: list[str]
+    scores: list[float]
+    ranks: list[int]
+    total: int
+    """How many alternatives there are (those drawn are the best of them)."""
+    score_name: str
+    """'score', 'Q' (VIKOR: lower is better) or 'priority' (AHP)."""
+    meaning: str
+    """What the score means, for the key."""
+    local: FloatArray
+    local_meaning: str
+    cells: list[list[str]]
+    best: list[list[bool]]
+    extra: dict[str, list[float]] = field(default_factory=dict)
+    """More numbers per alternative drawn (VIKOR's S and R)."""
+    notes: list[str] = field(default_factory=list)
+    noun: str = "alternative"
+    """What the bottom level holds: 'alternative', or 'element' (a single matrix)."""
+
+    @property
+    def winners(self) -> list[int]:
+        """Positions of the alternatives ranked first (more than one on a tie)."""
+        return [k for k, rank in enumerate(self.ranks) if rank == 1]
+
+
+def _cr_text(cr: float | None) -> str:
+    if cr is None:
+        return "CR not computed"
+    return f"CR {format_number(cr)}" + (" (above 0.1)" if cr > 0.1 else "")
+
+
+def _shown_note(shown: int, total: int, noun: str = "alternatives") -> list[str]:
+    if shown >= total:
+        return []
+    return [f"The best {shown:,} of {total:,} {noun} are shown; the JSON result has all."]
+
+
+def _index(result: IndexResult, limit: int) -> Hierarchy:
+    matrix, settings = result.matrix, result.settings
+    order = result.order[:limit]
+    values = matrix.values
+    low, high = values.min(axis=0), values.max(axis=0)
+    span = np.where(high > low, high - low, 1.0)
+    shown = values[order]
+    standing = np.where(matrix.maximize, shown - low, high - shown) / span  # worst 0, best 1
+    standing = np.where(high > low, standing, 1.0)
+    best_value = np.where(matrix.maximize, high, low)
+    tolerance = 1e-9 * np.maximum(1.0, np.abs(best_value))
+    is_best = np.abs(shown - best_value) <= tolerance
+    norm = "vikor's own" if settings.method == "vikor" else settings.normalization
+    if settings.normalization_is_default and settings.method != "vikor":
+        norm += " (default)"
+    about = [f"{settings.method} · normalization {norm} · weighting {settings.weighting}"]
+    if result.ahp is not None:
+        about.append(
+            f"AHP weights ({settings.ahp_method}): {_cr_text(result.ahp.consistency_ratio)}"
+        )
+    lines = []
+    for weight, up in zip(result.weights.tolist(), matrix.maximize.tolist(), strict=True):
+        lines.append([f"weight {format_number(weight)}"] + ([] if up else ["min: lower is better"]))
+    notes = _shown_note(len(order), len(matrix.alternatives))
+    extra: dict[str, list[float]] = {}
+    if result.s is not None and result.r is not None:
+        extra = {"S": result.s[order].tolist(), "R": result.r[order].tolist()}
+        about[0] += f" · v {format_number(settings.vikor_v)}"
+    if result.compromise is not None:
+        chosen = ", ".join(matrix.alternatives[i] for i in result.compromise.alternatives)
+        notes.append(f"Compromise solution: {chosen}")
+    return Hierarchy(
+        goal=matrix.goal or "Weighted index",
+        about=about,
+        criteria=list(matrix.criterion_names),
+        columns=list(matrix.criteria),
+        criterion_lines=lines,
+        weights=result.weights.tolist(),
+        alternatives=[matrix.alternatives[i] for i in order.tolist()],
+        scores=result.scores[order].tolist(),
+        ranks=result.ranks[order].tolist(),
+        total=len(matrix.alternatives),
+        score_name="Q" if settings.method == "vikor" else "score",
+        meaning=_MEANING[settings.method],
+        local=np.ascontiguousarray(standing.T),
+        local_meaning="its standing on the criterion (its value min-max scaled: worst 0, best 1)",
+        cells=[[value_text(v) for v in row] for row in shown.tolist()],
+        best=is_best.tolist(),
+        extra=extra,
+        notes=notes,
+    )
+
+
+def _ahp(result: AhpResult, limit: int) -> Hierarchy:
+    j, top = result.judgements, result.criteria
+    about = [f"AHP {j.method} · random index {j.random_index}"]
+    completed = sum(len(m.completed) for m in (top, *result.by_criterion))
+    done = f" · {completed} missing judgement{'s' if completed > 1 else ''} completed"
+    if not j.is_hierarchy:  # the goal over the elements of one matrix
+        order, ranks = rank(top.priorities)
+        order = order[:limit]
+        about.append(_cr_text(top.consistency_ratio) + (done if completed else ""))
+        return Hierarchy(
+            goal=j.goal or "Priorities",
+            about=about,
+            criteria=[],
+            columns=[],
+            criterion_lines=[],
+            weights=[],
+            alternatives=[top.elements[i] for i in order.tolist()],
+            scores=top.priorities[order].tolist(),
+            ranks=ranks[order].tolist(),
+            total=len(top.elements),
+            score_name="priority",
+            meaning="the element's weight from the matrix (they sum to 1); higher is better",
+            local=np.zeros((0, len(order))),
+            local_meaning="",
+            cells=[[] for _ in order.tolist()],
+            best=[[] for _ in order.tolist()],
+            notes=_shown_note(len(order), len(top.elements), "elements"),
+            noun="element",
+        )
+    assert j.alternatives is not None
+    assert result.overall is not None
+    assert result.order is not None
+    assert result.ranks is not None
+    order = result.order[:limit]
+    local = np.array([m.priorities[order] for m in result.by_criterion])
+    biggest = max((float(m.priorities.max()) for m in result.by_criterion), default=1.0)
+    tops = [float(m.priorities.max()) for m in result.by_criterion]
+    about.append(f"criteria {_cr_text(top.consistency_ratio)}" + (done if completed else ""))
+    return Hierarchy(
+        goal=j.goal or "AHP",
+        about=about,
+        criteria=list(top.elements),
+        columns=list(top.elements),
+        criterion_lines=[
+            [f"weight {format_number(w)}", _cr_text(m.consistency_ratio)]
+            for w, m in zip(top.priorities.tolist(), result.by_criterion, strict=True)
+        ],
+        weights=top.priorities.tolist(),
+        alternatives=[j.alternatives[i] for i in order.tolist()],
+        scores=result.overall[order].tolist(),
+        ranks=result.ranks[order].tolist(),
+        total=len(j.alternatives),
+        score_name="priority",
+        meaning="overall priority (the sum of the criterion weight times the local priority); "
+        "higher is better",
+        local=local / biggest if biggest > 0 else local,
+        local_meaning="its local priority under the criterion",
+        cells=[[score_text(v) for v in row] for row in local.T.tolist()],
+        best=[
+            [abs(v - t) <= 1e-9 for v, t in zip(row, tops, strict=True)] for row in local.T.tolist()
+        ],
+        notes=_shown_note(len(order), len(j.alternatives)),
+    )
+
+
+def hierarchy(result: Result, limit: int = TOP) -> Hierarchy:
+    """What the diagram shows of ``result``: the best ``limit`` alternatives (at most)."""
+    if isinstance(result, IndexResult):
+        return _index(result, limit)
+    return _ahp(result, limit)
