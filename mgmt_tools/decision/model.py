@@ -10,50 +10,20 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AliasChoices,
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
     Strict,
     Tag,
-    WithJsonSchema,
 )
+
+from mgmt_tools._fields import InputModel, Text, Value, lower
 
 __all__ = ["BranchModel", "NodeModel", "RefModel", "TreeModel", "Value"]
 
 
-def _as_text(value: object) -> object:
-    """Names are the literal text of the scalar: ``010`` -> "010", ``true`` -> "true"."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        text = getattr(value, "text", None)
-        return text if isinstance(text, str) else str(value)
-    return value
-
-
-def _lower(value: object) -> object:
-    return value.lower() if isinstance(value, str) else value
-
-
-Text = Annotated[
-    str,
-    BeforeValidator(_as_text),
-    # YAML reads `010` or `1.10` as numbers; names take their literal text, so editors
-    # validating with the schema must accept numbers and booleans where text is expected.
-    WithJsonSchema({"type": ["string", "number", "boolean"]}),
-]
-Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
-Value = Number | Annotated[str, Strict()]
-"""A number, or text: a quoted fraction ("1/3") or an expression ("1 - p_default")."""
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class RefModel(_Model):
+class RefModel(InputModel):
     """A use of a node defined under ``subtrees``."""
 
     ref: Text = Field(description="Name of a subtree.", examples=["collect"])
@@ -70,7 +40,7 @@ def _alias_p(schema: dict[str, Any]) -> None:
     schema["not"] = {"required": ["probability", "p"]}
 
 
-class BranchModel(_Model):
+class BranchModel(InputModel):
     """A branch: an alternative of a decision node or an outcome of a chance node."""
 
     name: Text = Field(
@@ -108,10 +78,10 @@ class BranchModel(_Model):
     )
 
 
-class NodeModel(_Model):
+class NodeModel(InputModel):
     """A decision node (square) or a chance node (circle)."""
 
-    type: Annotated[Literal["decision", "chance"], BeforeValidator(_lower)] = Field(
+    type: Annotated[Literal["decision", "chance"], BeforeValidator(lower)] = Field(
         description="decision: the best branch is chosen; chance: branches have probabilities."
     )
     name: Text | None = Field(
@@ -141,7 +111,7 @@ Range = Annotated[
 ]
 
 
-class TreeModel(_Model):
+class TreeModel(InputModel):
     """A decision tree for ``mgmt decision``."""
 
     model_config = ConfigDict(
@@ -156,7 +126,7 @@ class TreeModel(_Model):
         None, alias="$schema", description="Ignored; lets editors find this schema."
     )
     name: Text | None = Field(None, description="Title of the decision.")
-    objective: Annotated[Literal["max", "min"], BeforeValidator(_lower)] = Field(
+    objective: Annotated[Literal["max", "min"], BeforeValidator(lower)] = Field(
         "max", description="max: payoffs are gains; min: payoffs are costs."
     )
     units: Text | None = Field(None, description="Label of the value unit.", examples=["CNY k"])

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
+from pydantic import BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
+
+from mgmt_tools._fields import InputModel, Text, Value, lower
 
 __all__ = [
     "AHP_METHODS",
@@ -30,29 +32,6 @@ AHP_METHODS = ("eigenvector", "geometric_mean")
 RANDOM_INDEX_TABLES = ("saaty1980", "saaty2005", "donegan_dodd")
 
 
-def _as_text(value: object) -> object:
-    """Names are the literal text of the scalar: ``010`` -> "010", ``true`` -> "true"."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        text = getattr(value, "text", None)
-        return text if isinstance(text, str) else str(value)
-    return value
-
-
-def _lower(value: object) -> object:
-    return value.lower() if isinstance(value, str) else value
-
-
-Text = Annotated[
-    str,
-    BeforeValidator(_as_text),
-    # YAML reads `010` or `1.10` as numbers; names take their literal text, so editors
-    # validating with the schema must accept numbers and booleans where text is expected.
-    WithJsonSchema({"type": ["string", "number", "boolean"]}),
-]
-Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
-Value = Number | Annotated[str, Strict()]
 """A number, or a quoted fraction or arithmetic ("1/3", "2 * 1.5")."""
 
 Judgement = Annotated[
@@ -65,11 +44,7 @@ Judgement = Annotated[
 ]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class CriterionModel(_Model):
+class CriterionModel(InputModel):
     """A criterion (a column of the decision matrix)."""
 
     id: Text = Field(description="Unique id; the alternatives use it as a key.", examples=["cost"])
@@ -80,7 +55,7 @@ class CriterionModel(_Model):
         "the weights did not); a number >= 0 or a quoted fraction.",
         examples=[0.4, "1/3"],
     )
-    direction: Annotated[Literal["max", "min"], BeforeValidator(_lower)] = Field(
+    direction: Annotated[Literal["max", "min"], BeforeValidator(lower)] = Field(
         "max", description="max: a benefit (more is better); min: a cost (less is better)."
     )
 
@@ -99,7 +74,7 @@ Alternative = Annotated[
 ]
 
 
-class MatrixModel(_Model):
+class MatrixModel(InputModel):
     """A decision matrix for ``mgmt index``."""
 
     model_config = ConfigDict(
@@ -114,19 +89,19 @@ class MatrixModel(_Model):
         None, alias="$schema", description="Ignored; lets editors find this schema."
     )
     goal: Text | None = Field(None, description="What is being decided.")
-    method: Annotated[Literal[METHODS], BeforeValidator(_lower)] = Field(  # type: ignore[valid-type]
+    method: Annotated[Literal[METHODS], BeforeValidator(lower)] = Field(  # type: ignore[valid-type]
         "weighted_sum",
         description="weighted_sum (default) | weighted_product | topsis (closeness to the "
         "ideal) | vikor (compromise ranking; lower Q is better).",
     )
-    normalization: Annotated[Literal[NORMALIZATIONS], BeforeValidator(_lower)] | None = Field(  # type: ignore[valid-type]
+    normalization: Annotated[Literal[NORMALIZATIONS], BeforeValidator(lower)] | None = Field(  # type: ignore[valid-type]
         None,
         description="minmax | max | sum | vector | zscore | none. Default per method: "
         "weighted_sum minmax, weighted_product none, topsis vector; vikor always uses its own "
         "(f* - f)/(f* - f-). minmax, max, sum and zscore turn cost criteria into benefits; "
         "vector and none keep the direction and the method treats cost columns by it.",
     )
-    weighting: Annotated[Literal[WEIGHTINGS], BeforeValidator(_lower)] = Field(  # type: ignore[valid-type]
+    weighting: Annotated[Literal[WEIGHTINGS], BeforeValidator(lower)] = Field(  # type: ignore[valid-type]
         "given",
         description="given (the criteria's weights) | equal | ahp (from comparisons) | "
         "entropy | critic | roc (rank order centroid, by the order of the criteria).",
@@ -139,10 +114,10 @@ class MatrixModel(_Model):
         description="VIKOR's weight of the strategy of the majority (group utility S) against "
         "individual regret R.",
     )
-    ahp_method: Annotated[Literal[AHP_METHODS], BeforeValidator(_lower)] = Field(  # type: ignore[valid-type]
+    ahp_method: Annotated[Literal[AHP_METHODS], BeforeValidator(lower)] = Field(  # type: ignore[valid-type]
         "eigenvector", description="With weighting: ahp, how priorities are derived."
     )
-    random_index: Annotated[Literal[RANDOM_INDEX_TABLES], BeforeValidator(_lower)] = Field(  # type: ignore[valid-type]
+    random_index: Annotated[Literal[RANDOM_INDEX_TABLES], BeforeValidator(lower)] = Field(  # type: ignore[valid-type]
         "saaty1980", description="With weighting: ahp, the random-index table of the CR."
     )
     criteria: list[CriterionModel] = Field(min_length=1, description="The criteria, in order.")
@@ -158,7 +133,7 @@ class MatrixModel(_Model):
     )
 
 
-class JudgementsModel(_Model):
+class JudgementsModel(InputModel):
     """AHP judgements for ``mgmt ahp``: one matrix (elements + matrix or comparisons) or a full
     hierarchy (criteria, alternatives and comparisons of the alternatives per criterion)."""
 
@@ -174,13 +149,13 @@ class JudgementsModel(_Model):
         None, alias="$schema", description="Ignored; lets editors find this schema."
     )
     goal: Text | None = Field(None, description="What is being decided.")
-    method: Annotated[Literal[AHP_METHODS], BeforeValidator(_lower)] = Field(  # type: ignore[valid-type]
+    method: Annotated[Literal[AHP_METHODS], BeforeValidator(lower)] = Field(  # type: ignore[valid-type]
         "eigenvector",
         description="eigenvector (Saaty's principal eigenvector, default) | geometric_mean "
         "(row geometric means). lambda_max, CI and CR always come from the principal "
         "eigenvalue.",
     )
-    random_index: Annotated[Literal[RANDOM_INDEX_TABLES], BeforeValidator(_lower)] = Field(  # type: ignore[valid-type]
+    random_index: Annotated[Literal[RANDOM_INDEX_TABLES], BeforeValidator(lower)] = Field(  # type: ignore[valid-type]
         "saaty1980",
         description="Random-index table for CR = CI/RI: saaty1980 (default; n <= 15), "
         "saaty2005 (n <= 15), donegan_dodd (Donegan and Dodd 1991; listed sizes up to 100).",

@@ -16,15 +16,15 @@ from typing import Annotated, Any, Literal
 import numpy as np
 import numpy.typing as npt
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
     Strict,
     Tag,
-    WithJsonSchema,
 )
+
+from mgmt_tools._fields import InputModel, Number, Text, lower, upper
 
 __all__ = [
     "WEEKDAYS",
@@ -51,43 +51,11 @@ class LinkType(enum.IntEnum):
     SF = 3
 
 
-def _as_text(value: object) -> object:
-    """Ids and names are the literal text of the scalar: ``010`` -> "010", ``true`` -> "true"."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        text = getattr(value, "text", None)
-        return text if isinstance(text, str) else str(value)
-    return value
-
-
-Text = Annotated[
-    str,
-    BeforeValidator(_as_text),
-    # YAML reads `010` or `1.10` as numbers; the model takes their literal text, so editors
-    # validating with the schema must accept numbers and booleans where text is expected.
-    WithJsonSchema({"type": ["string", "number", "boolean"]}),
-]
-Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
-
-
-def _upper(value: object) -> object:
-    return value.upper() if isinstance(value, str) else value
-
-
-def _lower(value: object) -> object:
-    return value.lower() if isinstance(value, str) else value
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class LinkModel(_Model):
+class LinkModel(InputModel):
     """A precedence link in mapping form: ``{task: B, type: SS, lag: 1}``."""
 
     task: Text = Field(description="Id of the predecessor task.", examples=["A"])
-    type: Annotated[Literal["FS", "SS", "FF", "SF"], BeforeValidator(_upper)] = Field(
+    type: Annotated[Literal["FS", "SS", "FF", "SF"], BeforeValidator(upper)] = Field(
         "FS",
         description="FS finish-to-start (default), SS start-to-start, FF finish-to-finish, "
         "SF start-to-finish.",
@@ -117,7 +85,7 @@ LinkEntry = Annotated[
 ]
 
 
-class TaskModel(_Model):
+class TaskModel(InputModel):
     """One task (activity) of the plan."""
 
     id: Text = Field(description="Unique id of the task; any text.", examples=["A", "KYC"])
@@ -140,7 +108,7 @@ class TaskModel(_Model):
     )
 
 
-class GroupModel(_Model):
+class GroupModel(InputModel):
     """A group of tasks (a work-breakdown element, MS Project's summary task)."""
 
     id: Text = Field(description="Unique id of the group (shared namespace with task ids).")
@@ -169,14 +137,14 @@ PlanEntry = Annotated[
 
 
 WeekdayName = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-Weekday = Annotated[WeekdayName, BeforeValidator(_lower)]
+Weekday = Annotated[WeekdayName, BeforeValidator(lower)]
 
 
 def _workweek() -> list[WeekdayName]:
     return ["mon", "tue", "wed", "thu", "fri"]
 
 
-class CalendarModel(_Model):
+class CalendarModel(InputModel):
     """The working calendar used with ``start``."""
 
     workdays: list[Weekday] = Field(
@@ -189,7 +157,7 @@ class CalendarModel(_Model):
     )
 
 
-class PlanModel(_Model):
+class PlanModel(InputModel):
     """A project plan for ``mgmt pert`` and ``mgmt gantt``."""
 
     model_config = ConfigDict(

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
+from pydantic import BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
 
-from mgmt_tools.mcda.model import NORMALIZATIONS, CriterionModel, Text
+from mgmt_tools._fields import InputModel, Text
+from mgmt_tools.mcda.model import NORMALIZATIONS, CriterionModel
 
 __all__ = [
     "CATEGORIES",
@@ -63,10 +64,6 @@ def _model_name(value: object) -> object:
     return value.lower().replace("_", "-") if isinstance(value, str) else value
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
 Count = Annotated[float, Strict(), Field(gt=0, allow_inf_nan=False)]
 
 _NUMBER = {"type": "number"}
@@ -107,21 +104,21 @@ Item = Annotated[
 ]
 
 
-class BallotModel(_Model):
+class BallotModel(InputModel):
     """A ballot cast ``count`` times."""
 
     ranking: list[Text] = Field(min_length=1, description="Names, most preferred first.")
     count: Count = Field(1.0, description="How many voters cast this ballot (> 0).")
 
 
-class ComparisonModel(_Model):
+class ComparisonModel(InputModel):
     """A pairwise comparison observed ``count`` times."""
 
     compare: str = Field(description='"A > B" (A preferred), "A < B" or "A = B" (a tie).')
     count: Count = Field(1.0, description="How many times it was observed (> 0).")
 
 
-class RankModel(_Model):
+class RankModel(InputModel):
     """A backlog for ``mgmt rank``: items and the method that orders them."""
 
     model_config = ConfigDict(
