@@ -95,7 +95,9 @@ def test_yaml_example_has_modeline_and_validates(path: Path) -> None:
     jsonschema.validate(load_text(text, "yaml"), generate(method))
 
 
-@pytest.mark.parametrize("method", ["ahp", "decision", "index", "pert", "rank"])
+@pytest.mark.parametrize(
+    "method", ["ahp", "decision", "fishbone", "index", "pareto", "pert", "rank"]
+)
 def test_kept_schema_is_fresh(method: str) -> None:
     assert schema_path(method).read_text(encoding="utf-8") == schema_text(method), (
         "stale schema: run `make schemas`"

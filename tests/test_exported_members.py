@@ -11,7 +11,9 @@ PACKAGES = [
     "mgmt_tools",
     "mgmt_tools.pert",
     "mgmt_tools.decision",
+    "mgmt_tools.fishbone",
     "mgmt_tools.mcda",
+    "mgmt_tools.pareto",
     "mgmt_tools.rank",
     "mgmt_tools.errors",
 ]

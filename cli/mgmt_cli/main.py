@@ -25,11 +25,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Roll back a decision tree: expected value, policy, risk profile, EVPI, sensitivity.",
     ),
     "gantt": ("gantt", "Draw a plan's Gantt chart on working-day dates (same input as pert)."),
+    "fishbone": (
+        "fishbone",
+        "Draw a cause-and-effect (fishbone) diagram; attach counts from a Pareto analysis.",
+    ),
     "index": (
         "index",
         "Score and rank alternatives: weighted sum or product, TOPSIS, VIKOR; weight sensitivity.",
     ),
     "pert": ("pert", "Schedule a plan: CPM/PERT dates, floats, critical paths, network diagram."),
+    "pareto": ("pareto", "Pareto analysis: vital few, cumulative percent, Other, strata; chart."),
     "rank": (
         "rank",
         "Prioritise a backlog: RICE, ICE, WSJF, MoSCoW, Eisenhower, value/effort, pairwise, Borda.",

@@ -17,7 +17,9 @@ __all__ = ["METHODS", "generate", "schema_path", "schema_text"]
 METHODS: dict[str, str] = {
     "ahp": "mgmt_tools.mcda.model:JudgementsModel",
     "decision": "mgmt_tools.decision.model:TreeModel",
+    "fishbone": "mgmt_tools.fishbone.model:FishboneModel",
     "index": "mgmt_tools.mcda.model:MatrixModel",
+    "pareto": "mgmt_tools.pareto.model:ParetoModel",
     "pert": "mgmt_tools.pert.model:PlanModel",
     "rank": "mgmt_tools.rank.model:RankModel",
 }

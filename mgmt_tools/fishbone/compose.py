@@ -1,0 +1,126 @@
+"""Attach the counts of a Pareto analysis to the causes of a fishbone, by name.
+
+Names match when they are equal ignoring case and runs of spaces. The counts replace any the
+fishbone file gave, so every count comes from one source. Causes left without a count and counts
+that name no cause are reported as warnings; the vital few (the fewest leading matched causes
+whose counts reach ``cutoff`` percent of the matched total) are highlighted.
+
+>>> from mgmt_tools.fishbone import loads
+>>> fishbone, warnings = attach_counts(
+...     loads("effect: E\\ncategories: {People: [Missing  TRAINING, Overload]}"),
+...     {"missing training": 12, "Rates": 3},
+... )
+>>> fishbone.categories[0].causes[0].count, warnings
+(12.0, ["no count for cause 'Overload' (People)", "count without a cause: 'Rates' (3)"])
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from mgmt_tools.fishbone.result import Category, Cause, Fishbone, FishboneResult, analyse
+from mgmt_tools.render import format_number
+
+__all__ = ["CUTOFF", "attach_counts", "vital_few", "with_counts"]
+
+CUTOFF = 80.0
+"""Percent of the matched total that defines the vital few (as ``mgmt pareto --cutoff``)."""
+
+
+def normalise(name: str) -> str:
+    """The form names are matched in: case-folded, spaces collapsed."""
+    return " ".join(name.split()).casefold()
+
+
+def attach_counts(fishbone: Fishbone, counts: Mapping[str, float]) -> tuple[Fishbone, list[str]]:
+    """The fishbone with ``counts`` attached to causes by name, and warnings for what is
+    left unmatched."""
+    by_name: dict[str, tuple[str, float]] = {}
+    for name, value in counts.items():
+        key = normalise(name)
+        previous = by_name.get(key)
+        by_name[key] = (previous[0] if previous else name, (previous[1] if previous else 0) + value)
+    used: set[str] = set()
+    missing: list[str] = []
+    repeated: list[str] = []
+
+    def attach(cause: Cause, category: str) -> Cause:
+        key = normalise(cause.name)
+        count: float | None = None
+        if key in by_name:
+            if key in used:
+                repeated.append(cause.name)
+            else:
+                count = float(by_name[key][1])
+                used.add(key)
+        causes = tuple(attach(sub, category) for sub in cause.causes)
+        if count is None and not any(_counted(sub) for sub in causes):
+            missing.append(f"no count for cause '{cause.name}' ({category})")
+        return Cause(cause.name, count, causes)
+
+    categories = tuple(
+        Category(c.name, tuple(attach(cause, c.name) for cause in c.causes))
+        for c in fishbone.categories
+    )
+    warnings = list(missing)
+    warnings += [
+        f"cause '{name}' appears more than once; its count is on the first" for name in repeated
+    ]
+    warnings += [
+        f"count without a cause: '{name}' ({format_number(value)})"
+        for key, (name, value) in by_name.items()
+        if key not in used
+    ]
+    return Fishbone(fishbone.effect, categories, fishbone.title), warnings
+
+
+def _counted(cause: Cause) -> bool:
+    return cause.count is not None or any(_counted(sub) for sub in cause.causes)
+
+
+def vital_few(counts: list[float], cutoff: float = CUTOFF) -> int:
+    """How many of ``counts`` (largest first) it takes to reach ``cutoff`` percent of their sum.
+
+    >>> vital_few([50, 30, 10, 10]), vital_few([]), vital_few([0, 0])
+    (2, 0, 0)
+    """
+    total = sum(counts)
+    if total <= 0:
+        return 0
+    running = 0.0
+    for number, value in enumerate(counts, 1):
+        running += value
+        if running / total * 100 >= cutoff - 1e-9:
+            return number
+    return len(counts)
+
+
+def with_counts(
+    fishbone: Fishbone,
+    path: str | os.PathLike[str],
+    column: str,
+    *,
+    count: str | None = None,
+    weight: str | None = None,
+    encoding: str | None = None,
+    highlight: int | None = None,
+    cutoff: float = CUTOFF,
+) -> FishboneResult:
+    """Count the records of ``path`` as ``mgmt pareto`` does, attach the counts to the causes,
+    and highlight the vital few (or the ``highlight`` largest when given).
+
+    Raises
+    ------
+    InputError
+        The data file cannot be read or counted (a missing column, a bad count).
+    """
+    from mgmt_tools.pareto import count_categories
+
+    totals = count_categories(
+        os.fspath(path), column, count=count, weight=weight, encoding=encoding
+    )
+    counted, warnings = attach_counts(fishbone, totals)
+    base = analyse(counted)
+    chosen = vital_few([r.count for r in base.ranking], cutoff) if highlight is None else highlight
+    return analyse(counted, highlight=chosen, warnings=warnings)

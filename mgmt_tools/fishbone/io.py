@@ -1,0 +1,131 @@
+"""Read fishbones (``mgmt fishbone``) from YAML or JSON, with every problem located.
+
+>>> fishbone = loads('''
+... effect: Credit approval takes too long
+... categories:
+...   People: [Analysts overloaded, {cause: Missing training, count: 12, causes: [New hires]}]
+...   Methods: [Duplicate document checks]
+... ''')
+>>> [c.name for c in fishbone.categories], fishbone.categories[0].causes[1].causes[0].name
+(['People', 'Methods'], 'New hires')
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import Any
+
+from pydantic import ValidationError
+
+from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
+from mgmt_tools._validation import Locating, problems_from
+from mgmt_tools._yaml import Locator, load_text, locator
+from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean
+from mgmt_tools.fishbone.model import CauseModel, FishboneModel
+from mgmt_tools.fishbone.result import Category, Cause, Fishbone
+
+__all__ = ["format_of", "from_dict", "load", "loads"]
+
+
+def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
+    """The input format named by a file's suffix (yaml or json)."""
+    return format_by_suffix(path, TEXT_SUFFIXES, default)
+
+
+def load(
+    path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
+) -> Fishbone:
+    """Read a fishbone file (YAML or JSON)."""
+    text, source = read_text(path, encoding)
+    return loads(text, fmt or format_of(path), source=source)
+
+
+def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Fishbone:
+    """Read a fishbone from YAML or JSON text; every problem is reported, located."""
+    if fmt not in ("yaml", "json"):
+        raise ValueError(f"unknown fishbone format {fmt!r} (yaml or json)")
+    problems: list[Problem] = []
+    data = load_text(text, fmt, source, problems)
+    return _fishbone(data, _LazyLocator(text, fmt, source), problems)
+
+
+def from_dict(data: Any, *, source: str | None = None) -> Fishbone:
+    """Build a fishbone from a dict shaped like the YAML format (no line numbers)."""
+    return _fishbone(data, Locator(source, {}, []), [])
+
+
+class _LazyLocator:
+    """Parses the text with positions only when the first problem needs placing."""
+
+    def __init__(self, text: str, fmt: str, source: str | None) -> None:
+        self._args = (text, fmt, source)
+        self._locator: Locator | None = None
+
+    def problem(self, path: tuple[PathPart, ...], message: str, *, key: bool = False) -> Problem:
+        if self._locator is None:
+            self._locator = locator(*self._args)
+        return self._locator.problem(path, message, key=key)
+
+
+def _fishbone(data: Any, where: Locating, problems: list[Problem]) -> Fishbone:
+    if not isinstance(data, dict):
+        problems.append(where.problem((), "a fishbone is a mapping with effect and categories"))
+        raise InputError(problems)
+    try:
+        model = FishboneModel.model_validate(data)
+    except ValidationError as error:
+        found = problems_from(error, FishboneModel, data, where)
+        problems += [_polish(problem, data) for problem in found]
+        raise InputError(_in_order(problems)) from None
+    if problems:
+        raise InputError(_in_order(problems))
+    return Fishbone(
+        effect=model.effect,
+        title=model.title,
+        categories=tuple(
+            Category(name, tuple(_cause(item) for item in causes or ()))
+            for name, causes in model.categories.items()
+        ),
+    )
+
+
+_CAUSE_KEYS = ["cause", "count", "causes"]
+
+
+def _polish(problem: Problem, data: Any) -> Problem:
+    """Plainer words where pydantic's are generic, or blind to the tagged union of causes."""
+    path, message = problem.path, problem.message
+    if path == ("categories",) and message.startswith("Dictionary should have at least"):
+        message = "a fishbone needs at least one category (name -> list of causes)"
+    elif path[-1:] == ("count",) and message.startswith("Input should be greater than"):
+        message = "a count cannot be negative" + message[message.find(", got") :]
+    elif message.startswith("unknown key") and path[:1] == ("categories",):
+        key = str(path[-1])
+        message = f"unknown key '{key}' in a cause" + did_you_mean(key, _CAUSE_KEYS)
+    elif message.startswith("a cause is text") and ", got" not in message:
+        value = _at(data, path)
+        kind = "a list" if isinstance(value, list) else type(value).__name__
+        message += f", got {kind}"
+    return replace(problem, message=message)
+
+
+def _at(data: Any, path: tuple[PathPart, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _cause(item: str | CauseModel) -> Cause:
+    if isinstance(item, str):
+        return Cause(item)
+    return Cause(item.cause, item.count, tuple(_cause(sub) for sub in item.causes))
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    if any(problem.line is None for problem in problems):
+        return problems
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))

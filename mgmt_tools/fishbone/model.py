@@ -1,0 +1,78 @@
+"""Input model of ``mgmt fishbone`` (an effect and its causes by category), no I/O.
+
+A cause is text, or a mapping ``{cause, count?, causes?}`` whose ``causes`` nest to any depth.
+The union is tagged by the kind of value, so a cause of the wrong type (a number, a list) gets
+one message saying what a cause is, not one per member of the union.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Strict, Tag
+
+from mgmt_tools._fields import InputModel, Number, Text
+
+__all__ = ["CauseItem", "CauseModel", "FishboneModel"]
+
+
+def _kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict | CauseModel):
+        return "cause{}"  # a tag no input key can be, so error paths stay paths in the file
+    return None
+
+
+def _none_is_empty(value: object) -> object:
+    return [] if value is None else value
+
+
+class CauseModel(InputModel):
+    """A cause with an optional count and its own sub-causes."""
+
+    cause: Text = Field(description="What causes the effect.")
+    count: Annotated[Number, Field(ge=0)] | None = Field(
+        None, description="How often it occurs (>= 0), for example from a Pareto analysis."
+    )
+    causes: Annotated[list[CauseItem], BeforeValidator(_none_is_empty)] = Field(
+        default_factory=list, description="Sub-causes, nested to any depth."
+    )
+
+
+CauseItem = Annotated[
+    Annotated[Annotated[str, Strict()], Tag("text")] | Annotated[CauseModel, Tag("cause{}")],
+    Discriminator(
+        _kind,
+        custom_error_type="cause_type",
+        custom_error_message="a cause is text or a mapping {cause, count, causes}",
+    ),
+]
+"""A cause: text, or {cause, count, causes}."""
+
+CauseModel.model_rebuild()
+
+
+class FishboneModel(InputModel):
+    """A cause-and-effect (Ishikawa) diagram for ``mgmt fishbone``."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+        title="mgmt-tools fishbone (cause-and-effect) diagram",
+        json_schema_extra={"$id": "https://mgmt-tools.example/schemas/fishbone.schema.json"},
+    )
+
+    schema_: str | None = Field(
+        None, alias="$schema", description="Ignored; lets editors find this schema."
+    )
+    title: Text | None = Field(None, description="A heading for the diagram.")
+    effect: Text = Field(description="The problem (effect) drawn at the head of the fish.")
+    categories: dict[Text, Annotated[list[CauseItem], BeforeValidator(_none_is_empty)] | None] = (
+        Field(
+            min_length=1,
+            description="Category name -> its causes; the classic 6M are People, Methods, "
+            "Machines, Materials, Measurement, Environment.",
+        )
+    )

@@ -1,0 +1,118 @@
+"""The fishbone as DOT with pinned positions (rendered by ``neato -n2``), SVG, PNG or PDF.
+
+The geometry comes from :mod:`mgmt_tools.fishbone.geometry`; this module only writes it: each
+label is a fixed-size node at its computed centre, each segment an edge between two invisible
+points, drawn straight (``splines=false``) and under the boxes (``outputorder=edgesfirst``).
+Highlighted causes are bold, in the accent colour, on a thicker branch.
+
+>>> from mgmt_tools.fishbone import analyse, loads
+>>> dot = to_dot(analyse(loads("effect: Late <reports>\\ncategories: {People: [Overload]}")))
+>>> dot.splitlines()[0], "Late &lt;reports&gt;" in dot, 'pos="' in dot
+('digraph fishbone {', True, True)
+"""
+
+from __future__ import annotations
+
+from mgmt_tools.fishbone.geometry import Label, Line, layout_of
+from mgmt_tools.fishbone.result import FishboneResult, analyse
+from mgmt_tools.render.dot import THEME, Html, attributes, defaults, escape
+from mgmt_tools.render.graphviz import pipe
+
+__all__ = ["FORMATS", "render", "to_dot", "to_svg"]
+
+FORMATS = ("svg", "png", "pdf")
+
+_PEN = {"spine": 3.2, "rib": 1.8, "branch": 1.0, "stem": 0.8}
+_COLOUR = {"spine": THEME.ink, "rib": THEME.ink, "branch": THEME.line, "stem": THEME.faint}
+
+
+def _pos(x: float, y: float) -> str:
+    return f"{x:.1f},{-y:.1f}!"  # neato -n2 reads points with y upwards
+
+
+def _markup(label: Label) -> Html:
+    colour = THEME.accent if label.highlight else THEME.ink
+    lines = [escape(line) for line in label.text]
+    if label.kind == "cause":
+        text = '<BR ALIGN="RIGHT"/>'.join(lines)
+        if label.highlight:
+            text = f"<B>{text}</B>"
+        return Html(
+            '<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR>'
+            f'<TD WIDTH="{label.width:.0f}" HEIGHT="{label.height:.0f}" ALIGN="RIGHT" '
+            f'BALIGN="RIGHT"><FONT POINT-SIZE="{label.size:g}" COLOR="{colour}">{text}'
+            "</FONT></TD></TR></TABLE>"
+        )
+    return Html(f'<FONT POINT-SIZE="{label.size:g}"><B>{"<BR/>".join(lines)}</B></FONT>')
+
+
+def _node(name: str, label: Label) -> str:
+    values: dict[str, str | float | Html] = {
+        "pos": _pos(label.x, label.y),
+        "width": round(label.width / 72, 3),
+        "height": round(label.height / 72, 3),
+        "fixedsize": "true",
+        "label": _markup(label),
+    }
+    if label.kind == "cause":
+        values.update(shape="plaintext", margin=0)
+    elif label.kind == "category":
+        values.update(shape="box", style="filled", fillcolor=THEME.band_fill, penwidth=1.2)
+    else:
+        values.update(shape="box", style="filled,bold", fillcolor=THEME.fill, penwidth=2.0)
+        values["color"] = THEME.ink
+    return f"  {name} {attributes(values)}"
+
+
+def _edge(number: int, line: Line) -> list[str]:
+    point: dict[str, str | float | Html] = {"shape": "point", "style": "invis", "width": 0.01}
+    values: dict[str, str | float | Html] = {
+        "penwidth": 2.4 if line.highlight else _PEN[line.kind],
+        "color": THEME.accent if line.highlight else _COLOUR[line.kind],
+    }
+    if line.kind == "spine":
+        values.update(dir="forward", arrowhead="normal", arrowsize=1.2)
+    return [
+        f"  a{number} {attributes({**point, 'pos': _pos(line.x1, line.y1)})}",
+        f"  b{number} {attributes({**point, 'pos': _pos(line.x2, line.y2)})}",
+        f"  a{number} -> b{number} {attributes(values)}",
+    ]
+
+
+def to_dot(result: FishboneResult, *, highlight: int = 0) -> str:
+    """DOT text of the fishbone with pinned ``pos`` for ``neato -n2``.
+
+    ``highlight`` re-marks the N largest counted causes (0 keeps the result's own marks).
+    """
+    if highlight:
+        result = analyse(result.fishbone, highlight=highlight, warnings=result.warnings)
+    layout = layout_of(result)
+    graph: dict[str, str | float | Html] = {
+        "splines": "false",
+        "outputorder": "edgesfirst",
+        "pad": 0.3,
+    }
+    if result.fishbone.title:
+        graph.update(label=Html(f"<B>{escape(result.fishbone.title)}</B>"), labelloc="t")
+        graph["fontsize"] = 14
+    lines = ["digraph fishbone {"]
+    lines += [
+        "  " + line
+        for line in defaults(THEME, node={"color": THEME.line}, edge={"dir": "none"}, **graph)
+    ]
+    for number, segment in enumerate(layout.lines):
+        lines += _edge(number, segment)
+    for number, label in enumerate(layout.labels):
+        lines.append(_node(f"t{number}", label))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def render(result: FishboneResult, fmt: str, *, highlight: int = 0) -> bytes:
+    """The fishbone as SVG, PNG or PDF (Graphviz ``neato -n2``)."""
+    return pipe(to_dot(result, highlight=highlight), fmt, engine="neato", pinned=True)
+
+
+def to_svg(result: FishboneResult, *, highlight: int = 0) -> str:
+    """The fishbone as SVG text."""
+    return render(result, "svg", highlight=highlight).decode("utf-8")

@@ -1,0 +1,167 @@
+"""The Pareto analysis: order, percentages, cumulative percentages, the vital few, "Other".
+
+Categories go by total, largest first; equal totals keep the order they first appeared in (a
+stable sort). Percentages come from counts: ``cumulative_percent`` is the cumulative count over
+the total, never a sum of rounded percentages, so the last one is exactly 100. The vital few are
+the fewest leading categories whose cumulative percent reaches the cutoff (within 1e-9
+relative, FORMATS.md). ``top`` keeps the first N categories and ``other_after`` the fewest
+leading ones reaching P percent; the rest become one item named "Other", always last.
+
+>>> result = analyse(["Rates", "Paperwork", "Delays"], [45, 120, 35], cutoff=80)
+>>> [(row["category"], row["cumulative_percent"], row["vital"]) for row in result.items]
+[('Paperwork', 60.0, True), ('Rates', 82.5, True), ('Delays', 100.0, False)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from mgmt_tools.errors import InputError, Problem
+from mgmt_tools.pareto.count import Tally
+from mgmt_tools.pareto.result import OTHER, ParetoResult, Stratum
+
+__all__ = ["analyse", "analyse_tally", "reaching", "vital_count"]
+
+FloatArray = npt.NDArray[np.float64]
+TOLERANCE = 1e-9
+
+
+def reaching(cumulative: FloatArray, total: float, percent: float) -> int:
+    """The fewest leading items whose cumulative count reaches ``percent`` of ``total``.
+
+    >>> reaching(np.array([60.0, 82.5, 100.0]), 100.0, 80)
+    2
+    """
+    shares = cumulative / total * 100.0
+    target = float(percent)
+    tolerance = TOLERANCE * np.maximum(1.0, np.maximum(np.abs(shares), abs(target)))
+    reached = np.flatnonzero(shares >= target - tolerance)
+    return int(reached[0]) + 1 if reached.size else len(cumulative)
+
+
+def vital_count(values: FloatArray, cutoff: float) -> int:
+    """How many leading items of ``values`` (in Pareto order) are the vital few."""
+    cumulative = np.cumsum(values)
+    return reaching(cumulative, float(cumulative[-1]), cutoff) if cumulative.size else 0
+
+
+def analyse(
+    categories: Sequence[str],
+    values: Sequence[float] | FloatArray,
+    *,
+    cutoff: float = 80.0,
+    top: int | None = None,
+    other_after: float | None = None,
+    title: str | None = None,
+    measure: str = "count",
+    source: str | None = None,
+) -> ParetoResult:
+    """Pareto analysis of category totals given in order of first appearance."""
+    totals = np.asarray(values, dtype=np.float64)
+    return analyse_tally(
+        Tally(list(categories), totals, len(totals)),
+        cutoff=cutoff,
+        top=top,
+        other_after=other_after,
+        title=title,
+        measure=measure,
+        source=source,
+    )
+
+
+def analyse_tally(
+    tally: Tally,
+    *,
+    cutoff: float = 80.0,
+    top: int | None = None,
+    other_after: float | None = None,
+    title: str | None = None,
+    measure: str = "count",
+    source: str | None = None,
+    extras: dict[str, object] | None = None,
+) -> ParetoResult:
+    """Pareto analysis of a :class:`~mgmt_tools.pareto.count.Tally` (strata included)."""
+    if top is not None and other_after is not None:
+        raise ValueError("give top or other_after, not both")
+    if not 0 < cutoff <= 100:
+        raise ValueError(f"cutoff is a percent in (0, 100], not {cutoff}")
+    totals = tally.totals
+    if totals.size == 0:
+        raise InputError([Problem("no data: there are no categories", source=source)])
+    total = float(totals.sum())
+    if not total > 0:
+        raise InputError(
+            [
+                Problem(
+                    "no data: every category totals 0, so there is nothing to rank", source=source
+                )
+            ]
+        )
+    order = np.argsort(-totals, kind="stable")
+    kept = len(order)
+    if top is not None:
+        if top < 1:
+            raise ValueError(f"top is at least 1, not {top}")
+        kept = min(top, kept)
+    elif other_after is not None:
+        kept = reaching(np.cumsum(totals[order]), total, other_after)
+    warnings: list[str] = []
+    names = [tally.categories[i] for i in order[:kept]]
+    rest = order[kept:]
+    if rest.size:
+        if OTHER in names or any(tally.categories[i] == OTHER for i in rest):
+            warnings.append(
+                f"the data has a category named '{OTHER}'; the merged tail is a separate "
+                f"'{OTHER}' item, drawn last"
+            )
+        names.append(OTHER)
+    merged = _merged(totals, order, kept)
+    cumulative = np.cumsum(merged)
+    total = float(cumulative[-1])
+    vital = reaching(cumulative[:kept], total, cutoff) if kept else 0
+    if vital == kept and rest.size and cumulative[kept - 1] / total * 100 < cutoff - 1e-9:
+        warnings.append(
+            f"the kept categories reach {cumulative[kept - 1] / total * 100:.4g}%, short of "
+            f"the {cutoff:g}% cutoff: all kept categories are marked vital"
+        )
+    strata: list[Stratum] = []
+    if tally.strata is not None and tally.by_stratum is not None:
+        for name, row in zip(tally.strata, tally.by_stratum, strict=True):
+            values = _merged(row, order, kept)
+            strata.append(Stratum(name, values, _ranked_vital(values, kept, cutoff)))
+    return ParetoResult(
+        names=names,
+        counts=merged,
+        total=total,
+        cutoff=float(cutoff),
+        vital=vital,
+        other=bool(rest.size),
+        merged_categories=int(rest.size),
+        title=title,
+        measure=measure,
+        top=top,
+        other_after=None if other_after is None else float(other_after),
+        records=tally.records,
+        strata=strata,
+        warnings=warnings,
+        extras=dict(extras or {}),
+    )
+
+
+def _merged(values: FloatArray, order: npt.NDArray[np.intp], kept: int) -> FloatArray:
+    head = values[order[:kept]]
+    if kept < len(order):
+        return np.append(head, values[order[kept:]].sum())
+    return head.astype(np.float64)
+
+
+def _ranked_vital(values: FloatArray, kept: int, cutoff: float) -> int:
+    """Vital few of one stratum in the shared order: the fewest leading kept categories whose
+    cumulative share of the stratum's total reaches the cutoff."""
+    total = float(values.sum())
+    if not total > 0 or kept == 0:
+        return 0
+    return reaching(np.cumsum(values[:kept]), total, cutoff)

@@ -1,0 +1,143 @@
+"""Read Pareto data: a CSV file of records or counts, or YAML/JSON category counts.
+
+>>> data = loads("title: Complaints\\ncounts: {Paperwork: 120, Rates: 45}")
+>>> data.title, data.tally.as_dict()
+('Complaints', {'Paperwork': 120.0, 'Rates': 45.0})
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from pydantic import ValidationError
+
+from mgmt_tools._files import format_by_suffix, read_text
+from mgmt_tools._validation import problems_from
+from mgmt_tools._yaml import Locator, load_text, locator
+from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools.pareto.count import Tally, tally_text
+from mgmt_tools.pareto.model import ParetoModel
+
+__all__ = ["SUFFIXES", "ParetoData", "format_of", "from_dict", "load", "loads"]
+
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
+"""Input formats by suffix."""
+
+
+@dataclass(frozen=True)
+class ParetoData:
+    """Category totals ready for :func:`~mgmt_tools.pareto.analyse_tally`, with their labels."""
+
+    tally: Tally
+    title: str | None = None
+    measure: str = "count"
+    columns: dict[str, str] | None = None
+    """The CSV columns used: column, count_column, weight_column, by."""
+
+
+def format_of(path: str | os.PathLike[str], default: str = "csv") -> str:
+    """The input format named by a file's suffix (csv, yaml or json; csv otherwise)."""
+    return format_by_suffix(path, SUFFIXES, default)
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    column: str | None = None,
+    count: str | None = None,
+    weight: str | None = None,
+    by: str | None = None,
+    fmt: str | None = None,
+    encoding: str | None = None,
+) -> ParetoData:
+    """Read Pareto data from a file (CSV needs ``column``)."""
+    text, source = read_text(path, encoding)
+    return loads(
+        text,
+        fmt or format_of(path),
+        column=column,
+        count=count,
+        weight=weight,
+        by=by,
+        source=source,
+    )
+
+
+def loads(
+    text: str,
+    fmt: str = "yaml",
+    *,
+    column: str | None = None,
+    count: str | None = None,
+    weight: str | None = None,
+    by: str | None = None,
+    source: str | None = None,
+) -> ParetoData:
+    """Read Pareto data from text in ``fmt`` (csv, yaml or json)."""
+    if fmt == "csv":
+        if column is None:
+            raise InputError(
+                [Problem("a CSV file needs the category column (--column NAME)", source=source)]
+            )
+        tally = tally_text(text, column, count=count, weight=weight, by=by, source=source)
+        columns = {"column": column}
+        for key, name in (("count_column", count), ("weight_column", weight), ("by", by)):
+            if name is not None:
+                columns[key] = name
+        return ParetoData(tally, None, weight or "count", columns)
+    if fmt not in ("yaml", "json"):
+        raise ValueError(f"unknown Pareto data format {fmt!r} (csv, yaml or json)")
+    flags = (("--count", count), ("--weight", weight), ("--by", by))
+    given = [flag for flag, value in flags if value is not None]
+    if given:
+        raise InputError(
+            [
+                Problem(
+                    f"{', '.join(given)} read(s) CSV columns; a {fmt.upper()} file gives the "
+                    "counts themselves",
+                    source=source,
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    data = load_text(text, fmt, source, problems)
+    return _from_data(data, _LazyLocator(text, fmt, source), problems)
+
+
+def from_dict(data: Any, *, source: str | None = None) -> ParetoData:
+    """Build Pareto data from a dict shaped like the YAML format (no line numbers)."""
+    return _from_data(data, Locator(source, {}, []), [])
+
+
+class _LazyLocator:
+    """Parses the text with positions only when the first problem needs placing."""
+
+    def __init__(self, text: str, fmt: str, source: str | None) -> None:
+        self._args = (text, fmt, source)
+        self._locator: Locator | None = None
+
+    def problem(self, path: tuple[PathPart, ...], message: str, *, key: bool = False) -> Problem:
+        if self._locator is None:
+            self._locator = locator(*self._args)
+        return self._locator.problem(path, message, key=key)
+
+
+def _from_data(data: Any, where: Any, problems: list[Problem]) -> ParetoData:
+    if not isinstance(data, dict):
+        problems.append(
+            where.problem((), "Pareto data is a mapping with 'counts' (see mgmt schema pareto)")
+        )
+        raise InputError(problems)
+    try:
+        model = ParetoModel.model_validate(data)
+    except ValidationError as error:
+        problems += problems_from(error, ParetoModel, data, where)
+        raise InputError(problems) from None
+    if problems:
+        raise InputError(problems)
+    names = list(model.counts)
+    totals = np.array(list(model.counts.values()), dtype=np.float64)
+    return ParetoData(Tally(names, totals, len(names)), model.title, model.measure or "count")

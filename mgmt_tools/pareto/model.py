@@ -1,0 +1,44 @@
+"""Input model of ``mgmt pareto`` given as YAML or JSON counts (CSV data needs no model).
+
+>>> ParetoModel.model_validate({"counts": {"Paperwork": 120, "Rates": 45}}).counts
+{'Paperwork': 120.0, 'Rates': 45.0}
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import ConfigDict, Field, Strict
+
+from mgmt_tools._fields import InputModel, Text
+
+__all__ = ["Amount", "ParetoModel"]
+
+Amount = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
+"""A count, cost or other non-negative amount of a category."""
+
+
+class ParetoModel(InputModel):
+    """Category totals for ``mgmt pareto``: how often (or how costly) each category is."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+        title="mgmt-tools Pareto analysis",
+        json_schema_extra={"$id": "https://mgmt-tools.example/schemas/pareto.schema.json"},
+    )
+
+    schema_: str | None = Field(
+        None, alias="$schema", description="Ignored; lets editors find this schema."
+    )
+    title: Text | None = Field(None, description="What is counted (the chart's title).")
+    measure: Text | None = Field(
+        None,
+        description="What the numbers are (the bar axis label), for example 'complaints' or "
+        "'cost (CNY)'; default 'count'.",
+    )
+    counts: dict[Text, Amount] = Field(
+        min_length=1,
+        description="Category -> count (or cost), each >= 0; the order written decides ties.",
+    )

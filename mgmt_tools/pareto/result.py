@@ -1,0 +1,231 @@
+"""The result of ``mgmt pareto``: its JSON form (FORMATS.md), text summary, Markdown and CSV.
+
+``items`` lists the categories in Pareto order (largest first, ties in order of first
+appearance, "Other" last) with ``count``, ``percent``, ``cumulative_percent`` (cumulative count
+over the total, times 100) and ``vital``. Extras beside FORMATS.md's fields: ``title``,
+``measure`` (what the numbers are: count, or the weight column), ``vital_few`` (their names),
+``records`` (data rows read), ``top`` / ``other_after`` with ``merged_categories`` (how many
+categories "Other" holds), the CSV columns used (``column``, ``count_column``,
+``weight_column``, ``by``) and, with ``--by``, ``strata``: one entry per stratum in order of
+first appearance, ``{"stratum", "total", "items"}`` with the items in the shared order and
+percentages of the stratum's own total.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from mgmt_tools.render import format_number, format_table, truncate
+
+__all__ = ["OTHER", "ParetoResult", "Stratum", "summary_text", "to_csv", "to_markdown"]
+
+FloatArray = npt.NDArray[np.float64]
+OTHER = "Other"
+"""The name of the item that holds the merged tail."""
+
+
+def _items(names: list[str], counts: FloatArray, vital: int) -> list[dict[str, Any]]:
+    cumulative = np.cumsum(counts)
+    total = float(cumulative[-1]) if counts.size else 0.0
+    if total > 0:  # from counts: the last cumulative percent is exactly 100
+        percents = (counts / total * 100.0).tolist()
+        cumulative_percents = (cumulative / total * 100.0).tolist()
+    else:
+        percents = cumulative_percents = [0.0] * len(names)
+    return [
+        {
+            "category": name,
+            "count": float(count),
+            "percent": percent,
+            "cumulative_percent": cumulative_percent,
+            "vital": position < vital,
+        }
+        for position, (name, count, percent, cumulative_percent) in enumerate(
+            zip(names, counts.tolist(), percents, cumulative_percents, strict=True)
+        )
+    ]
+
+
+@dataclass(frozen=True, eq=False)
+class Stratum:
+    """One stratum of a stratified Pareto (``--by``): its totals in the shared order."""
+
+    name: str
+    counts: FloatArray
+    vital: int
+
+    @property
+    def total(self) -> float:
+        return float(self.counts.sum())
+
+
+@dataclass(frozen=True, eq=False)
+class ParetoResult:
+    """A Pareto analysis (``mgmt pareto --json``)."""
+
+    names: list[str]
+    """Categories in Pareto order, "Other" last when the tail was merged."""
+    counts: FloatArray
+    total: float
+    cutoff: float
+    vital: int
+    """How many leading items are the vital few."""
+    other: bool = False
+    merged_categories: int = 0
+    title: str | None = None
+    measure: str = "count"
+    top: int | None = None
+    other_after: float | None = None
+    records: int = 0
+    strata: list[Stratum] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        """The rows of FORMATS.md: category, count, percent, cumulative_percent, vital."""
+        return _items(self.names, self.counts, self.vital)
+
+    @property
+    def vital_few(self) -> list[str]:
+        return self.names[: self.vital]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON result: FORMATS.md's fields, then the extras."""
+        data: dict[str, Any] = {"command": "pareto", "method": "pareto"}
+        if self.title is not None:
+            data["title"] = self.title
+        data["measure"] = self.measure
+        data["total"] = self.total
+        data["cutoff"] = self.cutoff
+        data["items"] = self.items
+        data["vital_few"] = self.vital_few
+        data["records"] = self.records
+        if self.top is not None:
+            data["top"] = self.top
+        if self.other_after is not None:
+            data["other_after"] = self.other_after
+        data["merged_categories"] = self.merged_categories
+        data.update(self.extras)
+        if self.strata:
+            data["strata"] = [
+                {
+                    "stratum": stratum.name,
+                    "total": stratum.total,
+                    "items": _items(self.names, stratum.counts, stratum.vital),
+                }
+                for stratum in self.strata
+            ]
+        data["warnings"] = list(self.warnings)
+        return data
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        bundle: dict[str, Any] = {"text/plain": summary_text(self)}
+        try:
+            from mgmt_tools.pareto.chart import pareto_chart
+
+            bundle["image/svg+xml"] = pareto_chart(self, "svg").decode("utf-8")
+        except Exception:
+            pass
+        return bundle
+
+
+def _percent(value: float) -> str:
+    return f"{value:.1f}%"
+
+
+def summary_text(result: ParetoResult, *, warnings: bool = True) -> str:
+    """A readable summary: the Pareto table, the vital few, strata totals, warnings."""
+    lines = [result.title] if result.title else []
+    lines.append(
+        f"Pareto analysis of {format_number(result.total)} ({result.measure}) in "
+        f"{len(result.names)} categor{'y' if len(result.names) == 1 else 'ies'}; "
+        f"cutoff {format_number(result.cutoff)}%"
+    )
+    body = [
+        [
+            str(position),
+            truncate(row["category"], 40),
+            format_number(row["count"]),
+            _percent(row["percent"]),
+            _percent(row["cumulative_percent"]),
+            "vital" if row["vital"] else "",
+        ]
+        for position, row in enumerate(result.items, 1)
+    ]
+    lines.append("")
+    lines += format_table(
+        ["#", "category", result.measure, "%", "cum %", ""], body, right=[0, 2, 3, 4]
+    )
+    lines.append("")
+    few = ", ".join(result.vital_few)
+    lines.append(f"vital few ({result.vital} of {len(result.names)}): {few}")
+    if result.other:
+        lines.append(f"'{OTHER}' merges {result.merged_categories} categories")
+    if result.strata:
+        lines.append("")
+        lines.append(
+            "strata: "
+            + ", ".join(
+                f"{stratum.name} {format_number(stratum.total)}" for stratum in result.strata
+            )
+        )
+    if warnings:
+        lines += [f"warning: {warning}" for warning in result.warnings]
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    text = " ".join(str(text).split())
+    for char in "\\|*_`[]<>":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def to_markdown(result: ParetoResult) -> str:
+    """The Pareto table in Markdown: ``| # | category | count | % | cum % | vital |``."""
+    lines = [f"**{_md(result.title)}**", ""] if result.title else []
+    lines += [
+        f"| # | category | {_md(result.measure)} | % | cum % | vital |",
+        "| ---: | --- | ---: | ---: | ---: | :---: |",
+    ]
+    for position, row in enumerate(result.items, 1):
+        lines.append(
+            f"| {position} | {_md(row['category'])} | {format_number(row['count'])} | "
+            f"{row['percent']:.1f} | {row['cumulative_percent']:.1f} | "
+            f"{'yes' if row['vital'] else ''} |"
+        )
+    lines += ["", f"Vital few: the fewest categories reaching {format_number(result.cutoff)}%."]
+    return "\n".join(lines) + "\n"
+
+
+def to_csv(result: ParetoResult) -> str:
+    """The Pareto table as CSV (RFC 4180), full precision; with strata, a ``stratum`` column
+    (empty on the overall rows)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    strata = bool(result.strata)
+    header = ["category", "count", "percent", "cumulative_percent", "vital"]
+    writer.writerow((["stratum"] if strata else []) + header)
+    groups: list[tuple[str, list[dict[str, Any]]]] = [("", result.items)]
+    groups += [
+        (stratum.name, _items(result.names, stratum.counts, stratum.vital))
+        for stratum in result.strata
+    ]
+    for name, rows in groups:
+        for row in rows:
+            cells = [
+                row["category"],
+                repr(row["count"]),
+                repr(row["percent"]),
+                repr(row["cumulative_percent"]),
+                "true" if row["vital"] else "false",
+            ]
+            writer.writerow(([name] if strata else []) + cells)
+    return buffer.getvalue()
