@@ -47,6 +47,8 @@ demo: setup
 	$(BIN)/mgmt ahp examples/ahp/team-leader.yaml
 	$(BIN)/mgmt rank examples/rank/client-pipeline.yaml
 	$(BIN)/mgmt rank examples/rank/weekly-todo.yaml -o $(DEMO)/weekly-todo.svg
+	$(BIN)/mgmt pareto examples/pareto/complaints.csv --column reason -o $(DEMO)/complaints-pareto.png
+	$(BIN)/mgmt fishbone examples/fishbone/slow-credit-approval.yaml -o $(DEMO)/fishbone.png
 	@echo "demo: diagrams written to $(DEMO)/"
 
 bench: $(STAMP)
@@ -55,6 +57,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_decision.py
 	$(BIN)/python benchmarks/bench_index.py
 	$(BIN)/python benchmarks/bench_rank.py
+	$(BIN)/python benchmarks/bench_pareto.py
 
 # Regenerate the JSON Schemas kept in the package from the input models.
 schemas: $(STAMP)
