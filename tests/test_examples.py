@@ -96,7 +96,7 @@ def test_yaml_example_has_modeline_and_validates(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "method", ["ahp", "decision", "fishbone", "index", "pareto", "pert", "rank"]
+    "method", ["ahp", "decision", "fishbone", "goals", "index", "pareto", "pert", "rank"]
 )
 def test_kept_schema_is_fresh(method: str) -> None:
     assert schema_path(method).read_text(encoding="utf-8") == schema_text(method), (
@@ -114,3 +114,20 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
     ):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)
+
+
+GOALS_EXAMPLES = sorted((EXAMPLES / "goals").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", GOALS_EXAMPLES, ids=lambda p: p.name)
+def test_goals_example_rolls_up_and_renders(path: Path) -> None:
+    from mgmt_tools.goals import analyse, load, to_dot, to_markdown, to_mermaid
+
+    result = analyse(load(path))
+    assert 0 < result.progress < 1
+    assert result.as_of is not None
+    assert result.warnings == []
+    assert any(node.track for node in result.nodes)
+    assert to_dot(result).startswith("digraph")
+    assert to_mermaid(result).splitlines()[1] == "mindmap"
+    assert to_markdown(result).count("- [") == len(result.nodes)

@@ -12,6 +12,7 @@ PACKAGES = [
     "mgmt_tools.pert",
     "mgmt_tools.decision",
     "mgmt_tools.fishbone",
+    "mgmt_tools.goals",
     "mgmt_tools.mcda",
     "mgmt_tools.pareto",
     "mgmt_tools.rank",

@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "fishbone",
         "Draw a cause-and-effect (fishbone) diagram; attach counts from a Pareto analysis.",
     ),
+    "goals": ("goals", "Goal tree: progress roll-up (AND/OR), on/off track at a date, SMART gaps."),
     "index": (
         "index",
         "Score and rank alternatives: weighted sum or product, TOPSIS, VIKOR; weight sensitivity.",

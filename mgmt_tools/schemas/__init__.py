@@ -18,6 +18,7 @@ METHODS: dict[str, str] = {
     "ahp": "mgmt_tools.mcda.model:JudgementsModel",
     "decision": "mgmt_tools.decision.model:TreeModel",
     "fishbone": "mgmt_tools.fishbone.model:FishboneModel",
+    "goals": "mgmt_tools.goals.model:GoalsModel",
     "index": "mgmt_tools.mcda.model:MatrixModel",
     "pareto": "mgmt_tools.pareto.model:ParetoModel",
     "pert": "mgmt_tools.pert.model:PlanModel",

@@ -1,0 +1,154 @@
+"""Read goal trees (``mgmt goals``) from YAML or JSON, with every problem located.
+
+>>> tree = loads('''
+... goal: Grow deposits
+... due: 2027-12-31
+... children: [{goal: Win clients, metric: {baseline: 0, target: 10, current: 4}}]
+... ''')
+>>> tree.root.due, tree.root.children[0].metric.target
+(datetime.date(2027, 12, 31), 10.0)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import Any
+
+from pydantic import ValidationError
+
+from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
+from mgmt_tools._validation import Locating, problems_from
+from mgmt_tools._yaml import Locator, load_text, locator
+from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools.goals.model import ROLLUPS, STATUSES, GoalModel, GoalsModel
+from mgmt_tools.goals.result import GoalTree
+from mgmt_tools.goals.rollup import Goal, Metric
+
+__all__ = ["format_of", "from_dict", "load", "loads"]
+
+
+def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
+    """The input format named by a file's suffix (yaml or json)."""
+    return format_by_suffix(path, TEXT_SUFFIXES, default)
+
+
+def load(
+    path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
+) -> GoalTree:
+    """Read a goal tree file (YAML or JSON)."""
+    text, source = read_text(path, encoding)
+    return loads(text, fmt or format_of(path), source=source)
+
+
+def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> GoalTree:
+    """Read a goal tree from YAML or JSON text; every problem is reported, located."""
+    if fmt not in ("yaml", "json"):
+        raise ValueError(f"unknown goals format {fmt!r} (yaml or json)")
+    problems: list[Problem] = []
+    data = load_text(text, fmt, source, problems)
+    return _tree(data, _LazyLocator(text, fmt, source), problems)
+
+
+def from_dict(data: Any, *, source: str | None = None) -> GoalTree:
+    """Build a goal tree from a dict shaped like the YAML format (no line numbers)."""
+    return _tree(data, Locator(source, {}, []), [])
+
+
+class _LazyLocator:
+    """Parses the text with positions only when the first problem needs placing."""
+
+    def __init__(self, text: str, fmt: str, source: str | None) -> None:
+        self._args = (text, fmt, source)
+        self._locator: Locator | None = None
+
+    def problem(self, path: tuple[PathPart, ...], message: str, *, key: bool = False) -> Problem:
+        if self._locator is None:
+            self._locator = locator(*self._args)
+        return self._locator.problem(path, message, key=key)
+
+
+def _tree(data: Any, where: Locating, problems: list[Problem]) -> GoalTree:
+    if not isinstance(data, dict):
+        problems.append(where.problem((), "a goal tree is a mapping with goal and children"))
+        raise InputError(problems)
+    try:
+        model = GoalsModel.model_validate(data)
+    except ValidationError as error:
+        found = problems_from(error, GoalsModel, data, where)
+        problems += [_polish(problem) for problem in found]
+        problems += _flat_metrics(data, where)
+        raise InputError(_in_order(problems)) from None
+    problems += _flat_metrics(data, where)
+    if problems:
+        raise InputError(_in_order(problems))
+    return GoalTree(_goal(model), model.title, model.as_of)
+
+
+def _flat_metrics(root: Any, where: Locating) -> list[Problem]:
+    """A metric whose target equals its baseline measures nothing (0/0); checked on the raw
+    data, so it is reported with every other problem."""
+    problems = []
+    stack: list[tuple[Any, tuple[PathPart, ...]]] = [(root, ())]
+    while stack:
+        goal, path = stack.pop()
+        if not isinstance(goal, dict):
+            continue
+        metric = goal.get("metric")
+        if isinstance(metric, dict):
+            target, baseline = metric.get("target"), metric.get("baseline", 0)
+            numbers = all(
+                isinstance(v, int | float) and not isinstance(v, bool) for v in (target, baseline)
+            )
+            if numbers and target == baseline:
+                problems.append(
+                    where.problem(
+                        (*path, "metric", "target"),
+                        f"the target equals the baseline ({baseline:g}): the metric "
+                        "cannot measure progress",
+                    )
+                )
+        children = goal.get("children")
+        if isinstance(children, list):
+            stack += [(child, (*path, "children", n)) for n, child in enumerate(children)]
+    return problems
+
+
+def _polish(problem: Problem) -> Problem:
+    """Plainer words where pydantic's are generic."""
+    path, message = problem.path, problem.message
+    got = message[message.find(", got") :] if ", got" in message else ""
+    last = path[-1] if path else None
+    if last == "weight" and message.startswith("Input should be greater"):
+        message = "a weight cannot be negative" + got
+    elif last == "progress" and message.startswith("Input should be"):
+        message = "progress is a fraction from 0 to 1 (write 0.4 for 40%)" + got
+    elif last == "rollup" and message.startswith("Input should be"):
+        message = f"unknown rollup (one of: {', '.join(ROLLUPS)})" + got
+    elif last == "status" and message.startswith("Input should be"):
+        message = f"unknown status (one of: {', '.join(STATUSES)})" + got
+    return replace(problem, message=message)
+
+
+def _goal(model: GoalModel) -> Goal:
+    metric = model.metric
+    return Goal(
+        name=model.goal,
+        owner=model.owner,
+        start=model.start,
+        due=model.due,
+        weight=model.weight,
+        progress=model.progress,
+        status=model.status,
+        metric=None
+        if metric is None
+        else Metric(metric.target, metric.baseline, metric.current, metric.name, metric.unit),
+        rollup=model.rollup,
+        children=tuple(_goal(child) for child in model.children),
+    )
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    if any(problem.line is None for problem in problems):
+        return problems
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
