@@ -49,6 +49,7 @@ demo: setup
 	$(BIN)/mgmt rank examples/rank/weekly-todo.yaml -o $(DEMO)/weekly-todo.svg
 	$(BIN)/mgmt pareto examples/pareto/complaints.csv --column reason -o $(DEMO)/complaints-pareto.png
 	$(BIN)/mgmt fishbone examples/fishbone/slow-credit-approval.yaml -o $(DEMO)/fishbone.png
+	$(BIN)/mgmt goals examples/goals/deposit-growth-2027.yaml -o $(DEMO)/goals.svg
 	@echo "demo: diagrams written to $(DEMO)/"
 
 bench: $(STAMP)
