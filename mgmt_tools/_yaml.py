@@ -25,6 +25,7 @@ import yaml
 from mgmt_tools.errors import InputError, PathPart, Problem
 
 __all__ = [
+    "LazyLocator",
     "Locator",
     "TextFloat",
     "TextInt",
@@ -457,3 +458,17 @@ class _JsonIndexer:
             if self.text[offset] == "]":
                 return offset + 1
             offset = self._skip(offset + 1)
+
+
+class LazyLocator:
+    """A :class:`Locator` of ``text`` built when the first problem needs placing, so valid
+    input never pays for positions."""
+
+    def __init__(self, text: str, fmt: str, source: str | None) -> None:
+        self._args = (text, fmt, source)
+        self._locator: Locator | None = None
+
+    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
+        if self._locator is None:
+            self._locator = locator(*self._args)
+        return self._locator.problem(path, message, key=key)

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import Locating, problems_from
-from mgmt_tools._yaml import Locator, load_text, locator
+from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.decision.build import PLACEHOLDER, build_tree
 from mgmt_tools.decision.model import TreeModel
 from mgmt_tools.decision.tree import Tree
@@ -54,26 +54,13 @@ def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Tree:
     with paused():
         problems: list[Problem] = []
         data = load_text(text, fmt, source, problems)
-        return _from_data(data, _LazyLocator(text, fmt, source), problems)
+        return _from_data(data, LazyLocator(text, fmt, source), problems)
 
 
 def from_dict(data: Any, *, source: str | None = None) -> Tree:
     """Build a tree from a dict shaped like the YAML format (messages carry no line)."""
     with paused():
         return _from_data(data, Locator(source, {}, []), [])
-
-
-class _LazyLocator:
-    """Parses the text with positions only when the first problem needs placing."""
-
-    def __init__(self, text: str, fmt: str, source: str | None) -> None:
-        self._args = (text, fmt, source)
-        self._locator: Locator | None = None
-
-    def problem(self, path: DataPath, message: str, *, key: bool = False) -> Problem:
-        if self._locator is None:
-            self._locator = locator(*self._args)
-        return self._locator.problem(path, message, key=key)
 
 
 class _ShortNames:

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
 from mgmt_tools._validation import Locating, problems_from
-from mgmt_tools._yaml import Locator, load_text, locator
+from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean
 from mgmt_tools.fishbone.model import CauseModel, FishboneModel
 from mgmt_tools.fishbone.result import Category, Cause, Fishbone
@@ -47,25 +47,12 @@ def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Fishbon
         raise ValueError(f"unknown fishbone format {fmt!r} (yaml or json)")
     problems: list[Problem] = []
     data = load_text(text, fmt, source, problems)
-    return _fishbone(data, _LazyLocator(text, fmt, source), problems)
+    return _fishbone(data, LazyLocator(text, fmt, source), problems)
 
 
 def from_dict(data: Any, *, source: str | None = None) -> Fishbone:
     """Build a fishbone from a dict shaped like the YAML format (no line numbers)."""
     return _fishbone(data, Locator(source, {}, []), [])
-
-
-class _LazyLocator:
-    """Parses the text with positions only when the first problem needs placing."""
-
-    def __init__(self, text: str, fmt: str, source: str | None) -> None:
-        self._args = (text, fmt, source)
-        self._locator: Locator | None = None
-
-    def problem(self, path: tuple[PathPart, ...], message: str, *, key: bool = False) -> Problem:
-        if self._locator is None:
-            self._locator = locator(*self._args)
-        return self._locator.problem(path, message, key=key)
 
 
 def _fishbone(data: Any, where: Locating, problems: list[Problem]) -> Fishbone:

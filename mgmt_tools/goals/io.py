@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
 from mgmt_tools._validation import Locating, problems_from
-from mgmt_tools._yaml import Locator, load_text, locator
+from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, PathPart, Problem
 from mgmt_tools.goals.model import ROLLUPS, STATUSES, GoalModel, GoalsModel
 from mgmt_tools.goals.result import GoalTree
@@ -47,25 +47,12 @@ def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> GoalTre
         raise ValueError(f"unknown goals format {fmt!r} (yaml or json)")
     problems: list[Problem] = []
     data = load_text(text, fmt, source, problems)
-    return _tree(data, _LazyLocator(text, fmt, source), problems)
+    return _tree(data, LazyLocator(text, fmt, source), problems)
 
 
 def from_dict(data: Any, *, source: str | None = None) -> GoalTree:
     """Build a goal tree from a dict shaped like the YAML format (no line numbers)."""
     return _tree(data, Locator(source, {}, []), [])
-
-
-class _LazyLocator:
-    """Parses the text with positions only when the first problem needs placing."""
-
-    def __init__(self, text: str, fmt: str, source: str | None) -> None:
-        self._args = (text, fmt, source)
-        self._locator: Locator | None = None
-
-    def problem(self, path: tuple[PathPart, ...], message: str, *, key: bool = False) -> Problem:
-        if self._locator is None:
-            self._locator = locator(*self._args)
-        return self._locator.problem(path, message, key=key)
 
 
 def _tree(data: Any, where: Locating, problems: list[Problem]) -> GoalTree:

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import Locating, problems_from
-from mgmt_tools._yaml import Locator, load_text, locator
+from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, PathPart, Problem
 from mgmt_tools.mcda.build import build_judgements, build_matrix
 from mgmt_tools.mcda.checks import check, settings_of
@@ -85,7 +85,7 @@ def loads(
     with paused():
         problems: list[Problem] = []
         data = load_text(text, fmt, source, problems)
-        where = _LazyLocator(text, fmt, source)
+        where = LazyLocator(text, fmt, source)
         return _matrix(data, where, problems, source, base, encoding, overrides)
 
 
@@ -115,25 +115,12 @@ def loads_judgements(text: str, fmt: str = "yaml", *, source: str | None = None)
         raise ValueError(f"unknown judgements format {fmt!r} (yaml or json)")
     problems: list[Problem] = []
     data = load_text(text, fmt, source, problems)
-    return _judgements(data, _LazyLocator(text, fmt, source), problems, source)
+    return _judgements(data, LazyLocator(text, fmt, source), problems, source)
 
 
 def judgements_from_dict(data: Any, *, source: str | None = None) -> Judgements:
     """Build AHP judgements from a dict shaped like the YAML format (no line numbers)."""
     return _judgements(data, Locator(source, {}, []), [], source)
-
-
-class _LazyLocator:
-    """Parses the text with positions only when the first problem needs placing."""
-
-    def __init__(self, text: str, fmt: str, source: str | None) -> None:
-        self._args = (text, fmt, source)
-        self._locator: Locator | None = None
-
-    def problem(self, path: DataPath, message: str, *, key: bool = False) -> Problem:
-        if self._locator is None:
-            self._locator = locator(*self._args)
-        return self._locator.problem(path, message, key=key)
 
 
 def _validated(

@@ -16,8 +16,8 @@ from pydantic import ValidationError
 
 from mgmt_tools._files import format_by_suffix, read_text
 from mgmt_tools._validation import problems_from
-from mgmt_tools._yaml import Locator, load_text, locator
-from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools._yaml import LazyLocator, Locator, load_text
+from mgmt_tools.errors import InputError, Problem
 from mgmt_tools.pareto.count import Tally, tally_text
 from mgmt_tools.pareto.model import ParetoModel
 
@@ -104,25 +104,12 @@ def loads(
         )
     problems: list[Problem] = []
     data = load_text(text, fmt, source, problems)
-    return _from_data(data, _LazyLocator(text, fmt, source), problems)
+    return _from_data(data, LazyLocator(text, fmt, source), problems)
 
 
 def from_dict(data: Any, *, source: str | None = None) -> ParetoData:
     """Build Pareto data from a dict shaped like the YAML format (no line numbers)."""
     return _from_data(data, Locator(source, {}, []), [])
-
-
-class _LazyLocator:
-    """Parses the text with positions only when the first problem needs placing."""
-
-    def __init__(self, text: str, fmt: str, source: str | None) -> None:
-        self._args = (text, fmt, source)
-        self._locator: Locator | None = None
-
-    def problem(self, path: tuple[PathPart, ...], message: str, *, key: bool = False) -> Problem:
-        if self._locator is None:
-            self._locator = locator(*self._args)
-        return self._locator.problem(path, message, key=key)
 
 
 def _from_data(data: Any, where: Any, problems: list[Problem]) -> ParetoData:

@@ -24,7 +24,7 @@ from mgmt_tools._csv import CsvLocator, Table, read_table
 from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import Locating, problems_from
-from mgmt_tools._yaml import Locator, load_text, locator
+from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, Problem, did_you_mean
 from mgmt_tools.pert.build import Columns, LinkEntry, Meta, build_plan
 from mgmt_tools.pert.entries import flatten, meta_of, salvage_entries, salvage_meta
@@ -74,25 +74,12 @@ def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Plan:
             return dataclasses.replace(plan, load_warnings=tuple(warnings))
         duplicates: list[Problem] = []
         data = load_text(text, fmt, source, duplicates)
-        return _from_data(data, _LazyLocator(text, fmt, source), duplicates)
+        return _from_data(data, LazyLocator(text, fmt, source), duplicates)
 
 
 def from_dict(data: Any, *, source: str | None = None) -> Plan:
     """Build a plan from a dict shaped like the YAML format (messages carry no line)."""
     return _from_data(data, Locator(source, {}, []))
-
-
-class _LazyLocator:
-    """Parses the text with positions only when the first problem needs placing."""
-
-    def __init__(self, text: str, fmt: str, source: str | None) -> None:
-        self._args = (text, fmt, source)
-        self._locator: Locator | None = None
-
-    def problem(self, path: tuple[str | int, ...], message: str, *, key: bool = False) -> Problem:
-        if self._locator is None:
-            self._locator = locator(*self._args)
-        return self._locator.problem(path, message, key=key)
 
 
 # --- YAML and JSON --------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from mgmt_tools._csv import CsvLocator, decode, read_table
 from mgmt_tools._files import format_by_suffix, read_text
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import problems_from
-from mgmt_tools._yaml import Locator, load_text, locator
+from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, PathPart, Problem
 from mgmt_tools.rank.build import Backlog, build_backlog
 from mgmt_tools.rank.model import METHODS, MODELS, RankModel
@@ -87,7 +87,7 @@ def loads(
         data = load_text(text, fmt, source, problems)
         return _backlog(
             data,
-            _Places(_LazyLocator(text, fmt, source), None),
+            _Places(LazyLocator(text, fmt, source), None),
             problems,
             source,
             base,
@@ -107,19 +107,6 @@ def from_dict(
     with paused():
         where = _Places(Locator(source, {}, []), None)
         return _backlog(data, where, [], source, base, None, overrides)
-
-
-class _LazyLocator:
-    """Parses the text with positions only when the first problem needs placing."""
-
-    def __init__(self, text: str, fmt: str, source: str | None) -> None:
-        self._args = (text, fmt, source)
-        self._locator: Locator | None = None
-
-    def problem(self, path: DataPath, message: str, *, key: bool = False) -> Problem:
-        if self._locator is None:
-            self._locator = locator(*self._args)
-        return self._locator.problem(path, message, key=key)
 
 
 class _Places:
