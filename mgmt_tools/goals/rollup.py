@@ -114,9 +114,13 @@ def combine(rule: str, values: list[float], weights: list[float]) -> float:
         return float(array.max())
     if rule == "weighted":
         weight = np.asarray(weights, dtype=np.float64)
-        total = float(weight.sum())
-        if total > 0:
-            return float(min(1.0, max(0.0, float(weight @ array) / total)))
+        largest = float(weight.max()) if weight.size else 0.0
+        if largest > 0:
+            if largest < 1e-150:  # tiny weights: scale them up first, or w x p underflows to 0
+                weight = weight / largest
+            value = float(weight @ array) / float(weight.sum())
+            # a weighted mean lies between the least and greatest value; keep rounding there
+            return float(min(float(array.max()), max(float(array.min()), value)))
     elif rule != "average":
         raise ValueError(f"unknown rollup {rule!r} (weighted, average, min or max)")
     return float(min(1.0, max(0.0, float(array.mean()))))
