@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "decision",
         "Roll back a decision tree: expected value, policy, risk profile, EVPI, sensitivity.",
     ),
+    "doctor": ("doctor", "Check Graphviz and its formats, CJK fonts and matplotlib's backend."),
     "gantt": ("gantt", "Draw a plan's Gantt chart on working-day dates (same input as pert)."),
     "fishbone": (
         "fishbone",
@@ -40,7 +41,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "rank",
         "Prioritise a backlog: RICE, ICE, WSJF, MoSCoW, Eisenhower, value/effort, pairwise, Borda.",
     ),
-    "schema": ("schema", "Print the JSON Schema of a method's input format."),
+    "report": ("report", "Write one HTML or Markdown report from several methods' sections."),
+    "schema": ("schema", "Print the JSON Schema of a method's input format or --json result."),
 }
 
 
@@ -55,14 +57,27 @@ class LazyGroup(click.Group):
             return None
         if ctx.resilient_parsing:
             return _stub(cmd_name)
-        module = importlib.import_module(f"mgmt_cli.commands.{COMMANDS[cmd_name][0]}")
-        command: click.Command = module.command
-        return command
+        return _load(cmd_name)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if ctx.resilient_parsing and name in COMMANDS:
+            # shell completion past the command name: its options and arguments are needed
+            command = _load(name)
+        return name, command, rest
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, help_text) for name, (_, help_text) in sorted(COMMANDS.items())]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+
+def _load(name: str) -> click.Command:
+    module = importlib.import_module(f"mgmt_cli.commands.{COMMANDS[name][0]}")
+    command: click.Command = module.command
+    return command
 
 
 def _stub(name: str) -> click.Command:

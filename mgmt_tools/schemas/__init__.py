@@ -12,7 +12,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-__all__ = ["METHODS", "generate", "schema_path", "schema_text"]
+__all__ = [
+    "METHODS",
+    "generate",
+    "result_methods",
+    "result_schema_path",
+    "result_schema_text",
+    "schema_path",
+    "schema_text",
+]
 
 METHODS: dict[str, str] = {
     "ahp": "mgmt_tools.mcda.model:JudgementsModel",
@@ -45,6 +53,35 @@ def schema_text(method: str) -> str:
 def schema_path(method: str) -> Path:
     """Where the schema of ``method`` is kept."""
     return HERE / f"{method}.schema.json"
+
+
+def result_schema_path(method: str) -> Path:
+    """Where the hand-written JSON Schema of ``method``'s ``--json`` result is kept."""
+    return HERE / "results" / f"{method}.result.schema.json"
+
+
+def result_methods() -> tuple[str, ...]:
+    """The methods whose result schema is kept, sorted."""
+    return tuple(
+        sorted(
+            p.name.removesuffix(".result.schema.json")
+            for p in (HERE / "results").glob("*.result.schema.json")
+        )
+    )
+
+
+def result_schema_text(method: str) -> str:
+    """The JSON Schema of ``method``'s ``--json`` result (fields of FORMATS.md, required marked).
+
+    Raises
+    ------
+    KeyError
+        No result schema is kept for ``method``.
+    """
+    path = result_schema_path(method)
+    if not path.is_file():
+        raise KeyError(method)
+    return path.read_text(encoding="utf-8")
 
 
 def main() -> None:

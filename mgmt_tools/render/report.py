@@ -1,0 +1,274 @@
+"""Write a report: several sections (a method's result, its picture) as one HTML or Markdown file.
+
+HTML is self-contained: each picture is inline SVG, styles are inline, with a contents list and
+print-friendly CSS. Markdown refers to the pictures, written beside it. Every number is shown as
+the ``--json`` of its method writes it (the same text), and each HTML section carries its JSON
+result in a ``<script type="application/json">`` block for scripts.
+
+All text of the HTML goes through :func:`escape` (HTML proper; :func:`mgmt_tools.render.dot.escape`
+is for Graphviz labels).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "Section",
+    "escape",
+    "html_report",
+    "image_name",
+    "key_numbers",
+    "main_table",
+    "markdown_report",
+    "md_escape",
+    "show",
+]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a report: a method's JSON result and its main picture (SVG text)."""
+
+    title: str
+    method: str
+    source: str
+    """The input file, as the report names it."""
+    result: Mapping[str, Any]
+    svg: str | None = None
+    text: str | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+def escape(text: object) -> str:
+    """Text for HTML content and attribute values.
+
+    >>> escape('<b title="x">R&D</b>')
+    '&lt;b title=&quot;x&quot;&gt;R&amp;D&lt;/b&gt;'
+    """
+    return html.escape(str(text), quote=True)
+
+
+def show(value: Any) -> str:
+    """A value as the JSON result writes it (numbers keep every digit); lists joined.
+
+    >>> show(14.833333333333332), show(True), show(None), show("a"), show([["A", "B"], ["C"]])
+    ('14.833333333333332', 'true', '', 'a', 'A → B; C')
+    """
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        if value and all(isinstance(item, list) for item in value):
+            return "; ".join(" → ".join(show(part) for part in item) for item in value)
+        return ", ".join(show(item) for item in value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def _flat(value: Any) -> bool:
+    return _scalar(value) or (isinstance(value, list) and all(_flat(v) for v in value))
+
+
+def key_numbers(result: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    """The result's fields that are values or lists of values; mappings flattened as ``a.b``.
+
+    Lists of records (the main table), warnings and ``command`` are left out.
+
+    >>> key_numbers({"command": "x", "duration": 7.5, "pert": {"sd": 1.0}, "tasks": [{}]})
+    [('duration', 7.5), ('pert.sd', 1.0)]
+    """
+    rows: list[tuple[str, Any]] = []
+    for name, value in result.items():
+        if not prefix and name in ("command", "warnings"):
+            continue
+        if isinstance(value, Mapping):
+            rows += key_numbers(value, f"{prefix}{name}.")
+        elif _flat(value):
+            rows.append((f"{prefix}{name}", value))
+    return rows
+
+
+def main_table(result: Mapping[str, Any]) -> tuple[str, list[str], list[list[Any]]] | None:
+    """The first list of records of the result (tasks, ranking, risk profile ...): its name,
+    columns (fields that are values, in first-seen order) and rows; None when there is none.
+
+    >>> main_table({"tasks": [{"id": "A", "es": 0.0}, {"id": "B", "lf": 2.0}]})
+    ('tasks', ['id', 'es', 'lf'], [['A', 0.0, None], ['B', None, 2.0]])
+    """
+    for name, value in result.items():
+        if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+            columns: list[str] = []
+            for record in value:
+                columns += [k for k, v in record.items() if _flat(v) and k not in columns]
+            rows = [[record.get(column) for column in columns] for record in value]
+            return name, columns, rows
+    return None
+
+
+def _anchor(index: int) -> str:
+    return f"section-{index}"
+
+
+def _inline_svg(svg: str) -> str:
+    """The ``<svg>`` element alone (no XML declaration, doctype or leading comments)."""
+    start = svg.find("<svg")
+    return svg[start:].strip() if start >= 0 else ""
+
+
+def _json_block(result: Mapping[str, Any]) -> str:
+    # "</script" would end the element, "<!--" confuse it: \u003c is the same JSON string
+    text = json.dumps(result, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+_CSS = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",
+"DejaVu Sans",Arial,sans-serif;color:#1F2933;max-width:60rem;margin:2rem auto;padding:0 1rem;
+line-height:1.45}
+h1{margin-bottom:.2rem}.subtitle{color:#52606D;margin-top:0}
+nav{border:1px solid #E4E7EB;padding:.5rem 1rem;margin:1rem 0 2rem}
+section{margin-bottom:3rem}.source{color:#52606D;font-size:.9em}
+figure{margin:1rem 0;overflow-x:auto}figure svg{max-width:100%;height:auto}
+table{border-collapse:collapse;margin:.8rem 0;font-size:.9em}
+th,td{border:1px solid #CBD2D9;padding:.2rem .5rem;text-align:left;vertical-align:top}
+th{background:#ECEFF3}td.num{text-align:right;font-variant-numeric:tabular-nums}
+.warnings{color:#8D2B0B}
+@media print{body{max-width:none;margin:0}nav{break-after:page}
+section{break-before:page}section:first-of-type{break-before:auto}
+table,figure{break-inside:avoid}a{color:inherit;text-decoration:none}}
+"""
+
+
+def _cell(value: Any) -> str:
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    return f"<td{' class=num' if numeric else ''}>{escape(show(value))}</td>"
+
+
+def _html_section(index: int, section: Section) -> Iterator[str]:
+    yield f'<section id="{_anchor(index)}">'
+    yield f"<h2>{index}. {escape(section.title)}</h2>"
+    yield f'<p class="source">{escape(section.method)}: {escape(section.source)}</p>'
+    if section.text:
+        yield f"<p>{escape(section.text)}</p>"
+    if section.svg:
+        yield f"<figure>{_inline_svg(section.svg)}</figure>"
+    numbers = key_numbers(section.result)
+    if numbers:
+        yield "<table class=key><tbody>"
+        for name, value in numbers:
+            yield f"<tr><th>{escape(name)}</th>{_cell(value)}</tr>"
+        yield "</tbody></table>"
+    table = main_table(section.result)
+    if table is not None:
+        name, columns, rows = table
+        yield f"<table class=main><caption>{escape(name)}</caption><thead><tr>"
+        yield "".join(f"<th>{escape(column)}</th>" for column in columns)
+        yield "</tr></thead><tbody>"
+        for row in rows:
+            yield "<tr>" + "".join(_cell(value) for value in row) + "</tr>"
+        yield "</tbody></table>"
+    warnings = section.result.get("warnings") or []
+    if warnings:
+        yield '<ul class="warnings">'
+        yield "".join(f"<li>{escape(warning)}</li>" for warning in warnings)
+        yield "</ul>"
+    yield (
+        f'<script type="application/json" class="result" data-section="{index}">'
+        f"{_json_block(section.result)}</script>"
+    )
+    yield "</section>"
+
+
+def html_report(title: str, sections: Sequence[Section], subtitle: str | None = None) -> str:
+    """The report as one self-contained HTML document."""
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{escape(title)}</h1>",
+    ]
+    if subtitle:
+        parts.append(f'<p class="subtitle">{escape(subtitle)}</p>')
+    parts.append("<nav><h2>Contents</h2><ol>")
+    parts += [
+        f'<li><a href="#{_anchor(i)}">{escape(s.title)}</a></li>' for i, s in enumerate(sections, 1)
+    ]
+    parts.append("</ol></nav>")
+    for index, section in enumerate(sections, 1):
+        parts += _html_section(index, section)
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md_escape(text: object) -> str:
+    r"""Text for Markdown (inline or a table cell): markup characters escaped, one line.
+
+    >>> md_escape("a|b *c* <d>\nx")
+    'a\\|b \\*c\\* \\<d\\> x'
+    """
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^0-9A-Za-z]+", "-", text).strip("-").lower() or "section"
+
+
+def image_name(stem: str, index: int, section: Section) -> str:
+    """The file name of a section's picture beside a Markdown report ``stem.md``.
+
+    >>> image_name("q1", 2, Section("Plan", "pert", "p.yaml", {}))
+    'q1-2-pert.svg'
+    """
+    return f"{stem}-{index}-{_slug(section.method)}.svg"
+
+
+def markdown_report(
+    title: str, sections: Sequence[Section], stem: str, subtitle: str | None = None
+) -> tuple[str, dict[str, str]]:
+    """The report as Markdown and its pictures: (text, {file name beside it: SVG text})."""
+    lines = [f"# {md_escape(title)}", ""]
+    if subtitle:
+        lines += [md_escape(subtitle), ""]
+    lines += ["## Contents", ""]
+    lines += [f"{i}. [{md_escape(s.title)}](#{_anchor(i)})" for i, s in enumerate(sections, 1)]
+    images: dict[str, str] = {}
+    for index, section in enumerate(sections, 1):
+        lines += ["", f'<a id="{_anchor(index)}"></a>', ""]
+        lines += [f"## {index}. {md_escape(section.title)}", ""]
+        lines += [f"*{md_escape(section.method)}: {md_escape(section.source)}*", ""]
+        if section.text:
+            lines += [md_escape(section.text), ""]
+        if section.svg:
+            name = image_name(stem, index, section)
+            images[name] = section.svg
+            lines += [f"![{md_escape(section.title)}]({name})", ""]
+        numbers = key_numbers(section.result)
+        if numbers:
+            lines += ["| field | value |", "| --- | --: |"]
+            lines += [f"| {md_escape(n)} | {md_escape(show(v))} |" for n, v in numbers]
+            lines.append("")
+        table = main_table(section.result)
+        if table is not None:
+            name, columns, rows = table
+            lines += [f"**{md_escape(name)}**", ""]
+            lines.append("| " + " | ".join(md_escape(c) for c in columns) + " |")
+            lines.append("| " + " | ".join("---" for _ in columns) + " |")
+            lines += ["| " + " | ".join(md_escape(show(v)) for v in row) + " |" for row in rows]
+            lines.append("")
+        for warning in section.result.get("warnings") or []:
+            lines.append(f"> warning: {md_escape(warning)}")
+    return "\n".join(lines).rstrip() + "\n", images
