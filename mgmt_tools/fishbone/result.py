@@ -118,7 +118,7 @@ class FishboneResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON result: ``command, effect, categories, ranked`` (with counts), warnings."""
-        data: dict[str, Any] = {"command": "fishbone"}
+        data: dict[str, Any] = {"command": "fishbone", "method": "ishikawa"}
         if self.fishbone.title is not None:
             data["title"] = self.fishbone.title
         data["effect"] = self.fishbone.effect

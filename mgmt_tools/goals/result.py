@@ -53,7 +53,7 @@ class GoalsResult:
 
     def to_dict(self) -> dict[str, Any]:
         """``command, goal, progress, nodes, smart_issues, warnings`` (FORMATS.md)."""
-        data: dict[str, Any] = {"command": "goals"}
+        data: dict[str, Any] = {"command": "goals", "method": "rollup"}
         if self.tree.title is not None:
             data["title"] = self.tree.title
         data["goal"] = self.tree.root.name

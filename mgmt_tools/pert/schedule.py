@@ -73,6 +73,7 @@ def schedule(
     ef = es + duration
     critical = _equal(ls, es)
     total_float = np.where(critical, 0.0, ls - es)
+    ls = np.where(critical, es, ls)  # equal within the tolerance: report them equal
     bound = es[pred] + offset
     driving = _equal(es[succ], bound)
     slack = np.where(driving, 0.0, es[succ] - bound)
