@@ -31,6 +31,7 @@ METHODS: dict[str, str] = {
     "pareto": "mgmt_tools.pareto.model:ParetoModel",
     "pert": "mgmt_tools.pert.model:PlanModel",
     "rank": "mgmt_tools.rank.model:RankModel",
+    "report": "mgmt_tools.report.model:ReportModel",
 }
 """Method name -> the pydantic model of its input."""
 

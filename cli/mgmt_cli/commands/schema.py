@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-METHODS = ("ahp", "decision", "fishbone", "goals", "index", "pareto", "pert", "rank")
+METHODS = ("ahp", "decision", "fishbone", "goals", "index", "pareto", "pert", "rank", "report")
 
 
 @click.command("schema")
