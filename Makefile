@@ -50,6 +50,8 @@ demo: setup
 	$(BIN)/mgmt pareto examples/pareto/complaints.csv --column reason -o $(DEMO)/complaints-pareto.png
 	$(BIN)/mgmt fishbone examples/fishbone/slow-credit-approval.yaml -o $(DEMO)/fishbone.png
 	$(BIN)/mgmt goals examples/goals/deposit-growth-2027.yaml -o $(DEMO)/goals.svg
+	$(BIN)/mgmt report examples/report/quarterly-review.yaml -o $(DEMO)/quarterly-review.html
+	$(BIN)/mgmt doctor
 	@echo "demo: diagrams written to $(DEMO)/"
 
 bench: $(STAMP)
