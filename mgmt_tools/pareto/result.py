@@ -13,6 +13,7 @@ percentages of the stratum's own total.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from dataclasses import dataclass, field
@@ -126,13 +127,12 @@ class ParetoResult:
         return data
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle: dict[str, Any] = {"text/plain": summary_text(self)}
-        try:
-            from mgmt_tools.pareto.chart import pareto_chart
+        from mgmt_tools.errors import MgmtError
+        from mgmt_tools.pareto.chart import pareto_chart
 
+        bundle: dict[str, Any] = {"text/plain": summary_text(self)}
+        with contextlib.suppress(MgmtError):  # a chart it cannot draw: the text alone
             bundle["image/svg+xml"] = pareto_chart(self, "svg").decode("utf-8")
-        except Exception:
-            pass
         return bundle
 
 
