@@ -18,6 +18,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from mgmt_tools.render import format_number
+
 __all__ = [
     "Section",
     "escape",
@@ -57,8 +59,13 @@ def escape(text: object) -> str:
 def show(value: Any) -> str:
     """A value as the JSON result writes it (numbers keep every digit); lists joined.
 
+    Floats are shown to four decimals (three significant digits below 0.001), as the other
+    outputs show them; the section's JSON, embedded beside its table, keeps every digit.
+
     >>> show(14.833333333333332), show(True), show(None), show("a"), show([["A", "B"], ["C"]])
-    ('14.833333333333332', 'true', '', 'a', 'A → B; C')
+    ('14.8333', 'true', '', 'a', 'A → B; C')
+    >>> show(0.0000234), show(3), show(2.0)
+    ('2.34e-05', '3', '2')
     """
     if isinstance(value, str):
         return value
@@ -68,6 +75,10 @@ def show(value: Any) -> str:
         if value and all(isinstance(item, list) for item in value):
             return "; ".join(" → ".join(show(part) for part in item) for item in value)
         return ", ".join(show(item) for item in value)
+    if isinstance(value, float) and value != 0 and abs(value) < 0.001:
+        return f"{value:.3g}"
+    if isinstance(value, float):
+        return format_number(value)
     return json.dumps(value, ensure_ascii=False)
 
 

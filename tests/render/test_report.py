@@ -41,8 +41,10 @@ def test_escape_is_html_proper() -> None:
     assert escape("<a href='x'>&\"") == "&lt;a href=&#x27;x&#x27;&gt;&amp;&quot;"
 
 
-def test_show_keeps_every_digit() -> None:
-    assert show(0.1 + 0.2) == "0.30000000000000004"
+def test_show_rounds_floats_for_reading() -> None:
+    assert show(0.1 + 0.2) == "0.3"
+    assert show(18.833333333333332) == "18.8333"
+    assert show(0.0000123456) == "1.23e-05"
     assert show(3) == "3"
     assert show(False) == "false"
 
@@ -76,7 +78,7 @@ def test_html_escapes_every_text_and_inlines_svg() -> None:
     assert '<a href="#section-1">' in page
     assert '<a href="#section-2">' in page
     assert "@media print" in page
-    assert "<td class=num>14.833333333333332</td>" in page
+    assert "<td class=num>14.8333</td>" in page
     assert "A&lt;/script&gt;" in page
     # the embedded JSON cannot close its script element early
     assert '"A\\u003c/script\\u003e"' in page
@@ -88,7 +90,7 @@ def test_markdown_with_pictures_beside_it() -> None:
     assert "![" in text
     assert "](q1-1-pert.svg)" in text
     assert text.startswith("# Q1 \\| review\n")
-    assert "| duration | 14.833333333333332 |" in text
+    assert "| duration | 14.8333 |" in text
     assert "\\<script\\>" in text
     assert "<script>" not in text
     assert "1. [" in text
