@@ -16,6 +16,7 @@ import click
 
 __all__ = [
     "SUFFIX_FORMATS",
+    "emit",
     "json_text",
     "read_input",
     "resolve_format",
@@ -156,3 +157,29 @@ def write_produced(
     write_output(target, data, input_path=input_path)
     if target != "-":
         click.echo(f"wrote {target}", err=True)
+
+
+def emit(
+    *,
+    warnings: Sequence[str],
+    as_json: bool,
+    document: Callable[[], str],
+    summary: Callable[[], str],
+    out_format: str | None,
+    output: str | None,
+    produce: Callable[[], bytes | str],
+    dot_source: Callable[[], str] | None,
+    input_path: str | None,
+) -> None:
+    """What every command does with its result: warnings on stderr; the JSON ``document`` on
+    stdout with ``--json``; the text ``summary`` when nothing else is asked; else what
+    ``produce`` makes, written to ``-o`` (see :func:`write_produced`)."""
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if as_json:
+        click.echo(document(), nl=False)
+    if out_format is None:
+        if not as_json:
+            click.echo(summary())
+        return
+    write_produced(output or "-", produce, dot_source, input_path=input_path)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
 from mgmt_cli._errors import fail
 from mgmt_cli._options import input_options, output_options
-from mgmt_cli._output import RENDERED, read_input, resolve_format, write_produced
+from mgmt_cli._output import RENDERED, emit, json_text, read_input, resolve_format
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
 """What -o writes: the tree diagram or a chart (svg, png, pdf), the tree's DOT, the JSON."""
@@ -127,19 +126,19 @@ def command(
         result = rollback(tree, vary=spec, tornado=tornado, fixed_policy=fixed_policy)
     except MgmtError as error:
         fail(error)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    document = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
-    if as_json:
-        click.echo(document)
-    if out_format is None:
-        if not as_json:
-            click.echo(summary_text(result, warnings=False))
-        return
-    write_produced(
-        output or "-",
-        lambda: _produce(result, out_format, chart, depth, document),
-        (lambda: _tree_dot(result, depth)) if chart == "tree" else None,
+
+    def document() -> str:
+        return json_text(result.to_dict())
+
+    emit(
+        warnings=result.warnings,
+        as_json=as_json,
+        document=document,
+        summary=lambda: summary_text(result, warnings=False),
+        out_format=out_format,
+        output=output,
+        produce=lambda: _produce(result, out_format or "json", chart, depth, document()),
+        dot_source=(lambda: _tree_dot(result, depth)) if chart == "tree" else None,
         input_path=input,
     )
 
@@ -154,7 +153,7 @@ def _produce(
     result: Any, out_format: str, chart: str, depth: int | None, document: str
 ) -> bytes | str:
     if out_format == "json":
-        return document + "\n"
+        return document
     if chart == "tree":
         if out_format == "dot":
             return _tree_dot(result, depth)

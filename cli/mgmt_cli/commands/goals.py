@@ -10,7 +10,7 @@ import click
 
 from mgmt_cli._errors import fail
 from mgmt_cli._options import input_options, output_options
-from mgmt_cli._output import read_input, resolve_format, write_produced
+from mgmt_cli._output import emit, read_input, resolve_format
 
 FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "md", "json")
 """What -o writes: the diagram (svg, png, pdf), its DOT, a Mermaid mindmap, a Markdown
@@ -97,18 +97,15 @@ def command(
         )
     except MgmtError as error:
         fail(error)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    if as_json:
-        click.echo(_json(result), nl=False)
-    if out_format is None:
-        if not as_json:
-            click.echo(summary_text(result, warnings=False))
-        return
-    write_produced(
-        output or "-",
-        lambda: _produce(result, out_format, depth),
-        lambda: _dot(result, depth),
+    emit(
+        warnings=result.warnings,
+        as_json=as_json,
+        document=lambda: _json(result),
+        summary=lambda: summary_text(result, warnings=False),
+        out_format=out_format,
+        output=output,
+        produce=lambda: _produce(result, out_format or "json", depth),
+        dot_source=lambda: _dot(result, depth),
         input_path=input,
     )
 

@@ -10,7 +10,7 @@ import click
 
 from mgmt_cli._errors import fail
 from mgmt_cli._options import input_options, output_options
-from mgmt_cli._output import RENDERED, json_text, read_input, resolve_format, write_produced
+from mgmt_cli._output import RENDERED, emit, json_text, read_input, resolve_format
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
 """What -o writes: the hierarchy or a chart (svg, png, pdf), the hierarchy's DOT, the JSON."""
@@ -143,24 +143,20 @@ def _emit(
     input_path: str,
     chart: str = "hierarchy",
 ) -> None:
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-
     def document() -> str:
         data = result.to_dict()
         # indenting a big result makes the json module fall back from its C encoder
         return json_text(data, compact=len(data.get("ranking", ())) > _COMPACT_JSON)
 
-    if as_json:
-        click.echo(document(), nl=False)
-    if out_format is None:
-        if not as_json:
-            click.echo(summary(result, warnings=False))
-        return
-    write_produced(
-        output or "-",
-        lambda: _produce(result, out_format, chart, document),
-        (lambda: _hierarchy_dot(result)) if chart == "hierarchy" else None,
+    emit(
+        warnings=result.warnings,
+        as_json=as_json,
+        document=document,
+        summary=lambda: summary(result, warnings=False),
+        out_format=out_format,
+        output=output,
+        produce=lambda: _produce(result, out_format or "json", chart, document),
+        dot_source=(lambda: _hierarchy_dot(result)) if chart == "hierarchy" else None,
         input_path=input_path,
     )
 

@@ -9,7 +9,7 @@ import click
 
 from mgmt_cli._errors import fail
 from mgmt_cli._options import input_options, output_options
-from mgmt_cli._output import resolve_format, write_produced
+from mgmt_cli._output import emit, resolve_format
 
 FORMATS = ("svg", "png", "pdf", "json", "csv", "md")
 """What -o writes: the chart (svg, png, pdf), the table as JSON, CSV or Markdown."""
@@ -86,15 +86,17 @@ def command(
         )
     except MgmtError as error:
         fail(error)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    if as_json:
-        click.echo(_json(result), nl=False)
-    if out_format is None:
-        if not as_json:
-            click.echo(summary_text(result, warnings=False))
-        return
-    write_produced(output or "-", lambda: _produce(result, out_format), None, input_path=input)
+    emit(
+        warnings=result.warnings,
+        as_json=as_json,
+        document=lambda: _json(result),
+        summary=lambda: summary_text(result, warnings=False),
+        out_format=out_format,
+        output=output,
+        produce=lambda: _produce(result, out_format or "json"),
+        dot_source=None,
+        input_path=input,
+    )
 
 
 def _sniff(name: str, text: str, format_of: Any) -> str:

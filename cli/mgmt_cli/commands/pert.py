@@ -14,7 +14,7 @@ import click
 
 from mgmt_cli._errors import fail
 from mgmt_cli._options import input_options, output_options
-from mgmt_cli._output import RENDERED, json_text, read_input, resolve_format, write_produced
+from mgmt_cli._output import RENDERED, emit, json_text, read_input, resolve_format
 
 if TYPE_CHECKING:
     from mgmt_tools.pert.result import Schedule
@@ -147,27 +147,27 @@ def run(
     except MgmtError as error:
         fail(error)
     simulated = result.simulation.warnings if result.simulation else []
-    for warning in [*result.warnings, *simulated]:
-        click.echo(f"warning: {warning}", err=True)
-    if as_json:
-        compact = result.plan.task_count > _COMPACT_JSON
-        click.echo(json_text(result.to_dict(), compact=compact), nl=False)
-    if out_format is None:
-        if not as_json:
-            from mgmt_tools.pert import summary_text
+    compact = result.plan.task_count > _COMPACT_JSON
 
-            click.echo(summary_text(result, warnings=False))
-        return
+    def summary() -> str:
+        from mgmt_tools.pert import summary_text
+
+        return summary_text(result, warnings=False)
 
     def dot_source() -> str:
         from mgmt_tools.pert import render
 
         return render.to_dot(result, max_tasks=max_diagram_tasks)
 
-    write_produced(
-        output or "-",
-        lambda: _produce(result, out_format, chart, max_diagram_tasks),
-        dot_source if chart == "network" else None,
+    emit(
+        warnings=[*result.warnings, *simulated],
+        as_json=as_json,
+        document=lambda: json_text(result.to_dict(), compact=compact),
+        summary=summary,
+        out_format=out_format,
+        output=output,
+        produce=lambda: _produce(result, out_format or "json", chart, max_diagram_tasks),
+        dot_source=dot_source if chart == "network" else None,
         input_path=input,
     )
 

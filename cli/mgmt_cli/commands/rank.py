@@ -9,7 +9,7 @@ import click
 
 from mgmt_cli._errors import fail
 from mgmt_cli._options import input_options, output_options
-from mgmt_cli._output import read_input, resolve_format, write_produced
+from mgmt_cli._output import emit, read_input, resolve_format
 
 FORMATS = ("svg", "png", "pdf", "dot", "md", "json", "csv")
 """What -o writes: the matrix or chart (svg, png, pdf), the matrix's DOT, the ranking as a
@@ -111,18 +111,15 @@ def command(
         raise click.UsageError(
             "the ranking chart is drawn as svg, png or pdf (dot: --chart matrix)"
         )
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    if as_json:
-        click.echo(_json(result), nl=False)
-    if out_format is None:
-        if not as_json:
-            click.echo(summary_text(result, warnings=False))
-        return
-    write_produced(
-        output or "-",
-        lambda: _produce(result, out_format, chart),
-        (lambda: _matrix_dot(result)) if chart == "matrix" else None,
+    emit(
+        warnings=result.warnings,
+        as_json=as_json,
+        document=lambda: _json(result),
+        summary=lambda: summary_text(result, warnings=False),
+        out_format=out_format,
+        output=output,
+        produce=lambda: _produce(result, out_format or "json", chart),
+        dot_source=(lambda: _matrix_dot(result)) if chart == "matrix" else None,
         input_path=input,
     )
 
