@@ -6,6 +6,8 @@
     ├── InputError(ValueError)        the input is wrong; carries located ``problems``
     │   └── CycleError                the links form a cycle; carries the ``cycle`` (ids)
     ├── DomainError(ValueError)       valid input that the method cannot compute
+    ├── OptionError(ValueError)       exit code 2: options that do not fit the input or each
+    │                                 other (a chart without its data, --top with --other-after)
     └── RenderError                   a diagram could not be produced
         └── GraphvizNotFoundError     exit code 3: Graphviz ``dot`` is not installed
 
@@ -24,10 +26,12 @@ __all__ = [
     "GraphvizNotFoundError",
     "InputError",
     "MgmtError",
+    "OptionError",
     "Problem",
     "RenderError",
     "did_you_mean",
     "format_path",
+    "in_order",
 ]
 
 PathPart = str | int
@@ -69,6 +73,25 @@ class Problem:
         return f"{where}: {format_path(self.path)}: {self.message}"
 
 
+def in_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems in the order a reader meets them: by file, line and column; problems without
+    a line (a whole file, an option) after the located ones of their file, as found.
+
+    >>> [p.line for p in in_order([Problem("b", line=9), Problem("c"), Problem("a", line=2)])]
+    [2, 9, None]
+    """
+    found = list(problems)
+    return sorted(
+        found,
+        key=lambda p: (
+            p.source or "",
+            p.line is None,
+            p.line or 0,
+            p.column or 0,
+        ),
+    )
+
+
 class MgmtError(Exception):
     """Base of every error mgmt-tools raises on purpose."""
 
@@ -103,6 +126,16 @@ class CycleError(InputError):
 
 class DomainError(MgmtError, ValueError):
     """A valid input that the method cannot compute (say, probabilities that cannot be met)."""
+
+
+class OptionError(MgmtError, ValueError):
+    """Options that do not go together, or do not fit the input: a usage error (exit code 2).
+
+    On the command line it reads as a usage error; in a report file, as a located problem of
+    the section's ``options``.
+    """
+
+    exit_code = 2
 
 
 class RenderError(MgmtError):
