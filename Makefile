@@ -21,6 +21,8 @@ $(STAMP): pyproject.toml
 
 setup: system-deps $(STAMP)
 
+# Both lint the project's folders only, as listed in pyproject.toml (ruff `include`, mypy
+# `files`): a scratch file or a demo script in the clone is not the project's code.
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

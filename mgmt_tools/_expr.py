@@ -33,6 +33,7 @@ from __future__ import annotations
 import ast
 import math
 import operator
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,16 +42,24 @@ from mgmt_tools.errors import did_you_mean
 
 __all__ = [
     "FUNCTIONS",
+    "LARGEST",
+    "LARGEST_TEXT",
     "MAX_EXPONENT",
     "MAX_LENGTH",
     "Expression",
     "ExpressionError",
     "compile_expression",
+    "fraction_hint",
     "is_name",
+    "percentage_hint",
 ]
 
 MAX_LENGTH = 500
 MAX_EXPONENT = 100.0
+LARGEST = 1e15
+"""The largest size of a number in an input or of an expression's value: beyond it sums of
+many numbers could overflow, and floats no longer hold every integer (2**53 is about 9e15)."""
+LARGEST_TEXT = f"{LARGEST:g}".replace("e+", "e")
 FUNCTIONS = ("abs", "exp", "log", "max", "min", "sqrt")
 
 Scalar = Callable[[Mapping[str, float]], float]
@@ -64,6 +73,49 @@ class ExpressionError(ValueError):
         self.message = message
         self.column = column
         super().__init__(message if column is None else f"{message} at column {column}")
+
+
+_PERCENT = re.compile(r"^\s*([-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*%\s*$")
+
+
+def percentage_hint(text: str) -> str | None:
+    """What to write instead of a percentage such as ``"94%"``, or None if it is not one.
+
+    >>> percentage_hint("94%")
+    'a percentage where a fraction is meant: write 0.94 for 94%'
+    >>> percentage_hint(" 12.5 % "), percentage_hint("abc")
+    ('a percentage where a fraction is meant: write 0.125 for 12.5%', None)
+    """
+    match = _PERCENT.match(text)
+    if match is None:
+        return None
+    number = float(match.group(1))
+    return f"a percentage where a fraction is meant: write {number / 100:.10g} for {number:g}%"
+
+
+def fraction_hint(value: float) -> str:
+    """What to write for a number outside 0..1 where a fraction is meant: ``60`` was surely
+    60 percent.
+
+    >>> fraction_hint(60), fraction_hint(1.5), fraction_hint(250)
+    (' (write 0.6 for 60%)', ' (write 0.015 for 1.5%)', '')
+    """
+    if 1 < value <= 100:
+        return f" (write {value / 100:.10g} for {value:g}%)"
+    return ""
+
+
+def _checked(value: float) -> float:
+    """``value`` if it is finite; else an error that says whether it overflowed.
+
+    The size of a finite value is the caller's to judge (:data:`LARGEST` for inputs): an
+    expression may compute ``2 ** 100`` on the way to a small result.
+    """
+    if math.isnan(value):
+        raise ExpressionError("the result is not a finite number")
+    if math.isinf(value):
+        raise ExpressionError("the result is too large (not a finite number)")
+    return value
 
 
 def is_name(text: str) -> bool:
@@ -103,10 +155,7 @@ class Expression:
         if self.constant is not None:
             return self.constant
         self._check_names(env)
-        value = self._scalar(env)
-        if not math.isfinite(value):
-            raise ExpressionError("the result is not a finite number")
-        return value
+        return _checked(self._scalar(env))
 
     def vector(self, env: Mapping[str, Any]) -> Any:
         """The values with variables that may be numpy arrays (broadcast together)."""
@@ -119,8 +168,9 @@ class Expression:
             self._vector.append(_VectorCompiler(self.text).build(self._node))
         with np.errstate(all="ignore"):
             value = np.asarray(self._vector[0](env), dtype=np.float64)
-        if not np.all(np.isfinite(value)):
-            raise ExpressionError("the result is not a finite number")
+        finite = np.isfinite(value)
+        if not np.all(finite):
+            _checked(float(value.flat[int(np.argmin(finite))]))
         return value
 
 
@@ -129,6 +179,9 @@ def compile_expression(text: str) -> Expression:
     source = " ".join(text.splitlines()).rstrip()
     if not source.strip():
         raise ExpressionError("empty expression")
+    hint = percentage_hint(source)
+    if hint is not None:  # "60%": Python would read a modulo with its right side missing
+        raise ExpressionError(hint)
     if len(source) > MAX_LENGTH:
         raise ExpressionError(f"expression longer than {MAX_LENGTH} characters")
     indent = len(source) - len(source.lstrip())
@@ -142,9 +195,7 @@ def compile_expression(text: str) -> Expression:
     scalar = compiler.build(node)
     constant = None
     if not compiler.names:
-        constant = scalar({})
-        if not math.isfinite(constant):
-            raise ExpressionError("the result is not a finite number")
+        constant = _checked(scalar({}))
     return Expression(text, tuple(compiler.names), constant, scalar, node, dict(compiler.names))
 
 

@@ -3,15 +3,44 @@
 YAML reads ``010`` or ``1.10`` as numbers and ``true`` as a boolean; ids and names are the
 literal text of the scalar instead (FORMATS.md), and editors validating with the JSON Schema
 must accept numbers and booleans where text is expected.
+
+Numbers are finite and at most :data:`LARGEST` in size, so sums over a million of them stay
+finite (``duration: 1e308`` on two tasks would overflow to ``inf`` in the schedule). A list of
+ids also takes a single id (``depends_on: A``), the mistake users make most often.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    Strict,
+    WithJsonSchema,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
-__all__ = ["InputModel", "Number", "Text", "Value", "as_text", "lower", "upper"]
+from mgmt_tools._expr import LARGEST, LARGEST_TEXT, percentage_hint
+
+__all__ = [
+    "LARGEST",
+    "LARGEST_TEXT",
+    "Fraction",
+    "InputModel",
+    "Number",
+    "OneOrMore",
+    "Text",
+    "Value",
+    "as_text",
+    "lower",
+    "one_as_list",
+    "upper",
+]
 
 
 def as_text(value: object) -> object:
@@ -44,8 +73,76 @@ Text = Annotated[
     WithJsonSchema({"type": ["string", "number", "boolean"]}),
 ]
 """Text read as written, numbers and booleans included."""
-Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
-"""A finite number (not a boolean, not a string)."""
+
+
+def one_as_list(value: object) -> object:
+    """A single item where a list is expected is a list of that item (``depends_on: A``).
+
+    >>> one_as_list("A"), one_as_list(["A", "B"]), one_as_list(None)
+    (['A'], ['A', 'B'], None)
+    """
+    if value is None or isinstance(value, list | tuple):
+        return value
+    return [value]
+
+
+class _OneOrList:
+    """The JSON Schema of a list that also takes a single item: ``item | [item, ...]``."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        items = schema.get("items")
+        if not isinstance(items, dict):
+            return schema
+        return {"anyOf": [items, schema]}
+
+
+Item = TypeVar("Item")
+
+OneOrMore = Annotated[list[Item], BeforeValidator(one_as_list), _OneOrList()]
+"""``OneOrMore[X]``: a list of ``X`` that also takes one ``X`` written alone.
+
+>>> from pydantic import TypeAdapter
+>>> TypeAdapter(OneOrMore[str]).validate_python("A")
+['A']
+"""
+
+
+class _SizeUnstated:
+    """Leaves the size bound of :data:`Number` out of the JSON Schema: it is a guard against
+    overflow, not a rule of the format, and would crowd every number in the schema and docs
+    (a bound of the field itself, such as ``ge=0``, stays)."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        if schema.get("maximum") == LARGEST:
+            del schema["maximum"]
+        if schema.get("minimum") == -LARGEST:
+            del schema["minimum"]
+        return schema
+
+
+Number = Annotated[
+    float, Strict(), Field(allow_inf_nan=False, ge=-LARGEST, le=LARGEST), _SizeUnstated()
+]
+"""A finite number of size at most :data:`LARGEST` (not a boolean, not a string)."""
+
+
+def _no_percentage(value: object) -> object:
+    """``"94%"`` where a fraction is meant: an error that says to write 0.94."""
+    if isinstance(value, str):
+        hint = percentage_hint(value)
+        if hint:
+            raise PydanticCustomError("percentage", hint)
+    return value
+
+
+Fraction = Annotated[Number, Field(ge=0, le=1), BeforeValidator(_no_percentage)]
+"""A fraction from 0 to 1 (a probability, a share, progress); ``94%`` gets "write 0.94"."""
 Value = Number | Annotated[str, Strict()]
 """A number, or text such as an expression or a quoted fraction."""
 

@@ -3,19 +3,29 @@
 Shared by every method: unknown keys get a "did you mean" hint from the model's own keys,
 missing keys are named, union and tag parts of pydantic's error locations are dropped so the
 path is the path in the user's file.
+
+This is the one home of the messages for the mistakes users make most: a misspelt keyword
+gets "did you mean" (``method: topsys``), a value of a union is reported once, by the member
+that fits what was written (a bad date is "not a date", not also "not a number"), a
+percentage where a fraction is meant says what to write (``60`` -> "write 0.6 for 60%"), and a
+number too large to compute with says so.
 """
 
 from __future__ import annotations
 
+import math
+import re
 import types
 import typing
 from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
+from mgmt_tools._expr import fraction_hint
+from mgmt_tools._fields import LARGEST, LARGEST_TEXT
 from mgmt_tools.errors import PathPart, Problem, did_you_mean
 
-__all__ = ["Locating", "model_keys", "problems_from"]
+__all__ = ["Locating", "model_keys", "problems_from", "unknown_choice"]
 
 Path = tuple[PathPart, ...]
 
@@ -31,8 +41,8 @@ def problems_from(
 ) -> list[Problem]:
     """One problem per pydantic error, at its path in ``data`` (itself at ``prefix``)."""
     problems = []
-    for item in error.errors(include_url=False):
-        loc = _data_path(data, tuple(item["loc"]))
+    seen: set[tuple[Path, str]] = set()
+    for item, loc in _one_per_value(error, data):
         kind = item["type"]
         if kind == "extra_forbidden":
             key = str(loc[-1])
@@ -43,10 +53,14 @@ def problems_from(
         if kind == "missing":
             problems.append(where.problem((*prefix, *loc), f"missing required key '{loc[-1]}'"))
             continue
-        message = _MESSAGES.get(kind, str(item["msg"]))
+        message = _message(item, loc, data)
         value = item.get("input")
-        if isinstance(value, str | int | float | bool) or value is None:
+        shown = kind not in ("literal_error", "percentage")  # these messages show the value
+        if shown and (isinstance(value, str | int | float | bool) or value is None):
             message += f", got {_show(value)}"
+        if (loc, message) in seen:  # two members of a union that say the same
+            continue
+        seen.add((loc, message))
         problems.append(where.problem((*prefix, *loc), message))
     return problems
 
@@ -64,6 +78,95 @@ _MESSAGES = {
     "model_type": "not a mapping",
     "dict_type": "not a mapping",
 }
+
+
+# Errors that say the value is of another kind than a member of a union takes: when another
+# member of the union fits the kind written, its message is the one that helps.
+_WRONG_KIND = {
+    "bool_type",
+    "date_type",
+    "dict_type",
+    "float_type",
+    "int_type",
+    "list_type",
+    "model_type",
+    "model_attributes_type",
+    "none_required",
+    "string_type",
+    "tuple_type",
+}
+
+
+def _one_per_value(error: ValidationError, data: Any) -> list[tuple[Any, Path]]:
+    """pydantic's errors with their paths in ``data``; of the errors of one value from the
+    members of a union, only those of members that take the kind of value written."""
+    located = [(item, _data_path(data, tuple(item["loc"]))) for item in error.errors()]
+    kinds: dict[Path, set[str]] = {}
+    for item, loc in located:
+        kinds.setdefault(loc, set()).add(item["type"])
+    kept = []
+    for item, loc in located:
+        here = kinds[loc]
+        if item["type"] in _WRONG_KIND and not here <= _WRONG_KIND:
+            continue  # another member of the union took the kind and has its own complaint
+        kept.append((item, loc))
+    return kept
+
+
+def _message(item: Any, loc: Path, data: Any) -> str:
+    """The words for one pydantic error."""
+    kind = item["type"]
+    value = item.get("input")
+    name = next((part for part in reversed(loc) if isinstance(part, str)), None)
+    if kind == "literal_error":
+        choices = _QUOTED.findall(str(item.get("ctx", {}).get("expected", "")))
+        written = _at(data, loc, value)
+        text = _show(written) if not isinstance(written, str) else f"'{written}'"
+        label = name if name is not None and isinstance(loc[-1], str) else "value"
+        return unknown_choice(label, text, choices)
+    if kind == "finite_number" and isinstance(value, float) and math.isinf(value):
+        return f"too large (at most {LARGEST_TEXT} in size)"
+    if kind == "finite_number" and isinstance(value, float) and math.isnan(value):
+        return "not a number"
+    bound = item.get("ctx", {})
+    if (kind == "less_than_equal" and bound.get("le") == LARGEST) or (
+        kind == "greater_than_equal" and bound.get("ge") == -LARGEST
+    ):
+        return f"too large (at most {LARGEST_TEXT} in size)"
+    if kind == "less_than_equal" and bound.get("le") == 1:
+        label = name if name is not None and isinstance(loc[-1], str) else "the value"
+        number = value if isinstance(value, int | float) and not isinstance(value, bool) else 0
+        return f"{label} is a fraction from 0 to 1" + (
+            fraction_hint(number) or " (write 0.4 for 40%)"
+        )
+    return _MESSAGES.get(kind, str(item["msg"]))
+
+
+_QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
+
+
+def unknown_choice(label: str, written: str, choices: list[str] | tuple[str, ...]) -> str:
+    """The message for a keyword that is not one of ``choices``: the close ones, else all.
+
+    >>> unknown_choice("dist", "'triangle'", ["beta-pert", "triangular"])
+    "unknown dist 'triangle' (did you mean 'triangular'?)"
+    >>> unknown_choice("type", "'XX'", ["FS", "SS"])
+    "unknown type 'XX' (one of: FS, SS)"
+    """
+    bare = written.strip("'")
+    hint = did_you_mean(bare, list(choices), limit=0) or " (one of: " + ", ".join(choices) + ")"
+    return f"unknown {label} {written}{hint}"
+
+
+def _at(data: Any, loc: Path, default: Any) -> Any:
+    """The value written at ``loc`` in ``data`` (before a validator lower-cased it)."""
+    current = data
+    for part in loc:
+        try:
+            current = current[part]
+        except (KeyError, IndexError, TypeError):
+            return default
+    return current
 
 
 def _show(value: object) -> str:

@@ -17,11 +17,13 @@ import contextlib
 import json
 import math
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from mgmt_tools._json_positions import Entry as _Entry
+from mgmt_tools._json_positions import JsonIndexer as _JsonIndexer
+from mgmt_tools._yaml_errors import alias_problem, may_have_aliases, plain_yaml_error
 from mgmt_tools.errors import InputError, PathPart, Problem
 
 __all__ = [
@@ -205,7 +207,15 @@ def load_text(
             )
         except ValueError as error:
             raise InputError([_json_syntax_problem(error, source, text)]) from None
+        except RecursionError:
+            raise InputError([Problem(_TOO_DEEP, source=source)]) from None
     else:
+        # anchors: an alias inside its own anchor, or aliases that expand without end, are
+        # located before anything builds or walks the data (the check costs one parse)
+        alias = alias_problem(text, _Loader) if may_have_aliases(text) else None
+        if alias is not None:
+            message, path, line, column = alias
+            raise InputError([Problem(message, path, source, line + 1, column + 1)])
         loader = _Loader(text)
         try:
             data = loader.get_single_data()
@@ -213,6 +223,8 @@ def load_text(
             raise InputError([_yaml_syntax_problem(error, source, text)]) from None
         except yaml.YAMLError as error:
             raise InputError([Problem(f"YAML syntax: {error}", source=source)]) from None
+        except RecursionError:
+            raise InputError([Problem(_TOO_DEEP, source=source)]) from None
         finally:
             loader.dispose()
         duplicates_seen = loader.duplicates_seen
@@ -226,18 +238,25 @@ def load_text(
     return data
 
 
+_TOO_DEEP = "nested too deeply to read (more than a few hundred levels of lists or mappings)"
+
+
 def _yaml_syntax_problem(error: yaml.MarkedYAMLError, source: str | None, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     if error.context_mark is not None and (mark is None or mark.index >= len(text.rstrip())):
         # the parser ran out of text: the user must look where the open bracket or quote began
         mark = error.context_mark
     message = " ".join(part for part in (error.context, error.problem) if part)
-    return Problem(
-        f"YAML syntax: {message or error}",
-        source=source,
-        line=mark.line + 1 if mark else None,
-        column=mark.column + 1 if mark else None,
-    )
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    if mark is not None:
+        context = error.context_mark
+        plain = plain_yaml_error(
+            message, text, mark.line, mark.column, context.line if context else None
+        )
+        if plain is not None:
+            message, line, column = plain[0], plain[1] + 1, plain[2] + 1
+    return Problem(f"YAML syntax: {message or error}", source=source, line=line, column=column)
 
 
 def _json_syntax_problem(error: ValueError, source: str | None, text: str) -> Problem:
@@ -254,14 +273,6 @@ def _json_syntax_problem(error: ValueError, source: str | None, text: str) -> Pr
 
 
 # --- Positions, computed only when there is something to report ----------------------------
-
-
-@dataclass
-class _Entry:
-    line: int
-    column: int
-    key_line: int | None = None
-    key_column: int | None = None
 
 
 class Locator:
@@ -302,7 +313,7 @@ def locator(text: str, fmt: str, source: str | None = None) -> Locator:
     duplicates: list[Problem] = []
     if fmt == "json":
         # a syntax error was reported by the fast path; keep what was indexed before it
-        with contextlib.suppress(ValueError, IndexError):
+        with contextlib.suppress(ValueError, IndexError, RecursionError):
             _JsonIndexer(text, entries, duplicates, source).index()
         return Locator(source, entries, duplicates)
     try:
@@ -310,7 +321,8 @@ def locator(text: str, fmt: str, source: str | None = None) -> Locator:
     except yaml.YAMLError:
         return Locator(source, entries, duplicates)
     if node is not None:
-        _index_yaml(node, (), entries, duplicates, source)
+        with contextlib.suppress(RecursionError):
+            _index_yaml(node, (), entries, duplicates, source, None, set())
     return Locator(source, entries, duplicates)
 
 
@@ -334,6 +346,7 @@ def _index_yaml(
     duplicates: list[Problem],
     source: str | None,
     key_mark: yaml.Mark | None = None,
+    indexed: set[int] | None = None,
 ) -> None:
     mark = node.start_mark
     entries[path] = _Entry(
@@ -342,6 +355,10 @@ def _index_yaml(
         key_mark.line + 1 if key_mark else None,
         key_mark.column + 1 if key_mark else None,
     )
+    indexed = set() if indexed is None else indexed
+    if id(node) in indexed:
+        return  # an alias: its node is indexed once, so aliases cannot multiply the walk
+    indexed.add(id(node))
     if isinstance(node, yaml.MappingNode):
         first_seen: dict[object, int] = {}
         for key_node, value_node in node.value:
@@ -361,103 +378,12 @@ def _index_yaml(
                 )
                 continue
             first_seen[identity] = key_line
-            _index_yaml(value_node, child, entries, duplicates, source, key_node.start_mark)
+            _index_yaml(
+                value_node, child, entries, duplicates, source, key_node.start_mark, indexed
+            )
     elif isinstance(node, yaml.SequenceNode):
         for number, item in enumerate(node.value):
-            _index_yaml(item, (*path, number), entries, duplicates, source)
-
-
-class _JsonIndexer:
-    """A small recursive-descent JSON reader that records positions instead of values."""
-
-    _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
-    _SPACE = re.compile(r"[ \t\n\r]*")
-
-    def __init__(
-        self, text: str, entries: dict[Path, _Entry], duplicates: list[Problem], source: str | None
-    ) -> None:
-        self.text = text
-        self.entries = entries
-        self.duplicates = duplicates
-        self.source = source
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def _where(self, offset: int) -> tuple[int, int]:
-        import bisect
-
-        line = bisect.bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
-
-    def _skip(self, offset: int) -> int:
-        match = self._SPACE.match(self.text, offset)
-        return match.end() if match else offset
-
-    def index(self) -> None:
-        self._value(self._skip(0), ())
-
-    def _value(self, offset: int, path: Path, key_at: int | None = None) -> int:
-        line, column = self._where(offset)
-        key_line, key_column = self._where(key_at) if key_at is not None else (None, None)
-        self.entries[path] = _Entry(line, column, key_line, key_column)
-        char = self.text[offset]
-        if char == "{":
-            return self._object(offset + 1, path)
-        if char == "[":
-            return self._array(offset + 1, path)
-        if char == '"':
-            return json.decoder.scanstring(self.text, offset + 1)[1]  # type: ignore[attr-defined,no-any-return]
-        for word in ("true", "false", "null"):
-            if self.text.startswith(word, offset):
-                return offset + len(word)
-        match = self._NUMBER.match(self.text, offset)
-        if not match:
-            raise ValueError("not JSON")
-        return match.end()
-
-    def _object(self, offset: int, path: Path) -> int:
-        offset = self._skip(offset)
-        first_seen: dict[str, int] = {}
-        if self.text[offset] == "}":
-            return offset + 1
-        while True:
-            key_at = offset
-            key, offset = json.decoder.scanstring(self.text, offset + 1)  # type: ignore[attr-defined]
-            offset = self._skip(offset)
-            offset = self._skip(offset + 1)  # the colon
-            child = (*path, key)
-            key_line, key_column = self._where(key_at)
-            if key in first_seen:
-                self.duplicates.append(
-                    Problem(
-                        f"duplicate key '{key}' (first at line {first_seen[key]})",
-                        child,
-                        self.source,
-                        key_line,
-                        key_column,
-                    )
-                )
-                saved = dict(self.entries)
-                offset = self._skip(self._value(offset, child, key_at))
-                self.entries.clear()
-                self.entries.update(saved)
-            else:
-                first_seen[key] = key_line
-                offset = self._skip(self._value(offset, child, key_at))
-            if self.text[offset] == "}":
-                return offset + 1
-            offset = self._skip(offset + 1)  # the comma
-
-    def _array(self, offset: int, path: Path) -> int:
-        offset = self._skip(offset)
-        if self.text[offset] == "]":
-            return offset + 1
-        number = 0
-        while True:
-            offset = self._skip(self._value(offset, (*path, number)))
-            number += 1
-            if self.text[offset] == "]":
-                return offset + 1
-            offset = self._skip(offset + 1)
+            _index_yaml(item, (*path, number), entries, duplicates, source, None, indexed)
 
 
 class LazyLocator:

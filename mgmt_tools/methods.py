@@ -42,7 +42,7 @@ IMAGE_FORMATS = ("svg", "png", "pdf")
 """Rendered formats: a chart's drawing function is called as ``draw(result, fmt, **options)``;
 for the text formats of a chart (dot, mermaid) as ``draw(result, **options)``."""
 
-Stage = Literal["load", "run", "draw"]
+Stage = Literal["load", "run", "draw", "chart"]
 Kind = Literal["text", "int", "float", "flag", "choice", "date", "path"]
 
 
@@ -61,7 +61,8 @@ class Option:
     """One option of a method: ``--flag`` on the command line, a key in a report's ``options``.
 
     ``stage`` says which function receives it as a keyword: the loader (``load``), the run
-    function (``run``) or the chart's drawing function (``draw``).
+    function (``run``) or the chart's drawing function (``draw``); a ``chart`` option only
+    picks the picture (``--risk-profile``).
     """
 
     name: str
@@ -199,6 +200,21 @@ class Chart:
             names += list(IMAGE_FORMATS) if key == "image" else [key]
         return tuple(names)
 
+    def check(self, fmt: str) -> None:
+        """Raise :class:`~mgmt_tools.errors.OptionError` when this chart has no form in ``fmt``.
+
+        >>> Chart("risk", {"image": "m:f"}).check("dot")
+        Traceback (most recent call last):
+        ...
+        mgmt_tools.errors.OptionError: the risk chart is drawn as svg, png or pdf, not dot
+        """
+        from mgmt_tools.errors import OptionError
+
+        if fmt not in self.formats:
+            raise OptionError(
+                f"the {self.name} chart is drawn as {_either(self.formats)}, not {fmt}"
+            )
+
     def function(self, fmt: str) -> Callable[..., bytes | str]:
         """The function drawing this chart in ``fmt`` (a KeyError when it cannot)."""
         key = "image" if fmt in IMAGE_FORMATS and "image" in self.draws else fmt
@@ -239,6 +255,10 @@ class Method:
     """The user guide page under ``docs/`` when it is not ``<name>.md``."""
     progress: bool = False
     """The run function takes ``progress=callback(done, total)`` for long runs."""
+    description: str = ""
+    """The command's help: what it reads, prints and writes."""
+    input_name: str = "INPUT"
+    """The input's name in the command's usage line (PLAN, TREE, ...)."""
 
     @property
     def schema_name(self) -> str:
@@ -313,9 +333,12 @@ class Method:
         text: str = resolve(self.text)(result, warnings=False)
         return text
 
-    def pick_chart(self, result: Any, asked: str | None, values: Mapping[str, Any]) -> Chart:
+    def pick_chart(
+        self, result: Any, asked: str | None, values: Mapping[str, Any], fmt: str | None = None
+    ) -> Chart:
         """The chart to draw: ``asked``, else the first available chart chosen by a given
-        option, else the first available one.
+        option, else the first available one; when ``fmt`` is given, only charts drawn in it
+        are chosen by default (``--sensitivity -f dot`` draws the hierarchy, the one with DOT).
 
         Raises :class:`~mgmt_tools.errors.OptionError` when the asked chart cannot be drawn.
         """
@@ -323,21 +346,41 @@ class Method:
 
         if asked is not None:
             chart = self.chart(asked)
-            if chart.needs is not None and not values.get(chart.needs):
-                hint = chart.needs_hint or Option(chart.needs, "").cli_flag
-                raise OptionError(f"the {chart.name} chart needs {hint}")
+            self.require(chart, values)
             reason = self._unavailable(chart, result)
             if reason is not None:
                 raise OptionError(reason)
             return chart
-        usable = [chart for chart in self.charts if self._unavailable(chart, result) is None]
+        usable = [
+            chart
+            for chart in self.charts
+            if (fmt is None or fmt in chart.formats) and self._unavailable(chart, result) is None
+        ]
         for chart in usable:
             trigger = chart.chosen_by or chart.needs
             if trigger is not None and values.get(trigger):
                 return chart
         if not usable:
-            raise OptionError(f"{self.name} draws no picture of this input")
+            kind = f"{fmt} " if fmt else ""
+            raise OptionError(f"{self.name} draws no {kind}picture of this input")
         return usable[0]
+
+    def require(self, chart: Chart, values: Mapping[str, Any]) -> None:
+        """Raise :class:`~mgmt_tools.errors.OptionError` when ``chart`` needs an option that
+        ``values`` lacks (the risk chart without ``--simulate``)."""
+        from mgmt_tools.errors import OptionError
+
+        if chart.needs is not None and not values.get(chart.needs):
+            hint = chart.needs_hint or self.option(chart.needs).cli_flag
+            raise OptionError(f"the {chart.name} chart needs {hint}")
+
+    def warnings(self, result: Any) -> list[str]:
+        """Every warning of ``result`` (a result may keep some in a part, as pert's
+        simulation does: ``all_warnings`` then lists them all)."""
+        found: Any = getattr(result, "all_warnings", None)
+        if found is None:
+            found = getattr(result, "warnings", ())
+        return [str(warning) for warning in found]
 
     @staticmethod
     def _unavailable(chart: Chart, result: Any) -> str | None:
@@ -351,12 +394,7 @@ class Method:
 
         Raises :class:`~mgmt_tools.errors.OptionError` when the chart has no such format.
         """
-        from mgmt_tools.errors import OptionError
-
-        if fmt not in chart.formats:
-            raise OptionError(
-                f"the {chart.name} chart is drawn as {_either(chart.formats)}, not {fmt}"
-            )
+        chart.check(fmt)
         function = chart.function(fmt)
         options = _accepted(function, options)
         if fmt in IMAGE_FORMATS:
@@ -390,13 +428,14 @@ def _either(names: tuple[str, ...]) -> str:
 
 
 def method_of(result: Any) -> Method:
-    """The method whose result ``result`` is (the first registered for its type)."""
+    """The method whose result ``result`` is; where several share a result type (pert and
+    gantt), the one whose own input it is (pert: gantt is a view of pert's schedule)."""
     kind = type(result)
     reference = f"{kind.__module__}:{kind.__qualname__}"
-    for method in METHODS.values():
-        if method.result == reference:
-            return method
-    raise KeyError(reference)
+    matches = [method for method in METHODS.values() if method.result == reference]
+    if not matches:
+        raise KeyError(reference)
+    return next((method for method in matches if method.schema is None), matches[0])
 
 
 # --- the entries -------------------------------------------------------------------------------
@@ -466,6 +505,16 @@ _PERT_RISK = Chart(
 
 _PERT = Method(
     name="pert",
+    input_name="PLAN",
+    description=(
+        "Schedule PLAN (YAML, JSON or CSV) by CPM/PERT.\n\n"
+        "Prints a table of early and late dates, floats and critical paths; --json "
+        "prints the result as JSON; -o FILE draws the activity-on-node network (.svg "
+        ".png .pdf .dot .mmd), the Gantt chart (--chart gantt) or the risk chart "
+        "(--simulate N), or writes .json, .csv or .xml (MS Project XML, which MS "
+        "Project, ProjectLibre and GanttProject open). PLAN may also be an MS Project "
+        "XML file (.xml)."
+    ),
     summary="Schedule a plan: CPM/PERT dates, floats, critical paths, network diagram.",
     package="mgmt_tools.pert",
     model="mgmt_tools.pert.model:PlanModel",
@@ -489,6 +538,14 @@ _GANTT = Method(
         **_PERT.__dict__,
         "name": "gantt",
         "summary": "Draw a plan's Gantt chart on working-day dates (same input as pert).",
+        "description": (
+            "Schedule PLAN and draw its Gantt chart with -o gantt.svg|png|pdf (-f mermaid "
+            "writes a Mermaid gantt with explicit dates).\n\n"
+            "Bars on a date axis (offsets without a start date), critical tasks in the "
+            "accent colour, total float after each bar, milestones as diamonds, an arrow "
+            "for every link, non-working days shaded and the deadline as a line. Without "
+            "-o, prints the same table as mgmt pert."
+        ),
         "charts": (_PERT_GANTT, _PERT_NETWORK, _PERT_RISK),
         "schema": "pert",
         "docs": "pert.md",
@@ -497,6 +554,16 @@ _GANTT = Method(
 
 _DECISION = Method(
     name="decision",
+    input_name="TREE",
+    description=(
+        "Roll back the decision tree TREE (YAML or JSON).\n\n"
+        "Prints the expected value, the policy at every decision, the values of the "
+        "root's branches, the risk profile and the EVPI of each chance node (with "
+        "risk_tolerance also the expected utility and certainty equivalents); --json "
+        "prints the result as JSON. -o FILE draws the tree (.svg .png .pdf, or .dot), "
+        "or with --chart the risk profile, the sensitivity (--vary) or the tornado "
+        "(--tornado) chart; -o FILE.json writes the JSON."
+    ),
     summary="Roll back a decision tree: expected value, policy, risk profile, EVPI, sensitivity.",
     package="mgmt_tools.decision",
     model="mgmt_tools.decision.model:TreeModel",
@@ -549,7 +616,7 @@ _DECISION = Method(
         Option(
             "risk_profile",
             "Draw the risk profile chart (--chart risk-profile).",
-            stage="draw",
+            stage="chart",
             kind="flag",
             default=False,
         ),
@@ -579,6 +646,16 @@ _INDEX_CHARTS = (
 
 _INDEX = Method(
     name="index",
+    input_name="MATRIX",
+    description=(
+        "Score and rank the alternatives of the decision matrix MATRIX (YAML or JSON; "
+        "the alternatives may come from a CSV file named in it).\n\n"
+        "Prints the method, normalisation and weighting used (each default stated), the "
+        "weights and the ranking (VIKOR: S, R, Q and the compromise set); --json prints "
+        "the result as JSON. -o FILE draws the hierarchy of goal, criteria and "
+        "alternatives (.svg .png .pdf, or .dot), or with --chart the ranking or the "
+        "rank acceptability (--sensitivity); -o FILE.json writes the JSON."
+    ),
     summary="Score and rank alternatives: weighted sum or product, TOPSIS, VIKOR; weight "
     "sensitivity.",
     package="mgmt_tools.mcda",
@@ -645,6 +722,17 @@ _INDEX = Method(
 
 _AHP = Method(
     name="ahp",
+    input_name="JUDGEMENTS",
+    description=(
+        "Derive priorities from the pairwise judgements JUDGEMENTS (YAML or JSON): one "
+        "matrix, or a hierarchy of criteria and alternatives.\n\n"
+        "Prints the priorities, lambda_max, CI and CR of every matrix (with the "
+        "random-index table used), the values given to missing pairs, and for a "
+        "hierarchy the local, global and overall weights; --json prints the result as "
+        "JSON. -o FILE draws the hierarchy (.svg .png .pdf, or .dot; a single matrix: "
+        "the goal over its elements), or with --chart ranking the priorities as ranked "
+        "bars; -o FILE.json writes the JSON."
+    ),
     summary="AHP priorities and consistency ratios of pairwise judgements or a hierarchy.",
     package="mgmt_tools.mcda",
     model="mgmt_tools.mcda.model:JudgementsModel",
@@ -674,6 +762,15 @@ _AHP = Method(
 
 _RANK = Method(
     name="rank",
+    input_name="BACKLOG",
+    description=(
+        "Rank the items of BACKLOG (YAML, JSON, or CSV with a name column and "
+        "--method).\n\n"
+        "Prints the ranking (best first; equal scores share a rank) with categories "
+        "where the method has them; --json prints the result as JSON. -o FILE draws the "
+        "2x2 matrix or the ranked bar chart (.svg .png .pdf; .dot for the matrix), or "
+        "writes the ranking as a Markdown table (.md), JSON or CSV."
+    ),
     summary="Prioritise a backlog: RICE, ICE, WSJF, MoSCoW, Eisenhower, value/effort, pairwise, "
     "Borda.",
     package="mgmt_tools.rank",
@@ -732,6 +829,16 @@ _RANK = Method(
 
 _PARETO = Method(
     name="pareto",
+    input_name="DATA",
+    description=(
+        "Pareto analysis of DATA: a CSV of records (--column; --count, --weight, --by) "
+        "or YAML/JSON {title, counts: {category: n}}.\n\n"
+        "Prints the categories largest first (ties in input order) with percent, "
+        "cumulative percent and the vital few that reach --cutoff; --top N or "
+        '--other-after P merge the tail into "Other", always last. --json prints the '
+        "result as JSON. -o FILE draws the Pareto chart (.svg .png .pdf) or writes the "
+        "table (.json .csv .md)."
+    ),
     summary="Pareto analysis: vital few, cumulative percent, Other, strata; chart.",
     package="mgmt_tools.pareto",
     model="mgmt_tools.pareto.model:ParetoModel",
@@ -792,6 +899,13 @@ _PARETO = Method(
 
 _FISHBONE = Method(
     name="fishbone",
+    input_name="CAUSES",
+    description=(
+        "Draw the fishbone of CAUSES (YAML or JSON: effect, categories of causes).\n\n"
+        "Prints the categories and, when causes have counts, their ranking; --json "
+        "prints the result. -o FILE draws the diagram (.svg .png .pdf .dot) or writes "
+        "JSON or a Markdown checklist (.md)."
+    ),
     summary="Draw a cause-and-effect (fishbone) diagram; attach counts from a Pareto analysis.",
     package="mgmt_tools.fishbone",
     model="mgmt_tools.fishbone.model:FishboneModel",
@@ -845,6 +959,14 @@ _FISHBONE = Method(
 
 _GOALS = Method(
     name="goals",
+    input_name="TREE",
+    description=(
+        "Roll up the progress of the goal tree TREE (YAML or JSON: goal, children, "
+        "...).\n\n"
+        "Prints the tree with progress, status, track and the SMART gaps; --json prints "
+        "the result. -o FILE draws the tree (.svg .png .pdf .dot), a Mermaid mindmap "
+        "(.mmd), a Markdown checklist (.md) or JSON."
+    ),
     summary="Goal tree: progress roll-up (AND/OR), on/off track at a date, SMART gaps.",
     package="mgmt_tools.goals",
     model="mgmt_tools.goals.model:GoalsModel",

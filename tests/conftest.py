@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# The shared checks in tests/helpers.py assert too: show their failures in detail.
+pytest.register_assert_rewrite("tests.helpers")
+
 # CI draws the same examples on every run, so a red build always means a change broke
 # something; locally Hypothesis keeps exploring new examples (and its database replays failures).
 settings.register_profile("ci", derandomize=True, deadline=None)

@@ -23,6 +23,7 @@ __all__ = [
     "LINK_TYPES",
     "TRICKY_IDS",
     "fs_plans",
+    "multiples",
     "plan_metadata",
     "plans",
     "quarter",
@@ -65,9 +66,21 @@ _ID_ALPHABET = st.characters(
 )
 
 
-def quarter(low: int, high: int) -> st.SearchStrategy[float]:
+def multiples(denominator: int, low: float, high: float) -> st.SearchStrategy[float]:
+    """Multiples of ``1 / denominator`` in [low, high] (both multiples themselves).
+
+    With a power of two for the denominator every value, and every sum of a few of them, is
+    exact in binary floating point, so two correct computations agree to the bit whatever the
+    order of their additions.
+    """
+    return st.integers(round(low * denominator), round(high * denominator)).map(
+        lambda k: k / denominator
+    )
+
+
+def quarter(low: float, high: float) -> st.SearchStrategy[float]:
     """Multiples of 0.25 in [low, high] (exact in binary floating point)."""
-    return st.integers(low * 4, high * 4).map(lambda k: k / 4)
+    return multiples(4, low, high)
 
 
 def simple_ids(count: int) -> list[str]:

@@ -146,8 +146,9 @@ def test_duplicate_json_keys_are_all_reported() -> None:
         # The second key is indented less than the first: the error is on line 3.
         (
             "a:\n  b: 1\n c: 2\n",
-            "f:3:2: (top level): YAML syntax: while parsing a block mapping did not find "
-            "expected key",
+            "f:3:2: (top level): YAML syntax: bad indentation: this line does not line up "
+            "with the lines above it (the keys of one mapping, and the '-' items of one list, "
+            "start in the same column)",
         ),
         (
             "a: 1\n---\nb: 2",
@@ -156,8 +157,8 @@ def test_duplicate_json_keys_are_all_reported() -> None:
         ),
         (
             "a:\n\t- 1",
-            "f:2:1: (top level): YAML syntax: while scanning for the next token "
-            "found character that cannot start any token",
+            "f:2:1: (top level): YAML syntax: a tab used for indentation (YAML indents with "
+            "spaces only: replace the tab with spaces)",
         ),
     ],
 )

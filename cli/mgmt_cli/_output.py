@@ -17,8 +17,6 @@ import click
 __all__ = [
     "SUFFIX_FORMATS",
     "emit",
-    "json_text",
-    "read_input",
     "resolve_format",
     "write_output",
     "write_produced",
@@ -93,35 +91,10 @@ def write_output(output: str, data: bytes | str, *, input_path: str | None = Non
         raise
 
 
-def json_text(data: object, *, compact: bool = False) -> str:
-    """JSON for stdout or a file: indented for reading, or compact for big results (indenting
-    makes the json module fall back from its C encoder, four times slower)."""
-    import json
-
-    if compact:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def read_input(path: str, encoding: str | None = None) -> tuple[str, str]:
-    """Read INPUT (``-`` for stdin) as text; returns (text, name used in messages)."""
-    from mgmt_tools._csv import decode
-
-    if path == "-":
-        return decode(sys.stdin.buffer.read(), encoding, "<stdin>"), "<stdin>"
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise click.BadParameter(
-            f"cannot read '{path}': {error.strerror}", param_hint="INPUT"
-        ) from None
-    return decode(data, encoding, path), path
 
 
 def write_produced(

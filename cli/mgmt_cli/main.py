@@ -1,7 +1,9 @@
-"""The ``mgmt`` command group; subcommands are imported only when they run.
+"""The ``mgmt`` command group; subcommands are built or imported only when they run.
 
-``mgmt --help`` must stay fast (no numpy, pydantic, networkx or matplotlib), so the group knows
-each command's name and one-line help without importing it.
+The method commands come from the registry (:data:`mgmt_tools.methods.METHODS`, which imports
+only the standard library); the tool commands (doctor, init, report, schema) are modules of
+:mod:`mgmt_cli.commands`. ``mgmt --help`` must stay fast (no numpy, pydantic, networkx or
+matplotlib), so the group lists names and one-line help without importing any method.
 """
 
 from __future__ import annotations
@@ -17,43 +19,37 @@ from mgmt_cli._errors import run_guarded
 
 __all__ = ["cli", "main"]
 
-# name -> (module under mgmt_cli.commands, one-line help)
-COMMANDS: dict[str, tuple[str, str]] = {
-    "ahp": ("ahp", "AHP priorities and consistency ratios of pairwise judgements or a hierarchy."),
-    "decision": (
-        "decision",
-        "Roll back a decision tree: expected value, policy, risk profile, EVPI, sensitivity.",
-    ),
-    "doctor": ("doctor", "Check Graphviz and its formats, CJK fonts and matplotlib's backend."),
-    "gantt": ("gantt", "Draw a plan's Gantt chart on working-day dates (same input as pert)."),
-    "fishbone": (
-        "fishbone",
-        "Draw a cause-and-effect (fishbone) diagram; attach counts from a Pareto analysis.",
-    ),
-    "goals": ("goals", "Goal tree: progress roll-up (AND/OR), on/off track at a date, SMART gaps."),
-    "index": (
-        "index",
-        "Score and rank alternatives: weighted sum or product, TOPSIS, VIKOR; weight sensitivity.",
-    ),
-    "pert": ("pert", "Schedule a plan: CPM/PERT dates, floats, critical paths, network diagram."),
-    "pareto": ("pareto", "Pareto analysis: vital few, cumulative percent, Other, strata; chart."),
-    "rank": (
-        "rank",
-        "Prioritise a backlog: RICE, ICE, WSJF, MoSCoW, Eisenhower, value/effort, pairwise, Borda.",
-    ),
-    "report": ("report", "Write one HTML or Markdown report from several methods' sections."),
-    "schema": ("schema", "Print the JSON Schema of a method's input format or --json result."),
+TOOLS: dict[str, str] = {
+    "doctor": "Check Graphviz and its formats, CJK fonts and matplotlib's backend.",
+    "init": "Write a commented starter input for a method, ready to run.",
+    "report": "Write one HTML or Markdown report from several methods' sections.",
+    "schema": "Print or write the JSON Schema of a method's input format or --json result.",
 }
+"""Commands that are not methods: name -> one-line help (module mgmt_cli.commands.NAME)."""
+
+
+def command_names() -> list[str]:
+    """Every command: the methods of the registry and the tools, sorted."""
+    from mgmt_tools.methods import METHODS
+
+    return sorted([*METHODS, *TOOLS])
+
+
+def summary(name: str) -> str:
+    """The one-line help of command ``name``."""
+    from mgmt_tools.methods import METHODS
+
+    return METHODS[name].summary if name in METHODS else TOOLS[name]
 
 
 class LazyGroup(click.Group):
     """A group whose commands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return command_names()
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in COMMANDS:
+        if cmd_name not in command_names():
             return None
         if ctx.resilient_parsing:
             return _stub(cmd_name)
@@ -63,25 +59,30 @@ class LazyGroup(click.Group):
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         name, command, rest = super().resolve_command(ctx, args)
-        if ctx.resilient_parsing and name in COMMANDS:
+        if ctx.resilient_parsing and name in command_names():
             # shell completion past the command name: its options and arguments are needed
             command = _load(name)
         return name, command, rest
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, help_text) for name, (_, help_text) in sorted(COMMANDS.items())]
+        rows = [(name, summary(name)) for name in command_names()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
 
 def _load(name: str) -> click.Command:
-    module = importlib.import_module(f"mgmt_cli.commands.{COMMANDS[name][0]}")
-    command: click.Command = module.command
-    return command
+    """The command ``name``: a method's is built from the registry, a tool's imported."""
+    if name in TOOLS:
+        module = importlib.import_module(f"mgmt_cli.commands.{name}")
+        command: click.Command = module.command
+        return command
+    from mgmt_cli._method import method_command
+
+    return method_command(name)
 
 
 def _stub(name: str) -> click.Command:
-    return click.Command(name, help=COMMANDS[name][1])
+    return click.Command(name, help=summary(name))
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from mgmt_tools._expr import Expression, ExpressionError, compile_expression, is_name
 from mgmt_tools._validation import Locating
-from mgmt_tools.decision.expand import Expansion
+from mgmt_tools.decision.expand import Branch, Expansion, Node
 from mgmt_tools.decision.model import NodeModel, RefModel, TreeModel, Value
 from mgmt_tools.decision.tree import CHANCE, DECISION, Spec, Tree
 from mgmt_tools.errors import PathPart, Problem, did_you_mean
@@ -27,28 +26,6 @@ Path = tuple[PathPart, ...]
 PLACEHOLDER = "\x00"
 """Branch names starting with this mark parts of a file replaced after a structural error."""
 _NAME_RULE = "letters, digits and _, not starting with a digit, not a function name"
-
-
-@dataclass
-class Branch:
-    name: str
-    path: Path
-    probability: Spec | None
-    """A spec; None for a decision's alternative or a ``rest`` outcome."""
-    rest: bool
-    payoff: Spec
-    sets: list[tuple[str, Spec]]
-    child: Node | None = None
-    ref: str | None = None
-
-
-@dataclass
-class Node:
-    kind: int
-    label: int
-    name: str | None
-    path: Path
-    branches: list[Branch] = field(default_factory=list)
 
 
 def build_tree(

@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 from mgmt_tools.decision.incremental import evaluate, prepare
 from mgmt_tools.decision.levels import RELATIVE_TOLERANCE
-from mgmt_tools.decision.rollback import Solution
+from mgmt_tools.decision.solve import Solution
 from mgmt_tools.decision.tree import CHANCE, Tree
 
 __all__ = ["MAX_NAMES", "evpi"]

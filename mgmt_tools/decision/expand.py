@@ -11,22 +11,63 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 
+from mgmt_tools._expr import Expression
 from mgmt_tools.decision.model import TreeModel
 from mgmt_tools.decision.tree import CHANCE, CONSTANT, REST, TERMINAL, Formulas, Spec, Tree
 from mgmt_tools.errors import PathPart
 
-if TYPE_CHECKING:
-    from mgmt_tools.decision.build import Builder, Node
-
-__all__ = ["Expansion"]
+__all__ = ["Branch", "Expansion", "Node"]
 
 Path = tuple[PathPart, ...]
 TOLERANCE = 1e-9
 MAX_NODES = 5_000_000
+
+
+@dataclass
+class Branch:
+    """A branch template: checked, its expressions compiled, not yet on any path."""
+
+    name: str
+    path: Path
+    probability: Spec | None
+    """A spec; None for a decision's alternative or a ``rest`` outcome."""
+    rest: bool
+    payoff: Spec
+    sets: list[tuple[str, Spec]]
+    child: Node | None = None
+    ref: str | None = None
+
+
+@dataclass
+class Node:
+    """A node template: its kind, label and branches, checked, not yet on any path."""
+
+    kind: int
+    label: int
+    name: str | None
+    path: Path
+    branches: list[Branch] = field(default_factory=list)
+
+
+class Builder(Protocol):
+    """What an expansion needs of :class:`~mgmt_tools.decision.build.Builder` (named here
+    rather than imported: the builder imports this module)."""
+
+    labels: list[str]
+    expressions: list[Expression]
+
+    def label(self, text: str) -> int: ...
+
+    def report(self, path: Path, message: str, *, key: bool = False, context: str = "") -> None: ...
+
+    def evaluate(
+        self, spec: Spec, values: dict[str, float], path: Path, context: Callable[[], str] = ...
+    ) -> float: ...
 
 
 class Expansion:

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools.decision.levels import best_branch, chance_value
-from mgmt_tools.decision.rollback import Solution
+from mgmt_tools.decision.solve import Solution
 from mgmt_tools.decision.tree import CHANCE, Tree
 
 __all__ = ["Outcome", "Partial", "evaluate", "prepare"]

@@ -19,19 +19,21 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
+from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_source, sniff_format
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import Locating, problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.decision.build import PLACEHOLDER, build_tree
 from mgmt_tools.decision.model import TreeModel
 from mgmt_tools.decision.tree import Tree
-from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools.errors import InputError, PathPart, Problem, in_order
 
-__all__ = ["format_of", "from_dict", "load", "loads"]
+__all__ = ["FORMATS", "format_of", "from_dict", "load", "loads"]
 
 DataPath = tuple[PathPart, ...]
 _SUFFIXES = TEXT_SUFFIXES
+FORMATS = ("yaml", "json")
+"""The formats a tree is read from."""
 
 
 def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
@@ -42,14 +44,15 @@ def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
 def load(
     path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
 ) -> Tree:
-    """Read a tree file; the format comes from the suffix unless ``fmt`` names it."""
-    text, source = read_text(path, encoding)
-    return loads(text, fmt or format_of(path), source=source)
+    """Read a tree file (``-`` for stdin); the format comes from ``fmt``, else the suffix,
+    else the content."""
+    text, source = read_source(path, encoding)
+    return loads(text, fmt or sniff_format(source, text, FORMATS), source=source)
 
 
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Tree:
     """Read a tree from text in ``fmt`` (yaml or json)."""
-    if fmt not in ("yaml", "json"):
+    if fmt not in FORMATS:
         raise ValueError(f"unknown tree format {fmt!r} (yaml or json)")
     with paused():
         problems: list[Problem] = []
@@ -96,18 +99,11 @@ def _from_data(data: Any, where: Locating, problems: list[Problem]) -> Tree:
             found: list[Problem] = []
             build_tree(model, _ShortNames(where, data), found, broken)
             problems += [p for p in found if not _under(p.path, damaged)]
-        raise InputError(_in_file_order(problems)) from None
+        raise InputError(in_order(problems)) from None
     tree = build_tree(model, _ShortNames(where, data), problems)
     if problems or tree is None:
-        raise InputError(_in_file_order(problems))
+        raise InputError(in_order(problems))
     return tree
-
-
-def _in_file_order(problems: list[Problem]) -> list[Problem]:
-    """Problems sorted by their place in the file (those without a place keep their order)."""
-    if any(problem.line is None for problem in problems):
-        return problems
-    return sorted(problems, key=lambda problem: (problem.line or 0, problem.column or 0))
 
 
 def _tidy(problems: list[Problem], data: Any) -> list[Problem]:

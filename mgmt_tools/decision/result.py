@@ -7,20 +7,37 @@ policy, a dict keyed by the path of branch names, is built when asked for.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._rows import Row
+from mgmt_tools.decision.solve import Solution
 from mgmt_tools.decision.tree import DECISION, Tree
+from mgmt_tools.errors import did_you_mean
+from mgmt_tools.render.display import Displayed
 
-if TYPE_CHECKING:
-    from mgmt_tools.decision.rollback import Solution
-
-__all__ = ["DecisionResult", "RiskProfile", "Sensitivity", "TornadoRow", "summary_text"]
+__all__ = [
+    "DecisionResult",
+    "ProfilePoint",
+    "RiskProfile",
+    "Sensitivity",
+    "Switch",
+    "TornadoRow",
+    "summary_text",
+]
 
 FloatArray = npt.NDArray[np.float64]
 _SHOWN = 20
+
+
+@dataclass(frozen=True)
+class ProfilePoint(Row):
+    """A row of the JSON ``risk_profile``: a path total and its probability."""
+
+    value: float
+    probability: float
 
 
 @dataclass(frozen=True, eq=False)
@@ -30,13 +47,38 @@ class RiskProfile:
     values: FloatArray
     probabilities: FloatArray
 
+    @property
+    def points(self) -> list[ProfilePoint]:
+        """The distinct values with their probabilities, ascending (the JSON rows)."""
+        return [
+            ProfilePoint(value, probability)
+            for value, probability in zip(
+                self.values.tolist(), self.probabilities.tolist(), strict=True
+            )
+        ]
+
     def to_list(self) -> list[dict[str, float]]:
+        """The JSON ``risk_profile``."""
         return [
             {"value": value, "probability": probability}
             for value, probability in zip(
                 self.values.tolist(), self.probabilities.tolist(), strict=True
             )
         ]
+
+
+@dataclass(frozen=True)
+class Switch:
+    """Where the best root branch changes in a sensitivity: the break-even value, the branch
+    best below it and the one best above. (The JSON names the two ``from`` and ``to``.)"""
+
+    value: float
+    before: str
+    after: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object: ``value``, ``from``, ``to``."""
+        return {"value": self.value, "from": self.before, "to": self.after}
 
 
 @dataclass(frozen=True)
@@ -58,17 +100,20 @@ class Sensitivity:
     fixed_policy: bool = False
     certainty_equivalents_by_branch: dict[str, list[float]] | None = None
 
+    @property
+    def switch_points(self) -> list[Switch]:
+        """:attr:`switches` as records with names."""
+        return [Switch(value, before, after) for value, before, after in self.switches]
+
     def to_dict(self) -> dict[str, Any]:
+        """The JSON ``sensitivity``."""
         data: dict[str, Any] = {
             "variable": self.variable,
             "values": self.values,
             "best": self.best,
             "values_by_branch": self.values_by_branch,
             "break_even": self.break_even,
-            "switches": [
-                {"value": value, "from": before, "to": after}
-                for value, before, after in self.switches
-            ],
+            "switches": [switch.to_dict() for switch in self.switch_points],
             "expected_value": self.expected_value,
             "policy": "fixed" if self.fixed_policy else "re-optimised",
         }
@@ -78,8 +123,9 @@ class Sensitivity:
 
 
 @dataclass(frozen=True)
-class TornadoRow:
-    """The tree's expected value at the low and high value of one variable."""
+class TornadoRow(Row):
+    """The tree's expected value at the low and high value of one variable: a row of the
+    JSON ``tornado``."""
 
     variable: str
     low: float
@@ -89,20 +135,9 @@ class TornadoRow:
     swing: float
     base_value: float
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "variable": self.variable,
-            "low": self.low,
-            "high": self.high,
-            "value_at_low": self.value_at_low,
-            "value_at_high": self.value_at_high,
-            "swing": self.swing,
-            "base_value": self.base_value,
-        }
-
 
 @dataclass(frozen=True, eq=False)
-class DecisionResult:
+class DecisionResult(Displayed):
     """Expected value, policy, branch values, risk profile, EVPI, and optionally expected
     utility, sensitivity and tornado of a decision tree (``mgmt decision --json``)."""
 
@@ -136,6 +171,16 @@ class DecisionResult:
         chosen = self.solution.choice[nodes].tolist()
         return dict(zip(tree.path_texts(nodes), (tree.branch_name(c) for c in chosen), strict=True))
 
+    def tornado_row(self, variable: str) -> TornadoRow:
+        """The tornado row of ``variable`` (a ``KeyError`` naming the closest variables when
+        there is none, or no tornado was computed)."""
+        rows = self.tornado or []
+        for row in rows:
+            if row.variable == variable:
+                return row
+        known = [row.variable for row in rows]
+        raise KeyError(f"no tornado row for '{variable}'" + did_you_mean(variable, known))
+
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` result (FORMATS.md, decision)."""
         tree = self.tree
@@ -164,18 +209,6 @@ class DecisionResult:
             data["tornado"] = [row.to_dict() for row in self.tornado]
         data["warnings"] = list(self.warnings)
         return data
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        """Jupyter display: the tree diagram as SVG, or the text summary without Graphviz."""
-        import contextlib
-
-        from mgmt_tools.decision.render import to_svg
-        from mgmt_tools.errors import RenderError
-
-        bundle = {"text/plain": summary_text(self)}
-        with contextlib.suppress(RenderError):
-            bundle["image/svg+xml"] = to_svg(self)
-        return bundle
 
 
 def _number(value: float) -> str:

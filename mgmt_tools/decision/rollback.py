@@ -1,10 +1,9 @@
-"""Roll a decision tree back: values, the optimal policy, utilities and the risk profile.
+"""Roll a decision tree back into the result of ``mgmt decision``: expected value, policy,
+utilities, risk profile, EVPI, and the sensitivity and tornado studies asked for.
 
-The rollback runs level by level from the deepest, one numpy pass per level for the whole
-level (see :mod:`~mgmt_tools.decision.levels`): a branch's value is its payoff plus the value
-of the node it leads to; a chance node takes the expected value (or, with ``risk_tolerance``,
-the certainty equivalent) of its branches; a decision node takes its best branch, ties going
-to the first in input order with a warning.
+The tree is solved by :func:`~mgmt_tools.decision.solve.solve` (level by level from the
+deepest); ties between a decision's best branches go to the first in input order, with a
+warning. :func:`run` is the method's verb; :func:`rollback` its older name.
 
 >>> from mgmt_tools.decision import loads
 >>> result = rollback(loads('''
@@ -25,81 +24,22 @@ to the first in input order with a warning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import numpy.typing as npt
 
-from mgmt_tools.decision.levels import RELATIVE_TOLERANCE, best_branch, chance_value, utility
+from mgmt_tools.decision.evpi import evpi as compute_evpi
+from mgmt_tools.decision.levels import RELATIVE_TOLERANCE, utility
 from mgmt_tools.decision.result import DecisionResult, RiskProfile
+from mgmt_tools.decision.sensitivity import Vary, parse_vary, sensitivity, tornado_rows
+from mgmt_tools.decision.solve import Solution, solve
 from mgmt_tools.decision.tree import CHANCE, TERMINAL, Tree
+from mgmt_tools.errors import OptionError, did_you_mean
 
-__all__ = ["Solution", "risk_profile", "rollback", "solve"]
+__all__ = ["Solution", "risk_profile", "rollback", "run", "solve"]
 
 FloatArray = npt.NDArray[np.float64]
 IndexArray = npt.NDArray[np.int64]
 MAX_TIE_WARNINGS = 10
-
-
-@dataclass(frozen=True, eq=False)
-class Solution:
-    """The rolled-back tree: per node, values of what lies below it, and the policy.
-
-    ``value`` is the criterion the policy optimises: the expected value, or with a risk
-    tolerance the certainty equivalent. ``expected`` is the expected value under the policy
-    (the same array when there is no risk tolerance). ``choice`` is, per decision node, the
-    chosen child (-1 elsewhere); ``ties`` lists decision nodes whose choice was a tie.
-    """
-
-    value: FloatArray
-    expected: FloatArray
-    choice: IndexArray
-    ties: IndexArray
-    risk_tolerance: float | None
-
-    @property
-    def root_value(self) -> float:
-        return float(self.value[0])
-
-
-def solve(
-    tree: Tree, *, risk_tolerance: float | None = None, policy: IndexArray | None = None
-) -> Solution:
-    """Roll ``tree`` back; with ``policy`` (a ``choice`` array) the decisions are held to it."""
-    maximize = tree.objective == "max"
-    count = tree.node_count
-    value = np.zeros(count)
-    expected = np.zeros(count) if risk_tolerance is not None else value
-    choice = np.full(count, -1, dtype=np.int64)
-    tie_nodes: list[IndexArray] = []
-    for level in tree.levels:
-        internal, starts, counts, chance = level.internal, level.starts, level.counts, level.chance
-        child_low, child_high = level.child_low, level.child_high
-        payoff = tree.payoff[child_low:child_high]
-        branch = payoff + value[child_low:child_high]
-        probability = tree.probability[child_low:child_high]
-        if chance.all():
-            result = chance_value(probability, branch, starts, counts, risk_tolerance, maximize)
-        else:
-            if policy is None:
-                chosen, ties = best_branch(branch, starts, counts, maximize)
-                tie_nodes.append(internal[ties & ~chance])
-            else:
-                chosen = np.where(chance, starts, policy[internal] - child_low)
-            result = branch[chosen]
-            if chance.any():
-                values = chance_value(probability, branch, starts, counts, risk_tolerance, maximize)
-                result[chance] = values[chance]
-            decision = ~chance
-            choice[internal[decision]] = chosen[decision] + child_low
-        value[internal] = result
-        if risk_tolerance is not None:
-            expected_branch = payoff + expected[child_low:child_high]
-            mean = np.add.reduceat(np.nan_to_num(probability) * expected_branch, starts, axis=0)
-            picked = np.where(chance, 0, choice[internal] - child_low)
-            expected[internal] = np.where(chance, mean, expected_branch[picked])
-    ties = np.sort(np.concatenate(tie_nodes)) if tie_nodes else np.zeros(0, dtype=np.int64)
-    return Solution(value, expected, choice, ties, risk_tolerance)
 
 
 def risk_profile(tree: Tree, solution: Solution) -> RiskProfile:
@@ -167,10 +107,75 @@ def rollback(
     """Solve ``tree``: expected value, policy, branch values, risk profile and EVPI; with
     ``risk_tolerance`` expected utility and certainty equivalents; with ``vary``
     ("VAR=LOW:HIGH[:STEPS]") a sensitivity analysis and with ``tornado`` a tornado over
-    ``ranges`` (``fixed_policy`` holds the base-case policy in both)."""
-    from mgmt_tools.decision.evpi import evpi as compute_evpi
-    from mgmt_tools.decision.sensitivity import parse_vary, sensitivity, tornado_rows
+    ``ranges`` (``fixed_policy`` holds the base-case policy in both).
 
+    The name of :func:`run` before every method had that verb; ``vary`` is the text here.
+    """
+    study = parse_vary(vary) if vary is not None else None
+    return _analyse(tree, vary=study, tornado=tornado, fixed_policy=fixed_policy, evpi=evpi)
+
+
+def run(
+    tree: Tree,
+    *,
+    vary: Vary | None = None,
+    tornado: bool = False,
+    fixed_policy: bool = False,
+) -> DecisionResult:
+    """Roll ``tree`` back with the options of ``mgmt decision``.
+
+    Parameters
+    ----------
+    tree
+        The tree, as :func:`~mgmt_tools.decision.loads` reads it.
+    vary
+        ``(variable, low, high, steps)``, as
+        :func:`~mgmt_tools.decision.sensitivity.parse_vary_text` reads ``--vary``: a one-way
+        sensitivity with the exact break-even values.
+    tornado
+        A tornado over the tree's ``ranges``.
+    fixed_policy
+        In the sensitivity and the tornado, hold the base-case decisions.
+
+    Raises
+    ------
+    OptionError
+        ``vary`` names a variable the tree does not define, or ``tornado`` is asked of a
+        tree without ``ranges``.
+
+    Examples
+    --------
+    >>> from mgmt_tools.decision import loads
+    >>> tree = loads('''
+    ... variables: {fee: 30}
+    ... root:
+    ...   type: decision
+    ...   branches: [{name: Charge, payoff: fee}, {name: Waive, payoff: 20}]
+    ... ''')
+    >>> run(tree, vary=("fee", 0, 40, 5)).sensitivity.break_even
+    [20.0]
+    >>> run(tree, vary=("fees", 0, 40, 5))
+    Traceback (most recent call last):
+    ...
+    mgmt_tools.errors.OptionError: unknown variable 'fees' (did you mean 'fee'?)
+    """
+    if vary is not None and vary[0] not in tree.variables:
+        hint = did_you_mean(vary[0], list(tree.variables))
+        raise OptionError(f"unknown variable '{vary[0]}'{hint}")
+    if tornado and not tree.ranges:
+        raise OptionError("--tornado needs 'ranges' in the tree (low and high per variable)")
+    return _analyse(tree, vary=vary, tornado=tornado, fixed_policy=fixed_policy)
+
+
+def _analyse(
+    tree: Tree,
+    *,
+    vary: Vary | None = None,
+    tornado: bool = False,
+    fixed_policy: bool = False,
+    evpi: bool = True,
+) -> DecisionResult:
+    """What :func:`run` and :func:`rollback` compute, without checking the options."""
     maximize = tree.objective == "max"
     tolerance = tree.risk_tolerance
     solution = solve(tree, risk_tolerance=tolerance)
@@ -194,7 +199,7 @@ def rollback(
         warnings += notes
     study = None
     if vary is not None:
-        variable, low, high, steps = parse_vary(vary)
+        variable, low, high, steps = vary
         study = sensitivity(tree, variable, low, high, steps, fixed_policy=fixed_policy)
     rows = tornado_rows(tree, fixed_policy=fixed_policy) if tornado else None
     return DecisionResult(

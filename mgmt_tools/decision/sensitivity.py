@@ -43,18 +43,36 @@ import numpy.typing as npt
 from mgmt_tools._expr import ExpressionError, compile_expression
 from mgmt_tools.decision.levels import RELATIVE_TOLERANCE
 from mgmt_tools.decision.result import Sensitivity, TornadoRow
-from mgmt_tools.decision.rollback import Solution, solve
+from mgmt_tools.decision.solve import Solution, solve
 from mgmt_tools.decision.tree import DECISION, Tree
 from mgmt_tools.decision.variation import Variation
 
-__all__ = ["DEFAULT_STEPS", "parse_vary", "sensitivity", "tornado_rows"]
+__all__ = ["DEFAULT_STEPS", "Vary", "parse_vary", "parse_vary_text", "sensitivity", "tornado_rows"]
 
 DEFAULT_STEPS = 11
 FloatArray = npt.NDArray[np.float64]
+Vary = tuple[str, float, float, int]
+"""A one-way sensitivity: (variable, low, high, steps)."""
 _MAX_SPLITS = 20
 
 
-def parse_vary(text: str) -> tuple[str, float, float, int]:
+def parse_vary_text(text: str) -> Vary:
+    """The value of ``--vary`` (the registry's parse hook): :func:`parse_vary` of ``text``.
+
+    Raises ``ValueError`` with the message the user sees when ``text`` is not
+    ``VAR=LOW:HIGH[:STEPS]`` with numbers.
+
+    >>> parse_vary_text(" fee = 0 : 40 : 5 ")
+    ('fee', 0.0, 40.0, 5)
+    >>> parse_vary_text("fee=0")
+    Traceback (most recent call last):
+    ...
+    ValueError: --vary takes VAR=LOW:HIGH[:STEPS], got 'fee=0'
+    """
+    return parse_vary(text.strip())
+
+
+def parse_vary(text: str) -> Vary:
     """``"VAR=LOW:HIGH[:STEPS]"`` -> (variable, low, high, steps); raises ValueError.
 
     >>> parse_vary("p_default=0.03:0.15"), parse_vary("fee=-10:1/2:3")

@@ -19,7 +19,7 @@ import numpy.typing as npt
 from mgmt_tools._expr import ExpressionError
 from mgmt_tools.decision.incremental import Outcome, evaluate, prepare
 from mgmt_tools.decision.levels import RELATIVE_TOLERANCE
-from mgmt_tools.decision.rollback import Solution
+from mgmt_tools.decision.solve import Solution
 from mgmt_tools.decision.tree import REST, Tree
 from mgmt_tools.errors import DomainError, InputError, Problem, did_you_mean
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from mgmt_tools.errors import OptionError
 from mgmt_tools.fishbone.result import Category, Cause, Fishbone, FishboneResult, analyse
 from mgmt_tools.render import format_number
 
-__all__ = ["CUTOFF", "attach_counts", "vital_few", "with_counts"]
+__all__ = ["CUTOFF", "attach_counts", "run", "vital_few", "with_counts"]
 
 CUTOFF = 80.0
 """Percent of the matched total that defines the vital few (as ``mgmt pareto --cutoff``)."""
@@ -124,3 +125,56 @@ def with_counts(
     base = analyse(counted)
     chosen = vital_few([r.count for r in base.ranking], cutoff) if highlight is None else highlight
     return analyse(counted, highlight=chosen, warnings=warnings)
+
+
+def run(
+    fishbone: Fishbone,
+    *,
+    highlight: int | None = None,
+    counts: str | os.PathLike[str] | None = None,
+    column: str | None = None,
+    count_column: str | None = None,
+    weight: str | None = None,
+    counts_encoding: str | None = None,
+) -> FishboneResult:
+    """The fishbone ranked by its counts (``mgmt fishbone``), or by the counts of a Pareto
+    analysis of the CSV ``counts`` (its ``column`` naming the cause, ``count_column`` or
+    ``weight`` what to sum, as :func:`with_counts`).
+
+    ``highlight`` marks the N largest counted causes; with ``counts`` it defaults to the vital
+    few, otherwise to none.
+
+    Raises
+    ------
+    OptionError
+        ``column``, ``count_column`` or ``weight`` without ``counts``, or ``counts`` without
+        ``column``.
+    InputError
+        The CSV cannot be read or counted.
+
+    Examples
+    --------
+    >>> from mgmt_tools.fishbone import loads
+    >>> fishbone = loads("effect: E\\ncategories: {People: [{cause: Overload, count: 3}]}")
+    >>> run(fishbone, highlight=1).highlighted_causes
+    ['Overload']
+    >>> run(fishbone, column="reason")
+    Traceback (most recent call last):
+    ...
+    mgmt_tools.errors.OptionError: --column, --count and --weight go with --counts CSV
+    """
+    if counts is None:
+        if column or count_column or weight:
+            raise OptionError("--column, --count and --weight go with --counts CSV")
+        return analyse(fishbone, highlight=highlight or 0)
+    if not column:
+        raise OptionError("--counts needs --column (the column naming the cause)")
+    return with_counts(
+        fishbone,
+        counts,
+        column,
+        count=count_column,
+        weight=weight,
+        encoding=counts_encoding,
+        highlight=highlight,
+    )

@@ -18,14 +18,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
+from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_source, sniff_format
 from mgmt_tools._validation import Locating, problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
-from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean
+from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, in_order
 from mgmt_tools.fishbone.model import CauseModel, FishboneModel
 from mgmt_tools.fishbone.result import Category, Cause, Fishbone
 
-__all__ = ["format_of", "from_dict", "load", "loads"]
+__all__ = ["FORMATS", "format_of", "from_dict", "load", "loads"]
+
+FORMATS = ("yaml", "json")
+"""Input formats, the first the default when neither suffix nor content tells."""
 
 
 def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
@@ -36,9 +39,10 @@ def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
 def load(
     path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
 ) -> Fishbone:
-    """Read a fishbone file (YAML or JSON)."""
-    text, source = read_text(path, encoding)
-    return loads(text, fmt or format_of(path), source=source)
+    """Read a fishbone file (YAML or JSON; ``-`` for standard input): the format from
+    ``fmt``, else the suffix, else the content."""
+    text, source = read_source(path, encoding)
+    return loads(text, fmt or sniff_format(source, text, FORMATS), source=source)
 
 
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Fishbone:
@@ -64,9 +68,9 @@ def _fishbone(data: Any, where: Locating, problems: list[Problem]) -> Fishbone:
     except ValidationError as error:
         found = problems_from(error, FishboneModel, data, where)
         problems += [_polish(problem, data) for problem in found]
-        raise InputError(_in_order(problems)) from None
+        raise InputError(in_order(problems)) from None
     if problems:
-        raise InputError(_in_order(problems))
+        raise InputError(in_order(problems))
     return Fishbone(
         effect=model.effect,
         title=model.title,
@@ -110,9 +114,3 @@ def _cause(item: str | CauseModel) -> Cause:
     if isinstance(item, str):
         return Cause(item)
     return Cause(item.cause, item.count, tuple(_cause(sub) for sub in item.causes))
-
-
-def _in_order(problems: list[Problem]) -> list[Problem]:
-    if any(problem.line is None for problem in problems):
-        return problems
-    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))

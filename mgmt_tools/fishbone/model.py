@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Strict, Tag
 
-from mgmt_tools._fields import InputModel, Number, Text
+from mgmt_tools._fields import InputModel, Number, OneOrMore, Text
 
 __all__ = ["CauseItem", "CauseModel", "FishboneModel"]
 
@@ -35,7 +35,7 @@ class CauseModel(InputModel):
     count: Annotated[Number, Field(ge=0)] | None = Field(
         None, description="How often it occurs (>= 0), for example from a Pareto analysis."
     )
-    causes: Annotated[list[CauseItem], BeforeValidator(_none_is_empty)] = Field(
+    causes: Annotated[OneOrMore[CauseItem], BeforeValidator(_none_is_empty)] = Field(
         default_factory=list, description="Sub-causes, nested to any depth."
     )
 
@@ -69,10 +69,10 @@ class FishboneModel(InputModel):
     )
     title: Text | None = Field(None, description="A heading for the diagram.")
     effect: Text = Field(description="The problem (effect) drawn at the head of the fish.")
-    categories: dict[Text, Annotated[list[CauseItem], BeforeValidator(_none_is_empty)] | None] = (
-        Field(
-            min_length=1,
-            description="Category name -> its causes; the classic 6M are People, Methods, "
-            "Machines, Materials, Measurement, Environment.",
-        )
+    categories: dict[
+        Text, Annotated[OneOrMore[CauseItem], BeforeValidator(_none_is_empty)] | None
+    ] = Field(
+        min_length=1,
+        description="Category name -> its causes; the classic 6M are People, Methods, "
+        "Machines, Materials, Measurement, Environment.",
     )

@@ -12,7 +12,7 @@ counts; equal counts keep their order in the input.
 ...   People: [{cause: Missing training, count: 12}, Overload]
 ...   Methods: [{cause: No checklist, count: 4}]
 ... '''), highlight=1)
->>> [(row["cause"], row["percent"]) for row in result.ranked]
+>>> [(row.cause, row.percent) for row in result.ranked]
 [('Missing training', 75.0), ('No checklist', 25.0)]
 >>> result.highlighted_causes
 ['Missing training']
@@ -20,17 +20,21 @@ counts; equal counts keep their order in the input.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from mgmt_tools._rows import Row
 from mgmt_tools.render import format_number, format_table, truncate
+from mgmt_tools.render.display import Displayed
+from mgmt_tools.render.escape import markdown as _md
 
 __all__ = [
     "Category",
     "Cause",
     "Fishbone",
     "FishboneResult",
+    "RankedCause",
     "analyse",
     "summary_text",
     "to_markdown",
@@ -97,7 +101,33 @@ class Ranked:
 
 
 @dataclass(frozen=True, eq=False)
-class FishboneResult:
+class RankedCause(Row):
+    """A line of the ranking by counts (``ranked`` of the JSON).
+
+    It equals the JSON object it stands for, so code written against the JSON keeps working:
+
+    >>> RankedCause("Overload", "People", 3.0, 100.0) == {
+    ...     "cause": "Overload", "category": "People", "count": 3.0, "percent": 100.0}
+    True
+    """
+
+    cause: str
+    category: str
+    count: float
+    percent: float
+    """Of the total of the ranked counts."""
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RankedCause | Mapping):
+            return self.to_dict() == dict(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.cause, self.category, self.count, self.percent))
+
+
+@dataclass(frozen=True, eq=False)
+class FishboneResult(Displayed):
     """A fishbone with its ranked causes and the ones the diagram highlights."""
 
     fishbone: Fishbone
@@ -106,11 +136,9 @@ class FishboneResult:
     warnings: list[str] = field(default_factory=list)
 
     @property
-    def ranked(self) -> list[dict[str, Any]]:
-        return [
-            {"cause": r.cause, "category": r.category, "count": r.count, "percent": r.percent}
-            for r in self.ranking
-        ]
+    def ranked(self) -> list[RankedCause]:
+        """The counted causes, largest first, as typed rows."""
+        return [RankedCause(r.cause, r.category, r.count, r.percent) for r in self.ranking]
 
     @property
     def highlighted_causes(self) -> list[str]:
@@ -127,20 +155,10 @@ class FishboneResult:
             for c in self.fishbone.categories
         ]
         if self.ranking:
-            data["ranked"] = self.ranked
+            data["ranked"] = [row.to_dict() for row in self.ranked]
             data["highlighted"] = self.highlighted_causes
         data["warnings"] = list(self.warnings)
         return data
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle: dict[str, Any] = {"text/plain": summary_text(self)}
-        try:
-            from mgmt_tools.fishbone.render import to_svg
-
-            bundle["image/svg+xml"] = to_svg(self)
-        except Exception:
-            pass
-        return bundle
 
 
 def rank(fishbone: Fishbone) -> tuple[Ranked, ...]:
@@ -245,10 +263,3 @@ def to_markdown(result: FishboneResult) -> str:
                 f"| {r.percent:.1f} |"
             )
     return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    text = " ".join(str(text).split())
-    for char in "\\|*_`[]<>#":
-        text = text.replace(char, "\\" + char)
-    return text

@@ -17,15 +17,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
+from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_source, sniff_format
 from mgmt_tools._validation import Locating, problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
-from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools.errors import InputError, PathPart, Problem, in_order
 from mgmt_tools.goals.model import ROLLUPS, STATUSES, GoalModel, GoalsModel
 from mgmt_tools.goals.result import GoalTree
 from mgmt_tools.goals.rollup import Goal, Metric
 
-__all__ = ["format_of", "from_dict", "load", "loads"]
+__all__ = ["FORMATS", "format_of", "from_dict", "load", "loads"]
+
+FORMATS = ("yaml", "json")
+"""The formats a goal tree is read from."""
 
 
 def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
@@ -36,14 +39,15 @@ def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
 def load(
     path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
 ) -> GoalTree:
-    """Read a goal tree file (YAML or JSON)."""
-    text, source = read_text(path, encoding)
-    return loads(text, fmt or format_of(path), source=source)
+    """Read a goal tree file (YAML or JSON; ``-`` for stdin); the format comes from ``fmt``,
+    else the suffix, else the content."""
+    text, source = read_source(path, encoding)
+    return loads(text, fmt or sniff_format(source, text, FORMATS), source=source)
 
 
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> GoalTree:
     """Read a goal tree from YAML or JSON text; every problem is reported, located."""
-    if fmt not in ("yaml", "json"):
+    if fmt not in FORMATS:
         raise ValueError(f"unknown goals format {fmt!r} (yaml or json)")
     problems: list[Problem] = []
     data = load_text(text, fmt, source, problems)
@@ -65,10 +69,10 @@ def _tree(data: Any, where: Locating, problems: list[Problem]) -> GoalTree:
         found = problems_from(error, GoalsModel, data, where)
         problems += [_polish(problem) for problem in found]
         problems += _flat_metrics(data, where)
-        raise InputError(_in_order(problems)) from None
+        raise InputError(in_order(problems)) from None
     problems += _flat_metrics(data, where)
     if problems:
-        raise InputError(_in_order(problems))
+        raise InputError(in_order(problems))
     return GoalTree(_goal(model), model.title, model.as_of)
 
 
@@ -133,9 +137,3 @@ def _goal(model: GoalModel) -> Goal:
         rollup=model.rollup,
         children=tuple(_goal(child) for child in model.children),
     )
-
-
-def _in_order(problems: list[Problem]) -> list[Problem]:
-    if any(problem.line is None for problem in problems):
-        return problems
-    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))

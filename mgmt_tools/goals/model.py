@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field
 
-from mgmt_tools._fields import InputModel, Number, Text, lower
+from mgmt_tools._fields import Fraction, InputModel, Number, Text, lower
 
 __all__ = ["ROLLUPS", "STATUSES", "GoalModel", "GoalsModel", "MetricModel"]
 
@@ -51,7 +51,7 @@ class GoalModel(InputModel):
     weight: Annotated[Number, Field(ge=0)] = Field(
         1.0, description="Weight among its siblings under a weighted roll-up (>= 0); default 1."
     )
-    progress: Annotated[Number, Field(ge=0, le=1)] | None = Field(
+    progress: Fraction | None = Field(
         None, description="Progress of a leaf, 0-1; wins over its metric and status."
     )
     status: Status | None = Field(

@@ -1,30 +1,43 @@
 """A goal tree analysed: progress rolled up, track against a date, SMART gaps; its JSON form
-(FORMATS.md), text summary and Markdown checklist.
+(FORMATS.md), typed rows, text summary and Markdown checklist.
 
->>> from mgmt_tools.goals import analyse, loads
->>> result = analyse(loads('''
+>>> from mgmt_tools.goals import loads, run
+>>> result = run(loads('''
 ... goal: Grow deposits
 ... children:
 ...   - {goal: Win clients, weight: 2, progress: 0.4}
 ...   - {goal: Keep balances, status: done}
 ... '''))
->>> round(result.progress, 4), [node["status"] for node in result.to_dict()["nodes"]]
+>>> round(result.progress, 4), [row.status for row in result.rows]
 (0.6, ['in_progress', 'in_progress', 'done'])
+>>> result.goal("Win clients").path
+'Grow deposits / Win clients'
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from mgmt_tools.goals.rollup import Goal, Node, rollup
-from mgmt_tools.goals.smart import check
-from mgmt_tools.goals.track import AT_RISK, ON_TRACK, judge
+from mgmt_tools._rows import Row
+from mgmt_tools.errors import did_you_mean
+from mgmt_tools.goals.rollup import Goal, Node
+from mgmt_tools.goals.track import AT_RISK, ON_TRACK
 from mgmt_tools.render import format_table, truncate
+from mgmt_tools.render.display import Displayed
+from mgmt_tools.render.escape import markdown as _md
 
-__all__ = ["GoalTree", "GoalsResult", "analyse", "summary_text", "to_markdown"]
+__all__ = [
+    "GoalRow",
+    "GoalTree",
+    "GoalsResult",
+    "SmartIssue",
+    "mark",
+    "percent",
+    "summary_text",
+    "to_markdown",
+]
 
 
 @dataclass(frozen=True)
@@ -36,9 +49,60 @@ class GoalTree:
     as_of: dt.date | None = None
 
 
+@dataclass(frozen=True)
+class GoalRow(Row):
+    """A goal with its computed values: a row of the JSON ``nodes``, with the same names.
+
+    ``owner``, ``due`` (ISO date), ``metric_progress`` and ``track`` are None, and left out
+    of :meth:`to_dict`, when the goal has none.
+    """
+
+    OPTIONAL: ClassVar[frozenset[str]] = frozenset({"owner", "due", "metric_progress", "track"})
+
+    path: str
+    """The names from the root to the goal, joined by " / "."""
+    goal: str
+    progress: float
+    status: str
+    weight: float
+    rollup: str
+    owner: str | None = None
+    due: str | None = None
+    metric_progress: float | None = None
+    track: str | None = None
+
+    @classmethod
+    def of(cls, node: Node) -> GoalRow:
+        """The row of a node of the rolled-up tree."""
+        return cls(
+            path=node.path,
+            goal=node.goal.name,
+            progress=node.progress,
+            status=node.status,
+            weight=node.goal.weight,
+            rollup=node.rollup,
+            owner=node.owner,
+            due=node.due.isoformat() if node.due is not None else None,
+            metric_progress=node.metric_progress,
+            track=node.track,
+        )
+
+
+@dataclass(frozen=True)
+class SmartIssue(Row):
+    """A goal lacking something SMART asks for: a row of the JSON ``smart_issues``."""
+
+    path: str
+    missing: list[str]
+
+
 @dataclass(frozen=True, eq=False)
-class GoalsResult:
-    """Every goal with its progress (and track), and the SMART issues."""
+class GoalsResult(Displayed):
+    """Every goal with its progress (and track), and the SMART issues.
+
+    ``nodes`` are the rolled-up tree the pictures are drawn from; :attr:`rows` and
+    :meth:`goal` give the same goals as typed rows of the JSON.
+    """
 
     tree: GoalTree
     nodes: list[Node]
@@ -61,58 +125,40 @@ class GoalsResult:
         if self.as_of is not None:
             data["as_of"] = self.as_of.isoformat()
             data["thresholds"] = {"on_track": self.margins[0], "at_risk": self.margins[1]}
-        data["nodes"] = [_node_dict(node) for node in self.nodes]
+        data["nodes"] = [row.to_dict() for row in self.rows]
         data["smart_issues"] = self.smart_issues
         data["warnings"] = list(self.warnings)
         return data
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle: dict[str, Any] = {"text/plain": summary_text(self)}
-        try:
-            from mgmt_tools.goals.render import to_svg
+    @property
+    def rows(self) -> list[GoalRow]:
+        """Every goal, in tree order (pre-order), as a row of the JSON ``nodes``."""
+        return [GoalRow.of(node) for node in self.nodes]
 
-            bundle["image/svg+xml"] = to_svg(self)
-        except Exception:
-            pass
-        return bundle
+    def goal(self, key: str) -> GoalRow:
+        """The goal whose path is ``key``, else the one goal named ``key``.
 
+        Raises ``KeyError`` when there is none (naming the closest) or when several goals
+        have that name (naming their paths).
+        """
+        named = []
+        for node in self.nodes:
+            if node.path == key:
+                return GoalRow.of(node)
+            if node.goal.name == key:
+                named.append(node)
+        if len(named) == 1:
+            return GoalRow.of(named[0])
+        if named:
+            paths = ", ".join(f"'{node.path}'" for node in named)
+            raise KeyError(f"{len(named)} goals are named '{key}': give the path ({paths})")
+        names = list(dict.fromkeys(node.goal.name for node in self.nodes))
+        raise KeyError(f"unknown goal '{key}'" + did_you_mean(key, names))
 
-def _node_dict(node: Node) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "path": node.path,
-        "goal": node.goal.name,
-        "progress": node.progress,
-        "status": node.status,
-        "weight": node.goal.weight,
-        "rollup": node.rollup,
-    }
-    if node.owner is not None:
-        data["owner"] = node.owner
-    if node.due is not None:
-        data["due"] = node.due.isoformat()
-    if node.metric_progress is not None:
-        data["metric_progress"] = node.metric_progress
-    if node.track is not None:
-        data["track"] = node.track
-    return data
-
-
-def analyse(
-    tree: GoalTree,
-    *,
-    as_of: dt.date | None = None,
-    on_track: float = ON_TRACK,
-    at_risk: float = AT_RISK,
-    warnings: Sequence[str] = (),
-) -> GoalsResult:
-    """Roll progress up, judge the track at ``as_of`` (else the tree's ``as_of``; no track
-    without either) and list the SMART issues."""
-    nodes = rollup(tree.root)
-    notes = list(warnings)
-    when = as_of or tree.as_of
-    if when is not None:
-        notes += judge(nodes, when, on_track=on_track, at_risk=at_risk)
-    return GoalsResult(tree, nodes, check(nodes), when, (on_track, at_risk), notes)
+    @property
+    def issues(self) -> list[SmartIssue]:
+        """:attr:`smart_issues` as typed rows."""
+        return [SmartIssue(issue["path"], list(issue["missing"])) for issue in self.smart_issues]
 
 
 def percent(value: float) -> str:
@@ -195,10 +241,3 @@ def to_markdown(result: GoalsResult) -> str:
             for issue in result.smart_issues
         ]
     return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    text = " ".join(str(text).split())
-    for char in "\\|*_`[]<>#":
-        text = text.replace(char, "\\" + char)
-    return text

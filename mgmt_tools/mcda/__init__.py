@@ -3,8 +3,8 @@ or VIKOR with explicit normalisation and weighting; AHP priorities, consistency 
 named random-index table, optimal completion of missing judgements, full hierarchies; weight
 sensitivity (break points and Monte Carlo rank acceptability).
 
->>> from mgmt_tools.mcda import evaluate, loads
->>> result = evaluate(loads('''
+>>> from mgmt_tools.mcda import loads, run
+>>> result = run(loads('''
 ... method: topsis
 ... criteria:
 ...   - {id: cost, weight: 0.5, direction: min}
@@ -14,8 +14,11 @@ sensitivity (break points and Monte Carlo rank acceptability).
 ...   - {name: A2, cost: 2, output: 3750}
 ...   - {name: A3, cost: 5, output: 4500}
 ... '''))
->>> result.winner, result.settings.normalization
-('A1', 'vector')
+>>> result.winner, result.settings.normalization, result.ranking[0].alternative
+('A1', 'vector', 'A1')
+
+``run`` is the one verb, for a decision matrix (``evaluate``) and AHP judgements
+(``analyse``) alike.
 """
 
 from mgmt_tools.mcda.ahp import (
@@ -26,6 +29,7 @@ from mgmt_tools.mcda.ahp import (
     random_index,
 )
 from mgmt_tools.mcda.analysis import analyse
+from mgmt_tools.mcda.charts import acceptability_chart, ranking_chart
 from mgmt_tools.mcda.checks import Settings
 from mgmt_tools.mcda.completion import complete
 from mgmt_tools.mcda.evaluate import evaluate
@@ -43,7 +47,8 @@ from mgmt_tools.mcda.model import CriterionModel, JudgementsModel, MatrixModel
 from mgmt_tools.mcda.normalize import Normalization, normalization
 from mgmt_tools.mcda.ranking import rank
 from mgmt_tools.mcda.render import render, to_dot, to_svg
-from mgmt_tools.mcda.result import AhpResult, IndexResult
+from mgmt_tools.mcda.result import AhpResult, IndexResult, RankedAlternative
+from mgmt_tools.mcda.runner import run
 from mgmt_tools.mcda.sensitivity import Sensitivity, analyse_sensitivity
 from mgmt_tools.mcda.summary import summary_text
 from mgmt_tools.mcda.weights import critic_weights, entropy_weights, equal_weights, roc_weights
@@ -59,8 +64,10 @@ __all__ = [
     "MatrixModel",
     "Normalization",
     "PairMatrix",
+    "RankedAlternative",
     "Sensitivity",
     "Settings",
+    "acceptability_chart",
     "analyse",
     "analyse_matrix",
     "analyse_sensitivity",
@@ -81,8 +88,10 @@ __all__ = [
     "priorities",
     "random_index",
     "rank",
+    "ranking_chart",
     "render",
     "roc_weights",
+    "run",
     "summary_text",
     "to_dot",
     "to_svg",

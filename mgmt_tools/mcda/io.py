@@ -22,17 +22,18 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
+from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_source, sniff_format
 from mgmt_tools._gc import paused
-from mgmt_tools._validation import Locating, problems_from
+from mgmt_tools._validation import Locating, _data_path, problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
-from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools.errors import InputError, PathPart, Problem, in_order
 from mgmt_tools.mcda.build import build_judgements, build_matrix
 from mgmt_tools.mcda.checks import check, settings_of
 from mgmt_tools.mcda.matrix import PLACEHOLDER, DecisionMatrix, Judgements
 from mgmt_tools.mcda.model import JudgementsModel, MatrixModel
 
 __all__ = [
+    "FORMATS",
     "format_of",
     "from_dict",
     "judgements_from_dict",
@@ -43,6 +44,8 @@ __all__ = [
 ]
 
 DataPath = tuple[PathPart, ...]
+FORMATS = ("yaml", "json")
+"""Input formats, the first the default when neither suffix nor content tells."""
 
 
 def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
@@ -57,16 +60,16 @@ def load(
     encoding: str | None = None,
     **overrides: Any,
 ) -> DecisionMatrix:
-    """Read a decision matrix file; a CSV of alternatives is found relative to it.
+    """Read a decision matrix file (``-`` for standard input); a CSV of alternatives is
+    found relative to it. The format comes from ``fmt``, else the suffix, else the content.
 
     ``overrides`` (method, normalization, weighting, vikor_v) replace the file's settings and
     the values are checked against them.
     """
-    text, source = read_text(path, encoding)
-    base = Path(path).parent
-    return loads(
-        text, fmt or format_of(path), source=source, base=base, encoding=encoding, **overrides
-    )
+    text, source = read_source(path, encoding)
+    base = None if os.fspath(path) == "-" else Path(path).parent
+    fmt = fmt or sniff_format(source, text, FORMATS)
+    return loads(text, fmt, source=source, base=base, encoding=encoding, **overrides)
 
 
 def loads(
@@ -86,7 +89,7 @@ def loads(
         problems: list[Problem] = []
         data = load_text(text, fmt, source, problems)
         where = LazyLocator(text, fmt, source)
-        return _matrix(data, where, problems, source, base, encoding, overrides)
+        return _matrix(data, where, problems, base, encoding, overrides)
 
 
 def from_dict(
@@ -98,15 +101,15 @@ def from_dict(
 ) -> DecisionMatrix:
     """Build a decision matrix from a dict shaped like the YAML format (no line numbers)."""
     with paused():
-        return _matrix(data, Locator(source, {}, []), [], source, base, None, overrides)
+        return _matrix(data, Locator(source, {}, []), [], base, None, overrides)
 
 
 def load_judgements(
     path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
 ) -> Judgements:
-    """Read AHP judgements from a YAML or JSON file."""
-    text, source = read_text(path, encoding)
-    return loads_judgements(text, fmt or format_of(path), source=source)
+    """Read AHP judgements from a YAML or JSON file (``-`` for standard input)."""
+    text, source = read_source(path, encoding)
+    return loads_judgements(text, fmt or sniff_format(source, text, FORMATS), source=source)
 
 
 def loads_judgements(text: str, fmt: str = "yaml", *, source: str | None = None) -> Judgements:
@@ -115,12 +118,12 @@ def loads_judgements(text: str, fmt: str = "yaml", *, source: str | None = None)
         raise ValueError(f"unknown judgements format {fmt!r} (yaml or json)")
     problems: list[Problem] = []
     data = load_text(text, fmt, source, problems)
-    return _judgements(data, LazyLocator(text, fmt, source), problems, source)
+    return _judgements(data, LazyLocator(text, fmt, source), problems)
 
 
 def judgements_from_dict(data: Any, *, source: str | None = None) -> Judgements:
     """Build AHP judgements from a dict shaped like the YAML format (no line numbers)."""
-    return _judgements(data, Locator(source, {}, []), [], source)
+    return _judgements(data, Locator(source, {}, []), [])
 
 
 def _validated(
@@ -146,14 +149,13 @@ def _matrix(
     data: Any,
     where: Locating,
     problems: list[Problem],
-    source: str | None,
     base: str | os.PathLike[str] | None,
     encoding: str | None,
     overrides: dict[str, Any],
 ) -> DecisionMatrix:
     model, damaged = _validated(MatrixModel, data, where, problems, "a decision matrix")
     if model is None:
-        raise InputError(_in_order(problems, source))
+        raise InputError(in_order(problems))
     found: list[Problem] = []
     matrix = build_matrix(model, where, found, base, encoding)
     if matrix is not None:
@@ -170,29 +172,20 @@ def _matrix(
         found += [p for p in check(matrix, settings) if p.path not in seen]
     problems += [p for p in found if not _under(p.path, damaged)]
     if problems or matrix is None:
-        raise InputError(_in_order(problems, source))
+        raise InputError(in_order(problems))
     return matrix
 
 
-def _judgements(
-    data: Any, where: Locating, problems: list[Problem], source: str | None
-) -> Judgements:
+def _judgements(data: Any, where: Locating, problems: list[Problem]) -> Judgements:
     model, damaged = _validated(JudgementsModel, data, where, problems, "AHP judgements")
     if model is None:
-        raise InputError(_in_order(problems, source))
+        raise InputError(in_order(problems))
     found: list[Problem] = []
     judgements = build_judgements(model, where, found)
     problems += [p for p in found if not _under(p.path, damaged)]
     if problems or judgements is None:
-        raise InputError(_in_order(problems, source))
+        raise InputError(in_order(problems))
     return judgements
-
-
-def _in_order(problems: list[Problem], source: str | None) -> list[Problem]:
-    """The file's problems in file order, then those of another file (the CSV) in its order."""
-    if any(problem.line is None for problem in problems):
-        return problems
-    return sorted(problems, key=lambda p: (p.source != source, p.line or 0, p.column or 0))
 
 
 _LIST_ITEMS = {"criteria", "alternatives", "comparisons", "criteria_comparisons", "elements"}
@@ -250,18 +243,6 @@ def _copy(data: Any) -> Any:
     if isinstance(data, list):
         return [_copy(item) for item in data]
     return data
-
-
-def _data_path(data: Any, loc: tuple[Any, ...]) -> DataPath:
-    """The parts of pydantic's ``loc`` that step into ``data`` (union tags dropped)."""
-    path: list[PathPart] = []
-    for part in loc:
-        if (isinstance(data, dict) and part in data) or (
-            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
-        ):
-            data = data[part]
-            path.append(part)
-    return tuple(path)
 
 
 def _under(path: DataPath, damaged: list[DataPath]) -> bool:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
 
-from mgmt_tools._fields import InputModel, Text, Value, lower
+from mgmt_tools._fields import Fraction, InputModel, OneOrMore, Text, Value, lower
 
 __all__ = [
     "AHP_METHODS",
@@ -106,11 +106,8 @@ class MatrixModel(InputModel):
         description="given (the criteria's weights) | equal | ahp (from comparisons) | "
         "entropy | critic | roc (rank order centroid, by the order of the criteria).",
     )
-    vikor_v: Annotated[float, Strict()] = Field(
+    vikor_v: Fraction = Field(
         0.5,
-        ge=0,
-        le=1,
-        allow_inf_nan=False,
         description="VIKOR's weight of the strategy of the majority (group utility S) against "
         "individual regret R.",
     )
@@ -160,7 +157,7 @@ class JudgementsModel(InputModel):
         description="Random-index table for CR = CI/RI: saaty1980 (default; n <= 15), "
         "saaty2005 (n <= 15), donegan_dodd (Donegan and Dodd 1991; listed sizes up to 100).",
     )
-    elements: list[Text] | None = Field(
+    elements: OneOrMore[Text] | None = Field(
         None, description="A single matrix: the elements compared (with matrix or comparisons)."
     )
     matrix: list[list[Value | None]] | None = Field(
@@ -171,13 +168,13 @@ class JudgementsModel(InputModel):
     comparisons: list[Judgement] | None = Field(
         None, description="A single matrix as [row, col, value] judgements of elements."
     )
-    criteria: list[Text] | None = Field(
+    criteria: OneOrMore[Text] | None = Field(
         None, description="A hierarchy: the criteria under the goal."
     )
     criteria_comparisons: list[Judgement] | None = Field(
         None, description="Judgements of the criteria's importance; missing pairs allowed."
     )
-    alternatives: list[Text] | None = Field(
+    alternatives: OneOrMore[Text] | None = Field(
         None, description="A hierarchy: the alternatives compared under each criterion."
     )
     alternative_comparisons: dict[str, list[Judgement]] | None = Field(

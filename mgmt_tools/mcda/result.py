@@ -1,26 +1,36 @@
 """Results of ``mgmt index`` and ``mgmt ahp``: their JSON form (FORMATS.md) and text summary.
 
-An index result keeps its numbers in arrays (scores, ranks, order); the ``ranking`` list of
-dicts is built when asked for, so a million alternatives cost megabytes until printed.
+An index result keeps its numbers in arrays (scores, ranks, order); the ``ranking`` rows are
+built when asked for, so a million alternatives cost megabytes until printed. The summary text
+and the pictures live in :mod:`~mgmt_tools.mcda.summary`, :mod:`~mgmt_tools.mcda.render` and
+:mod:`~mgmt_tools.mcda.charts`; a notebook shows them through
+:class:`~mgmt_tools.render.display.Displayed`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, ClassVar
 
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._rows import Row
 from mgmt_tools.mcda.ahp import MatrixAnalysis
 from mgmt_tools.mcda.checks import Settings
 from mgmt_tools.mcda.matrix import DecisionMatrix, Judgements
 from mgmt_tools.mcda.methods import Compromise
+from mgmt_tools.render.display import Displayed
 
-if TYPE_CHECKING:
-    from mgmt_tools.mcda.sensitivity import Sensitivity
-
-__all__ = ["AhpResult", "IndexResult"]
+__all__ = [
+    "Acceptability",
+    "AhpResult",
+    "BreakPoint",
+    "CriterionSensitivity",
+    "IndexResult",
+    "RankedAlternative",
+    "Sensitivity",
+]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -33,13 +43,113 @@ SCORE_MEANING = {
 }
 
 
+FULL_RANKS = 200
+"""Alternatives up to which the rank acceptability counts every rank."""
+
+
+@dataclass(frozen=True)
+class BreakPoint:
+    """Where the winner changes as one weight moves."""
+
+    weight: float
+    winner: str
+
+
+@dataclass(frozen=True)
+class CriterionSensitivity:
+    criterion: str
+    weight: float
+    increase: BreakPoint | None
+    """The weight above the current one at which another alternative becomes top."""
+    decrease: BreakPoint | None
+    solved: str
+    """'exact' (linear scores) or 'search' (grid and multisection)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        def point(p: BreakPoint | None) -> dict[str, Any] | None:
+            return None if p is None else {"weight": p.weight, "winner": p.winner}
+
+        return {
+            "criterion": self.criterion,
+            "weight": self.weight,
+            "increase": point(self.increase),
+            "decrease": point(self.decrease),
+            "solved": self.solved,
+        }
+
+
+@dataclass(frozen=True, eq=False)
+class Acceptability:
+    draws: int
+    seed: int
+    concentration: float
+    counts: npt.NDArray[np.int64]
+    """Alternatives x ranks shown: draws giving the alternative that rank."""
+
+    def shares(self) -> FloatArray:
+        return np.asarray(self.counts / self.draws, dtype=np.float64)
+
+
+@dataclass(frozen=True, eq=False)
+class Sensitivity:
+    alternatives: list[str]
+    winner: str
+    criteria: list[CriterionSensitivity]
+    acceptability: Acceptability
+
+    def to_dict(self) -> dict[str, Any]:
+        shares = self.acceptability.shares()
+        big = len(self.alternatives) > FULL_RANKS
+        keep = np.flatnonzero(shares.sum(axis=1) > 0) if big else np.arange(shares.shape[0])
+        a = self.acceptability
+        return {
+            "winner": self.winner,
+            "rescaling": "the other weights keep their proportions",
+            "criteria": [c.to_dict() for c in self.criteria],
+            "acceptability": {
+                "draws": a.draws,
+                "seed": a.seed,
+                "distribution": "dirichlet",
+                "concentration": a.concentration,
+                "ranks_shown": int(shares.shape[1]),
+                "first": {self.alternatives[i]: float(shares[i, 0]) for i in keep.tolist()},
+                "ranks": {self.alternatives[i]: shares[i].tolist() for i in keep.tolist()},
+            },
+        }
+
+
 def _names(keys: tuple[str, ...], values: FloatArray) -> dict[str, float]:
     return dict(zip(keys, values.tolist(), strict=True))
 
 
+@dataclass(frozen=True, slots=True)
+class RankedAlternative(Row):
+    """A line of the ranking (``ranking`` of the JSON), best first."""
+
+    OPTIONAL: ClassVar[frozenset[str]] = frozenset({"S", "R"})
+
+    alternative: str
+    score: float
+    """The method's score (VIKOR: Q, lower is better)."""
+    rank: int
+    """1 = best; equal scores share a rank."""
+    S: float | None = None
+    """VIKOR: group utility (the JSON key)."""
+    R: float | None = None
+    """VIKOR: individual regret (the JSON key)."""
+
+
 @dataclass(frozen=True, eq=False)
-class IndexResult:
-    """Weights, scores and ranking of a decision matrix (``mgmt index --json``)."""
+class IndexResult(Displayed):
+    """Weights, scores and ranking of a decision matrix (``mgmt index --json``).
+
+    >>> from mgmt_tools.mcda import from_dict, run
+    >>> result = run(from_dict({"criteria": [{"id": "cost", "direction": "min"}, {"id": "fit"}],
+    ...     "weighting": "equal", "alternatives": [{"name": "A", "cost": 3, "fit": 7},
+    ...                                            {"name": "B", "cost": 2, "fit": 8}]}))
+    >>> result.ranking[0].alternative, result.ranking[0].score, result.ranking[0]["rank"]
+    ('B', 1.0, 1)
+    """
 
     matrix: DecisionMatrix
     settings: Settings
@@ -86,12 +196,10 @@ class IndexResult:
         return rows
 
     @property
-    def ranking(self) -> list[dict[str, Any]]:
-        return self.ranking_rows()
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        """Jupyter display: the hierarchy as SVG, or the text summary without Graphviz."""
-        return _display(self)
+    def ranking(self) -> list[RankedAlternative]:
+        """The ranking as typed rows, best first (built on each call; for a million
+        alternatives :meth:`ranking_rows` is faster)."""
+        return [RankedAlternative(**row) for row in self.ranking_rows()]
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` result (FORMATS.md, index)."""
@@ -148,7 +256,7 @@ class IndexResult:
 
 
 @dataclass(frozen=True, eq=False)
-class AhpResult:
+class AhpResult(Displayed):
     """Priorities and consistency of AHP judgements (``mgmt ahp --json``)."""
 
     judgements: Judgements
@@ -164,9 +272,28 @@ class AhpResult:
     def method(self) -> str:
         return self.judgements.method
 
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        """Jupyter display: the hierarchy as SVG, or the text summary without Graphviz."""
-        return _display(self)
+    def ranking_rows(self) -> list[dict[str, Any]]:
+        """``ranking`` entries of a hierarchy, best first: alternative, score (the overall
+        priority), rank; none for a single matrix."""
+        if self.overall is None or self.order is None or self.ranks is None:
+            return []
+        alternatives = self.judgements.alternatives
+        assert alternatives is not None
+        return [
+            {
+                "alternative": alternatives[i],
+                "score": float(self.overall[i]),
+                "rank": int(self.ranks[i]),
+            }
+            for i in self.order.tolist()
+        ]
+
+    @property
+    def ranking(self) -> list[RankedAlternative]:
+        """The alternatives of a hierarchy by overall priority, as typed rows (empty for a
+        single matrix, whose priorities are :meth:`MatrixAnalysis.weights
+        <mgmt_tools.mcda.ahp.MatrixAnalysis.weights>`)."""
+        return [RankedAlternative(**row) for row in self.ranking_rows()]
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` result (FORMATS.md, ahp)."""
@@ -198,14 +325,7 @@ class AhpResult:
             for m, w in zip(self.by_criterion, weights, strict=True)
         }
         data["overall"] = _names(j.alternatives, self.overall)
-        data["ranking"] = [
-            {
-                "alternative": j.alternatives[i],
-                "score": float(self.overall[i]),
-                "rank": int(self.ranks[i]),
-            }
-            for i in self.order.tolist()
-        ]
+        data["ranking"] = self.ranking_rows()
         data["consistency_ratio"] = {
             "criteria": c.consistency_ratio,
             "by_criterion": {m.name: m.consistency_ratio for m in self.by_criterion},
@@ -227,16 +347,3 @@ class AhpResult:
             data["completed"] = completed
         data["warnings"] = list(self.warnings)
         return data
-
-
-def _display(result: IndexResult | AhpResult) -> dict[str, str]:
-    import contextlib
-
-    from mgmt_tools.errors import RenderError
-    from mgmt_tools.mcda.render import to_svg
-    from mgmt_tools.mcda.summary import summary_text
-
-    bundle = {"text/plain": summary_text(result)}
-    with contextlib.suppress(RenderError):  # no Graphviz: the text alone
-        bundle["image/svg+xml"] = to_svg(result)
-    return bundle

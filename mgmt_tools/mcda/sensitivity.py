@@ -19,13 +19,17 @@ only ranks 1-10 are counted, by position.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 import numpy as np
 import numpy.typing as npt
 
-from mgmt_tools.mcda.result import IndexResult
+from mgmt_tools.mcda.result import (
+    FULL_RANKS,
+    Acceptability,
+    BreakPoint,
+    CriterionSensitivity,
+    IndexResult,
+    Sensitivity,
+)
 from mgmt_tools.mcda.scorer import Scorer, scorer_of
 
 __all__ = [
@@ -39,77 +43,7 @@ __all__ = [
 FloatArray = npt.NDArray[np.float64]
 CHUNK = 256
 GRID = 128
-FULL_RANKS = 200
 SHOWN_RANKS = 10
-
-
-@dataclass(frozen=True)
-class BreakPoint:
-    weight: float
-    winner: str
-
-
-@dataclass(frozen=True)
-class CriterionSensitivity:
-    criterion: str
-    weight: float
-    increase: BreakPoint | None
-    """The weight above the current one at which another alternative becomes top."""
-    decrease: BreakPoint | None
-    solved: str
-    """'exact' (linear scores) or 'search' (grid and multisection)."""
-
-    def to_dict(self) -> dict[str, Any]:
-        def point(p: BreakPoint | None) -> dict[str, Any] | None:
-            return None if p is None else {"weight": p.weight, "winner": p.winner}
-
-        return {
-            "criterion": self.criterion,
-            "weight": self.weight,
-            "increase": point(self.increase),
-            "decrease": point(self.decrease),
-            "solved": self.solved,
-        }
-
-
-@dataclass(frozen=True, eq=False)
-class Acceptability:
-    draws: int
-    seed: int
-    concentration: float
-    counts: npt.NDArray[np.int64]
-    """Alternatives x ranks shown: draws giving the alternative that rank."""
-
-    def shares(self) -> FloatArray:
-        return np.asarray(self.counts / self.draws, dtype=np.float64)
-
-
-@dataclass(frozen=True, eq=False)
-class Sensitivity:
-    alternatives: list[str]
-    winner: str
-    criteria: list[CriterionSensitivity]
-    acceptability: Acceptability
-
-    def to_dict(self) -> dict[str, Any]:
-        shares = self.acceptability.shares()
-        big = len(self.alternatives) > FULL_RANKS
-        keep = np.flatnonzero(shares.sum(axis=1) > 0) if big else np.arange(shares.shape[0])
-        a = self.acceptability
-        return {
-            "winner": self.winner,
-            "rescaling": "the other weights keep their proportions",
-            "criteria": [c.to_dict() for c in self.criteria],
-            "acceptability": {
-                "draws": a.draws,
-                "seed": a.seed,
-                "distribution": "dirichlet",
-                "concentration": a.concentration,
-                "ranks_shown": int(shares.shape[1]),
-                "first": {self.alternatives[i]: float(shares[i, 0]) for i in keep.tolist()},
-                "ranks": {self.alternatives[i]: shares[i].tolist() for i in keep.tolist()},
-            },
-        }
 
 
 def _path(base: FloatArray, j: int, t: FloatArray) -> FloatArray:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._numeric import close, isclose
 from mgmt_tools.mcda.ranking import rank
 from mgmt_tools.mcda.result import AhpResult, IndexResult
 from mgmt_tools.render import format_number
@@ -118,8 +119,7 @@ def _index(result: IndexResult, limit: int) -> Hierarchy:
     standing = np.where(matrix.maximize, shown - low, high - shown) / span  # worst 0, best 1
     standing = np.where(high > low, standing, 1.0)
     best_value = np.where(matrix.maximize, high, low)
-    tolerance = 1e-9 * np.maximum(1.0, np.abs(best_value))
-    is_best = np.abs(shown - best_value) <= tolerance
+    is_best = isclose(shown, best_value)
     norm = "vikor's own" if settings.method == "vikor" else settings.normalization
     if settings.normalization_is_default and settings.method != "vikor":
         norm += " (default)"
@@ -219,9 +219,7 @@ def _ahp(result: AhpResult, limit: int) -> Hierarchy:
         local=local / biggest if biggest > 0 else local,
         local_meaning="its local priority under the criterion",
         cells=[[score_text(v) for v in row] for row in local.T.tolist()],
-        best=[
-            [abs(v - t) <= 1e-9 for v, t in zip(row, tops, strict=True)] for row in local.T.tolist()
-        ],
+        best=[[close(v, t) for v, t in zip(row, tops, strict=True)] for row in local.T.tolist()],
         notes=_shown_note(len(order), len(j.alternatives)),
     )
 

@@ -19,11 +19,12 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from mgmt_tools.errors import InputError, Problem
+from mgmt_tools.errors import InputError, OptionError, Problem
 from mgmt_tools.pareto.count import Tally
+from mgmt_tools.pareto.io import ParetoData
 from mgmt_tools.pareto.result import OTHER, ParetoResult, Stratum
 
-__all__ = ["analyse", "analyse_tally", "reaching", "vital_count"]
+__all__ = ["analyse", "analyse_tally", "reaching", "run", "vital_count"]
 
 FloatArray = npt.NDArray[np.float64]
 TOLERANCE = 1e-9
@@ -46,6 +47,44 @@ def vital_count(values: FloatArray, cutoff: float) -> int:
     """How many leading items of ``values`` (in Pareto order) are the vital few."""
     cumulative = np.cumsum(values)
     return reaching(cumulative, float(cumulative[-1]), cutoff) if cumulative.size else 0
+
+
+def run(
+    data: ParetoData,
+    *,
+    cutoff: float = 80.0,
+    top: int | None = None,
+    other_after: float | None = None,
+) -> ParetoResult:
+    """Pareto analysis of loaded data (``mgmt pareto``): its title, measure and CSV columns
+    are carried into the result.
+
+    Raises
+    ------
+    OptionError
+        ``top`` and ``other_after`` are both given.
+    InputError
+        Every category totals 0.
+
+    Examples
+    --------
+    >>> from mgmt_tools.pareto import loads
+    >>> result = run(loads("counts: {Rates: 45, Paperwork: 120, Fees: 35}"), top=1)
+    >>> [(item.category, item.count) for item in result.items]
+    [('Paperwork', 120.0), ('Other', 80.0)]
+    """
+    if top is not None and other_after is not None:
+        raise OptionError("give --top or --other-after, not both")
+    return analyse_tally(
+        data.tally,
+        cutoff=cutoff,
+        top=top,
+        other_after=other_after,
+        title=data.title,
+        measure=data.measure,
+        source=data.source,
+        extras=dict(data.columns or {}),
+    )
 
 
 def analyse(

@@ -14,15 +14,17 @@ from typing import Any
 import numpy as np
 from pydantic import ValidationError
 
-from mgmt_tools._files import format_by_suffix, read_text
+from mgmt_tools._files import format_by_suffix, read_source, sniff_format
 from mgmt_tools._validation import problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, Problem
 from mgmt_tools.pareto.count import Tally, tally_text
 from mgmt_tools.pareto.model import ParetoModel
 
-__all__ = ["SUFFIXES", "ParetoData", "format_of", "from_dict", "load", "loads"]
+__all__ = ["FORMATS", "SUFFIXES", "ParetoData", "format_of", "from_dict", "load", "loads"]
 
+FORMATS = ("csv", "yaml", "json")
+"""Input formats, the first the default when neither suffix nor content tells."""
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
 """Input formats by suffix."""
 
@@ -36,6 +38,8 @@ class ParetoData:
     measure: str = "count"
     columns: dict[str, str] | None = None
     """The CSV columns used: column, count_column, weight_column, by."""
+    source: str | None = None
+    """Where the data was read from, for messages about it."""
 
 
 def format_of(path: str | os.PathLike[str], default: str = "csv") -> str:
@@ -53,11 +57,12 @@ def load(
     fmt: str | None = None,
     encoding: str | None = None,
 ) -> ParetoData:
-    """Read Pareto data from a file (CSV needs ``column``)."""
-    text, source = read_text(path, encoding)
+    """Read Pareto data from a file, ``-`` for standard input (CSV needs ``column``); the
+    format from ``fmt``, else the suffix, else the content."""
+    text, source = read_source(path, encoding)
     return loads(
         text,
-        fmt or format_of(path),
+        fmt or sniff_format(source, text, FORMATS),
         column=column,
         count=count,
         weight=weight,
@@ -87,7 +92,7 @@ def loads(
         for key, name in (("count_column", count), ("weight_column", weight), ("by", by)):
             if name is not None:
                 columns[key] = name
-        return ParetoData(tally, None, weight or "count", columns)
+        return ParetoData(tally, None, weight or "count", columns, source)
     if fmt not in ("yaml", "json"):
         raise ValueError(f"unknown Pareto data format {fmt!r} (csv, yaml or json)")
     flags = (("--count", count), ("--weight", weight), ("--by", by))
@@ -104,15 +109,15 @@ def loads(
         )
     problems: list[Problem] = []
     data = load_text(text, fmt, source, problems)
-    return _from_data(data, LazyLocator(text, fmt, source), problems)
+    return _from_data(data, LazyLocator(text, fmt, source), problems, source)
 
 
 def from_dict(data: Any, *, source: str | None = None) -> ParetoData:
     """Build Pareto data from a dict shaped like the YAML format (no line numbers)."""
-    return _from_data(data, Locator(source, {}, []), [])
+    return _from_data(data, Locator(source, {}, []), [], source)
 
 
-def _from_data(data: Any, where: Any, problems: list[Problem]) -> ParetoData:
+def _from_data(data: Any, where: Any, problems: list[Problem], source: str | None) -> ParetoData:
     if not isinstance(data, dict):
         problems.append(
             where.problem((), "Pareto data is a mapping with 'counts' (see mgmt schema pareto)")
@@ -127,4 +132,5 @@ def _from_data(data: Any, where: Any, problems: list[Problem]) -> ParetoData:
         raise InputError(problems)
     names = list(model.counts)
     totals = np.array(list(model.counts.values()), dtype=np.float64)
-    return ParetoData(Tally(names, totals, len(names)), model.title, model.measure or "count")
+    tally = Tally(names, totals, len(names))
+    return ParetoData(tally, model.title, model.measure or "count", source=source)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import ConfigDict, Field, Strict
+from pydantic import ConfigDict, Field
 
-from mgmt_tools._fields import InputModel, Text
+from mgmt_tools._fields import InputModel, Number, Text
 
 __all__ = ["Amount", "ParetoModel"]
 
-Amount = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
+Amount = Annotated[Number, Field(ge=0)]
 """A count, cost or other non-negative amount of a category."""
 
 

@@ -13,7 +13,6 @@ percentages of the stratum's own total.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 from dataclasses import dataclass, field
@@ -22,13 +21,37 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._rows import Row
 from mgmt_tools.render import format_number, format_table, truncate
+from mgmt_tools.render.display import Displayed
+from mgmt_tools.render.escape import markdown as _md
 
-__all__ = ["OTHER", "ParetoResult", "Stratum", "summary_text", "to_csv", "to_markdown"]
+__all__ = [
+    "OTHER",
+    "ParetoItem",
+    "ParetoResult",
+    "Stratum",
+    "summary_text",
+    "to_csv",
+    "to_markdown",
+]
 
 FloatArray = npt.NDArray[np.float64]
 OTHER = "Other"
 """The name of the item that holds the merged tail."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParetoItem(Row):
+    """One bar of the Pareto chart: a category and its share (``items`` of the JSON)."""
+
+    category: str
+    count: float
+    percent: float
+    cumulative_percent: float
+    """Cumulative count over the total, times 100 (the last is exactly 100)."""
+    vital: bool
+    """One of the vital few."""
 
 
 def _items(names: list[str], counts: FloatArray, vital: int) -> list[dict[str, Any]]:
@@ -67,8 +90,14 @@ class Stratum:
 
 
 @dataclass(frozen=True, eq=False)
-class ParetoResult:
-    """A Pareto analysis (``mgmt pareto --json``)."""
+class ParetoResult(Displayed):
+    """A Pareto analysis (``mgmt pareto --json``).
+
+    >>> from mgmt_tools.pareto import analyse
+    >>> result = analyse(["Rates", "Paperwork"], [45, 120])
+    >>> result.items[0].category, result.items[0].cumulative_percent, result.items[0]["vital"]
+    ('Paperwork', 72.72727272727273, True)
+    """
 
     names: list[str]
     """Categories in Pareto order, "Other" last when the tail was merged."""
@@ -89,8 +118,13 @@ class ParetoResult:
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def items(self) -> list[dict[str, Any]]:
-        """The rows of FORMATS.md: category, count, percent, cumulative_percent, vital."""
+    def items(self) -> list[ParetoItem]:
+        """The rows of FORMATS.md as typed rows: category, count, percent,
+        cumulative_percent, vital (built on each call: the numbers live in arrays)."""
+        return [ParetoItem(**row) for row in self.item_rows()]
+
+    def item_rows(self) -> list[dict[str, Any]]:
+        """The rows of FORMATS.md as the JSON objects (faster than :attr:`items`)."""
         return _items(self.names, self.counts, self.vital)
 
     @property
@@ -105,7 +139,7 @@ class ParetoResult:
         data["measure"] = self.measure
         data["total"] = self.total
         data["cutoff"] = self.cutoff
-        data["items"] = self.items
+        data["items"] = self.item_rows()
         data["vital_few"] = self.vital_few
         data["records"] = self.records
         if self.top is not None:
@@ -125,15 +159,6 @@ class ParetoResult:
             ]
         data["warnings"] = list(self.warnings)
         return data
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        from mgmt_tools.errors import MgmtError
-        from mgmt_tools.pareto.chart import pareto_chart
-
-        bundle: dict[str, Any] = {"text/plain": summary_text(self)}
-        with contextlib.suppress(MgmtError):  # a chart it cannot draw: the text alone
-            bundle["image/svg+xml"] = pareto_chart(self, "svg").decode("utf-8")
-        return bundle
 
 
 def _percent(value: float) -> str:
@@ -157,7 +182,7 @@ def summary_text(result: ParetoResult, *, warnings: bool = True) -> str:
             _percent(row["cumulative_percent"]),
             "vital" if row["vital"] else "",
         ]
-        for position, row in enumerate(result.items, 1)
+        for position, row in enumerate(result.item_rows(), 1)
     ]
     lines.append("")
     lines += format_table(
@@ -181,13 +206,6 @@ def summary_text(result: ParetoResult, *, warnings: bool = True) -> str:
     return "\n".join(lines)
 
 
-def _md(text: str) -> str:
-    text = " ".join(str(text).split())
-    for char in "\\|*_`[]<>":
-        text = text.replace(char, "\\" + char)
-    return text
-
-
 def to_markdown(result: ParetoResult) -> str:
     """The Pareto table in Markdown: ``| # | category | count | % | cum % | vital |``."""
     lines = [f"**{_md(result.title)}**", ""] if result.title else []
@@ -195,7 +213,7 @@ def to_markdown(result: ParetoResult) -> str:
         f"| # | category | {_md(result.measure)} | % | cum % | vital |",
         "| ---: | --- | ---: | ---: | ---: | :---: |",
     ]
-    for position, row in enumerate(result.items, 1):
+    for position, row in enumerate(result.item_rows(), 1):
         lines.append(
             f"| {position} | {_md(row['category'])} | {format_number(row['count'])} | "
             f"{row['percent']:.1f} | {row['cumulative_percent']:.1f} | "
@@ -213,7 +231,7 @@ def to_csv(result: ParetoResult) -> str:
     strata = bool(result.strata)
     header = ["category", "count", "percent", "cumulative_percent", "vital"]
     writer.writerow((["stratum"] if strata else []) + header)
-    groups: list[tuple[str, list[dict[str, Any]]]] = [("", result.items)]
+    groups: list[tuple[str, list[dict[str, Any]]]] = [("", result.item_rows())]
     groups += [
         (stratum.name, _items(result.names, stratum.counts, stratum.vital))
         for stratum in result.strata

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._validation import Locating
-from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, format_path
+from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, format_path, in_order
 from mgmt_tools.pert.links import parse_link
 from mgmt_tools.pert.model import LinkType, Plan
 from mgmt_tools.pert.network import Network, build_network
@@ -94,7 +94,7 @@ def build_plan(
     _check_meta(meta, where, problems)
     if problems:  # also name the cycles now, rather than after the user fixes the rest
         problems.extend(_cycles(columns, links, where))
-        raise InputError(sorted(problems, key=_reading_order))
+        raise InputError(in_order(problems))
     pred, succ, kind, lag, position = links
     return Plan(
         ids=columns.ids,
@@ -209,10 +209,6 @@ def _check_groups(
                     "a cycle",
                 )
             )
-
-
-def _reading_order(problem: Problem) -> tuple[int, int]:
-    return (problem.line or 0, problem.column or 0)
 
 
 def _index_ids(columns: Columns, where: Locating, problems: list[Problem]) -> dict[str, int]:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from mgmt_tools._numeric import isclose
 from mgmt_tools.pert.model import LinkType
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.pert.rows import Rows, chart_rows
@@ -211,7 +212,8 @@ def _draw_tasks(axes: Axes, bars: _Bars) -> None:
     rows = np.arange(len(bars.nodes))
     colours = np.where(bars.critical, THEME.accent, ch.NEUTRAL)
     solid = ~bars.milestone & ~bars.summary
-    slack = solid & (bars.late - bars.right > 1e-9) & (bars.total_float > 0)
+    slack = solid & (bars.late > bars.right) & ~isclose(bars.late, bars.right)
+    slack &= bars.total_float > 0
     for gid, keep, start, finish, height, colour in (
         ("bar", solid, bars.left, bars.right, 0.5, colours[solid].tolist()),
         ("float", slack, bars.right, bars.late, 0.12, THEME.faint),

@@ -21,7 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from mgmt_tools._csv import CsvLocator, Table, read_table
-from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
+from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_source, sniff_format
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import Locating, problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
@@ -31,7 +31,7 @@ from mgmt_tools.pert.entries import flatten, meta_of, salvage_entries, salvage_m
 from mgmt_tools.pert.links import format_link, parse_link
 from mgmt_tools.pert.model import LinkType, Plan, PlanModel
 
-__all__ = ["CSV_COLUMNS", "dump", "format_of", "from_dict", "load", "loads"]
+__all__ = ["CSV_COLUMNS", "FORMATS", "dump", "format_of", "from_dict", "load", "loads"]
 
 CSV_COLUMNS = (
     "id",
@@ -43,6 +43,8 @@ CSV_COLUMNS = (
     "depends_on",
     "milestone",
 )
+FORMATS = ("yaml", "json", "csv", "mspdi")
+"""The formats a plan is read from."""
 _SUFFIXES = {**TEXT_SUFFIXES, ".csv": "csv", ".xml": "mspdi"}
 
 
@@ -54,14 +56,15 @@ def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
 def load(
     path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
 ) -> Plan:
-    """Read a plan file; the format comes from the suffix unless ``fmt`` names it."""
-    text, source = read_text(path, encoding)
-    return loads(text, fmt or format_of(path), source=source)
+    """Read a plan file (``-`` for stdin); the format comes from ``fmt``, else the suffix,
+    else the content."""
+    text, source = read_source(path, encoding)
+    return loads(text, fmt or sniff_format(source, text, FORMATS), source=source)
 
 
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Plan:
     """Read a plan from text in ``fmt`` (yaml, json, csv, or mspdi: MS Project XML)."""
-    if fmt not in ("yaml", "json", "csv", "mspdi"):
+    if fmt not in FORMATS:
         raise ValueError(f"unknown plan format {fmt!r} (yaml, json, csv or mspdi)")
     with paused():
         if fmt == "csv":

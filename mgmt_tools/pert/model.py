@@ -24,7 +24,7 @@ from pydantic import (
     Tag,
 )
 
-from mgmt_tools._fields import InputModel, Number, Text, lower, upper
+from mgmt_tools._fields import InputModel, Number, OneOrMore, Text, lower, upper
 
 __all__ = [
     "WEEKDAYS",
@@ -103,8 +103,9 @@ class TaskModel(InputModel):
     milestone: Annotated[bool, Strict()] = Field(
         False, description="A milestone has duration 0 (a task of duration 0 is one anyway)."
     )
-    depends_on: list[LinkEntry] = Field(
-        default_factory=list, description="Predecessor links of this task."
+    depends_on: OneOrMore[LinkEntry] = Field(
+        default_factory=list,
+        description="Predecessor links of this task (one link may be written alone).",
     )
 
 
@@ -116,7 +117,7 @@ class GroupModel(InputModel):
     tasks: list[PlanEntry] = Field(
         min_length=1, description="The group's tasks and groups, nested to any depth."
     )
-    depends_on: list[LinkEntry] = Field(
+    depends_on: OneOrMore[LinkEntry] = Field(
         default_factory=list,
         description="Links into the group (FS or SS): every task of the group waits for them. "
         "A link to the group from another task counts from the group's last finish (FS, FF) "
@@ -147,12 +148,12 @@ def _workweek() -> list[WeekdayName]:
 class CalendarModel(InputModel):
     """The working calendar used with ``start``."""
 
-    workdays: list[Weekday] = Field(
+    workdays: OneOrMore[Weekday] = Field(
         default_factory=_workweek,
         description="Working weekdays; default Monday to Friday.",
         examples=[["sun", "mon", "tue", "wed", "thu"]],
     )
-    holidays: list[dt.date] = Field(
+    holidays: OneOrMore[dt.date] = Field(
         default_factory=list, description="Non-working dates (YYYY-MM-DD)."
     )
 

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from mgmt_tools.pert.mspdi import DAY_CODES, DAY_TYPES, Node, Path, Reader
+from mgmt_tools.pert.mspdi_format import DAY_CODES, DAY_TYPES, Node, Path, Reader
 
 __all__ = ["MAX_HOLIDAYS", "date_ranges", "read_calendar", "write_calendar"]
 

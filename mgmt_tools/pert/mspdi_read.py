@@ -8,7 +8,8 @@ from fractions import Fraction
 from typing import Any
 
 from mgmt_tools.errors import InputError, Problem
-from mgmt_tools.pert.mspdi import (
+from mgmt_tools.pert.mspdi_calendar import read_calendar
+from mgmt_tools.pert.mspdi_format import (
     ELAPSED_FORMATS,
     ESTIMATE_FIELDS,
     ESTIMATE_NAMES,
@@ -24,7 +25,6 @@ from mgmt_tools.pert.mspdi import (
     flag,
     parse_duration,
 )
-from mgmt_tools.pert.mspdi_calendar import read_calendar
 
 __all__ = ["read"]
 

@@ -7,16 +7,17 @@ MS Project reads, and nothing newer: ``SaveVersion`` 12.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._numeric import isclose
 from mgmt_tools.pert.calendar import WorkCalendar
 from mgmt_tools.pert.model import LinkType, Plan
-from mgmt_tools.pert.mspdi import (
+from mgmt_tools.pert.mspdi_calendar import write_calendar
+from mgmt_tools.pert.mspdi_format import (
     ESTIMATE_FIELDS,
     ID_ALIAS,
     LINK_CODES,
@@ -26,7 +27,7 @@ from mgmt_tools.pert.mspdi import (
     format_duration,
     unit_days,
 )
-from mgmt_tools.pert.mspdi_calendar import write_calendar
+from mgmt_tools.render.escape import xml as escape_xml
 
 if TYPE_CHECKING:
     from mgmt_tools.pert.result import Schedule
@@ -37,20 +38,10 @@ UNDATED_START = dt.date(2001, 1, 1)
 """The Monday that task dates of a plan without a start count from."""
 SAVE_VERSION = 12
 _ESTIMATE_ALIASES = ("Optimistic duration", "Most likely duration", "Pessimistic duration")
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DAY_SECONDS = MINUTES_PER_DAY * 60
 _NOON = _DAY_SECONDS // 2  # four working hours: the lunch break (12:00-13:00) follows
 
 FloatArray = npt.NDArray[np.float64]
-
-
-def escape(text: str) -> str:
-    """Text content for XML: markup escaped, carriage returns kept as ``&#13;`` (a parser
-    would turn them into line feeds), characters XML 1.0 cannot hold replaced by U+FFFD."""
-    text = _INVALID.sub("\ufffd", text)
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-    )
 
 
 class _Xml:
@@ -69,7 +60,8 @@ class _Xml:
         self.lines.append(f"{'  ' * self.depth}</{tag}>")
 
     def element(self, tag: str, value: object) -> None:
-        text = escape(value) if isinstance(value, str) else str(value)
+        # a character XML 1.0 cannot hold becomes U+FFFD: MS Project then shows where it was
+        text = escape_xml(value, invalid="\ufffd") if isinstance(value, str) else str(value)
         self.lines.append(f"{'  ' * self.depth}<{tag}>{text}</{tag}>")
 
 
@@ -105,7 +97,7 @@ def write(result: Schedule) -> str:
         plan.start or UNDATED_START, plan.workdays, plan.holidays if plan.start else ()
     )
     scale = float(days_per_unit)
-    zero = np.isclose(ef, es, rtol=0, atol=1e-12)
+    zero = isclose(ef, es)
     early = _datetimes(calendar, es * scale, ef * scale, zero)
     late = _datetimes(calendar, ls * scale, lf * scale, zero)
 

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import contextlib
+import operator
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import Any, ClassVar
 
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._rows import Row
+from mgmt_tools.errors import did_you_mean
+from mgmt_tools.pert.calendar import WorkCalendar
 from mgmt_tools.pert.model import Plan
 from mgmt_tools.pert.simulate import Simulation
 from mgmt_tools.pert.stats import PertStats
+from mgmt_tools.render.display import Displayed
 
-__all__ = ["GroupTimes", "Schedule", "ScheduledTask"]
+__all__ = ["GroupTimes", "Schedule", "ScheduledGroup", "ScheduledTask"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -32,8 +37,14 @@ class GroupTimes:
 
 
 @dataclass(frozen=True)
-class ScheduledTask:
-    """A view of one scheduled task."""
+class ScheduledTask(Row):
+    """A view of one scheduled task: a row of the JSON ``tasks``, with the same field names.
+
+    ``start_date`` and ``finish_date`` are None (and left out of :meth:`to_dict`) when the
+    plan has no start; ``group`` is None when the plan has no groups.
+    """
+
+    OPTIONAL: ClassVar[frozenset[str]] = frozenset({"start_date", "finish_date", "group"})
 
     id: str
     name: str
@@ -47,14 +58,47 @@ class ScheduledTask:
     critical: bool
     start_date: str | None = None
     finish_date: str | None = None
+    group: str | None = None
+    """The ids of the groups around the task, outermost first, joined by " / "."""
+
+
+@dataclass(frozen=True)
+class _GroupedTask(ScheduledTask):
+    """A task of a plan with groups: the JSON gives its ``group`` even when it is in none
+    (``null``), so :meth:`to_dict` does too."""
+
+    OPTIONAL: ClassVar[frozenset[str]] = frozenset({"start_date", "finish_date"})
+
+
+@dataclass(frozen=True)
+class ScheduledGroup(Row):
+    """A row of the JSON ``groups``: a group's times from all the tasks inside it."""
+
+    OPTIONAL: ClassVar[frozenset[str]] = frozenset({"start_date", "finish_date"})
+
+    id: str
+    name: str
+    group: str | None
+    """The ids of the groups around this one, outermost first, joined by " / "."""
+    es: float
+    ef: float
+    ls: float
+    lf: float
+    total_float: float
+    critical: bool
+    duration: float
+    start_date: str | None = None
+    finish_date: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
-class Schedule:
+class Schedule(Displayed):
     """Early and late dates, floats, critical paths and PERT statistics of a plan.
 
-    Numbers are kept in arrays indexed like ``plan.ids``; :meth:`task` and :attr:`tasks`
-    give views, :meth:`to_dict` the JSON result of ``mgmt pert --json``.
+    Numbers are kept in arrays indexed like ``plan.ids``; :meth:`task` (by id or position),
+    :attr:`tasks`, :meth:`group` and :attr:`groups` give typed rows named like the JSON's,
+    :meth:`to_dict` the JSON result of ``mgmt pert --json``. Displayed in a notebook by
+    :class:`~mgmt_tools.render.display.Displayed`.
     """
 
     plan: Plan
@@ -83,9 +127,24 @@ class Schedule:
 
     method = "cpm"
 
-    def task(self, index: int) -> ScheduledTask:
-        """The view of task ``index`` (input order)."""
-        return ScheduledTask(
+    def task(self, key: int | str) -> ScheduledTask:
+        """The view of a task, by id (a ``str``) or by position in input order (an ``int``).
+
+        Raises ``KeyError`` for an unknown id (naming the closest ones) and ``IndexError``
+        for a position out of range.
+
+        >>> from mgmt_tools.pert import loads, schedule
+        >>> result = schedule(loads("tasks: [{id: Design, duration: 2}, {id: Build, duration: 1}]"))
+        >>> result.task("Build").total_float, result.task(0).id
+        (1.0, 'Design')
+        >>> result.task("Desing")
+        Traceback (most recent call last):
+        ...
+        KeyError: "unknown task 'Desing' (did you mean 'Design'?)"
+        """
+        index = self._position(key) if isinstance(key, str) else operator.index(key)
+        row = _GroupedTask if self.plan.group_ids else ScheduledTask
+        return row(
             self.plan.ids[index],
             self.plan.names[index],
             float(self.plan.duration[index]),
@@ -98,7 +157,20 @@ class Schedule:
             bool(self.critical[index]),
             self.start_dates[index] if self.start_dates else None,
             self.finish_dates[index] if self.finish_dates else None,
+            self.group_path(index) if self.plan.group_ids else None,
         )
+
+    def _position(self, task_id: str) -> int:
+        position = self._positions.get(task_id)
+        if position is None:
+            hint = did_you_mean(task_id, self.plan.ids)
+            raise KeyError(f"unknown task '{task_id}'{hint}")
+        return position
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        """Task position by id, built on the first lookup by id (ids are unique)."""
+        return {task_id: index for index, task_id in enumerate(self.plan.ids)}
 
     @property
     def tasks(self) -> list[ScheduledTask]:
@@ -149,8 +221,13 @@ class Schedule:
             data["pert"] = self.pert.to_dict()
         if self.simulation is not None:
             data["simulation"] = self.simulation.to_dict(plan.ids)
-        data["warnings"] = [*self.warnings, *(self.simulation.warnings if self.simulation else [])]
+        data["warnings"] = self.all_warnings
         return data
+
+    @property
+    def all_warnings(self) -> list[str]:
+        """The warnings of the schedule and of its simulation, if any."""
+        return [*self.warnings, *(self.simulation.warnings if self.simulation else [])]
 
     def group_path(self, task: int) -> str | None:
         """The ids of the groups containing ``task``, outermost first, joined by " / "."""
@@ -189,6 +266,19 @@ class Schedule:
                 critical[parent] |= critical[group]
         return GroupTimes(es, ef, ls, lf, total_float, critical)
 
+    @property
+    def groups(self) -> list[ScheduledGroup]:
+        """The groups with their times, in input order (empty without groups)."""
+        return [ScheduledGroup(**row) for row in self.group_rows()]
+
+    def group(self, group_id: str) -> ScheduledGroup:
+        """The group ``group_id`` with its times (a ``KeyError`` naming the closest ids when
+        there is none)."""
+        for row in self.group_rows():
+            if row["id"] == group_id:
+                return ScheduledGroup(**row)
+        raise KeyError(f"unknown group '{group_id}'" + did_you_mean(group_id, self.plan.group_ids))
+
     def group_rows(self) -> list[dict[str, Any]]:
         """The ``groups`` of the JSON result, in input order."""
         plan = self.plan
@@ -211,21 +301,9 @@ class Schedule:
             row["duration"] = row["ef"] - row["es"]
             rows.append(row)
         if self.start_dates is not None and plan.start is not None:
-            from mgmt_tools.pert.calendar import WorkCalendar
-
             calendar = WorkCalendar(plan.start, plan.workdays, plan.holidays)
             starts = WorkCalendar.iso(calendar.start_dates(times.es, times.ef))
             finishes = WorkCalendar.iso(calendar.finish_dates(times.es, times.ef))
             for row, start, finish in zip(rows, starts, finishes, strict=True):
                 row["start_date"], row["finish_date"] = start, finish
         return rows
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        """Jupyter display: the network diagram as SVG, or the text table without Graphviz."""
-        from mgmt_tools.errors import RenderError
-        from mgmt_tools.pert.render import summary_text, to_svg
-
-        bundle = {"text/plain": summary_text(self)}
-        with contextlib.suppress(RenderError):  # no Graphviz: the text alone
-            bundle["image/svg+xml"] = to_svg(self)
-        return bundle

@@ -9,7 +9,9 @@ zero slack, all compared with the tolerance 1e-9 x max(1, |a|, |b|).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
@@ -23,9 +25,10 @@ from mgmt_tools.pert.network import Network, network_of
 from mgmt_tools.pert.passes import link_offsets, sweep
 from mgmt_tools.pert.paths import CriticalGraph, critical_graph
 from mgmt_tools.pert.result import Schedule
+from mgmt_tools.pert.simulate import simulate
 from mgmt_tools.pert.stats import PertStats, pert_stats
 
-__all__ = ["MAX_PATHS", "schedule"]
+__all__ = ["MAX_PATHS", "run", "schedule"]
 
 MAX_PATHS = 100
 """Critical paths listed at most; the result says how many there are."""
@@ -185,3 +188,62 @@ def _pert(
         merge_bias_warnings(network, length, stats.sd, total_float, ls, offset, driving)
     )
     return stats
+
+
+def run(
+    plan: Plan,
+    *,
+    deadline: float | dt.date | None = None,
+    trials: int | None = None,
+    seed: int | None = None,
+    distribution: str = "beta-pert",
+    progress: Callable[[int, int], None] | None = None,
+) -> Schedule:
+    """Schedule ``plan`` and, when ``trials`` is given, simulate its risk: ``mgmt pert``.
+
+    Parameters
+    ----------
+    plan
+        The plan, as :func:`~mgmt_tools.pert.loads` reads it.
+    deadline
+        Overrides the plan's deadline: a number of units, or a date when the plan has a start.
+    trials
+        Monte Carlo: simulate this many schedules over the three-point estimates (the
+        result's ``simulation``); None schedules only.
+    seed
+        Seed of the simulation; None draws a fresh one, reported in the result.
+    distribution
+        Of the durations in the simulation: "beta-pert" (also called "pert") or "triangular".
+    progress
+        Called as ``progress(done, total)`` with the trials done after each chunk.
+
+    Raises
+    ------
+    CycleError
+        The links form a cycle.
+    InputError
+        A date deadline without a start date, fewer than one trial, an unknown distribution.
+
+    Examples
+    --------
+    >>> from mgmt_tools.pert import from_dict
+    >>> plan = from_dict({"tasks": [
+    ...     {"id": "A", "optimistic": 1, "most_likely": 2, "pessimistic": 6},
+    ...     {"id": "B", "duration": 3, "depends_on": ["A"]}]})
+    >>> result = run(plan, trials=1000, seed=7, distribution="pert")
+    >>> result.duration, result.simulation.distribution, result.simulation.trials
+    (5.5, 'beta-pert', 1000)
+    """
+    result = schedule(plan, deadline=deadline)
+    if trials is None:
+        return result
+    total = trials  # an int here; the lambda below would see int | None
+    simulation = simulate(
+        plan,
+        trials,
+        seed=seed,
+        distribution="beta-pert" if distribution == "pert" else distribution,
+        deadline=result.deadline,
+        progress=None if progress is None else lambda done: progress(done, total),
+    )
+    return dataclasses.replace(result, simulation=simulation)

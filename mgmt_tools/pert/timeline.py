@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._numeric import isclose
 from mgmt_tools.pert.calendar import WorkCalendar
 from mgmt_tools.pert.model import WEEKDAYS
 from mgmt_tools.pert.result import Schedule
@@ -66,8 +67,7 @@ def whole(values: FloatArray) -> FloatArray:
     [2.0, 2.5]
     """
     nearest = np.round(values)
-    close = np.abs(values - nearest) <= 1e-9 * np.maximum(1.0, np.abs(values))
-    return np.where(close, nearest, values)
+    return np.where(isclose(values, nearest), nearest, values)
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,13 @@ from typing import Any
 
 import numpy as np
 
-from mgmt_tools.rank import scores as methods
+import mgmt_tools.rank.scores as methods
 from mgmt_tools.rank.build import Backlog
 from mgmt_tools.rank.model import CATEGORIES, MODELS
 from mgmt_tools.rank.ranking import rank
 from mgmt_tools.rank.result import RankResult
 
-__all__ = ["evaluate"]
+__all__ = ["evaluate", "run"]
 
 
 def evaluate(backlog: Backlog, *, model: str | None = None) -> RankResult:
@@ -86,6 +86,20 @@ def evaluate(backlog: Backlog, *, model: str | None = None) -> RankResult:
         warnings=warnings,
         extras=extras,
     )
+
+
+def run(backlog: Backlog, *, model: str | None = None) -> RankResult:
+    """Scores, categories and ranking of ``backlog`` (``mgmt rank``): the one verb of
+    :mod:`mgmt_tools.rank`, the same as :func:`evaluate`.
+
+    >>> from mgmt_tools.rank import from_dict
+    >>> result = run(from_dict({"method": "moscow", "items": [
+    ...     {"name": "Audit fix", "priority": "must"},
+    ...     {"name": "Dark mode", "priority": "could"}]}))
+    >>> [(row.item, row.category) for row in result.ranking]
+    [('Audit fix', 'must'), ('Dark mode', 'could')]
+    """
+    return evaluate(backlog, model=model)
 
 
 def _pairwise(backlog: Backlog, model: str, warnings: list[str], extras: dict[str, Any]) -> Any:

@@ -22,15 +22,18 @@ from typing import Any
 from pydantic import ValidationError
 
 from mgmt_tools._csv import CsvLocator, decode, read_table
-from mgmt_tools._files import format_by_suffix, read_text
+from mgmt_tools._files import format_by_suffix, read_source, sniff_format
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
-from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools.errors import InputError, PathPart, Problem, in_order
 from mgmt_tools.rank.build import Backlog, build_backlog
 from mgmt_tools.rank.model import METHODS, MODELS, RankModel
 
-__all__ = ["SUFFIXES", "format_of", "from_dict", "load", "loads"]
+__all__ = ["FORMATS", "SUFFIXES", "format_of", "from_dict", "load", "loads"]
+
+FORMATS = ("yaml", "json", "csv")
+"""Input formats, the first the default when neither suffix nor content tells."""
 
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
 """Input formats by suffix."""
@@ -49,13 +52,15 @@ def load(
     encoding: str | None = None,
     **overrides: Any,
 ) -> Backlog:
-    """Read a backlog file; ``overrides`` (method, model, threshold) replace its settings."""
-    text, source = read_text(path, encoding)
+    """Read a backlog file (``-`` for standard input; a CSV of items it names is found beside
+    it); ``overrides`` (method, model, threshold) replace its settings. The format comes from
+    ``fmt``, else the suffix, else the content."""
+    text, source = read_source(path, encoding)
     return loads(
         text,
-        fmt or format_of(path),
+        fmt or sniff_format(source, text, FORMATS),
         source=source,
-        base=Path(path).parent,
+        base=None if os.fspath(path) == "-" else Path(path).parent,
         encoding=encoding,
         **overrides,
     )
@@ -82,14 +87,13 @@ def loads(
                 )
             items, where_csv = _csv_items(text, source)
             data: dict[str, Any] = {"method": method, "items": items}
-            return _backlog(data, _Places(None, where_csv), [], source, None, None, overrides)
+            return _backlog(data, _Places(None, where_csv), [], None, None, overrides)
         problems: list[Problem] = []
         data = load_text(text, fmt, source, problems)
         return _backlog(
             data,
             _Places(LazyLocator(text, fmt, source), None),
             problems,
-            source,
             base,
             encoding,
             overrides,
@@ -106,7 +110,7 @@ def from_dict(
     """Build a backlog from a dict shaped like the YAML format (no line numbers)."""
     with paused():
         where = _Places(Locator(source, {}, []), None)
-        return _backlog(data, where, [], source, base, None, overrides)
+        return _backlog(data, where, [], base, None, overrides)
 
 
 class _Places:
@@ -157,7 +161,6 @@ def _backlog(
     data: Any,
     where: _Places,
     problems: list[Problem],
-    source: str | None,
     base: str | os.PathLike[str] | None,
     encoding: str | None,
     overrides: dict[str, Any],
@@ -175,7 +178,7 @@ def _backlog(
         model = RankModel.model_validate(merged)
     except ValidationError as error:
         problems += problems_from(error, RankModel, merged, where)
-        raise InputError(_in_order(problems, source)) from None
+        raise InputError(in_order(problems)) from None
     items: list[Any] | None
     if isinstance(model.items, str):
         items = _items_file(model.items, base, encoding, where)
@@ -185,7 +188,7 @@ def _backlog(
     backlog = build_backlog(model, items, where, found, model.method)
     problems += found
     if problems or backlog is None:
-        raise InputError(_in_order(problems, source))
+        raise InputError(in_order(problems))
     return backlog
 
 
@@ -202,9 +205,3 @@ def _items_file(
     items, csv_where = _csv_items(decode(data, encoding, str(path)), str(path))
     where.items = csv_where
     return items
-
-
-def _in_order(problems: list[Problem], source: str | None) -> list[Problem]:
-    if any(problem.line is None for problem in problems):
-        return problems
-    return sorted(problems, key=lambda p: (p.source != source, p.line or 0, p.column or 0))

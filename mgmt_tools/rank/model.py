@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
 
-from mgmt_tools._fields import InputModel, Text
+from mgmt_tools._fields import InputModel, Number, OneOrMore, Text
 from mgmt_tools.mcda.model import NORMALIZATIONS, CriterionModel
 
 __all__ = [
@@ -64,7 +64,7 @@ def _model_name(value: object) -> object:
     return value.lower().replace("_", "-") if isinstance(value, str) else value
 
 
-Count = Annotated[float, Strict(), Field(gt=0, allow_inf_nan=False)]
+Count = Annotated[Number, Field(gt=0)]
 
 _NUMBER = {"type": "number"}
 _SCALE = {"oneOf": [{"type": "boolean"}, {"type": "number", "minimum": 0, "maximum": 10}]}
@@ -107,7 +107,7 @@ Item = Annotated[
 class BallotModel(InputModel):
     """A ballot cast ``count`` times."""
 
-    ranking: list[Text] = Field(min_length=1, description="Names, most preferred first.")
+    ranking: OneOrMore[Text] = Field(min_length=1, description="Names, most preferred first.")
     count: Count = Field(1.0, description="How many voters cast this ballot (> 0).")
 
 

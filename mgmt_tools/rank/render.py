@@ -29,7 +29,7 @@ from mgmt_tools.render import display_width, truncate
 from mgmt_tools.render.dot import THEME, Html, attributes, defaults, escape
 from mgmt_tools.render.graphviz import pipe
 
-__all__ = ["FORMATS", "MATRIX_METHODS", "MAX_ITEMS", "render", "to_dot"]
+__all__ = ["FORMATS", "MATRIX_METHODS", "MAX_ITEMS", "matrix_unavailable", "render", "to_dot"]
 
 FORMATS = ("svg", "png", "pdf")
 MATRIX_METHODS = ("eisenhower", "value_effort")
@@ -76,6 +76,16 @@ class _Label:
     x: float  # left edge of the label
     y: float  # centre line
     width: float
+
+
+def matrix_unavailable(result: RankResult) -> str | None:
+    """None when the 2x2 matrix can be drawn for ``result``'s method, else why not."""
+    if result.method in MATRIX_METHODS:
+        return None
+    return (
+        f"the 2x2 matrix is drawn for eisenhower and value_effort, not {result.method}; "
+        "use --chart ranking"
+    )
 
 
 def _fraction(value: float, threshold: float, high: bool) -> float:

@@ -1,7 +1,7 @@
 """The result of ``mgmt rank``: its JSON form (FORMATS.md), text summary, Markdown and CSV.
 
-Numbers stay in arrays (scores, ranks, order); the ``ranking`` list of dicts is built when
-asked for, so a million items cost megabytes until printed.
+Numbers stay in arrays (scores, ranks, order); the ``ranking`` rows are built when asked for,
+so a million items cost megabytes until printed.
 """
 
 from __future__ import annotations
@@ -10,15 +10,26 @@ import csv
 import io
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._rows import Row
 from mgmt_tools.rank.build import Backlog
 from mgmt_tools.render import format_number, format_table, truncate
+from mgmt_tools.render.display import Displayed
+from mgmt_tools.render.escape import markdown as _md
 
-__all__ = ["SCORE_MEANING", "SUMMARY_ROWS", "RankResult", "summary_text", "to_csv", "to_markdown"]
+__all__ = [
+    "SCORE_MEANING",
+    "SUMMARY_ROWS",
+    "RankResult",
+    "RankRow",
+    "summary_text",
+    "to_csv",
+    "to_markdown",
+]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -42,9 +53,32 @@ def _number(value: float) -> float | None:
     return None if math.isnan(value) else value
 
 
+@dataclass(frozen=True, slots=True)
+class RankRow(Row):
+    """A line of the ranking (``ranking`` of the JSON), best first."""
+
+    OPTIONAL: ClassVar[frozenset[str]] = frozenset({"category"})
+
+    item: str
+    score: float | None
+    """None where the method gives none (MoSCoW without scores)."""
+    rank: int
+    """1 = best; equal scores share a rank."""
+    category: str | None = None
+    """The quadrant or priority, for the methods that have them."""
+
+
 @dataclass(frozen=True, eq=False)
-class RankResult:
-    """Scores and ranking of a backlog (``mgmt rank --json``)."""
+class RankResult(Displayed):
+    """Scores and ranking of a backlog (``mgmt rank --json``).
+
+    >>> from mgmt_tools.rank import from_dict, run
+    >>> result = run(from_dict({"method": "ice", "items": [
+    ...     {"name": "Chat", "impact": 6, "confidence": 0.5, "ease": 4},
+    ...     {"name": "Alerts", "impact": 8, "confidence": 0.9, "ease": 6}]}))
+    >>> result.ranking[0].item, result.ranking[0].score, result.ranking[0]["rank"]
+    ('Alerts', 43.2, 1)
+    """
 
     backlog: Backlog
     scores: FloatArray
@@ -95,8 +129,10 @@ class RankResult:
         return rows
 
     @property
-    def ranking(self) -> list[dict[str, Any]]:
-        return self.ranking_rows()
+    def ranking(self) -> list[RankRow]:
+        """The ranking as typed rows, best first (built on each call; for a million items
+        :meth:`ranking_rows` is faster)."""
+        return [RankRow(**row) for row in self.ranking_rows()]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON result: FORMATS.md's fields, then the method's own."""
@@ -104,28 +140,13 @@ class RankResult:
         if self.backlog.title is not None:
             data["title"] = self.backlog.title
         data["score"] = self.score_meaning
-        data["ranking"] = self.ranking
+        data["ranking"] = self.ranking_rows()
         if self.categories is not None:
             counts = np.bincount(self.categories, minlength=len(self.category_names)).tolist()
             data["categories"] = dict(zip(self.category_names, counts, strict=True))
         data.update(self.extras)
         data["warnings"] = list(self.warnings)
         return data
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle: dict[str, Any] = {"text/plain": summary_text(self)}
-        try:
-            if self.method in ("eisenhower", "value_effort"):
-                from mgmt_tools.rank.render import render
-
-                bundle["image/svg+xml"] = render(self, "svg").decode("utf-8")
-            else:
-                from mgmt_tools.rank.charts import ranking_chart
-
-                bundle["image/svg+xml"] = ranking_chart(self, "svg").decode("utf-8")
-        except Exception:
-            pass
-        return bundle
 
 
 def _cell(value: float | None) -> str:
@@ -173,20 +194,12 @@ def to_markdown(result: RankResult) -> str:
     if result.backlog.title:
         lines += [f"**{_md(result.backlog.title)}**", ""]
     lines += [f"{result.method}: {_md(result.score_meaning)}", "", header, rule]
-    for row in result.ranking:
+    for row in result.ranking_rows():
         line = f"| {row['rank']} | {_md(row['item'])} | {_cell(row['score'])} |"
         if categories:
             line += f" {_md(row['category'])} |"
         lines.append(line)
     return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    """Text safe in a Markdown table cell: pipes and backslashes escaped, one line."""
-    text = " ".join(str(text).split())
-    for char in "\\|*_`[]<>":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 def to_csv(result: RankResult) -> str:
@@ -195,7 +208,7 @@ def to_csv(result: RankResult) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     categories = result.categories is not None
     writer.writerow(["rank", "item", "score", *(["category"] if categories else [])])
-    for row in result.ranking:
+    for row in result.ranking_rows():
         score = "" if row["score"] is None else repr(row["score"])
         writer.writerow(
             [row["rank"], row["item"], score, *([row["category"]] if categories else [])]

@@ -3,21 +3,44 @@
 The submodules are imported on demand, so that ``mgmt --help`` never loads the ``graphviz``
 package or networkx:
 
+- :mod:`mgmt_tools.render.escape`: the one escaping function of each output language (DOT,
+  HTML, Markdown, Mermaid, XML), gathered in one namespace;
 - :mod:`mgmt_tools.render.dot`: the one escaping function for DOT labels, quoting and the theme;
 - :mod:`mgmt_tools.render.graphviz`: find ``dot`` and render DOT text to SVG, PNG or PDF;
 - :mod:`mgmt_tools.render.mermaid`: escaping and safe node ids for Mermaid flowcharts.
 
 This module holds the helpers every text summary needs, with no imports beyond the standard
-library: :func:`format_number`, :func:`display_width`, :func:`truncate` and :func:`format_table`.
+library: :func:`format_number`, :func:`display_width`, :func:`truncate` and :func:`format_table`,
+and :func:`strip_forbidden`, the characters every output language drops.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Collection, Sequence
 
-__all__ = ["display_width", "format_number", "format_table", "truncate"]
+__all__ = ["display_width", "format_number", "format_table", "strip_forbidden", "truncate"]
+
+# C0 controls other than tab, line feed and carriage return, U+FFFE and U+FFFF: XML 1.0 forbids
+# them (Graphviz reads HTML-like labels with expat and stops at one); lone surrogates cannot be
+# written as UTF-8 at all.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_forbidden(text: str, replacement: str = "") -> str:
+    r"""``text`` without the characters no output language can hold: those XML 1.0 forbids
+    and lone surrogates; ``replacement`` stands for each one (nothing by default).
+
+    Every escaping function (:mod:`mgmt_tools.render.escape`) starts here.
+
+    Examples
+    --------
+    >>> strip_forbidden("bell\x07 tab\t nul\x00 \ud800收集"), strip_forbidden("a\x1fb", "?")
+    ('bell tab\t nul 收集', 'a?b')
+    """
+    return _FORBIDDEN.sub(replacement, text)
 
 
 def format_number(value: float, decimals: int = 4) -> str:

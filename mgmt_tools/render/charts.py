@@ -33,12 +33,12 @@ Examples
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Literal
 
 from mgmt_tools.errors import RenderError
+from mgmt_tools.render import strip_forbidden
 from mgmt_tools.render.dot import FONT_FAMILIES, THEME
 
 if TYPE_CHECKING:
@@ -79,7 +79,6 @@ DOTS = (0, (1.5, 1.5))
 TITLE_SIZE, NOTE_SIZE = 12.0, 9.0
 
 _SALT = "mgmt-tools"
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 @functools.cache
@@ -177,7 +176,9 @@ def clean(text: object) -> str:
     >>> clean("Pay $5\\tfee\\x00")
     'Pay $5 fee'
     """
-    return _FORBIDDEN.sub("", str(text).replace("\t", " "))
+    # what XML forbids (an SVG must parse), and carriage returns and DEL, which draw as boxes
+    text = strip_forbidden(str(text).replace("\t", " "))
+    return text.replace("\r", "").replace("\x7f", "")
 
 
 def text_width(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from graphlib import TopologicalSorter
 from typing import TypedDict, Unpack
 
-from mgmt_tools.render import display_width, format_number
+from mgmt_tools.render import display_width, format_number, strip_forbidden
 
 __all__ = [
     "FONT_FAMILIES",
@@ -87,9 +87,6 @@ class Theme:
 
 THEME = Theme()
 
-# Characters XML 1.0 forbids (Graphviz parses HTML-like labels with expat and stops at them)
-# and lone surrogates (which cannot be encoded as UTF-8).
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TABLE = str.maketrans(
     {
         "&": "&amp;",
@@ -116,7 +113,8 @@ class Html(str):
 
 
 def escape(text: object) -> str:
-    """Escape text for an HTML-like Graphviz label: the one escaping function of the package.
+    """Escape text for an HTML-like Graphviz label: the one DOT escaping function of the package
+    (also :func:`mgmt_tools.render.escape.dot`).
 
     ``& < > " '`` become entities, a backslash is doubled, a line break becomes ``<BR/>``, a tab
     a space; control characters that XML forbids and lone surrogates are dropped.
@@ -131,7 +129,7 @@ def escape(text: object) -> str:
     '收集客户资料'
     """
     value = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    return _FORBIDDEN.sub("", value).translate(_TABLE)
+    return strip_forbidden(value).translate(_TABLE)
 
 
 def quote(value: object) -> str:
@@ -145,7 +143,7 @@ def quote(value: object) -> str:
     >>> print(quote("a"), quote('x"y'), quote("back\\\\"), quote("two\\nlines"))
     "a" "x\\"y" "back\\\\" "two\\nlines"
     """
-    text = _FORBIDDEN.sub("", str(value).replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_forbidden(str(value).replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{text}"'
 

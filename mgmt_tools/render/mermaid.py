@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from mgmt_tools.render import strip_forbidden
 from mgmt_tools.render.dot import THEME, Theme
 
 __all__ = ["class_def", "comment", "escape", "gantt_text", "label", "link_style", "node_id"]
 
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _TABLE = str.maketrans(
     {
         "#": "#35;",  # first of all: it starts every entity code
@@ -42,6 +42,12 @@ _TABLE = str.maketrans(
 )
 
 
+def _clean(text: object) -> str:
+    """``text`` without what :func:`strip_forbidden` drops and DEL, line breaks as ``\\n``."""
+    value = strip_forbidden(str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    return value.replace("\x7f", "")
+
+
 def escape(text: object) -> str:
     """Escape text for a Mermaid label: quotes, ``# & < > ` | %`` as entity codes, line breaks
     as ``<br/>``; control characters and lone surrogates are dropped.
@@ -53,8 +59,7 @@ def escape(text: object) -> str:
     >>> escape("收集客户资料\\n信用审批")
     '收集客户资料<br/>信用审批'
     """
-    value = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    return _FORBIDDEN.sub("", value).translate(_TABLE)
+    return _clean(text).translate(_TABLE)
 
 
 # What a gantt name must not hold raw: ``:`` ends it, ``;`` (and ``#``) a statement, ``%`` starts
@@ -82,7 +87,7 @@ def gantt_text(text: str) -> str:
     >>> gantt_text("收集客户资料\\n信用审批")
     '收集客户资料 信用审批'
     """
-    line = " ".join(_FORBIDDEN.sub("", str(text).replace("\r", "\n")).split())
+    line = " ".join(_clean(text).split())
     pieces = re.split(r"([:;%])", line)
     escaped = "".join(_GANTT_SPECIAL.get(piece) or escape(piece) for piece in pieces)
     if _GANTT_KEYWORD.match(line):
@@ -120,7 +125,7 @@ def comment(text: str) -> str:
     '%% Plan B: 7.5 days'
     """
     # Mermaid finds %%{...}%% directives anywhere in the source, comments included.
-    return "%% " + re.sub("%+", "%", _FORBIDDEN.sub("", " ".join(text.split())))
+    return "%% " + re.sub("%+", "%", " ".join(_clean(text).split()))
 
 
 def class_def(name: str, *, emphasis: bool, theme: Theme = THEME) -> str:

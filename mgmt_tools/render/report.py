@@ -5,13 +5,14 @@ print-friendly CSS. Markdown refers to the pictures, written beside it. Every nu
 the ``--json`` of its method writes it (the same text), and each HTML section carries its JSON
 result in a ``<script type="application/json">`` block for scripts.
 
-All text of the HTML goes through :func:`escape` (HTML proper; :func:`mgmt_tools.render.dot.escape`
-is for Graphviz labels).
+All text of the HTML goes through :func:`escape` and all text of the Markdown through
+:func:`md_escape`: the one HTML and Markdown escaping functions,
+:func:`mgmt_tools.render.escape.html` and :func:`mgmt_tools.render.escape.markdown`, under the
+names this module has always given them.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -19,6 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mgmt_tools.render import format_number
+from mgmt_tools.render.escape import html as escape
+from mgmt_tools.render.escape import markdown as md_escape
+from mgmt_tools.render.escape import script_json
 
 __all__ = [
     "Section",
@@ -45,15 +49,6 @@ class Section:
     svg: str | None = None
     text: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
-
-
-def escape(text: object) -> str:
-    """Text for HTML content and attribute values.
-
-    >>> escape('<b title="x">R&D</b>')
-    '&lt;b title=&quot;x&quot;&gt;R&amp;D&lt;/b&gt;'
-    """
-    return html.escape(str(text), quote=True)
 
 
 def show(value: Any) -> str:
@@ -137,9 +132,7 @@ def _inline_svg(svg: str) -> str:
 
 
 def _json_block(result: Mapping[str, Any]) -> str:
-    # "</script" would end the element, "<!--" confuse it: \u003c is the same JSON string
-    text = json.dumps(result, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_json(json.dumps(result, ensure_ascii=False))
 
 
 _CSS = """
@@ -220,18 +213,6 @@ def html_report(title: str, sections: Sequence[Section], subtitle: str | None = 
         parts += _html_section(index, section)
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def md_escape(text: object) -> str:
-    r"""Text for Markdown (inline or a table cell): markup characters escaped, one line.
-
-    >>> md_escape("a|b *c* <d>\nx")
-    'a\\|b \\*c\\* \\<d\\> x'
-    """
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def _slug(text: str) -> str:

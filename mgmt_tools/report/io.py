@@ -10,7 +10,8 @@ from pydantic import ValidationError
 from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
 from mgmt_tools._validation import problems_from
 from mgmt_tools._yaml import LazyLocator, load_text
-from mgmt_tools.errors import InputError, Problem
+from mgmt_tools.errors import InputError, Problem, did_you_mean, in_order
+from mgmt_tools.methods import METHODS
 from mgmt_tools.report.model import ReportModel
 
 __all__ = ["load", "loads", "section_input"]
@@ -40,9 +41,45 @@ def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> ReportM
         model = ReportModel.model_validate(data)
     except ValidationError as error:
         problems += problems_from(error, ReportModel, data, where)
+    else:
+        problems += _option_problems(model, where)
     if problems:
-        raise InputError(problems)
+        raise InputError(in_order(problems))
     return model
+
+
+def _option_problems(model: ReportModel, where: LazyLocator) -> list[Problem]:
+    """Each section's options: names the method knows (or ``chart``), values it accepts.
+
+    Options are the method's own, never the command line's: ``output``, ``json`` or ``help``
+    are not options of any method, so a report file cannot make ``mgmt report`` write
+    anywhere but its ``-o``.
+    """
+    problems: list[Problem] = []
+    for number, part in enumerate(model.sections):
+        method = METHODS[part.method]
+        known = [option.name for option in method.options]
+        charts = [chart.name for chart in method.charts]
+        for name, value in part.options.items():
+            path = ("sections", number, "options", name)
+            if name == "chart":
+                if value not in charts:
+                    hint = did_you_mean(str(value), charts)
+                    problems.append(
+                        where.problem(path, f"{method.name} draws no chart {value!r}{hint}")
+                    )
+                continue
+            if name not in known:
+                message = f"{method.name} has no option '{name}'" + did_you_mean(
+                    name, [*known, "chart"]
+                )
+                problems.append(where.problem(path, message, key=True))
+                continue
+            try:
+                method.option(name).convert(value)
+            except ValueError as error:
+                problems.append(where.problem(path, str(error)))
+    return problems
 
 
 def section_input(report_path: str | os.PathLike[str], input_path: str) -> Path:

@@ -12,13 +12,14 @@ from typing import Any, Literal
 from pydantic import Field
 
 from mgmt_tools._fields import InputModel
+from mgmt_tools.methods import METHODS as REGISTRY
 
 __all__ = ["METHODS", "ReportModel", "SectionModel"]
 
-METHODS = ("ahp", "decision", "fishbone", "gantt", "goals", "index", "pareto", "pert", "rank")
-"""Methods a section may run."""
+METHODS = tuple(REGISTRY)
+"""Methods a section may run: every method of the registry."""
 
-Method = Literal["ahp", "decision", "fishbone", "gantt", "goals", "index", "pareto", "pert", "rank"]
+Method = Literal[METHODS]  # type: ignore[valid-type]
 Option = str | int | float | bool | list[str | int | float] | None
 
 

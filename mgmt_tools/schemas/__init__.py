@@ -12,28 +12,38 @@ import json
 from pathlib import Path
 from typing import Any
 
+from mgmt_tools.methods import METHODS as REGISTRY
+
 __all__ = [
     "METHODS",
     "generate",
     "result_methods",
     "result_schema_path",
     "result_schema_text",
+    "schema_name",
     "schema_path",
     "schema_text",
 ]
 
 METHODS: dict[str, str] = {
-    "ahp": "mgmt_tools.mcda.model:JudgementsModel",
-    "decision": "mgmt_tools.decision.model:TreeModel",
-    "fishbone": "mgmt_tools.fishbone.model:FishboneModel",
-    "goals": "mgmt_tools.goals.model:GoalsModel",
-    "index": "mgmt_tools.mcda.model:MatrixModel",
-    "pareto": "mgmt_tools.pareto.model:ParetoModel",
-    "pert": "mgmt_tools.pert.model:PlanModel",
-    "rank": "mgmt_tools.rank.model:RankModel",
+    **{
+        method.schema_name: method.model
+        for method in sorted(REGISTRY.values(), key=lambda method: method.schema_name)
+    },
     "report": "mgmt_tools.report.model:ReportModel",
 }
-"""Method name -> the pydantic model of its input."""
+"""Schema name -> the pydantic model of its input: each method of the registry (gantt reads
+pert's plans, so shares its schema) and report files."""
+
+
+def schema_name(command: str) -> str:
+    """The schema a command reads (``gantt`` -> ``pert``; ``report`` -> ``report``).
+
+    >>> schema_name("gantt"), schema_name("index"), schema_name("report")
+    ('pert', 'index', 'report')
+    """
+    return REGISTRY[command].schema_name if command in REGISTRY else command
+
 
 HERE = Path(__file__).parent
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mgmt_cli.commands import ahp as ahp_command
 from mgmt_cli.main import cli
+from mgmt_tools.methods import METHODS
 
 from ..mcda.test_published import LEADER
 
@@ -81,11 +81,12 @@ def test_unknown_random_index_is_a_usage_error() -> None:
     assert "--random-index" in err
 
 
-def test_cli_choices_match_the_model() -> None:
+def test_registry_choices_match_the_model() -> None:
     from mgmt_tools.mcda import model
 
-    assert ahp_command.AHP_METHODS == model.AHP_METHODS
-    assert ahp_command.RANDOM_INDEX_TABLES == model.RANDOM_INDEX_TABLES
+    ahp = METHODS["ahp"]
+    assert ahp.option("method").choices == model.AHP_METHODS
+    assert ahp.option("random_index").choices == model.RANDOM_INDEX_TABLES
 
 
 @pytest.mark.dot

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mgmt_cli.commands import index as index_command
 from mgmt_cli.main import cli
+from mgmt_tools.methods import METHODS
 
 from ..mcda.test_formats_example import INDEX_EXAMPLE
 
@@ -209,12 +209,13 @@ def test_examples_run(name: str) -> None:
     assert "Sensitivity of the winner" in out
 
 
-def test_cli_choices_match_the_model() -> None:
+def test_registry_choices_match_the_model() -> None:
     from mgmt_tools.mcda import model
 
-    assert index_command.METHODS == model.METHODS
-    assert index_command.NORMALIZATIONS == model.NORMALIZATIONS
-    assert index_command.WEIGHTINGS == model.WEIGHTINGS
+    index = METHODS["index"]
+    assert index.option("method").choices == model.METHODS
+    assert index.option("normalization").choices == model.NORMALIZATIONS
+    assert index.option("weighting").choices == model.WEIGHTINGS
 
 
 @pytest.mark.parametrize("command", ["index", "ahp"])

@@ -16,6 +16,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from ..strategies import quarter
+
 __all__ = ["NAMES", "probabilities", "trees"]
 
 NAMES = ("Market", "Client", "Court")
@@ -41,7 +43,7 @@ def _node(draw: st.DrawFn, depth: int, max_depth: int, variable: bool) -> dict[s
     branches = []
     for number in range(count):
         branch: dict[str, Any] = {"name": f"b{number}"}
-        payoff = draw(st.integers(-80, 80)) / 4
+        payoff = draw(quarter(-20, 20))
         if variable and draw(st.integers(0, 5)) == 0:
             branch["payoff"] = f"{payoff} + x" if draw(st.booleans()) else f"2 * x - {payoff}"
         elif payoff or draw(st.booleans()):
@@ -77,5 +79,5 @@ def trees(
     if risk if risk is not None else draw(st.booleans()):
         data["risk_tolerance"] = draw(st.sampled_from([5.0, 20.0, 100.0]))
     if variable:
-        data["variables"] = {"x": draw(st.integers(-20, 20)) / 4}
+        data["variables"] = {"x": draw(quarter(-5, 5))}
     return data

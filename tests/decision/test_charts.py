@@ -30,6 +30,7 @@ from mgmt_tools.errors import DomainError
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render.dot import THEME
 
+from ..helpers import chart_tests, figure_texts, rectangles
 from .strategies import trees
 from .test_render import CREDIT
 
@@ -38,8 +39,8 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "decision"
 # CREDIT without risk tolerance, with ranges: EV(Extend) = fee + 120 - 240 p_default, so Extend
 # and Decline break even at p_default = 2/3; the tornado gives fee [20, 60] -> 120.8 / 160.8
 # (swing 40) above p_default [0.03, 0.15] -> 152.8 / 124 (swing 28.8).
-NEUTRAL = CREDIT.replace(
-    "risk_tolerance: 500\n", "ranges: {p_default: [0.03, 0.15], fee: [20, 60]}\n"
+NEUTRAL = CREDIT.replace("risk_tolerance: 500\n", "").replace(
+    "ranges:\n  p_default: [0.03, 0.15]\n", "ranges: {p_default: [0.03, 0.15], fee: [20, 60]}\n"
 )
 
 CHINESE = """\
@@ -70,18 +71,6 @@ def _data(line: Line2D) -> tuple[list[float], list[float]]:
     xs = np.asarray(line.get_xdata(), dtype=np.float64).tolist()
     ys = np.asarray(line.get_ydata(), dtype=np.float64).tolist()
     return xs, ys
-
-
-def _texts(figure: Figure) -> list[str]:
-    """Every piece of text drawn on ``figure``: titles, labels, ticks, annotations, legends."""
-    from matplotlib.text import Text
-
-    return [text.get_text() for text in figure.findobj(Text) if text.get_text()]
-
-
-def _bars(figure: Figure, gid: str) -> list[Rectangle]:
-    (axes,) = figure.axes
-    return [p for p in axes.patches if isinstance(p, Rectangle) and p.get_gid() == gid]
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +162,7 @@ def test_sensitivity_lines_break_even_and_base(neutral: DecisionResult) -> None:
     assert _data(branches[0])[1] == pytest.approx(study.values_by_branch["Extend"])
     (even,) = _lines(figure, "break-even")
     assert _data(even)[0][0] == pytest.approx(2 / 3)
-    assert any(text.startswith("break-even 0.666667") for text in _texts(figure))
+    assert any(text.startswith("break-even 0.666667") for text in figure_texts(figure))
     (base,) = _lines(figure, "base")
     assert _data(base)[0][0] == pytest.approx(0.08)
     (best,) = _lines(figure, "best")  # the better branch at each value, through the crossing
@@ -212,7 +201,7 @@ def test_tornado_bars_largest_swing_on_top(neutral: DecisionResult) -> None:
     assert [row.variable for row in neutral.tornado] == ["fee", "p_default"]
     figure = _tornado_figure(neutral)
     (axes,) = figure.axes
-    low, high = _bars(figure, "low"), _bars(figure, "high")
+    low, high = rectangles(figure, "low"), rectangles(figure, "high")
     assert len(low) == len(high) == 2
 
     def spans(bars: list[Rectangle]) -> list[float]:
@@ -266,19 +255,10 @@ CHARTS: list[Callable[[DecisionResult, str], bytes]] = [
 ]
 
 
-@pytest.mark.parametrize("chart", CHARTS, ids=lambda chart: chart.__name__)
-def test_svg_is_deterministic(neutral: DecisionResult, chart: Callable[..., bytes]) -> None:
-    first = chart(neutral, "svg")
-    assert first.startswith(b"<?xml")
-    assert first == chart(neutral, "svg")
-
-
-@pytest.mark.parametrize("chart", CHARTS, ids=lambda chart: chart.__name__)
-@pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG\r\n\x1a\n"), ("pdf", b"%PDF-")])
-def test_binary_formats(
-    neutral: DecisionResult, chart: Callable[..., bytes], fmt: str, magic: bytes
-) -> None:
-    assert chart(neutral, fmt).startswith(magic)
+# The sensitivity chart's PDF is drawn by tests/test_registry.py (the example with --vary).
+test_svg_is_deterministic, test_binary_formats = chart_tests(
+    "neutral", CHARTS, pdf=[risk_profile_chart, tornado_chart]
+)
 
 
 @pytest.mark.parametrize("chart", CHARTS, ids=lambda chart: chart.__name__)
@@ -291,6 +271,6 @@ def test_chinese_labels_render(chart: Callable[..., bytes]) -> None:
         assert chart(result, "png").startswith(b"\x89PNG")
     assert not [w for w in caught if "missing from" in str(w.message)]
     figures = [_risk_profile_figure(result), _sensitivity_figure(result), _tornado_figure(result)]
-    texts = [text for figure in figures for text in _texts(figure)]
+    texts = [text for figure in figures for text in figure_texts(figure)]
     assert any("放款" in text for text in texts)
     assert any("违约率" in text for text in texts)

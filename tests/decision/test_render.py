@@ -21,40 +21,16 @@ from mgmt_tools.decision.render import (
     to_dot,
     to_svg,
 )
-from mgmt_tools.errors import GraphvizNotFoundError
 from mgmt_tools.render.dot import THEME
+
+from ..helpers import assert_shows, diagram_tests, dot_statements
+from .test_formats_example import EXAMPLE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "decision"
 
 # The decision example of FORMATS.md. Expected value 140.8, CE 133.16 (risk tolerance 500);
 # path totals 160 (p 0.92), 40 (0.08 x 0.6 = 0.048), -260 (0.08 x 0.4 = 0.032), Decline 0.
-CREDIT = """\
-name: Extend the credit line?
-objective: max
-units: CNY k
-risk_tolerance: 500
-variables: {fee: 40, p_default: 0.08, p_ok: "1 - p_default"}
-subtrees:
-  collect:
-    type: chance
-    name: Recovery
-    branches:
-      - {name: Full, probability: 0.6, payoff: 0}
-      - {name: Partial, probability: rest, payoff: -300}
-root:
-  type: decision
-  name: Credit committee
-  branches:
-    - name: Extend
-      payoff: fee
-      node:
-        type: chance
-        name: Client outcome
-        branches:
-          - {name: Repays, probability: p_ok, payoff: 120}
-          - {name: Defaults, probability: p_default, node: {ref: collect}}
-    - {name: Decline, payoff: 0}
-"""
+CREDIT = EXAMPLE
 
 # Costs: the cheaper supplier is chosen (objective min); Chinese names and hostile text.
 CHINESE = """\
@@ -75,16 +51,6 @@ root:
           - {name: '延误 <late> & "\\N"', p: rest, payoff: 50}
     - {name: 自建, payoff: 130}
 """
-
-
-def _statements(dot: str) -> dict[str, str]:
-    """The attribute lists of the nodes and edges of a DOT text, by node id or "a -> b"."""
-    found = {}
-    for line in dot.splitlines():
-        match = re.match(r"^  (\S+(?: -> \S+)?) \[(.*)\]$", line)
-        if match:
-            found[match[1]] = match[2]
-    return found
 
 
 def _edges_from(dot: str, node: str) -> list[str]:
@@ -120,7 +86,7 @@ def _chance_tree(branching: int, depth: int) -> dict[str, Any]:
 
 
 def test_shapes_by_node_kind(credit: DecisionResult, credit_dot: str) -> None:
-    statements = _statements(credit_dot)
+    statements = dot_statements(credit_dot)
     tree = credit.tree
     for node in range(tree.node_count):
         attributes = statements[f"n{node}"]
@@ -134,27 +100,28 @@ def test_shapes_by_node_kind(credit: DecisionResult, credit_dot: str) -> None:
 
 
 def test_nodes_show_name_and_value_in_path_total_terms(credit_dot: str) -> None:
-    statements = _statements(credit_dot)
+    statements = dot_statements(credit_dot)
     # the root and 'Client outcome': EV 140.8, CE 133.16. 'Recovery' ends in the path totals
     # 40 (0.6) and -260 (0.4): it shows -80, the fee taken included (what lies below it is -120)
-    assert "Credit<BR/>committee" in statements["n0"]
-    assert "<B>EV 140.8</B>" in statements["n0"]
-    assert "CE 133.16" in statements["n0"]
-    assert "<B>EV 140.8</B>" in statements["n1"]
-    assert "CE 133.16" in statements["n1"]
-    assert "Recovery" in statements["n4"]
-    assert "<B>EV -80</B>" in statements["n4"]
+    assert_shows(
+        statements,
+        {
+            "n0": ["Credit<BR/>committee", "<B>EV 140.8</B>", "CE 133.16"],
+            "n1": ["<B>EV 140.8</B>", "CE 133.16"],
+            "n4": ["Recovery", "<B>EV -80</B>"],
+        },
+    )
 
 
 def test_values_without_risk_tolerance_have_no_prefix() -> None:
     dot = to_dot(rollback(loads(CREDIT.replace("risk_tolerance: 500\n", ""))))
-    label = _statements(dot)["n0"]
+    label = dot_statements(dot)["n0"]
     assert "<B>140.8</B>" in label
     assert "CE" not in label
 
 
 def test_terminals_show_path_total_and_probability_under_the_policy(credit_dot: str) -> None:
-    statements = _statements(credit_dot)
+    statements = dot_statements(credit_dot)
     shown = {}
     for node, text in statements.items():
         if node.startswith("v"):
@@ -170,7 +137,7 @@ def test_terminals_show_path_total_and_probability_under_the_policy(credit_dot: 
 
 
 def test_branches_carry_name_above_and_numbers_below(credit_dot: str) -> None:
-    statements = _statements(credit_dot)
+    statements = dot_statements(credit_dot)
     repays = statements["b3"]
     name, numbers = repays.index("Repays"), repays.index("p = 0.92   +120")
     rule = repays.index('PORT="r"')
@@ -181,7 +148,7 @@ def test_branches_carry_name_above_and_numbers_below(credit_dot: str) -> None:
 
 
 def test_chosen_branch_in_accent_others_pruned(credit_dot: str) -> None:
-    statements = _statements(credit_dot)
+    statements = dot_statements(credit_dot)
     chosen_in, chosen_out = statements["n0 -> b1:r:w"], statements["b1:r:e -> n1"]
     for edge in (chosen_in, chosen_out):
         assert f'color="{THEME.accent}"' in edge
@@ -201,7 +168,7 @@ def test_chosen_branch_in_accent_others_pruned(credit_dot: str) -> None:
 
 def test_objective_min_chooses_the_cheaper_branch() -> None:
     result = rollback(loads(CHINESE))
-    statements = _statements(to_dot(result))
+    statements = dot_statements(to_dot(result))
     assert result.policy == {"root": "放款"}  # 100 + 0.3 x 50 = 115 < 130
     assert THEME.accent in statements["n0 -> b1:r:w"]
     assert "teetee" in statements["n0 -> b2:r:w"]
@@ -255,7 +222,7 @@ def test_depth_collapses_subtrees_and_counts_what_they_hide(credit: DecisionResu
     assert view.shown == 3
     assert view.collapsed == {1: 4}
     dot = to_dot(credit, depth=1)
-    statements = _statements(dot)
+    statements = dot_statements(dot)
     assert 'style="filled,dashed"' in statements["n1"]
     assert "EV 140.8" in statements["n1"]
     assert "+4 nodes hidden" in statements["v1"]
@@ -315,25 +282,9 @@ def test_path_totals_and_reach(credit: DecisionResult) -> None:
 # --- rendering --------------------------------------------------------------------------------
 
 
-def test_render_refuses_other_formats(credit: DecisionResult) -> None:
-    with pytest.raises(ValueError, match="svg, png, pdf"):
-        render(credit, "gif")
-
-
-def test_render_without_graphviz(
-    credit: DecisionResult, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(GraphvizNotFoundError):
-        to_svg(credit)
-
-
-@pytest.mark.dot
-@pytest.mark.parametrize(
-    ("fmt", "magic"), [("svg", b"<?xml"), ("png", b"\x89PNG\r\n\x1a\n"), ("pdf", b"%PDF")]
+test_render_refuses_other_formats, test_render_without_graphviz, test_render_formats = (
+    diagram_tests("credit", render, to_svg)
 )
-def test_render_formats(credit: DecisionResult, fmt: str, magic: bytes) -> None:
-    assert render(credit, fmt).startswith(magic)
 
 
 @pytest.mark.dot

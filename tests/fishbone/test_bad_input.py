@@ -10,6 +10,8 @@ import pytest
 from mgmt_tools.errors import InputError
 from mgmt_tools.fishbone import load
 
+from ..helpers import Corpus
+
 BAD = Path(__file__).parent / "bad"
 CAUSE = "a cause is text or a mapping {cause, count, causes}"
 
@@ -39,16 +41,7 @@ EXPECTED: dict[str, list[str]] = {
 }
 
 
-def test_every_bad_file_has_its_expectation() -> None:
-    assert sorted(p.name for p in BAD.glob("*.yaml")) == sorted(EXPECTED)
-
-
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_bad_file_reports_every_problem_located(name: str) -> None:
-    with pytest.raises(InputError) as caught:
-        load(BAD / name)
-    messages = [str(problem) for problem in caught.value.problems]
-    assert [m.split("bad/")[-1] for m in messages] == EXPECTED[name]
+test_every_problem_located, test_every_file_expected = Corpus(BAD, load, EXPECTED).tests()
 
 
 def test_not_a_mapping() -> None:

@@ -13,6 +13,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from ..strategies import multiples, quarter
+
 __all__ = ["COMBINATIONS", "consistent_weights", "matrices"]
 
 COMBINATIONS = [
@@ -32,12 +34,12 @@ def matrices(draw: st.DrawFn, method: str | None = None) -> dict[str, Any]:
     criteria = [
         {
             "id": f"c{j}",
-            "weight": draw(st.integers(1, 20)) / 20,
+            "weight": draw(multiples(20, 0.05, 1)),
             "direction": draw(st.sampled_from(["max", "min"])),
         }
         for j in range(n)
     ]
-    value = st.integers(1, 400).map(lambda k: k / 4)
+    value = quarter(0.25, 100)
     alternatives = [{"name": f"A{i}", **{f"c{j}": draw(value) for j in range(n)}} for i in range(m)]
     data: dict[str, Any] = {"method": chosen, "criteria": criteria, "alternatives": alternatives}
     if norm is not None:
@@ -47,4 +49,4 @@ def matrices(draw: st.DrawFn, method: str | None = None) -> dict[str, Any]:
 
 def consistent_weights(size: int) -> st.SearchStrategy[list[float]]:
     """Positive weights (not normalised) of ``size`` elements."""
-    return st.lists(st.integers(1, 50).map(float), min_size=size, max_size=size)
+    return st.lists(multiples(1, 1, 50), min_size=size, max_size=size)

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
 
 from mgmt_tools.errors import DomainError
 from mgmt_tools.mcda import (
@@ -35,22 +34,11 @@ from mgmt_tools.mcda.charts import (
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render.dot import THEME
 
+from ..helpers import chart_tests, figure_texts, rectangles
 from .test_formats_example import INDEX_EXAMPLE
 from .test_render import CHINESE, SINGLE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-def _texts(figure: Figure) -> list[str]:
-    """Every piece of text drawn on ``figure``: titles, labels, ticks, annotations, legends."""
-    from matplotlib.text import Text
-
-    return [text.get_text() for text in figure.findobj(Text) if text.get_text()]
-
-
-def _bars(figure: Figure, gid: str) -> list[Rectangle]:
-    axes = figure.axes[0]
-    return [p for p in axes.patches if isinstance(p, Rectangle) and p.get_gid() == gid]
 
 
 def _names(figure: Figure) -> list[str]:
@@ -85,7 +73,7 @@ def leader() -> AhpResult:
 
 def test_ranking_bars_best_on_top_winner_in_accent(cash: IndexResult) -> None:
     figure = _ranking_figure(cash)
-    bars = _bars(figure, "bar")
+    bars = rectangles(figure, "bar")
     assert [bar.get_width() for bar in bars] == pytest.approx(
         [row["score"] for row in cash.ranking]
     )
@@ -100,7 +88,7 @@ def test_ranking_bars_best_on_top_winner_in_accent(cash: IndexResult) -> None:
 
 def test_ranking_writes_each_score_and_the_variants(cash: IndexResult) -> None:
     figure = _ranking_figure(cash)
-    texts = _texts(figure)
+    texts = figure_texts(figure)
     for row in cash.ranking:
         assert f"{row['score']:.4f}" in texts
     everything = "\n".join(texts)
@@ -113,10 +101,10 @@ def test_ranking_writes_each_score_and_the_variants(cash: IndexResult) -> None:
 def test_vikor_ranking_says_lower_is_better() -> None:
     result = evaluate(loads(INDEX_EXAMPLE), method="vikor")
     figure = _ranking_figure(result)
-    texts = _texts(figure)
+    texts = figure_texts(figure)
     assert "Q (lower is better)" in texts
     assert any("Compromise solution" in text for text in texts)
-    bars = _bars(figure, "bar")
+    bars = rectangles(figure, "bar")
     assert bars[0].get_width() <= bars[1].get_width()  # the best has the lowest Q
 
 
@@ -135,10 +123,10 @@ def test_negative_scores_point_left() -> None:
 def test_ahp_ranking_of_overall_priorities(leader: AhpResult) -> None:
     figure = _ranking_figure(leader)
     assert _names(figure) == ["Rahul Mehta", "Li Wei", "Anna Novak"]
-    assert [bar.get_width() for bar in _bars(figure, "bar")] == pytest.approx(
+    assert [bar.get_width() for bar in rectangles(figure, "bar")] == pytest.approx(
         [0.3861, 0.3409, 0.2730], abs=5e-5
     )
-    texts = _texts(figure)
+    texts = figure_texts(figure)
     assert "Overall priority" in texts
     assert any("AHP eigenvector" in text for text in texts)
 
@@ -147,8 +135,8 @@ def test_single_matrix_ranking_of_priorities() -> None:
     result = analyse(loads_judgements(SINGLE, "yaml"))
     figure = _ranking_figure(result)
     assert _names(figure)[0] == "Revenue"
-    assert "Priority" in _texts(figure)
-    widths = [bar.get_width() for bar in _bars(figure, "bar")]
+    assert "Priority" in figure_texts(figure)
+    widths = [bar.get_width() for bar in rectangles(figure, "bar")]
     assert widths == sorted(widths, reverse=True)
     assert sum(widths) == pytest.approx(1.0)
 
@@ -156,9 +144,9 @@ def test_single_matrix_ranking_of_priorities() -> None:
 def test_big_inputs_show_the_best_thirty() -> None:
     result = evaluate(from_dict(_many(500)))
     figure = _ranking_figure(result)
-    assert len(_bars(figure, "bar")) == 30
+    assert len(rectangles(figure, "bar")) == 30
     assert _names(figure)[0] == result.ranking[0]["alternative"]
-    assert any("The best 30 of 500 alternatives are shown" in text for text in _texts(figure))
+    assert any("The best 30 of 500 alternatives are shown" in text for text in figure_texts(figure))
 
 
 def test_long_names_are_folded() -> None:
@@ -182,7 +170,7 @@ def test_acceptability_needs_the_sensitivity(leader: AhpResult) -> None:
 def test_acceptability_stacks_the_shares_of_each_rank(cash: IndexResult) -> None:
     assert cash.sensitivity is not None
     figure = _acceptability_figure(cash)
-    segments = _bars(figure, "share")
+    segments = rectangles(figure, "share")
     count = len(cash.matrix.alternatives)
     assert len(segments) == count * count  # a segment per alternative and rank
     shares = cash.sensitivity.acceptability.shares()[cash.order]
@@ -193,7 +181,7 @@ def test_acceptability_stacks_the_shares_of_each_rank(cash: IndexResult) -> None
     ends = [s.get_x() + s.get_width() for s in segments[-count:]]
     assert ends == pytest.approx([1.0] * count)
     assert _names(figure) == [row["alternative"] for row in cash.ranking]
-    assert not _bars(figure, "beyond")
+    assert not rectangles(figure, "beyond")
 
 
 def test_acceptability_writes_the_wide_shares_and_the_draws(cash: IndexResult) -> None:
@@ -201,7 +189,7 @@ def test_acceptability_writes_the_wide_shares_and_the_draws(cash: IndexResult) -
     figure = _acceptability_figure(cash)
     shares = cash.sensitivity.acceptability.shares()
     first = float(shares[int(cash.order[0]), 0])
-    texts = _texts(figure)
+    texts = figure_texts(figure)
     assert f"{100 * first:.0f}%" in texts
     everything = " ".join(texts)
     assert "500 Dirichlet weight draws" in everything
@@ -223,16 +211,18 @@ def test_rank_colours_accent_then_greys_dark_to_light() -> None:
 def test_big_inputs_count_the_first_ranks_only() -> None:
     result = evaluate(from_dict(_many(250)), sensitivity=True, seed=3, draws=100)
     figure = _acceptability_figure(result)
-    assert len(_bars(figure, "share")) == 30 * 10
-    beyond = _bars(figure, "beyond")
+    assert len(rectangles(figure, "share")) == 30 * 10
+    beyond = rectangles(figure, "beyond")
     assert len(beyond) == 30
     for k in range(30):
-        row = [s for s in _bars(figure, "share") + beyond if s.get_y() + 0.33 == pytest.approx(k)]
+        row = [
+            s for s in rectangles(figure, "share") + beyond if s.get_y() + 0.33 == pytest.approx(k)
+        ]
         assert sum(s.get_width() for s in row) == pytest.approx(1.0)
-    everything = " ".join(_texts(figure))
+    everything = " ".join(figure_texts(figure))
     assert "only ranks 1-10 are counted" in everything
     assert "The best 30 of 250 alternatives are shown" in everything
-    assert "below 10" in _texts(figure)
+    assert "below 10" in figure_texts(figure)
 
 
 # --- output -----------------------------------------------------------------------------------
@@ -240,19 +230,8 @@ def test_big_inputs_count_the_first_ranks_only() -> None:
 CHARTS: list[Callable[[Any, str], bytes]] = [ranking_chart, acceptability_chart]
 
 
-@pytest.mark.parametrize("chart", CHARTS, ids=lambda chart: chart.__name__)
-def test_svg_is_deterministic(cash: IndexResult, chart: Callable[..., bytes]) -> None:
-    first = chart(cash, "svg")
-    assert first.startswith(b"<?xml")
-    assert first == chart(cash, "svg")
-
-
-@pytest.mark.parametrize("chart", CHARTS, ids=lambda chart: chart.__name__)
-@pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG\r\n\x1a\n"), ("pdf", b"%PDF-")])
-def test_binary_formats(
-    cash: IndexResult, chart: Callable[..., bytes], fmt: str, magic: bytes
-) -> None:
-    assert chart(cash, fmt).startswith(magic)
+# The acceptability chart's PDF is drawn by tests/test_registry.py (the example, --sensitivity).
+test_svg_is_deterministic, test_binary_formats = chart_tests("cash", CHARTS, pdf=[ranking_chart])
 
 
 @pytest.mark.parametrize("chart", CHARTS, ids=lambda chart: chart.__name__)
@@ -264,7 +243,7 @@ def test_chinese_labels_render(chart: Callable[..., bytes]) -> None:
         warnings.simplefilter("always")
         assert chart(result, "png").startswith(b"\x89PNG")
     assert not [w for w in caught if "missing from" in str(w.message)]
-    texts = _texts(_ranking_figure(result)) + _texts(_acceptability_figure(result))
+    texts = figure_texts(_ranking_figure(result)) + figure_texts(_acceptability_figure(result))
     assert "客户经理 王伟" in texts
     assert any("选择客户经理团队负责人 <A&B>" in text for text in texts)
 
@@ -272,7 +251,7 @@ def test_chinese_labels_render(chart: Callable[..., bytes]) -> None:
 def test_every_example_charts(leader: AhpResult) -> None:
     for path in sorted((EXAMPLES / "index").glob("*.yaml")):
         result = evaluate(load(path), sensitivity=True, seed=1, draws=200)
-        assert len(_bars(_ranking_figure(result), "bar")) == len(result.matrix.alternatives)
-        assert _bars(_acceptability_figure(result), "share")
-    overall = [bar.get_width() for bar in _bars(_ranking_figure(leader), "bar")]
+        assert len(rectangles(_ranking_figure(result), "bar")) == len(result.matrix.alternatives)
+        assert rectangles(_acceptability_figure(result), "share")
+    overall = [bar.get_width() for bar in rectangles(_ranking_figure(leader), "bar")]
     assert sum(overall) == pytest.approx(1.0)

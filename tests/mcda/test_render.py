@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from mgmt_tools.errors import GraphvizNotFoundError
 from mgmt_tools.mcda import (
     AhpResult,
     IndexResult,
@@ -35,6 +34,7 @@ from mgmt_tools.mcda.render import (
 )
 from mgmt_tools.render.dot import THEME
 
+from ..helpers import assert_shows, diagram_tests, dot_statements
 from .test_formats_example import INDEX_EXAMPLE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -64,16 +64,6 @@ comparisons:
   - [Client satisfaction, Teamwork, 3]
   - [Compliance, Teamwork, 2]
 """
-
-
-def _statements(dot: str) -> dict[str, str]:
-    """The attribute lists of the nodes and edges of a DOT text, by node id or "a -> b"."""
-    found = {}
-    for line in dot.splitlines():
-        match = re.match(r"^  (\S+(?: -> \S+)?) \[(.*)\]$", line)
-        if match:
-            found[match[1]] = match[2]
-    return found
 
 
 def _penwidth(attributes: str) -> float:
@@ -109,28 +99,30 @@ def leader() -> AhpResult:
 
 def test_goal_criteria_and_alternatives_top_down(cash: IndexResult) -> None:
     dot = to_dot(cash)
-    statements = _statements(dot)
+    statements = dot_statements(dot)
     assert dot.startswith("digraph hierarchy {\n")
     assert 'rankdir="TB"' in dot
-    assert "Northwind Logistics" in statements["goal"]
-    assert "topsis · normalization vector (default) · weighting given" in statements["goal"]
     # criteria by name, in input order, with their weights and direction
-    assert "Annual licence" in statements["c0"]
-    assert "and fees (CNY k)" in statements["c0"]
-    assert "weight 0.25" in statements["c0"]
-    assert "min: lower is better" in statements["c0"]
+    assert_shows(
+        statements,
+        {
+            "goal": [
+                "Northwind Logistics",
+                "topsis · normalization vector (default) · weighting given",
+            ],
+            "c0": ["Annual licence", "and fees (CNY k)", "weight 0.25", "min: lower is better"],
+        },
+    )
     assert "min: lower" not in statements["c2"]
     assert "{rank=same; c0 -> c1 -> c2 -> c3 -> c4 -> c5" in dot
     # alternatives best first, with score and rank
     assert [cash.ranking[k]["alternative"] in statements[f"a{k}"] for k in range(4)] == [True] * 4
-    assert "score 0.5525" in statements["a0"]
-    assert "rank 1" in statements["a0"]
-    assert "rank 4" in statements["a3"]
+    assert_shows(statements, {"a0": ["score 0.5525", "rank 1"], "a3": ["rank 4"]})
     assert "{rank=same; a0 -> a1 -> a2 -> a3" in dot
 
 
 def test_the_winner_is_in_the_accent_colour(cash: IndexResult) -> None:
-    statements = _statements(to_dot(cash))
+    statements = dot_statements(to_dot(cash))
     assert "CashSphere" in statements["a0"]
     assert f'COLOR="{THEME.accent}"' in statements["a0"]
     assert f'BGCOLOR="{THEME.accent_fill}"' in statements["a0"]
@@ -148,7 +140,7 @@ def test_the_winners_lines_are_drawn_last(cash: IndexResult) -> None:
 
 
 def test_line_widths_follow_weights_and_standings(cash: IndexResult) -> None:
-    statements = _statements(to_dot(cash))
+    statements = dot_statements(to_dot(cash))
     weights = [0.25, 0.10, 0.20, 0.15, 0.20, 0.10]
     widths = [_penwidth(statements[f"goal -> c{c}"]) for c in range(6)]
     assert widths[0] == 4.0  # the largest weight
@@ -172,7 +164,7 @@ def test_standings_of_a_constant_column_are_full() -> None:
 def test_vikor_shows_q_s_r_and_the_compromise() -> None:
     result = evaluate(loads(INDEX_EXAMPLE), method="vikor")
     dot = to_dot(result)
-    statements = _statements(dot)
+    statements = dot_statements(dot)
     assert "Q 0.0000" in statements["a0"]
     assert "S 0." in statements["a0"]
     assert "R 0." in statements["a0"]
@@ -186,7 +178,7 @@ def test_ahp_weighting_shows_its_consistency_ratio() -> None:
         "  - [cost, features, 3]\n", "  - [cost, features, 3]\n  - [cost, support, 2]\n"
     )
     result = evaluate(loads(full), weighting="ahp")
-    assert "AHP weights (eigenvector): CR 0" in _statements(to_dot(result))["goal"]
+    assert "AHP weights (eigenvector): CR 0" in dot_statements(to_dot(result))["goal"]
 
 
 def test_ties_highlight_every_winner() -> None:
@@ -202,7 +194,7 @@ def test_ties_highlight_every_winner() -> None:
             }
         )
     )
-    statements = _statements(to_dot(result))
+    statements = dot_statements(to_dot(result))
     assert [THEME.accent in statements[f"a{k}"] for k in range(3)] == [True, True, False]
 
 
@@ -213,7 +205,7 @@ def test_many_lines_become_a_table() -> None:
     result = evaluate(load(EXAMPLES / "index" / "prospects.yaml"))  # 15 x 5 = 75 lines
     assert MAX_EDGES < 5 * 15
     dot = to_dot(result)
-    statements = _statements(dot)
+    statements = dot_statements(dot)
     table = statements["alternatives"]
     assert not any(name.startswith("a") and name[1:].isdigit() for name in statements)
     for c in range(5):
@@ -239,7 +231,7 @@ def test_the_layout_can_be_chosen(cash: IndexResult) -> None:
 def test_big_inputs_draw_the_best_with_a_note() -> None:
     result = evaluate(from_dict(_matrix(1000)))
     dot = to_dot(result)
-    table = _statements(dot)["alternatives"]
+    table = dot_statements(dot)["alternatives"]
     assert table.count("<TR>") == 1 + TOP + 1  # the heading, the best 30, the count of the rest
     assert "A0000" in table
     assert "A0029" in table
@@ -256,18 +248,21 @@ def test_big_inputs_draw_the_best_with_a_note() -> None:
 
 def test_ahp_hierarchy(leader: AhpResult) -> None:
     dot = to_dot(leader)
-    statements = _statements(dot)
-    assert "Choose a team leader for" in statements["goal"]
-    assert "AHP eigenvector · random index saaty1980" in statements["goal"]
-    assert "criteria CR 0.0017 · 1 missing judgement completed" in statements["goal"]
-    assert "Client" in statements["c0"]
-    assert "weight 0.3775" in statements["c0"]
-    assert "CR 0.0079" in statements["c0"]
-    assert "CR 0.0158" in statements["c2"]
-    assert "Rahul Mehta" in statements["a0"]
-    assert "priority 0.3861" in statements["a0"]
-    assert THEME.accent in statements["a0"]
-    assert "priority 0.2730" in statements["a2"]
+    statements = dot_statements(dot)
+    assert_shows(
+        statements,
+        {
+            "goal": [
+                "Choose a team leader for",
+                "AHP eigenvector · random index saaty1980",
+                "criteria CR 0.0017 · 1 missing judgement completed",
+            ],
+            "c0": ["Client", "weight 0.3775", "CR 0.0079"],
+            "c2": ["CR 0.0158"],
+            "a0": ["Rahul Mehta", "priority 0.3861", THEME.accent],
+            "a2": ["priority 0.2730"],
+        },
+    )
     # the largest local priority of all: Li Wei (a1) under Seniority (c3), 0.6483
     assert _penwidth(statements["c3 -> a1"]) == 4.0
     assert _penwidth(statements["c2 -> a0"]) == pytest.approx(0.6 + 3.4 * 0.625 / 0.6483, abs=0.01)
@@ -276,7 +271,7 @@ def test_ahp_hierarchy(leader: AhpResult) -> None:
 
 
 def test_ahp_table_shows_local_priorities(leader: AhpResult) -> None:
-    table = _statements(to_dot(leader, layout="table"))["alternatives"]
+    table = dot_statements(to_dot(leader, layout="table"))["alternatives"]
     assert "<B>0.6250</B>" in table  # Rahul Mehta under Coaching, the best of the column
     assert "0.5396" in table  # Li Wei under Client relationships
     assert "<B>0.3861</B>" in table
@@ -284,19 +279,21 @@ def test_ahp_table_shows_local_priorities(leader: AhpResult) -> None:
 
 def test_cr_above_the_limit_is_flagged() -> None:
     result = analyse(loads_judgements("comparisons: [[A, B, 9], [B, C, 9], [C, A, 9]]\n", "yaml"))
-    assert "(above 0.1)" in _statements(to_dot(result))["goal"]
+    assert "(above 0.1)" in dot_statements(to_dot(result))["goal"]
 
 
 def test_single_matrix_is_the_goal_over_its_elements() -> None:
     result = analyse(loads_judgements(SINGLE, "yaml"))
     dot = to_dot(result)
-    statements = _statements(dot)
+    statements = dot_statements(dot)
     assert not any(name.startswith("c") for name in statements)
-    assert "Weights of the RM scorecard" in statements["goal"]
-    assert "CR 0." in statements["goal"]
-    assert "Revenue" in statements["a0"]
-    assert "priority 0.4" in statements["a0"]
-    assert THEME.accent in statements["a0"]
+    assert_shows(
+        statements,
+        {
+            "goal": ["Weights of the RM scorecard", "CR 0."],
+            "a0": ["Revenue", "priority 0.4", THEME.accent],
+        },
+    )
     assert _penwidth(statements["goal -> a0"]) == 4.0
     assert _penwidth(statements["goal -> a3"]) < _penwidth(statements["goal -> a2"])
     assert "the element&#39;s priority" in dot
@@ -311,7 +308,7 @@ def test_a_big_matrix_is_a_table_of_its_best_elements() -> None:
         )
     )
     dot = to_dot(result)
-    table = _statements(dot)["alternatives"]
+    table = dot_statements(dot)["alternatives"]
     assert "goal -> alternatives" in dot
     assert ">element<" in table
     assert "E29" in table
@@ -323,7 +320,7 @@ def test_a_matrix_without_a_goal() -> None:
     no_goal = to_dot(
         analyse(judgements_from_dict({"elements": ["A", "B"], "matrix": [[1, 2], [0.5, 1]]}))
     )
-    assert "Priorities" in _statements(no_goal)["goal"]
+    assert "Priorities" in dot_statements(no_goal)["goal"]
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -360,25 +357,10 @@ def test_dot_is_deterministic(cash: IndexResult, leader: AhpResult) -> None:
 # --- rendering --------------------------------------------------------------------------------
 
 
-def test_render_refuses_other_formats(cash: IndexResult) -> None:
-    with pytest.raises(ValueError, match="svg, png, pdf"):
-        render(cash, "gif")
-
-
-def test_render_without_graphviz(
-    cash: IndexResult, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(GraphvizNotFoundError):
-        to_svg(cash)
-
-
-@pytest.mark.dot
-@pytest.mark.parametrize(
-    ("fmt", "magic"), [("svg", b"<?xml"), ("png", b"\x89PNG\r\n\x1a\n"), ("pdf", b"%PDF")]
+# One PDF per chart kind in the suite: the hierarchy's is drawn by tests/test_registry.py.
+test_render_refuses_other_formats, test_render_without_graphviz, test_render_formats = (
+    diagram_tests("cash", render, to_svg, drawn="leader", formats=["svg", "png"])
 )
-def test_render_formats(leader: AhpResult, fmt: str, magic: bytes) -> None:
-    assert render(leader, fmt).startswith(magic)
 
 
 @pytest.mark.dot

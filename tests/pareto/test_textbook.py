@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from mgmt_tools.pareto import analyse, analyse_tally, count_categories, tally_text
+from mgmt_tools.pareto import ParetoItem, analyse, analyse_tally, count_categories, tally_text
 
 # SAS/QC User's Guide, The PARETO Procedure, "Getting Started: Creating a Pareto Chart from Raw
 # Data", data set Failure1 (31 integrated-circuit failures), SAS sample library PARGS1:
@@ -56,10 +56,9 @@ FAILURE_TABLE = [
 ]
 
 
-def _check(items: list[dict[str, Any]], table: list[tuple[str, int, float, float]]) -> None:
+def _check(items: Sequence[ParetoItem], table: list[tuple[str, int, float, float]]) -> None:
     assert [
-        (r["category"], r["count"], round(r["percent"], 2), round(r["cumulative_percent"], 2))
-        for r in items
+        (r.category, r.count, round(r.percent, 2), round(r.cumulative_percent, 2)) for r in items
     ] == [(name, float(count), pct, cum) for name, count, pct, cum in table]
 
 

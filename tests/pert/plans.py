@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-FORMATS_EXAMPLE = """\
-project: Supply-chain finance onboarding
-units: days
-start: 2027-03-01
-calendar:
-  workdays: [mon, tue, wed, thu, fri]
-  holidays: [2027-04-05, 2027-05-01]
-deadline: 8
+ONBOARDING_TASKS = """\
 tasks:
   - id: A
     name: Collect KYC documents
@@ -29,4 +22,18 @@ tasks:
     milestone: true
     depends_on: [B, C]
 """
+"""The tasks of the FORMATS.md example: every way of giving a duration and a link."""
+
+FORMATS_EXAMPLE = (
+    """\
+project: Supply-chain finance onboarding
+units: days
+start: 2027-03-01
+calendar:
+  workdays: [mon, tue, wed, thu, fri]
+  holidays: [2027-04-05, 2027-05-01]
+deadline: 8
+"""
+    + ONBOARDING_TASKS
+)
 """The plan of the pert section of FORMATS.md, whose JSON result that page prints."""

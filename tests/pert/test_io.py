@@ -13,28 +13,12 @@ from mgmt_tools.errors import InputError
 from mgmt_tools.pert import LinkType, Plan, dump, from_dict, load, loads, schedule
 from mgmt_tools.pert.io import format_of
 
-PLAN_YAML = """\
-# yaml-language-server: $schema=../schemas/pert.schema.json
-project: Supply-chain finance onboarding
-tasks:
-  - id: A
-    name: Collect KYC documents
-    duration: 3
-  - id: B
-    optimistic: 2
-    most_likely: 4
-    pessimistic: 9
-    depends_on: [A]
-  - id: C
-    duration: 2
-    depends_on:
-      - {task: B, type: SS, lag: 1}
-      - "A FF+2"
-  - id: M
-    name: Credit approved
-    milestone: true
-    depends_on: [B, C]
-"""
+from .plans import ONBOARDING_TASKS
+
+PLAN_YAML = (
+    "# yaml-language-server: $schema=../schemas/pert.schema.json\n"
+    "project: Supply-chain finance onboarding\n" + ONBOARDING_TASKS
+)
 
 PLAN_JSON = """\
 {

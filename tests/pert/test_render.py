@@ -1,24 +1,24 @@
 """mgmt_tools.pert.render: the AON diagram as DOT (golden file), SVG/PNG/PDF and Mermaid, the
 simplification of big plans, and the text summary.
 
-Regenerate the golden DOT after an intended change with ``UPDATE_GOLDEN=1 pytest tests/pert``.
+Regenerate the golden DOT after an intended change with ``UPDATE_GOLDEN=1 pytest tests/pert``
+(the test is skipped when it writes the file; run it again to compare).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from mgmt_tools.errors import GraphvizNotFoundError
 from mgmt_tools.pert import Schedule, from_dict, loads, schedule
 from mgmt_tools.pert.render import render, summary_text, to_dot, to_mermaid, to_svg
 from mgmt_tools.render import display_width
 from mgmt_tools.render.dot import THEME
 
+from ..helpers import diagram_tests, golden
 from .plans import FORMATS_EXAMPLE
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -71,12 +71,7 @@ def _edges(dot: str) -> list[str]:
 
 
 def test_onboarding_dot_matches_golden_file(onboarding: Schedule) -> None:
-    golden = GOLDEN / "onboarding.dot"
-    dot = to_dot(onboarding)
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(dot, encoding="utf-8", newline="\n")
-    assert dot == golden.read_text(encoding="utf-8")
+    golden(GOLDEN / "onboarding.dot", to_dot(onboarding))
 
 
 def test_dot_is_deterministic() -> None:
@@ -257,28 +252,18 @@ def test_a_very_long_critical_path_is_cut() -> None:
 # --- rendering --------------------------------------------------------------------------------
 
 
-def test_render_refuses_other_formats(onboarding: Schedule) -> None:
-    with pytest.raises(ValueError, match="svg, png, pdf"):
-        render(onboarding, "gif")
+test_render_refuses_other_formats, test_render_without_graphviz, test_render_formats = (
+    diagram_tests("onboarding", render, to_svg)
+)
 
 
-def test_render_without_graphviz(
+def test_without_graphviz_the_notebook_shows_the_text(
     onboarding: Schedule, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(GraphvizNotFoundError):
-        to_svg(onboarding)
     bundle = onboarding._repr_mimebundle_()
     assert "image/svg+xml" not in bundle
     assert bundle["text/plain"].startswith("Supply-chain")
-
-
-@pytest.mark.dot
-@pytest.mark.parametrize(
-    ("fmt", "magic"), [("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF")]
-)
-def test_render_formats(onboarding: Schedule, fmt: str, magic: bytes) -> None:
-    assert render(onboarding, fmt).startswith(magic)
 
 
 @pytest.mark.dot

@@ -75,6 +75,33 @@ def _assert_durations(d: dict[str, Any], expected: Mapping[str, float], tol: flo
         assert tasks[tid]["duration"] == pytest.approx(dur, abs=tol), tid
 
 
+def _assert_schedule(
+    d: dict[str, Any],
+    duration: float,
+    critical_paths: list[list[str]],
+    durations: Mapping[str, float],
+    table: Mapping[str, Row],
+) -> None:
+    """The printed duration, critical paths, task durations and ES/EF/LS/LF/float table."""
+    assert d["duration"] == pytest.approx(duration)
+    assert d["critical_paths"] == critical_paths
+    _assert_durations(d, durations)
+    _assert_table(d, table)
+
+
+def _rows(text: str) -> dict[str, Any]:
+    """A table as the source prints it, one row a line: an id, then its numbers.
+
+    >>> _rows('''
+    ...     A  0  2.5
+    ...     B  2.5  3
+    ... ''')
+    {'A': (0.0, 2.5), 'B': (2.5, 3.0)}
+    """
+    rows = (line.split() for line in text.strip().splitlines())
+    return {tid: tuple(float(value) for value in values) for tid, *values in rows}
+
+
 # ---------------------------------------------------------------------------------------------
 # 1. Heizer & Render, Milwaukee Paper Manufacturing (FS network, weeks)
 # ---------------------------------------------------------------------------------------------
@@ -91,16 +118,18 @@ MILWAUKEE_LOGIC: dict[str, list[str]] = {
 }
 MILWAUKEE_TIMES = {"A": 2, "B": 3, "C": 2, "D": 4, "E": 4, "F": 3, "G": 5, "H": 2}
 # Schedule and slack table: activity, ES, EF, LS, LF, slack (LS - ES)
-MILWAUKEE_TABLE: dict[str, Row] = {
-    "A": (0, 2, 0, 2, 0),
-    "B": (0, 3, 1, 4, 1),
-    "C": (2, 4, 2, 4, 0),
-    "D": (3, 7, 4, 8, 1),
-    "E": (4, 8, 4, 8, 0),
-    "F": (4, 7, 10, 13, 6),
-    "G": (8, 13, 8, 13, 0),
-    "H": (13, 15, 13, 15, 0),
-}
+MILWAUKEE_TABLE: dict[str, Row] = _rows(
+    """
+    A   0   2   0   2   0
+    B   0   3   1   4   1
+    C   2   4   2   4   0
+    D   3   7   4   8   1
+    E   4   8   4   8   0
+    F   4   7  10  13   6
+    G   8  13   8  13   0
+    H  13  15  13  15   0
+    """
+)
 
 
 def test_heizer_render_milwaukee_paper_cpm() -> None:
@@ -118,11 +147,8 @@ def test_heizer_render_milwaukee_paper_cpm() -> None:
         ],
     }
     d = _run(plan)
-    assert d["duration"] == pytest.approx(15)
-    assert d["critical_paths"] == [["A", "C", "E", "G", "H"]]
+    _assert_schedule(d, 15, [["A", "C", "E", "G", "H"]], MILWAUKEE_TIMES, MILWAUKEE_TABLE)
     assert [t["id"] for t in d["tasks"]] == list(MILWAUKEE_LOGIC)  # input order
-    _assert_durations(d, MILWAUKEE_TIMES)
-    _assert_table(d, MILWAUKEE_TABLE)
 
 
 def test_heizer_render_milwaukee_paper_pert() -> None:
@@ -138,16 +164,18 @@ def test_heizer_render_milwaukee_paper_pert() -> None:
     comparison therefore allows the table's z-rounding (Phi(0.565)..Phi(0.575) = .7140...7174).
     Likewise the 99 % quantile uses z = 2.3263 instead of the table's 2.33 (19.10 either way).
     """
-    estimates = {
-        "A": (1, 2, 3),
-        "B": (2, 3, 4),
-        "C": (1, 2, 3),
-        "D": (2, 4, 6),
-        "E": (1, 4, 7),
-        "F": (1, 2, 9),
-        "G": (3, 4, 11),
-        "H": (1, 2, 3),
-    }
+    estimates = _rows(
+        """
+        A  1  2  3
+        B  2  3  4
+        C  1  2  3
+        D  2  4  6
+        E  1  4  7
+        F  1  2  9
+        G  3  4 11
+        H  1  2  3
+        """
+    )
     plan = {
         "units": "weeks",
         "deadline": 16,
@@ -163,10 +191,7 @@ def test_heizer_render_milwaukee_paper_pert() -> None:
         ],
     }
     d = _run(plan)
-    assert d["duration"] == pytest.approx(15)
-    assert d["critical_paths"] == [["A", "C", "E", "G", "H"]]
-    _assert_durations(d, MILWAUKEE_TIMES)
-    _assert_table(d, MILWAUKEE_TABLE)
+    _assert_schedule(d, 15, [["A", "C", "E", "G", "H"]], MILWAUKEE_TIMES, MILWAUKEE_TABLE)
     pert = d["pert"]
     assert pert["mean"] == pytest.approx(15)
     assert pert["variance"] == pytest.approx(3.11, abs=5e-3)
@@ -202,22 +227,24 @@ RELIABLE_TIMES = {
     "H": 9, "I": 7, "J": 8, "K": 4, "L": 5, "M": 2, "N": 6,
 }  # fmt: skip
 # Slack table: (ES, EF, LS, LF, slack); the book prints the pairs (ES, LS) and (EF, LF).
-RELIABLE_TABLE: dict[str, Row] = {
-    "A": (0, 2, 0, 2, 0),
-    "B": (2, 6, 2, 6, 0),
-    "C": (6, 16, 6, 16, 0),
-    "D": (16, 22, 20, 26, 4),
-    "E": (16, 20, 16, 20, 0),
-    "F": (20, 25, 20, 25, 0),
-    "G": (22, 29, 26, 33, 4),
-    "H": (29, 38, 33, 42, 4),
-    "I": (16, 23, 18, 25, 2),
-    "J": (25, 33, 25, 33, 0),
-    "K": (33, 37, 34, 38, 1),
-    "L": (33, 38, 33, 38, 0),
-    "M": (38, 40, 42, 44, 4),
-    "N": (38, 44, 38, 44, 0),
-}
+RELIABLE_TABLE: dict[str, Row] = _rows(
+    """
+    A   0   2   0   2   0
+    B   2   6   2   6   0
+    C   6  16   6  16   0
+    D  16  22  20  26   4
+    E  16  20  16  20   0
+    F  20  25  20  25   0
+    G  22  29  26  33   4
+    H  29  38  33  42   4
+    I  16  23  18  25   2
+    J  25  33  25  33   0
+    K  33  37  34  38   1
+    L  33  38  33  38   0
+    M  38  40  42  44   4
+    N  38  44  38  44   0
+    """
+)
 RELIABLE_PATH = ["A", "B", "C", "E", "F", "J", "L", "N"]
 
 
@@ -236,10 +263,7 @@ def test_hillier_lieberman_reliable_construction_cpm() -> None:
         ],
     }
     d = _run(plan)
-    assert d["duration"] == pytest.approx(44)
-    assert d["critical_paths"] == [RELIABLE_PATH]
-    _assert_durations(d, RELIABLE_TIMES)
-    _assert_table(d, RELIABLE_TABLE)
+    _assert_schedule(d, 44, [RELIABLE_PATH], RELIABLE_TIMES, RELIABLE_TABLE)
 
 
 def test_hillier_lieberman_reliable_construction_pert() -> None:
@@ -250,22 +274,24 @@ def test_hillier_lieberman_reliable_construction_pert() -> None:
     (47 - 44)/3 = 1, P(T <= 47) ~ 0.84. The deadline is passed with the ``deadline=`` keyword
     (the command-line override) rather than in the plan.
     """
-    estimates = {
-        "A": (1, 2, 3),
-        "B": (2, 3.5, 8),
-        "C": (6, 9, 18),
-        "D": (4, 5.5, 10),
-        "E": (1, 4.5, 5),
-        "F": (4, 4, 10),
-        "G": (5, 6.5, 11),
-        "H": (5, 8, 17),
-        "I": (3, 7.5, 9),
-        "J": (3, 9, 9),
-        "K": (4, 4, 4),
-        "L": (1, 5.5, 7),
-        "M": (1, 2, 3),
-        "N": (5, 5.5, 9),
-    }
+    estimates = _rows(
+        """
+        A  1  2    3
+        B  2  3.5  8
+        C  6  9   18
+        D  4  5.5 10
+        E  1  4.5  5
+        F  4  4   10
+        G  5  6.5 11
+        H  5  8   17
+        I  3  7.5  9
+        J  3  9    9
+        K  4  4    4
+        L  1  5.5  7
+        M  1  2    3
+        N  5  5.5  9
+        """
+    )
     plan = {
         "units": "weeks",
         "tasks": [
@@ -280,10 +306,7 @@ def test_hillier_lieberman_reliable_construction_pert() -> None:
         ],
     }
     d = _run(plan, deadline=47)
-    assert d["duration"] == pytest.approx(44)
-    assert d["critical_paths"] == [RELIABLE_PATH]
-    _assert_durations(d, RELIABLE_TIMES)
-    _assert_table(d, RELIABLE_TABLE)
+    _assert_schedule(d, 44, [RELIABLE_PATH], RELIABLE_TIMES, RELIABLE_TABLE)
     pert = d["pert"]
     assert pert["mean"] == pytest.approx(44)
     assert pert["variance"] == pytest.approx(9)
@@ -303,15 +326,17 @@ def test_hillier_lieberman_reliable_construction_pert() -> None:
 TAYLOR_CASES: dict[str, TaylorCase] = {
     "manual-p114": (
         [(1, 2, 7), (1, 3, 10), (2, 4, 6), (3, 4, 5), (3, 5, 4), (4, 5, 3), (5, 6, 2)],
-        {
-            "1-2": (0, 7, 2, 9, 2),
-            "1-3": (0, 10, 0, 10, 0),
-            "2-4": (7, 13, 9, 15, 2),
-            "3-4": (10, 15, 10, 15, 0),
-            "3-5": (10, 14, 14, 18, 4),
-            "4-5": (15, 18, 15, 18, 0),
-            "5-6": (18, 20, 18, 20, 0),
-        },
+        _rows(
+            """
+            1-2   0   7   2   9   2
+            1-3   0  10   0  10   0
+            2-4   7  13   9  15   2
+            3-4  10  15  10  15   0
+            3-5  10  14  14  18   4
+            4-5  15  18  15  18   0
+            5-6  18  20  18  20   0
+            """
+        ),
         20,
         ["1-3", "3-4", "4-5", "5-6"],  # "Critical path = 1 - 3 - 4 - 5 - 6"
     ),
@@ -320,21 +345,23 @@ TAYLOR_CASES: dict[str, TaylorCase] = {
             (1, 2, 8), (1, 3, 10), (1, 4, 9), (2, 5, 6), (2, 6, 4), (3, 5, 5), (4, 5, 0),
             (4, 7, 7), (5, 7, 12), (5, 8, 15), (6, 9, 18), (7, 8, 4), (8, 9, 7),
         ],
-        {
-            "1-2": (0, 8, 1, 9, 1),
-            "1-3": (0, 10, 0, 10, 0),
-            "1-4": (0, 9, 6, 15, 6),
-            "2-5": (8, 14, 9, 15, 1),
-            "2-6": (8, 12, 16, 20, 8),
-            "3-5": (10, 15, 10, 15, 0),
-            "4-5": (9, 9, 15, 15, 6),
-            "4-7": (9, 16, 20, 27, 11),
-            "5-7": (15, 27, 15, 27, 0),
-            "5-8": (15, 30, 16, 31, 1),
-            "6-9": (12, 30, 20, 38, 8),
-            "7-8": (27, 31, 27, 31, 0),
-            "8-9": (31, 38, 31, 38, 0),
-        },
+        _rows(
+            """
+            1-2   0   8   1   9   1
+            1-3   0  10   0  10   0
+            1-4   0   9   6  15   6
+            2-5   8  14   9  15   1
+            2-6   8  12  16  20   8
+            3-5  10  15  10  15   0
+            4-5   9   9  15  15   6
+            4-7   9  16  20  27  11
+            5-7  15  27  15  27   0
+            5-8  15  30  16  31   1
+            6-9  12  30  20  38   8
+            7-8  27  31  27  31   0
+            8-9  31  38  31  38   0
+            """
+        ),
         38,
         ["1-3", "3-5", "5-7", "7-8", "8-9"],  # critical path 1 - 3 - 5 - 7 - 8 - 9
     ),
@@ -360,10 +387,7 @@ def test_taylor_solutions_manual_aoa(case: str) -> None:
             }
         )
     d = _run({"units": "weeks", "tasks": tasks})
-    assert d["duration"] == pytest.approx(duration)
-    assert d["critical_paths"] == [path]
-    _assert_durations(d, {f"{i}-{j}": t for i, j, t in arrows})
-    _assert_table(d, table)
+    _assert_schedule(d, duration, [path], {f"{i}-{j}": t for i, j, t in arrows}, table)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -462,16 +486,18 @@ VIDEO_CASES: dict[str, VideoCase] = {
             ("G", 4, ["D SS+1", "E"]),
             ("H", 3, ["F SF+2", "G"]),
         ],
-        {
-            "A": (0, 3, 0, 3, 0),
-            "B": (5, 7, 5, 7, 0),
-            "C": (0, 2, 4, 6, 4),
-            "D": (6, 10, 6, 10, 0),
-            "E": (2, 3, 6, 7, 4),
-            "F": (3, 5, 12, 14, 9),
-            "G": (7, 11, 7, 11, 0),
-            "H": (11, 14, 11, 14, 0),
-        },
+        _rows(
+            """
+            A   0   3   0   3   0
+            B   5   7   5   7   0
+            C   0   2   4   6   4
+            D   6  10   6  10   0
+            E   2   3   6   7   4
+            F   3   5  12  14   9
+            G   7  11   7  11   0
+            H  11  14  11  14   0
+            """
+        ),
         14,
         ["A", "B", "D", "G", "H"],
     ),
@@ -484,13 +510,15 @@ VIDEO_CASES: dict[str, VideoCase] = {
             ("D", 5, ["B"]),
             ("E", 2, ["C", "D"]),
         ],
-        {
-            "A": (0, 2, 0, 2, 0),
-            "B": (7, 11, 7, 11, 0),
-            "C": (10, 13, 13, 16, 3),
-            "D": (11, 16, 11, 16, 0),
-            "E": (16, 18, 16, 18, 0),
-        },
+        _rows(
+            """
+            A   0   2   0   2   0
+            B   7  11   7  11   0
+            C  10  13  13  16   3
+            D  11  16  11  16   0
+            E  16  18  16  18   0
+            """
+        ),
         18,
         ["A", "B", "D", "E"],
     ),
@@ -504,14 +532,16 @@ VIDEO_CASES: dict[str, VideoCase] = {
             ("E", 3, ["C"]),
             ("F", 1, [{"task": "D", "type": "FF", "lag": 3}, "E"]),
         ],
-        {
-            "A": (0, 2, 0, 2, 0),
-            "B": (2, 4, 4, 6, 2),
-            "C": (2, 6, 2, 6, 0),
-            "D": (6, 9, 6, 9, 0),
-            "E": (6, 9, 8, 11, 2),
-            "F": (11, 12, 11, 12, 0),
-        },
+        _rows(
+            """
+            A   0   2   0   2   0
+            B   2   4   4   6   2
+            C   2   6   2   6   0
+            D   6   9   6   9   0
+            E   6   9   8  11   2
+            F  11  12  11  12   0
+            """
+        ),
         12,
         ["A", "C", "D", "F"],
     ),
@@ -527,15 +557,17 @@ VIDEO_CASES: dict[str, VideoCase] = {
             ("F", 6, ["C", "E"]),
             ("G", 5, ["E"]),
         ],
-        {
-            "A": (0, 7, 2, 9, 2),
-            "B": (0, 9, 0, 9, 0),
-            "C": (7, 19, 14, 26, 7),
-            "D": (9, 17, 9, 17, 0),
-            "E": (17, 26, 17, 26, 0),
-            "F": (26, 32, 26, 32, 0),
-            "G": (26, 31, 27, 32, 1),
-        },
+        _rows(
+            """
+            A   0   7   2   9   2
+            B   0   9   0   9   0
+            C   7  19  14  26   7
+            D   9  17   9  17   0
+            E  17  26  17  26   0
+            F  26  32  26  32   0
+            G  26  31  27  32   1
+            """
+        ),
         32,
         ["B", "D", "E", "F"],
     ),
@@ -553,11 +585,7 @@ def test_precedence_diagramming_video_examples(case: str) -> None:
     """
     spec, table, duration, path = VIDEO_CASES[case]
     plan = {"tasks": [{"id": i, "duration": dur, "depends_on": links} for i, dur, links in spec]}
-    d = _run(plan)
-    assert d["duration"] == pytest.approx(duration)
-    assert d["critical_paths"] == [path]
-    _assert_durations(d, {i: dur for i, dur, _ in spec})
-    _assert_table(d, table)
+    _assert_schedule(_run(plan), duration, [path], {i: dur for i, dur, _ in spec}, table)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,31 +1,72 @@
-"""``mgmt schema METHOD [--result]``: print the JSON Schema of a method's input or result."""
+"""``mgmt schema METHOD [--result] [-o FILE]``: the JSON Schema of a method's input or result."""
 
 from __future__ import annotations
 
 import click
 
-METHODS = ("ahp", "decision", "fishbone", "goals", "index", "pareto", "pert", "rank", "report")
+from mgmt_cli._output import write_output
+
+
+def _names() -> list[str]:
+    from mgmt_tools.methods import METHODS
+
+    return sorted([*METHODS, "report"])
+
+
+class _Methods(click.ParamType):  # type: ignore[type-arg]
+    """The registry's method names (and report), read when the command runs, not at import."""
+
+    name = "method"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "METHOD"
+
+    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if value not in _names():
+            from mgmt_tools.errors import did_you_mean
+
+            self.fail(f"unknown method {value!r}{did_you_mean(value, _names())}", param, ctx)
+        return value
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[click.shell_completion.CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(name) for name in _names() if name.startswith(incomplete)]
 
 
 @click.command("schema")
-@click.argument("method", type=click.Choice(METHODS))
-@click.option("--result", is_flag=True, help="Print the schema of the --json result instead.")
-def command(method: str, result: bool) -> None:
+@click.argument("method", type=_Methods())
+@click.option("--result", is_flag=True, help="The schema of the --json result instead.")
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write the schema to FILE (for an editor's $schema line) instead of stdout.",
+)
+def command(method: str, result: bool, output: str | None) -> None:
     """Print the JSON Schema of METHOD's input format (for editors and validators).
 
-    With --result, the schema of the JSON that `mgmt METHOD --json` prints.
+    With --result, the schema of the JSON that `mgmt METHOD --json` prints. With -o FILE, the
+    schema is written to FILE: point an input's first line at it,
+    `# yaml-language-server: $schema=FILE`, and editors check and complete the input.
     """
-    if result:
-        from mgmt_tools.schemas import result_methods, result_schema_text
+    from mgmt_tools.schemas import result_methods, result_schema_text, schema_name, schema_text
 
+    name = schema_name(method)
+    if result:
         try:
-            text = result_schema_text(method)
+            text = result_schema_text(name)
         except KeyError:
             raise click.UsageError(
                 f"no result schema for {method!r} yet; available: {', '.join(result_methods())}"
             ) from None
+    else:
+        text = schema_text(name)
+    if output is None:
         click.echo(text, nl=False)
         return
-    from mgmt_tools.schemas import schema_text
-
-    click.echo(schema_text(method), nl=False)
+    write_output(output, text)
+    if output != "-":
+        click.echo(f"wrote {output}", err=True)

@@ -1,0 +1,68 @@
+"""``mgmt init METHOD [FILE]``: write a commented starter input that runs as it is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+__all__ = ["command"]
+
+
+class _MethodChoice(click.Choice[str]):
+    """The registry's method names, read when first needed (not when the module is imported)."""
+
+    def __init__(self) -> None:
+        super().__init__((), case_sensitive=False)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from mgmt_tools.init import starter_names
+
+        return starter_names()
+
+    @choices.setter
+    def choices(self, value: Any) -> None:
+        """Ignored: the choices always come from the registry."""
+
+
+@click.command("init")
+@click.argument("method", metavar="METHOD", type=_MethodChoice())
+@click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+def command(method: str, file: str | None, force: bool) -> None:
+    """Write a commented starter input for METHOD to FILE (default: stdout).
+
+    The file runs as it is (`mgmt METHOD FILE`); its comments explain each key. Its first line
+    names METHOD.schema.json beside it for editors: `mgmt schema METHOD -o METHOD.schema.json`
+    writes that file. An existing FILE is left alone unless --force is given.
+    """
+    from mgmt_tools.init import starter, write_starter
+
+    method = method.lower()
+    if file is None or file == "-":
+        click.echo(starter(method), nl=False)
+        return
+    try:
+        write_starter(method, file, force=force)
+    except FileExistsError:
+        raise click.UsageError(
+            f"'{file}' exists; give --force to overwrite it, or another FILE"
+        ) from None
+    except FileNotFoundError:
+        raise click.UsageError(f"no such directory for '{file}'") from None
+    except OSError as error:
+        raise click.FileError(file, hint=error.strerror or str(error)) from None
+    schema = _schema_name(method)
+    click.echo(
+        f"wrote {file}; run it with: mgmt {method} {file}\n"
+        f"for editor checks, write its schema beside it: "
+        f"mgmt schema {schema} -o {schema}.schema.json",
+        err=True,
+    )
+
+
+def _schema_name(method: str) -> str:
+    from mgmt_tools.methods import METHODS
+
+    return METHODS[method].schema_name

@@ -1,0 +1,235 @@
+"""Plain words for YAML mistakes: indentation, tabs, a missing space after a colon, aliases.
+
+libyaml reports what its grammar expected ("mapping values are not allowed in this context",
+"did not find expected key"); a user needs to know what to change on which line. These
+functions look at the text around the place libyaml stopped and name the usual cause. They
+run only when a file has already failed to parse (or, for aliases, when it has anchors), so
+valid input pays nothing.
+
+>>> plain_yaml_error("mapping values are not allowed in this context",
+...                  "tasks:\\n  - id:A\\n    duration: 1\\n", 2, 12)
+("a missing space after ':' (write 'id: A'; without the space 'id:A' is one word)", 1, 6)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+__all__ = ["MAX_EXPANDED", "alias_problem", "may_have_aliases", "plain_yaml_error"]
+
+MAX_EXPANDED = 1_000_000
+"""The most values the aliases of a file may expand to (beyond ten times its own values): a
+few lines of nested aliases can stand for billions of values (an "alias bomb")."""
+
+_TAB = "a tab used for indentation (YAML indents with spaces only: replace the tab with spaces)"
+_INDENT = (
+    "bad indentation: this line does not line up with the lines above it (the keys of one "
+    "mapping, and the '-' items of one list, start in the same column)"
+)
+_NO_SPACE = re.compile(r"^(\s*(?:-\s+)*)([^\s#'\"{\[&*!|>%@`-][^:#]*?):([^\s:/])")
+"""A block key followed by a colon with no space after it: ``id:A`` (not a URL, not 10:30)."""
+_KEY = re.compile(r"^(\s*(?:-\s+)*)([^\s#'\"{\[&*!|>%@`][^#]*?):(?:\s|$)")
+
+
+def plain_yaml_error(
+    message: str, text: str, line: int, column: int, context_line: int | None = None
+) -> tuple[str, int, int] | None:
+    """The usual cause of libyaml's ``message`` at 0-based ``line`` and ``column`` of
+    ``text``, as (words, line, column), or None when there is nothing plainer to say."""
+    lines = text.splitlines()
+    here = lines[line] if 0 <= line < len(lines) else ""
+    tab = _leading_tab(lines, line)
+    if tab is not None and ("tab" in message or "cannot start any token" in message):
+        return _TAB, line, tab
+    if "mapping values are not allowed" in message:
+        return _mapping_value(lines, line, column)
+    if "could not find expected ':'" in message:
+        at = context_line if context_line is not None else line
+        words = lines[at].strip() if 0 <= at < len(lines) else ""
+        indent = len(lines[at]) - len(lines[at].lstrip()) if 0 <= at < len(lines) else 0
+        return f"a line without ':' in a mapping: '{words}' (write 'key: value')", at, indent
+    if any(
+        part in message
+        for part in ("did not find expected key", "expected '-' indicator", "expected <block end>")
+    ):
+        return _INDENT, line, len(here) - len(here.lstrip(" "))
+    return None
+
+
+def _leading_tab(lines: list[str], line: int) -> int | None:
+    """The column of a tab in the indentation of ``line``, if there is one."""
+    if not 0 <= line < len(lines):
+        return None
+    indent = lines[line][: len(lines[line]) - len(lines[line].lstrip(" \t"))]
+    return indent.index("\t") if "\t" in indent else None
+
+
+def _mapping_value(lines: list[str], line: int, column: int) -> tuple[str, int, int]:
+    """A colon where no mapping can start: a key written ``id:A`` on the line before, a
+    second ``: `` in an unquoted value, or a line indented more than its siblings."""
+    for number in (line, _previous(lines, line)):
+        if number is None:
+            continue
+        match = _NO_SPACE.match(lines[number])
+        if match and (number < line or match.end(2) < column):
+            key, after = match.group(2).strip(), lines[number][match.end(2) + 1 :].strip()
+            written = f"{key}:{after.split()[0] if after else ''}"
+            return (
+                f"a missing space after ':' (write '{key}: {after}'; without the space "
+                f"'{written}' is one word)",
+                number,
+                match.end(2),
+            )
+    here = lines[line] if 0 <= line < len(lines) else ""
+    key = _KEY.match(here)
+    if key is not None and key.end(2) < column:
+        value = here[key.end(0) :].strip()
+        return (
+            f"a ': ' inside a value: put the value in quotes (write "
+            f'{key.group(2).strip()}: "{value}")',
+            line,
+            column,
+        )
+    indent = len(here) - len(here.lstrip(" "))
+    above = _previous(lines, line)
+    if above is not None:
+        return (
+            f"bad indentation: this line is indented more than the line above it "
+            f"(line {above + 1}), so it cannot start a key there (the keys of one mapping "
+            "start in the same column)",
+            line,
+            indent,
+        )
+    return _INDENT, line, indent
+
+
+def _previous(lines: list[str], line: int) -> int | None:
+    """The nearest line above ``line`` with something on it other than a comment."""
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        stripped = lines[number].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return None
+
+
+def may_have_aliases(text: str) -> bool:
+    """Whether ``text`` may hold an anchor and an alias (``&a`` and ``*a`` starting a value);
+    a regular-expression search, so files without them pay nothing more.
+
+    >>> may_have_aliases("a: &x [1]\\nb: *x"), may_have_aliases("name: R&D\\nfee: 2 * 3")
+    (True, False)
+    """
+    return _starts_a_value(text, "&") and _starts_a_value(text, "*")
+
+
+def _starts_a_value(text: str, mark: str) -> bool:
+    """Whether ``mark`` appears where a YAML value starts, followed by a name. Looks only at
+    the places ``str.find`` gives (fast), not at every character."""
+    at = text.find(mark)
+    while at != -1:
+        before = text[at - 1] if at else "\n"
+        after = text[at + 1 : at + 2]
+        if before in " \t\r\n[{," and after and after not in " \t\r\n[]{},":
+            return True
+        at = text.find(mark, at + 1)
+    return False
+
+
+AliasProblem = tuple[str, tuple[str | int, ...], int, int]
+"""(message, path of the alias in the data, 0-based line, 0-based column)."""
+
+
+def alias_problem(text: str, loader: type[yaml.SafeLoader]) -> AliasProblem | None:
+    """An alias that refers to the node it is inside (``a: &a [*a]``), or aliases that expand
+    to more than :data:`MAX_EXPANDED` values, located; else None.
+
+    Reads the parser's events once, counting each anchored node's expanded size, so the check
+    costs one pass however much the aliases would expand.
+
+    >>> alias_problem("a: &a [1, *a]", yaml.SafeLoader)
+    ("the alias '*a' refers to the node it is inside (anchor '&a'): it would never end", \
+('a', 1), 0, 10)
+    >>> alias_problem("a: &a [1, 2]\\nb: *a", yaml.SafeLoader) is None
+    True
+    """
+    sizes: dict[str, int] = {}
+    open_anchors: list[str | None] = []
+    counts: list[int] = [0]
+    places = _Places()
+    events = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            events += 1
+            if isinstance(event, yaml.NodeEvent):
+                places.enter(event)
+            if isinstance(event, yaml.AliasEvent):
+                anchor = str(event.anchor)
+                line, column = _where(event)
+                if anchor in open_anchors:
+                    message = (
+                        f"the alias '*{anchor}' refers to the node it is inside (anchor "
+                        f"'&{anchor}'): it would never end"
+                    )
+                    return message, places.path(), line, column
+                counts[-1] += sizes.get(anchor, 1)
+                if counts[-1] > MAX_EXPANDED and counts[-1] > 10 * events:
+                    message = (
+                        f"the aliases expand this file to more than {MAX_EXPANDED:,} values "
+                        f"(at '*{anchor}'); write the data out or use fewer aliases"
+                    )
+                    return message, places.path(), line, column
+            elif isinstance(event, yaml.CollectionStartEvent):
+                open_anchors.append(event.anchor)
+                counts.append(1)
+                places.open(isinstance(event, yaml.MappingStartEvent))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                opened, size = open_anchors.pop(), counts.pop()
+                if opened is not None:
+                    sizes[opened] = size
+                counts[-1] += size
+                places.close()
+            elif isinstance(event, yaml.ScalarEvent):
+                counts[-1] += 1
+                if event.anchor is not None:
+                    sizes[str(event.anchor)] = 1
+    except yaml.YAMLError:
+        return None  # reported by the loader, with its position
+    return None
+
+
+class _Places:
+    """The path of the node an event stream is at: keys of mappings, numbers of lists."""
+
+    def __init__(self) -> None:
+        # per open collection: [is a mapping, current key or index, next node is a key]
+        self._frames: list[list[Any]] = []
+
+    def enter(self, event: yaml.NodeEvent) -> None:
+        """A node begins in the innermost open collection."""
+        if not self._frames:
+            return
+        frame = self._frames[-1]
+        if not frame[0]:
+            frame[1] += 1
+        elif frame[2]:
+            frame[1] = str(event.value) if isinstance(event, yaml.ScalarEvent) else "?"
+            frame[2] = False
+        else:
+            frame[2] = True  # this node is the value; the next one is a key
+
+    def open(self, mapping: bool) -> None:
+        self._frames.append([mapping, "" if mapping else -1, True])
+
+    def close(self) -> None:
+        self._frames.pop()
+
+    def path(self) -> tuple[str | int, ...]:
+        return tuple(frame[1] for frame in self._frames)
+
+
+def _where(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line, mark.column) if mark is not None else (0, 0)

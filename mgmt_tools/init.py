@@ -1,0 +1,100 @@
+"""Starter files: a commented input for each method that runs as it is (``mgmt init``).
+
+The starters are kept as files in ``mgmt_tools/starters/<schema>.yaml`` (gantt reads pert's
+format and starts from pert's file) and read with :mod:`importlib.resources`, so they are found
+in an installed wheel as in a clone. Each begins with the ``# yaml-language-server: $schema=``
+line naming ``<schema>.schema.json`` beside it (``mgmt schema METHOD -o`` writes that file).
+
+>>> starter("pert").splitlines()[0]
+'# yaml-language-server: $schema=pert.schema.json'
+>>> starter("gantt") == starter("pert")
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["MODELINE", "starter", "starter_names", "write_starter"]
+
+MODELINE = "# yaml-language-server: $schema="
+"""The start of the first line of every starter."""
+
+
+def starter_names() -> tuple[str, ...]:
+    """The methods that have a starter: every method of the registry, sorted."""
+    from mgmt_tools.methods import METHODS
+
+    return tuple(sorted(METHODS))
+
+
+def starter(method: str) -> str:
+    """The commented starter input of ``method`` (YAML text).
+
+    Raises
+    ------
+    KeyError
+        ``method`` is not a method of :data:`mgmt_tools.methods.METHODS`.
+    """
+    from importlib.resources import files
+
+    from mgmt_tools.methods import METHODS
+
+    name = METHODS[method].schema_name
+    return files("mgmt_tools").joinpath("starters", f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def write_starter(method: str, path: str | os.PathLike[str], *, force: bool = False) -> None:
+    """Write the starter of ``method`` to ``path``, atomically.
+
+    The text goes to a temporary file beside ``path`` that is then linked (or, with ``force``,
+    renamed) into place, so a reader never sees half a file and, without ``force``, a file that
+    appears meanwhile is not overwritten either.
+
+    Raises
+    ------
+    FileExistsError
+        ``path`` exists and ``force`` is false.
+    KeyError
+        ``method`` is not a method of the registry.
+    OSError
+        The file cannot be written (no such directory, no permission).
+    """
+    text = starter(method)
+    target = Path(path)
+    if not force and target.exists():
+        raise FileExistsError(f"'{target}' exists (--force overwrites it)")
+    directory = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a starter is not
+        if force:
+            os.replace(temporary, target)
+        else:
+            _link_new(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _link_new(temporary: str, target: Path) -> None:
+    """Give ``temporary``'s content the name ``target`` unless that name exists."""
+    try:
+        os.link(temporary, target)  # atomic and fails when target exists
+    except FileExistsError:
+        raise FileExistsError(f"'{target}' exists (--force overwrites it)") from None
+    except OSError:  # a file system without hard links: check, then rename
+        if target.exists():
+            raise FileExistsError(f"'{target}' exists (--force overwrites it)") from None
+        os.replace(temporary, target)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
