@@ -53,6 +53,8 @@ demo: setup
 	$(BIN)/mgmt fishbone examples/fishbone/slow-credit-approval.yaml -o $(DEMO)/fishbone.png
 	$(BIN)/mgmt goals examples/goals/deposit-growth-2027.yaml -o $(DEMO)/goals.svg
 	$(BIN)/mgmt report examples/report/quarterly-review.yaml -o $(DEMO)/quarterly-review.html
+	$(BIN)/mgmt init rank $(DEMO)/starter-rank.yaml --force
+	$(BIN)/mgmt rank $(DEMO)/starter-rank.yaml
 	$(BIN)/mgmt doctor
 	@echo "demo: diagrams written to $(DEMO)/"
 
@@ -64,9 +66,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_rank.py
 	$(BIN)/python benchmarks/bench_pareto.py
 
-# Regenerate the JSON Schemas kept in the package from the input models.
+# Regenerate the JSON Schemas kept in the package from the input models, and the format
+# reference pages (docs/formats/) from the schemas and the method registry.
 schemas: $(STAMP)
 	$(BIN)/python -m mgmt_tools.schemas
+	$(BIN)/python -m mgmt_tools.formats_doc
 
 clean:
 	rm -rf $(VENV) $(DEMO) build .mypy_cache .ruff_cache .pytest_cache .hypothesis

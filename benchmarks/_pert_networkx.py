@@ -2,7 +2,7 @@
 
 Build an ``nx.DiGraph`` from the links (durations as node attributes, link type code and lag as
 edge attributes), order it with ``nx.topological_sort``, and run the forward and backward
-passes in Python with the semantics of FORMATS.md:
+passes in Python with the semantics of docs/formats/pert.md:
 
     FS: ES(s) >= EF(p) + L    SS: ES(s) >= ES(p) + L    FF: EF(s) >= EF(p) + L
     SF: EF(s) >= ES(p) + L    ES >= 0, and the late dates mirror them with LF <= T.

@@ -166,7 +166,7 @@ def recursive_rollback(root: PyNode) -> tuple[float, dict[int, int]]:
             pairs = zip(node.children, branch, strict=True)
             return sum(child.probability * v for child, v in pairs)
         top = max(branch)
-        bound = top - 1e-9 * max(1.0, abs(top))  # ties: the first in input order (FORMATS.md)
+        bound = top - 1e-9 * max(1.0, abs(top))  # ties: the first in input order (docs/formats/)
         best = next(number for number, v in enumerate(branch) if v >= bound)
         policy[id(node)] = best
         return branch[best]

@@ -70,13 +70,13 @@ from mgmt_tools.pert import load, passes, schedule
 
 FloatArray = npt.NDArray[np.float64]
 BASELINE_RUNS = 3
-TOLERANCE = 1e-9  # FORMATS.md: a == b within 1e-9 x max(1, |a|, |b|)
+TOLERANCE = 1e-9  # docs/formats: a == b within 1e-9 x max(1, |a|, |b|)
 CASES = ("layered", "chain", "layered-shuffled", "chain-shuffled", "csv", "json")
 
 
 def check_agreement(case: str, mgmt: Answer, other: Answer) -> None:
     """Raise AssertionError unless both give the same ES and LS for every task and the same
-    project duration (within the tolerance of FORMATS.md)."""
+    project duration (within the tolerance of docs/formats/README.md)."""
 
     def close(a: FloatArray, b: FloatArray) -> npt.NDArray[np.bool_]:
         scale = np.maximum(1.0, np.maximum(np.abs(a), np.abs(b)))

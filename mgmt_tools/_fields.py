@@ -1,7 +1,7 @@
 """Field types shared by every method's input model (pure pydantic, no I/O).
 
 YAML reads ``010`` or ``1.10`` as numbers and ``true`` as a boolean; ids and names are the
-literal text of the scalar instead (FORMATS.md), and editors validating with the JSON Schema
+literal text of the scalar instead (docs/formats/), and editors validating with the JSON Schema
 must accept numbers and booleans where text is expected.
 
 Numbers are finite and at most :data:`LARGEST` in size, so sums over a million of them stay
@@ -11,9 +11,11 @@ ids also takes a single id (``depends_on: A``), the mistake users make most ofte
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -30,6 +32,7 @@ from mgmt_tools._expr import LARGEST, LARGEST_TEXT, percentage_hint
 __all__ = [
     "LARGEST",
     "LARGEST_TEXT",
+    "NO_VISIBLE_CHARACTERS",
     "Fraction",
     "InputModel",
     "Number",
@@ -39,7 +42,9 @@ __all__ = [
     "as_text",
     "lower",
     "one_as_list",
+    "only_control_characters",
     "upper",
+    "visible",
 ]
 
 
@@ -67,12 +72,42 @@ def lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
+NO_VISIBLE_CHARACTERS = "a name needs visible characters"
+
+
+def only_control_characters(text: str) -> bool:
+    """Whether ``text`` is not empty and made only of control characters (``"\\x07"``): the
+    diagrams drop those, and the empty label left breaks Graphviz.
+
+    >>> [only_control_characters(text) for text in ("\\x07\\t", "A\\x07", "")]
+    [True, False, False]
+    """
+    return bool(text) and all(unicodedata.category(char) == "Cc" for char in text)
+
+
+def visible(value: str) -> str:
+    """Text that is only control characters is refused; empty text is left to each method
+    ("empty id").
+
+    >>> visible("A\\tB")
+    'A\\tB'
+    >>> visible("\\x07\\x1b")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.PydanticCustomError: a name needs visible characters
+    """
+    if only_control_characters(value):
+        raise PydanticCustomError("no_visible_characters", NO_VISIBLE_CHARACTERS)
+    return value
+
+
 Text = Annotated[
     str,
     BeforeValidator(as_text),
+    AfterValidator(visible),
     WithJsonSchema({"type": ["string", "number", "boolean"]}),
 ]
-"""Text read as written, numbers and booleans included."""
+"""Text read as written, numbers and booleans included; not only control characters."""
 
 
 def one_as_list(value: object) -> object:
@@ -151,3 +186,27 @@ class InputModel(BaseModel):
     """Base of the input models: unknown keys are errors, values are frozen, aliases accepted."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def document_config(schema: str, title: str) -> ConfigDict:
+    """The configuration of a whole input file's model: :class:`InputModel`'s rules, the
+    schema's title and its ``$id`` (named after the file under ``mgmt_tools/schemas/``).
+
+    >>> document_config("pert", "mgmt-tools pert plan")["json_schema_extra"]
+    {'$id': 'https://mgmt-tools.example/schemas/pert.schema.json'}
+    """
+    return ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+        title=title,
+        json_schema_extra={"$id": f"https://mgmt-tools.example/schemas/{schema}.schema.json"},
+    )
+
+
+class DocumentModel(InputModel):
+    """Base of a whole input file: the ``$schema`` key that editors use is allowed and ignored."""
+
+    schema_: str | None = Field(
+        None, alias="$schema", description="Ignored; lets editors find this schema."
+    )

@@ -11,16 +11,24 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mgmt_tools._csv import decode
 from mgmt_tools.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from mgmt_tools._validation import Locating
+
+T = TypeVar("T")
 
 __all__ = [
     "SUFFIXES",
     "TEXT_SUFFIXES",
     "format_by_suffix",
+    "load_file",
+    "read_document",
     "read_source",
     "read_text",
     "sniff_format",
@@ -97,3 +105,48 @@ def format_by_suffix(
     ('yaml', 'yaml')
     """
     return suffixes.get(Path(path).suffix.lower(), default)
+
+
+def load_file(
+    path: str | os.PathLike[str],
+    loads: Callable[..., T],
+    formats: Sequence[str],
+    *,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    files_beside: bool = False,
+    **options: Any,
+) -> T:
+    """Read the input file at ``path`` (``-`` for stdin) with a method's ``loads``: the
+    format from ``fmt``, else the suffix, else the content (:func:`sniff_format`).
+
+    ``files_beside``: the input names other files (a CSV of alternatives), found relative to
+    it, so ``loads`` also takes ``base`` (its folder) and ``encoding``.
+    """
+    text, source = read_source(path, encoding)
+    if files_beside:
+        base = None if os.fspath(path) == "-" else Path(path).parent
+        options = {"base": base, "encoding": encoding, **options}
+    return loads(text, fmt or sniff_format(source, text, formats), source=source, **options)
+
+
+def read_document(
+    text: str,
+    fmt: str,
+    source: str | None,
+    build: Callable[[Any, Locating, list[Problem]], T],
+    *,
+    kind: str,
+) -> T:
+    """Parse YAML or JSON ``text`` and hand the data, a locator and the problems found so far
+    (duplicate keys) to ``build``: the one way every method reads a document.
+
+    Raises ``ValueError`` for a format other than yaml or json (``kind`` names the input).
+    """
+    from mgmt_tools._yaml import LazyLocator, load_text
+
+    if fmt not in ("yaml", "json"):
+        raise ValueError(f"unknown {kind} format {fmt!r} (yaml or json)")
+    problems: list[Problem] = []
+    data = load_text(text, fmt, source, problems)
+    return build(data, LazyLocator(text, fmt, source), problems)

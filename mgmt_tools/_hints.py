@@ -27,6 +27,7 @@ from typing import Any
 
 from mgmt_tools._expr import ExpressionError, compile_expression
 from mgmt_tools._fields import LARGEST, LARGEST_TEXT
+from mgmt_tools._numeric import close
 from mgmt_tools._validation import Locating
 from mgmt_tools.errors import PathPart, Problem
 
@@ -86,12 +87,22 @@ def judgement_warnings(data: Any, where: Locating) -> list[str]:
     warnings = []
     for path, raw in _judgements(data):
         value = _number(raw)
-        if value is None or value <= 0 or 1 / SAATY_HIGH - 1e-9 <= value <= SAATY_HIGH + 1e-9:
+        if value is None or value <= 0 or _on_scale(value):
             continue
         shown = raw.strip() if isinstance(raw, str) else f"{value:g}"
         message = f"judgement {shown} is outside Saaty's scale 1/9..9" + _scale_hint(value)
         warnings.append(str(where.problem(path, message)))
     return warnings
+
+
+def _on_scale(value: float) -> bool:
+    """Whether a judgement is within 1/9..9 (an end computed as 1/9 counts as on it).
+
+    >>> _on_scale(1 / 9), _on_scale(0.1), _on_scale(9.5)
+    (True, False, False)
+    """
+    low = 1 / SAATY_HIGH
+    return low <= value <= SAATY_HIGH or close(value, low) or close(value, SAATY_HIGH)
 
 
 def _scale_hint(value: float) -> str:
@@ -157,11 +168,22 @@ def _number(raw: Any) -> float | None:
 
 
 def duplicate_link_warnings(data: Any, where: Locating) -> list[str]:
-    """A located warning for each predecessor named twice in one ``depends_on`` of a plan's
-    tasks or groups (nested to any depth); the repeated link is kept as written."""
+    """A located warning for each predecessor linked twice by links of one type in one
+    ``depends_on`` of a plan's tasks or groups (nested to any depth): ``[A, A FS+1]``. The
+    repeated link is kept as written. Links of different types to one predecessor
+    (``[A SS+2, A FF+1]``) constrain both ends of the task and are not repeats.
+
+    >>> from mgmt_tools._yaml import Locator
+    >>> plan = {"tasks": [{"id": "A"}, {"id": "B", "depends_on": ["A", "A FS+1", "A SS"]}]}
+    >>> duplicate_link_warnings(plan, Locator("f.yaml", {}, []))
+    ["f.yaml: tasks[1].depends_on[1]: 'A' is listed twice as a predecessor (first at \
+depends_on[0]); one link is enough"]
+    """
     warnings: list[str] = []
     if not isinstance(data, dict):
         return warnings
+    found: list[tuple[Any, Path]] = []
+    known: dict[str, int] = {}  # every id of the plan: settles ids that contain spaces
     stack: list[tuple[Any, Path]] = [(data.get("tasks"), ("tasks",))]
     while stack:
         entries, path = stack.pop()
@@ -171,41 +193,58 @@ def duplicate_link_warnings(data: Any, where: Locating) -> list[str]:
             if not isinstance(entry, dict):
                 continue
             at = (*path, number)
-            warnings += _repeated_links(entry.get("depends_on"), (*at, "depends_on"), where)
+            name = _text(entry.get("id"))
+            if name is not None:
+                known[name] = len(known)
+            found.append((entry.get("depends_on"), (*at, "depends_on")))
             if "tasks" in entry:
                 stack.append((entry["tasks"], (*at, "tasks")))
+    for links, path in found:
+        warnings += _repeated_links(links, path, where, known)
     return sorted(warnings, key=_position)
 
 
-def _repeated_links(links: Any, path: Path, where: Locating) -> list[str]:
+def _repeated_links(links: Any, path: Path, where: Locating, known: dict[str, int]) -> list[str]:
     if not isinstance(links, list):
         return []
-    first: dict[str, int] = {}
+    first: dict[tuple[str, str], int] = {}
     warnings = []
     for number, link in enumerate(links):
-        task = _link_task(link)
-        if task is None:
+        key = _link_key(link, known)
+        if key is None:
             continue
-        if task in first:
+        if key in first:
             message = (
-                f"'{task}' is listed twice as a predecessor (first at "
-                f"depends_on[{first[task]}]); one link is enough"
+                f"'{key[0]}' is listed twice as a predecessor (first at "
+                f"depends_on[{first[key]}]); one link is enough"
             )
             warnings.append(str(where.problem((*path, number), message)))
         else:
-            first[task] = number
+            first[key] = number
     return warnings
 
 
-def _link_task(link: Any) -> str | None:
-    """The predecessor a link names: ``A``, ``A FS+2`` or ``{task: A}``."""
+def _link_key(link: Any, known: dict[str, int]) -> tuple[str, str] | None:
+    """The predecessor a link names and the link's type: ``A``, ``A FS+2``, ``{task: A}``."""
     if isinstance(link, dict):
-        link = link.get("task")
-    if isinstance(link, bool) or link is None or isinstance(link, list | dict):
+        task = _text(link.get("task"))
+        kind = _text(link.get("type")) or "FS"
+        return None if task is None else (task, kind.strip().upper())
+    text = _text(link)
+    if text is None:
         return None
-    text = getattr(link, "text", None)
-    words = (text if isinstance(text, str) else str(link)).split()
-    return words[0] if words else None
+    from mgmt_tools.pert.links import parse_link  # the plan's own link grammar
+
+    parsed = parse_link(text, known)
+    return None if parsed is None else (parsed.task, parsed.type.name)
+
+
+def _text(value: Any) -> str | None:
+    """A scalar as the text written (``010`` stays "010"); None for anything else."""
+    if isinstance(value, bool) or value is None or isinstance(value, list | dict):
+        return None
+    text = getattr(value, "text", None)
+    return text if isinstance(text, str) else str(value)
 
 
 def _position(warning: str) -> tuple[int, ...]:

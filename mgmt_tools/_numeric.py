@@ -2,7 +2,7 @@
 
 Every comparison of computed numbers that decides something (a zero float, a tie in a
 ranking, a cumulative percent that reaches the Pareto cutoff, a reciprocal AHP judgement)
-uses one rule (FORMATS.md, "Tolerance")::
+uses one rule (docs/formats/README.md, tolerance)::
 
     abs(a - b) <= TOLERANCE * max(1, |a|, |b|)
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["TOLERANCE", "close", "isclose", "rank_with_ties"]
 
 TOLERANCE = 1e-9
-"""Relative tolerance of every equality test of computed numbers (FORMATS.md)."""
+"""Relative tolerance of every equality test of computed numbers (docs/formats/)."""
 
 
 def close(a: float, b: float, *, floor: float = 1.0) -> bool:

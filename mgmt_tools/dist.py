@@ -60,4 +60,6 @@ def sample_three_point(
         low = a2 + np.sqrt(u * width * (m2 - a2))
         high = b2 - np.sqrt((1 - u) * width * (b2 - m2))
         return np.where(u < peak, low, high)
-    raise ValueError(f"unknown distribution {distribution!r} (one of {', '.join(DISTRIBUTIONS)})")
+    from mgmt_tools._validation import unknown_choice  # pydantic: only on this error path
+
+    raise ValueError(unknown_choice("distribution", f"'{distribution}'", DISTRIBUTIONS))

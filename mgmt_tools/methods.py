@@ -25,7 +25,6 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
 __all__ = [
@@ -232,17 +231,20 @@ class Method:
     package: str
     model: str
     """``"module:Class"``: the pydantic model of the input (its JSON Schema)."""
-    loader: str
-    """``"module:function"``: ``loads(text, fmt, *, source, **load options)``."""
-    run: str
-    """``"module:function"``: ``run(loaded input, **run options) -> result``."""
-    text: str
-    """``"module:function"``: the readable summary, ``summary_text(result, warnings=False)``."""
     result: str
     """``"module:Class"``: the result type."""
     input_formats: tuple[str, ...]
     example: str
     """The example input, relative to ``examples/``."""
+    loader: str = ""
+    """``"module:function"``: ``loads(text, fmt, *, source, **load options)``; default the
+    package's ``io.loads``."""
+    run: str = ""
+    """``"module:function"``: ``run(loaded input, **run options) -> result``; default the
+    package's ``run``."""
+    text: str = ""
+    """``"module:function"``: the readable summary, ``summary_text(result, warnings=False)``;
+    default the package's ``summary_text``."""
     charts: tuple[Chart, ...] = ()
     writers: Mapping[str, str] = field(default_factory=dict)
     """Data formats other than json: format -> ``"module:function"`` (``write(result)``)."""
@@ -259,6 +261,17 @@ class Method:
     """The command's help: what it reads, prints and writes."""
     input_name: str = "INPUT"
     """The input's name in the command's usage line (PLAN, TREE, ...)."""
+
+    def __post_init__(self) -> None:
+        # the package's conventional names, where the entry names no other
+        defaults = {
+            "loader": f"{self.package}.io:loads",
+            "run": f"{self.package}:run",
+            "text": f"{self.package}:summary_text",
+        }
+        for name, reference in defaults.items():
+            if not getattr(self, name):
+                object.__setattr__(self, name, reference)
 
     @property
     def schema_name(self) -> str:
@@ -315,14 +328,17 @@ class Method:
     ) -> Any:
         """Read the input file at ``path`` (``-`` for stdin): the format from ``fmt``, else the
         suffix, else the content; every problem located."""
-        from mgmt_tools._files import read_source, sniff_format
+        from mgmt_tools._files import load_file
 
-        text, source = read_source(path, encoding)
-        fmt = fmt or sniff_format(source, text, self.input_formats)
-        if self.reads_files:
-            base = None if os.fspath(path) == "-" else str(Path(path).parent)
-            options = {"base": base, "encoding": encoding, **options}
-        return self.loads(text, fmt, source=source, **options)
+        return load_file(
+            path,
+            resolve(self.loader),
+            self.input_formats,
+            fmt=fmt,
+            encoding=encoding,
+            files_beside=self.reads_files,
+            **options,
+        )
 
     def compute(self, loaded: Any, **options: Any) -> Any:
         """The result of the method on a loaded input."""
@@ -337,8 +353,8 @@ class Method:
         self, result: Any, asked: str | None, values: Mapping[str, Any], fmt: str | None = None
     ) -> Chart:
         """The chart to draw: ``asked``, else the first available chart chosen by a given
-        option, else the first available one; when ``fmt`` is given, only charts drawn in it
-        are chosen by default (``--sensitivity -f dot`` draws the hierarchy, the one with DOT).
+        option (and drawn in ``fmt``, when given: ``--sensitivity -f dot`` draws the hierarchy,
+        the chart with a DOT form), else the first available one.
 
         Raises :class:`~mgmt_tools.errors.OptionError` when the asked chart cannot be drawn.
         """
@@ -351,18 +367,19 @@ class Method:
             if reason is not None:
                 raise OptionError(reason)
             return chart
-        usable = [
-            chart
-            for chart in self.charts
-            if (fmt is None or fmt in chart.formats) and self._unavailable(chart, result) is None
-        ]
+        usable = [chart for chart in self.charts if self._unavailable(chart, result) is None]
         for chart in usable:
             trigger = chart.chosen_by or chart.needs
-            if trigger is not None and values.get(trigger):
+            if (
+                trigger is not None
+                and values.get(trigger)
+                and (fmt is None or fmt in chart.formats)
+            ):
                 return chart
         if not usable:
-            kind = f"{fmt} " if fmt else ""
-            raise OptionError(f"{self.name} draws no {kind}picture of this input")
+            raise OptionError(f"{self.name} draws no picture of this input")
+        if fmt is not None:
+            usable[0].check(fmt)
         return usable[0]
 
     def require(self, chart: Chart, values: Mapping[str, Any]) -> None:
@@ -518,9 +535,6 @@ _PERT = Method(
     summary="Schedule a plan: CPM/PERT dates, floats, critical paths, network diagram.",
     package="mgmt_tools.pert",
     model="mgmt_tools.pert.model:PlanModel",
-    loader="mgmt_tools.pert.io:loads",
-    run="mgmt_tools.pert:run",
-    text="mgmt_tools.pert.render:summary_text",
     result="mgmt_tools.pert.result:Schedule",
     input_formats=("yaml", "json", "csv", "mspdi"),
     example="pert/supply-chain-onboarding.yaml",
@@ -567,9 +581,6 @@ _DECISION = Method(
     summary="Roll back a decision tree: expected value, policy, risk profile, EVPI, sensitivity.",
     package="mgmt_tools.decision",
     model="mgmt_tools.decision.model:TreeModel",
-    loader="mgmt_tools.decision.io:loads",
-    run="mgmt_tools.decision:run",
-    text="mgmt_tools.decision.result:summary_text",
     result="mgmt_tools.decision.result:DecisionResult",
     input_formats=("yaml", "json"),
     example="decision/credit-line-steel.yaml",
@@ -660,9 +671,6 @@ _INDEX = Method(
     "sensitivity.",
     package="mgmt_tools.mcda",
     model="mgmt_tools.mcda.model:MatrixModel",
-    loader="mgmt_tools.mcda.io:loads",
-    run="mgmt_tools.mcda:run",
-    text="mgmt_tools.mcda.summary:summary_text",
     result="mgmt_tools.mcda.result:IndexResult",
     input_formats=("yaml", "json"),
     example="index/cash-management-platform.yaml",
@@ -737,8 +745,6 @@ _AHP = Method(
     package="mgmt_tools.mcda",
     model="mgmt_tools.mcda.model:JudgementsModel",
     loader="mgmt_tools.mcda.io:loads_judgements",
-    run="mgmt_tools.mcda:run",
-    text="mgmt_tools.mcda.summary:summary_text",
     result="mgmt_tools.mcda.result:AhpResult",
     input_formats=("yaml", "json"),
     example="ahp/team-leader.yaml",
@@ -775,9 +781,6 @@ _RANK = Method(
     "Borda.",
     package="mgmt_tools.rank",
     model="mgmt_tools.rank.model:RankModel",
-    loader="mgmt_tools.rank.io:loads",
-    run="mgmt_tools.rank:run",
-    text="mgmt_tools.rank.result:summary_text",
     result="mgmt_tools.rank.result:RankResult",
     input_formats=("yaml", "json", "csv"),
     example="rank/client-pipeline.yaml",
@@ -842,9 +845,6 @@ _PARETO = Method(
     summary="Pareto analysis: vital few, cumulative percent, Other, strata; chart.",
     package="mgmt_tools.pareto",
     model="mgmt_tools.pareto.model:ParetoModel",
-    loader="mgmt_tools.pareto.io:loads",
-    run="mgmt_tools.pareto:run",
-    text="mgmt_tools.pareto.result:summary_text",
     result="mgmt_tools.pareto.result:ParetoResult",
     input_formats=("csv", "yaml", "json"),
     example="pareto/complaint-counts.yaml",
@@ -909,9 +909,6 @@ _FISHBONE = Method(
     summary="Draw a cause-and-effect (fishbone) diagram; attach counts from a Pareto analysis.",
     package="mgmt_tools.fishbone",
     model="mgmt_tools.fishbone.model:FishboneModel",
-    loader="mgmt_tools.fishbone.io:loads",
-    run="mgmt_tools.fishbone:run",
-    text="mgmt_tools.fishbone.result:summary_text",
     result="mgmt_tools.fishbone.result:FishboneResult",
     input_formats=("yaml", "json"),
     example="fishbone/slow-credit-approval.yaml",
@@ -970,9 +967,6 @@ _GOALS = Method(
     summary="Goal tree: progress roll-up (AND/OR), on/off track at a date, SMART gaps.",
     package="mgmt_tools.goals",
     model="mgmt_tools.goals.model:GoalsModel",
-    loader="mgmt_tools.goals.io:loads",
-    run="mgmt_tools.goals:run",
-    text="mgmt_tools.goals.result:summary_text",
     result="mgmt_tools.goals.result:GoalsResult",
     input_formats=("yaml", "json"),
     example="goals/deposit-growth-2027.yaml",

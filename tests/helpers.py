@@ -5,10 +5,12 @@
 - :class:`Corpus` runs a folder of malformed inputs against the problem lines each must give;
   ``Corpus.tests()`` makes the two tests every bad-input module needs.
 - :func:`diagram_tests` and :func:`chart_tests` make the output tests every Graphviz diagram
-  and every matplotlib chart needs.
+  and every matplotlib chart needs; :func:`svg_test` the test that a diagram shows its texts.
 - :func:`dot_statements`, :func:`assert_shows`, :func:`figure_texts` and :func:`rectangles`
   read what a diagram or a chart drew.
-- :func:`mgmt` invokes the command line and returns its exit code, stdout and stderr apart.
+- :func:`mgmt` invokes the command line and returns its exit code, stdout and stderr apart;
+  :func:`input_file` makes the fixture that writes a test's input where the command reads it,
+  :func:`written` writes one in the test.
 """
 
 from __future__ import annotations
@@ -38,8 +40,11 @@ __all__ = [
     "dot_statements",
     "figure_texts",
     "golden",
+    "input_file",
     "mgmt",
     "rectangles",
+    "svg_test",
+    "written",
 ]
 
 MAGIC = {"svg": b"<?xml", "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-"}
@@ -206,6 +211,21 @@ def diagram_tests(
     return test_render_refuses_other_formats, test_render_without_graphviz, test_render_formats
 
 
+def svg_test(
+    build: Callable[[], Any], to_svg: Callable[[Any], str], texts: Sequence[str]
+) -> Callable[[], None]:
+    """The test that the SVG of the result ``build()`` shows each of ``texts`` (escaped as
+    SVG escapes them) and is the same when the result is built and drawn again."""
+
+    @pytest.mark.dot
+    def test_svg_shows_its_texts_and_is_deterministic() -> None:
+        svg = to_svg(build())
+        assert [text for text in texts if text not in svg] == []
+        assert svg == to_svg(build())
+
+    return test_svg_shows_its_texts_and_is_deterministic
+
+
 def chart_tests(
     fixture: str,
     charts: Sequence[Callable[[Any, str], bytes]],
@@ -260,3 +280,28 @@ def mgmt(
 
     result = CliRunner().invoke(cli, list(args), input=stdin, env=env, catch_exceptions=False)
     return Invocation(result.exit_code, result.stdout, result.stderr)
+
+
+def input_file(name: str, text: str) -> Any:
+    """A fixture writing ``text`` to ``tmp_path / name`` and giving its path.
+
+    Bind it to the fixture's name in the test module: ``plan = input_file("plan.yaml", PLAN)``.
+    """
+
+    @pytest.fixture
+    def fixture(tmp_path: Path) -> Path:
+        return written(tmp_path / name, text)
+
+    return fixture
+
+
+def written(path: Path, text: str) -> Path:
+    """``path``, with ``text`` written to it in UTF-8.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written(Path(folder) / "plan.yaml", "tasks: []\\n").read_text(encoding="utf-8")
+    'tasks: []\\n'
+    """
+    path.write_text(text, encoding="utf-8")
+    return path

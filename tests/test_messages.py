@@ -4,10 +4,6 @@
 Every bad file must raise :class:`InputError` (never another exception, never a numpy
 warning: the module turns warnings into errors) and give exactly the located lines below,
 ``file:line:col: path: message``. The files named ``<method>_*`` are read by that method.
-
-The cases marked xfail need one call in a module this change does not own; each reason names
-the helper and the place (see the report of the change). They are strict: once the call is
-made they pass, and the mark must go.
 """
 
 from __future__ import annotations
@@ -107,11 +103,6 @@ def test_percent_probabilities_in_a_decision_tree(monkeypatch: pytest.MonkeyPatc
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decision/expand.py (probability outside [0, 1]) must append "
-    "mgmt_tools._expr.fraction_hint(value)",
-)
 def test_probabilities_written_as_percent_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
     name = "decision_percent_numbers.yaml"
     assert problems_of(name, monkeypatch) == [
@@ -244,21 +235,11 @@ def test_a_predecessor_listed_twice_is_warned_about() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mcda/io.py _judgements must add mgmt_tools._hints.judgement_warnings(data, where) "
-    "to the judgements' load_warnings",
-)
 def test_the_ahp_loader_carries_the_scale_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
     judgements = loaded("ahp_off_scale.yaml", monkeypatch)
     assert list(judgements.load_warnings) == AHP_WARNINGS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pert/io.py _from_data must add mgmt_tools._hints.duplicate_link_warnings(data, "
-    "where) to the plan's load_warnings",
-)
 def test_the_plan_loader_carries_the_duplicate_link_warning(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -276,13 +257,6 @@ def test_a_due_date_before_the_start_is_warned_about() -> None:
     assert _warnings_of("goals_due_before_start.yaml", date_order_warnings) == DATE_WARNINGS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="goals/io.py must keep mgmt_tools._hints.date_order_warnings(data, where) on the "
-    "tree (a load_warnings field) and goals/analysis.py add them to the result's warnings: "
-    "today the track warns only when judging at a date before the due date (pert refuses a "
-    "deadline before the start already: tests/pert/bad/bad_calendar.yaml)",
-)
 def test_the_goals_result_carries_the_date_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
     from mgmt_tools.goals import run
 
@@ -376,10 +350,6 @@ def test_size_problems_places_each_huge_cell() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pert/io.py _numbers (CSV) must add mgmt_tools._hints.size_problems(values, ...)",
-)
 def test_huge_durations_in_a_csv_are_located_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     name = "pert_huge_durations.csv"
     assert problems_of(name, monkeypatch) == [
@@ -388,10 +358,6 @@ def test_huge_durations_in_a_csv_are_located_errors(monkeypatch: pytest.MonkeyPa
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pareto/count.py (the CSV count cells) must check mgmt_tools._hints.too_large",
-)
 def test_huge_counts_in_a_csv_are_located_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     name = "pareto_huge_counts.csv"
     assert problems_of(name, monkeypatch) == [
@@ -400,11 +366,6 @@ def test_huge_counts_in_a_csv_are_located_errors(monkeypatch: pytest.MonkeyPatch
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mcda/build.py _inline_alternatives (and _numbers for CSV) must check "
-    "mgmt_tools._hints.too_large",
-)
 def test_huge_index_values_are_located_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     name = "index_huge_values.yaml"
     assert problems_of(name, monkeypatch) == [
@@ -417,3 +378,88 @@ def test_every_file_here_is_tested() -> None:
     source = Path(__file__).read_text(encoding="utf-8")
     for path in MESSAGES.iterdir():
         assert f'"{path.name}"' in source, path.name
+
+
+def test_a_huge_computed_payoff_is_a_located_error(tmp_path: Path) -> None:
+    from mgmt_tools import decision
+
+    text = (
+        "variables: {x: 1e10}\n"
+        "root:\n"
+        "  type: chance\n"
+        "  branches:\n"
+        '    - {name: Win, p: 0.5, payoff: "x * x"}\n'
+        '    - {name: Lose, p: 0.5, payoff: "1e10 * 1e10"}\n'
+    )
+    with pytest.raises(InputError) as caught:
+        decision.loads(text, source="tree.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [
+        'tree.yaml:5:35: root.branches[0].payoff: expression "x * x": too large (at most 1e15 '
+        "in size)",
+        "tree.yaml:6:36: root.branches[1].payoff: too large (at most 1e15 in size), got 1e+20",
+    ]
+
+
+# --- 9. keywords and names of the command line and of every method ---------------------------
+
+
+def test_a_misspelt_distribution_gets_did_you_mean() -> None:
+    import numpy as np
+
+    from mgmt_tools import pert
+    from mgmt_tools.dist import sample_three_point
+
+    plan = pert.from_dict(
+        {"tasks": [{"id": "A", "optimistic": 1, "most_likely": 2, "pessimistic": 4}]}
+    )
+    with pytest.raises(
+        InputError, match=r"unknown distribution 'triangle' \(did you mean 'triangular'\?\)"
+    ):
+        pert.simulate(plan, 10, seed=1, distribution="triangle")
+    one = np.ones(1)
+    with pytest.raises(ValueError, match=r"'triangle' \(did you mean 'triangular'\?\)"):
+        sample_three_point(np.random.default_rng(1), one, one, one, 2, "triangle")
+
+
+def test_a_name_of_control_characters_is_refused(tmp_path: Path) -> None:
+    from mgmt_tools import pert
+
+    text = 'tasks:\n  - {id: "\\a", duration: 1}\n  - {id: B, name: "\\x01\\t", duration: 1}\n'
+    with pytest.raises(InputError) as caught:
+        pert.loads(text, source="plan.yaml")
+    assert [str(problem) for problem in caught.value.problems] == [
+        "plan.yaml:2:10: tasks[0].id: a name needs visible characters, got '\\x07'",
+        "plan.yaml:3:19: tasks[1].name: a name needs visible characters, got '\\x01\\t'",
+    ]
+    with pytest.raises(InputError) as caught:
+        pert.loads("id,name,duration\n\a,x,1\nB,\x01,2\n", "csv", source="plan.csv")
+    assert [str(problem) for problem in caught.value.problems] == [
+        "plan.csv:2:1: tasks[0].id: a name needs visible characters, got '\\x07'",
+        "plan.csv:3:2: tasks[1].name: a name needs visible characters, got '\\x01'",
+    ]
+    # a control character among visible ones is kept, and the diagram renders
+    assert pert.loads('tasks: [{id: "A\\aB", duration: 1}]').ids == ["A\x07B"]
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    code, _, err = mgmt("pert", str(tmp_path / "plan.yaml"), "-o", str(tmp_path / "plan.svg"))
+    assert code == 1
+    assert "a name needs visible characters" in err
+    assert "Graphviz" not in err
+    assert not (tmp_path / "plan.svg").exists()
+
+
+@pytest.mark.parametrize(
+    ("method", "name", "line"),
+    [
+        ("pert", "pert_duplicate_predecessors.yaml", LINK_WARNINGS[0]),
+        ("ahp", "ahp_off_scale.yaml", AHP_WARNINGS[1]),
+        ("goals", "goals_due_before_start.yaml", DATE_WARNINGS[0]),
+    ],
+)
+def test_the_load_warnings_reach_the_command_line(
+    method: str, name: str, line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(MESSAGES)
+    code, out, err = mgmt(method, name)
+    assert code == 0
+    assert f"warning: {line}\n" in err
+    assert line not in out

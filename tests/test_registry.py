@@ -150,3 +150,19 @@ def test_every_output_format_writes(name: str, fmt: str, chart: str | None) -> N
     }.get(fmt, b"")
     assert head.strip(), (name, fmt, chart)
     assert expected in head, (name, fmt, chart, head[:80])
+
+
+@pytest.mark.parametrize("package", ["mgmt_tools", "mgmt_cli"])
+def test_packages_ship_py_typed(package: str) -> None:
+    from importlib.resources import files
+
+    assert files(package).joinpath("py.typed").is_file()
+
+
+def test_docs_index_lists_every_method() -> None:
+    index = (ROOT / "docs" / "README.md").read_text(encoding="utf-8")
+    formats = (ROOT / "docs" / "formats" / "README.md").read_text(encoding="utf-8")
+    for name, method in METHODS.items():
+        assert f"({method.docs_page})" in index, name
+        assert f"mgmt {name}" in index, name
+        assert f"({method.schema_name}.md)" in formats, name

@@ -160,15 +160,7 @@ def test_duplicate_json_keys_are_all_reported() -> None:
             "f:2:1: (top level): YAML syntax: a tab used for indentation (YAML indents with "
             "spaces only: replace the tab with spaces)",
         ),
-    ],
-)
-def test_yaml_syntax_errors_are_located(text: str, expected: str) -> None:
-    assert problems(text) == [expected]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+        # an unclosed bracket or quote is placed where it opens
         (
             "a: 1\nb: [1, 2\n",
             "f:2:4: (top level): YAML syntax: while parsing a flow sequence "
@@ -181,7 +173,7 @@ def test_yaml_syntax_errors_are_located(text: str, expected: str) -> None:
         ),
     ],
 )
-def test_an_unclosed_bracket_or_quote_is_placed_where_it_opens(text: str, expected: str) -> None:
+def test_yaml_syntax_errors_are_located(text: str, expected: str) -> None:
     assert problems(text) == [expected]
 
 
@@ -248,55 +240,47 @@ tasks:
     name: |
       long
 """
-
-
-@pytest.mark.parametrize(
-    ("path", "value_at", "key_at"),
-    [
-        (("project",), (1, 10), (1, 1)),
-        (("tasks",), (3, 3), (2, 1)),
-        (("tasks", 0), (3, 5), (3, 5)),
-        (("tasks", 0, "id"), (3, 9), (3, 5)),
-        (("tasks", 0, "depends_on", 0), (4, 18), (4, 18)),
-        (("tasks", 0, "depends_on", 1, "task"), (4, 28), (4, 22)),
-        (("tasks", 1, "id"), (5, 9), (5, 5)),
-        (("tasks", 1, "name"), (6, 11), (6, 5)),
-        # Paths that are not in the text: the position of the longest prefix that is.
-        (("tasks", 1, "duration"), (5, 5), (5, 5)),
-        (("tasks", 7), (3, 3), (3, 3)),
-        ((), (1, 1), (1, 1)),
-    ],
-)
-def test_yaml_positions(
-    path: tuple[str | int, ...], value_at: tuple[int, int], key_at: tuple[int, int]
-) -> None:
-    where = locator(YAML_TEXT, "yaml", "plan.yaml")
-    assert where.position(path) == value_at
-    assert where.position(path, key=True) == key_at
-
+YAML_POSITIONS = [
+    (("project",), (1, 10), (1, 1)),
+    (("tasks",), (3, 3), (2, 1)),
+    (("tasks", 0), (3, 5), (3, 5)),
+    (("tasks", 0, "id"), (3, 9), (3, 5)),
+    (("tasks", 0, "depends_on", 0), (4, 18), (4, 18)),
+    (("tasks", 0, "depends_on", 1, "task"), (4, 28), (4, 22)),
+    (("tasks", 1, "id"), (5, 9), (5, 5)),
+    (("tasks", 1, "name"), (6, 11), (6, 5)),
+    # Paths that are not in the text: the position of the longest prefix that is.
+    (("tasks", 1, "duration"), (5, 5), (5, 5)),
+    (("tasks", 7), (3, 3), (3, 3)),
+    ((), (1, 1), (1, 1)),
+]
 
 JSON_TEXT = '{\n  "a": "x\\"y",\n  "b": [1, {"c": true, "é": null}],\n  "d": {}\n}'
+JSON_POSITIONS = [
+    (("a",), (2, 8), (2, 3)),
+    (("b",), (3, 8), (3, 3)),
+    (("b", 0), (3, 9), (3, 9)),
+    (("b", 1), (3, 12), (3, 12)),
+    (("b", 1, "c"), (3, 18), (3, 13)),
+    (("b", 1, "é"), (3, 29), (3, 24)),  # columns count characters, not bytes
+    (("d",), (4, 8), (4, 3)),
+    (("d", "missing"), (4, 8), (4, 8)),
+    (("b", 7), (3, 8), (3, 8)),
+    ((), (1, 1), (1, 1)),
+]
+TEXTS = {"yaml": (YAML_TEXT, "plan.yaml"), "json": (JSON_TEXT, "plan.json")}
+"""Each format's text and file name, and where each path of it stands: value, then key."""
 
 
 @pytest.mark.parametrize(
-    ("path", "value_at", "key_at"),
-    [
-        (("a",), (2, 8), (2, 3)),
-        (("b",), (3, 8), (3, 3)),
-        (("b", 0), (3, 9), (3, 9)),
-        (("b", 1), (3, 12), (3, 12)),
-        (("b", 1, "c"), (3, 18), (3, 13)),
-        (("b", 1, "é"), (3, 29), (3, 24)),  # columns count characters, not bytes
-        (("d",), (4, 8), (4, 3)),
-        (("d", "missing"), (4, 8), (4, 8)),
-        (("b", 7), (3, 8), (3, 8)),
-        ((), (1, 1), (1, 1)),
-    ],
+    ("fmt", "path", "value_at", "key_at"),
+    [("yaml", *case) for case in YAML_POSITIONS] + [("json", *case) for case in JSON_POSITIONS],
 )
-def test_json_positions(
-    path: tuple[str | int, ...], value_at: tuple[int, int], key_at: tuple[int, int]
+def test_positions(
+    fmt: str, path: tuple[str | int, ...], value_at: tuple[int, int], key_at: tuple[int, int]
 ) -> None:
-    where = locator(JSON_TEXT, "json", "plan.json")
+    text, name = TEXTS[fmt]
+    where = locator(text, fmt, name)
     assert where.position(path) == value_at
     assert where.position(path, key=True) == key_at
 

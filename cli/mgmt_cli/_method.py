@@ -37,9 +37,22 @@ def _method(name: str) -> Method:
 _METAVARS = {"int": "N", "float": "NUMBER", "date": "DATE", "path": "FILE", "text": "TEXT"}
 
 
+class _Choice(click.Choice):  # type: ignore[type-arg]
+    """A choice whose refusal says which value was meant (``triangle``: 'triangular')."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            from mgmt_tools.errors import did_you_mean
+
+            choices = [str(choice) for choice in self.choices]
+            self.fail(f"unknown value {value!r}{did_you_mean(str(value), choices)}", param, ctx)
+
+
 def _click_type(option: Option) -> Any:
     if option.kind == "choice":
-        return click.Choice(option.choices, case_sensitive=False)
+        return _Choice(option.choices, case_sensitive=False)
     if option.kind in ("int", "float"):
         kind = click.IntRange if option.kind == "int" else click.FloatRange
         if option.low is None and option.high is None:

@@ -107,7 +107,8 @@ def write_produced(
     """Write what ``produce`` makes to ``target``; say so on stderr.
 
     When Graphviz is missing and the command has a ``dot_source``, the DOT text is written to
-    ``<stem>.dot`` beside ``target`` instead and the command exits with 3 (DESIGN.md).
+    ``<stem>.dot`` beside ``target`` instead and the command exits with 3 (docs/formats/README.md,
+    exit codes).
     """
     from mgmt_cli._errors import fail
     from mgmt_tools.errors import GraphvizNotFoundError, MgmtError

@@ -1,4 +1,4 @@
-"""Expected value of perfect information, per chance node name (FORMATS.md, decision).
+"""Expected value of perfect information, per chance node name (docs/formats/decision.md).
 
 For a name whose outcomes (names and probabilities) are the same wherever it appears: resolve
 every node of that name to the same outcome k (probability 1, with that outcome's payoff and

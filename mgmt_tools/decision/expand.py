@@ -16,7 +16,9 @@ from typing import Protocol
 
 import numpy as np
 
-from mgmt_tools._expr import Expression
+from mgmt_tools._expr import Expression, fraction_hint
+from mgmt_tools._hints import too_large
+from mgmt_tools._numeric import TOLERANCE, close
 from mgmt_tools.decision.model import TreeModel
 from mgmt_tools.decision.tree import CHANCE, CONSTANT, REST, TERMINAL, Formulas, Spec, Tree
 from mgmt_tools.errors import PathPart
@@ -24,7 +26,6 @@ from mgmt_tools.errors import PathPart
 __all__ = ["Branch", "Expansion", "Node"]
 
 Path = tuple[PathPart, ...]
-TOLERANCE = 1e-9
 MAX_NODES = 5_000_000
 
 
@@ -106,14 +107,29 @@ class Expansion:
 
     def value(self, spec: Spec, env: int, path: Path, context: Callable[[], str]) -> float:
         if isinstance(spec, float):
-            return spec
+            return self.sized(spec, path, context)
         key = (spec, env)
         found = self.memo.get(key)
         if found is None:
-            found = self.memo[key] = self.builder.evaluate(
-                spec, self.env_values[env], path, context
-            )
+            found = self.builder.evaluate(spec, self.env_values[env], path, context)
+            found = self.memo[key] = self.sized(found, path, context, spec)
         return found
+
+    def sized(
+        self, value: float, path: Path, context: Callable[[], str], spec: int | None = None
+    ) -> float:
+        """``value``, or NaN after reporting it too large: sums and products of such values
+        would overflow (a number written in the file was refused by the model already; this
+        catches what an expression computes)."""
+        problem = too_large(value)
+        if problem is None:
+            return value
+        if spec is not None:
+            problem = f'expression "{self.builder.expressions[spec].text}": {problem}'
+        else:
+            problem = f"{problem}, got {value:.12g}"
+        self.builder.report(path, problem, context=context())
+        return math.nan
 
     def run(self, root: Node) -> Expansion | None:
         builder = self.builder
@@ -151,15 +167,14 @@ class Expansion:
                     self.env_parent.append(own_env)
                     self.bindings.append(dict(branch.sets))
                 spec = branch.payoff
-                if isinstance(spec, float):
+                if isinstance(spec, float) and too_large(spec) is None:  # the usual case
                     self.payoff.append(spec)
                     self.payoff_formula.append(CONSTANT)
                 else:
                     context = self.context(branch.path, number, branch.name)
-                    self.payoff.append(
-                        self.value(spec, child_env, (*branch.path, "payoff"), context)
-                    )
-                    self.payoff_formula.append(spec)
+                    path = (*branch.path, "payoff")
+                    self.payoff.append(self.value(spec, child_env, path, context))
+                    self.payoff_formula.append(CONSTANT if isinstance(spec, float) else spec)
                 probability = branch.probability
                 if not chance or branch.rest or probability is None:
                     self.probability.append(math.nan)
@@ -207,7 +222,7 @@ class Expansion:
             outside = True
             self.builder.report(
                 (*branch.path, "probability"),
-                f"probability {value:.12g} is outside [0, 1]",
+                f"probability {value:.12g} is outside [0, 1]" + _percent_hint(value),
                 context=context(),
             )
         given = [v for k, v in enumerate(values) if k not in rest]
@@ -225,7 +240,7 @@ class Expansion:
                     context=context(),
                 )
             self.probability[start + rest[0]] = min(1.0, max(0.0, left))
-        elif abs(total - 1.0) > TOLERANCE:
+        elif not close(total, 1.0):
             self.builder.report(
                 template.path,
                 f"the probabilities of {what} sum to {total:.12g}, not 1",
@@ -272,6 +287,16 @@ class Expansion:
             risk_tolerance=model.risk_tolerance,
             warnings=tuple(warnings),
         )
+
+
+def _percent_hint(value: float) -> str:
+    """What to write for a probability given as a whole percent (``p: 60``); a 1.2 is more
+    likely a slip than 1.2 percent, so it gets no guess.
+
+    >>> _percent_hint(60.0), _percent_hint(1.2)
+    (' (write 0.6 for 60%)', '')
+    """
+    return fraction_hint(value) if value.is_integer() else ""
 
 
 def _describe(name: str | None) -> str:

@@ -19,7 +19,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_source, sniff_format
+from mgmt_tools._files import (
+    TEXT_SUFFIXES,
+    format_by_suffix,
+    load_file,
+)
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import Locating, problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
@@ -46,8 +50,7 @@ def load(
 ) -> Tree:
     """Read a tree file (``-`` for stdin); the format comes from ``fmt``, else the suffix,
     else the content."""
-    text, source = read_source(path, encoding)
-    return loads(text, fmt or sniff_format(source, text, FORMATS), source=source)
+    return load_file(path, loads, FORMATS, fmt=fmt, encoding=encoding)
 
 
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Tree:

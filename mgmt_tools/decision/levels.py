@@ -10,8 +10,8 @@ certainty equivalent under exponential utility, computed stably as a log-sum-exp
 
 Exponential utility has no wealth effect, so rolling certainty equivalents back level by level
 gives the policy that maximises expected utility of the path total. Decision nodes take their
-best branch; branches within 1e-9 x max(1, |a|, |b|) of the best tie, and the first in input
-order wins.
+best branch; branches within the project's tolerance, 1e-9 x max(1, |a|, |b|), of the best
+tie, and the first in input order wins.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._numeric import TOLERANCE
+
 __all__ = [
     "RELATIVE_TOLERANCE",
     "best_branch",
@@ -29,7 +31,10 @@ __all__ = [
     "utility",
 ]
 
-RELATIVE_TOLERANCE = 1e-9
+RELATIVE_TOLERANCE = TOLERANCE
+"""The project's one tolerance (:data:`mgmt_tools._numeric.TOLERANCE`), under the name the
+rollback modules use; the comparisons here are :func:`~mgmt_tools._numeric.close` over arrays
+of grouped branches."""
 Array = npt.NDArray[Any]
 
 

@@ -18,7 +18,7 @@ from pydantic import (
     Tag,
 )
 
-from mgmt_tools._fields import InputModel, Text, Value, lower
+from mgmt_tools._fields import DocumentModel, InputModel, Text, Value, document_config, lower
 
 __all__ = ["BranchModel", "NodeModel", "RefModel", "TreeModel", "Value"]
 
@@ -111,20 +111,10 @@ Range = Annotated[
 ]
 
 
-class TreeModel(InputModel):
+class TreeModel(DocumentModel):
     """A decision tree for ``mgmt decision``."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        populate_by_name=True,
-        title="mgmt-tools decision tree",
-        json_schema_extra={"$id": "https://mgmt-tools.example/schemas/decision.schema.json"},
-    )
-
-    schema_: str | None = Field(
-        None, alias="$schema", description="Ignored; lets editors find this schema."
-    )
+    model_config = document_config("decision", "mgmt-tools decision tree")
     name: Text | None = Field(None, description="Title of the decision.")
     objective: Annotated[Literal["max", "min"], BeforeValidator(lower)] = Field(
         "max", description="max: payoffs are gains; min: payoffs are costs."

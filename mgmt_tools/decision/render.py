@@ -412,21 +412,11 @@ def to_dot(result: DecisionResult, *, depth: int | None = None) -> str:
 
 
 def render(result: DecisionResult, fmt: str, *, depth: int | None = None) -> bytes:
-    """The diagram rendered by Graphviz ``dot`` as ``fmt`` (svg, png or pdf).
-
-    Raises
-    ------
-    ValueError
-        ``fmt`` is not one of :data:`FORMATS`, or ``depth`` is negative.
-    GraphvizNotFoundError
-        ``dot`` is not installed (write :func:`to_dot` instead).
-    RenderError
-        Graphviz failed.
-    """
+    """The diagram rendered by Graphviz ``dot`` as ``fmt`` (svg, png or pdf); the errors are
+    those of :func:`mgmt_tools.render.graphviz.pipe` (ValueError for another format,
+    GraphvizNotFoundError without Graphviz: write :func:`to_dot` instead)."""
     from mgmt_tools.render.graphviz import pipe
 
-    if fmt not in FORMATS:
-        raise ValueError(f"decision trees render as {', '.join(FORMATS)}, not {fmt!r}")
     return pipe(to_dot(result, depth=depth), fmt)
 
 

@@ -182,7 +182,7 @@ class DecisionResult(Displayed):
         raise KeyError(f"no tornado row for '{variable}'" + did_you_mean(variable, known))
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``--json`` result (FORMATS.md, decision)."""
+        """The ``--json`` result (docs/formats/decision.md)."""
         tree = self.tree
         data: dict[str, Any] = {
             "command": "decision",

@@ -54,6 +54,10 @@ FloatArray = npt.NDArray[np.float64]
 Vary = tuple[str, float, float, int]
 """A one-way sensitivity: (variable, low, high, steps)."""
 _MAX_SPLITS = 20
+BREAK_EVEN_WIDTH = 1e-12
+"""Regula falsi stops when its bracket is this narrow relative to max(1, |low|, |high|): a
+stopping rule of the iteration (near the limit of float precision), not an equality test of
+:mod:`mgmt_tools._numeric`."""
 
 
 def parse_vary_text(text: str) -> Vary:
@@ -209,7 +213,7 @@ def _root(
             if side == -1:
                 f_low /= 2
             side = -1
-        if high - low <= 1e-12 * max(1.0, abs(low), abs(high)):
+        if high - low <= BREAK_EVEN_WIDTH * max(1.0, abs(low), abs(high)):
             break
     x = 0.5 * (low + high)
     return x, function(x)[1]

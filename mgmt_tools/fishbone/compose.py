@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from mgmt_tools._numeric import close
 from mgmt_tools.errors import OptionError
 from mgmt_tools.fishbone.result import Category, Cause, Fishbone, FishboneResult, analyse
 from mgmt_tools.render import format_number
@@ -92,7 +93,8 @@ def vital_few(counts: list[float], cutoff: float = CUTOFF) -> int:
     running = 0.0
     for number, value in enumerate(counts, 1):
         running += value
-        if running / total * 100 >= cutoff - 1e-9:
+        share = running / total * 100
+        if share >= cutoff or close(share, cutoff):  # 80% reached by 79.99999999999999
             return number
     return len(counts)
 

@@ -18,9 +18,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_source, sniff_format
+from mgmt_tools._files import (
+    TEXT_SUFFIXES,
+    format_by_suffix,
+    load_file,
+    read_document,
+)
 from mgmt_tools._validation import Locating, problems_from
-from mgmt_tools._yaml import LazyLocator, Locator, load_text
+from mgmt_tools._yaml import Locator
 from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, in_order
 from mgmt_tools.fishbone.model import CauseModel, FishboneModel
 from mgmt_tools.fishbone.result import Category, Cause, Fishbone
@@ -41,17 +46,12 @@ def load(
 ) -> Fishbone:
     """Read a fishbone file (YAML or JSON; ``-`` for standard input): the format from
     ``fmt``, else the suffix, else the content."""
-    text, source = read_source(path, encoding)
-    return loads(text, fmt or sniff_format(source, text, FORMATS), source=source)
+    return load_file(path, loads, FORMATS, fmt=fmt, encoding=encoding)
 
 
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Fishbone:
     """Read a fishbone from YAML or JSON text; every problem is reported, located."""
-    if fmt not in ("yaml", "json"):
-        raise ValueError(f"unknown fishbone format {fmt!r} (yaml or json)")
-    problems: list[Problem] = []
-    data = load_text(text, fmt, source, problems)
-    return _fishbone(data, LazyLocator(text, fmt, source), problems)
+    return read_document(text, fmt, source, _fishbone, kind="fishbone")
 
 
 def from_dict(data: Any, *, source: str | None = None) -> Fishbone:

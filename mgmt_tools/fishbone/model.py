@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, Strict, Tag
+from pydantic import BeforeValidator, Discriminator, Field, Strict, Tag
 
-from mgmt_tools._fields import InputModel, Number, OneOrMore, Text
+from mgmt_tools._fields import DocumentModel, InputModel, Number, OneOrMore, Text, document_config
 
 __all__ = ["CauseItem", "CauseModel", "FishboneModel"]
 
@@ -53,20 +53,10 @@ CauseItem = Annotated[
 CauseModel.model_rebuild()
 
 
-class FishboneModel(InputModel):
+class FishboneModel(DocumentModel):
     """A cause-and-effect (Ishikawa) diagram for ``mgmt fishbone``."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        populate_by_name=True,
-        title="mgmt-tools fishbone (cause-and-effect) diagram",
-        json_schema_extra={"$id": "https://mgmt-tools.example/schemas/fishbone.schema.json"},
-    )
-
-    schema_: str | None = Field(
-        None, alias="$schema", description="Ignored; lets editors find this schema."
-    )
+    model_config = document_config("fishbone", "mgmt-tools fishbone (cause-and-effect) diagram")
     title: Text | None = Field(None, description="A heading for the diagram.")
     effect: Text = Field(description="The problem (effect) drawn at the head of the fish.")
     categories: dict[

@@ -1,4 +1,4 @@
-"""The fishbone as data, its ranking by counts, and its JSON form (FORMATS.md), text summary and
+"""The fishbone as data, its ranking by counts, and its JSON form (docs/formats/), text summary and
 Markdown outline.
 
 Which causes are ranked: every cause with a count whose ancestors have none, so a cause broken

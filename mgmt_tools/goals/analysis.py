@@ -74,9 +74,10 @@ def analyse(
     warnings: Sequence[str] = (),
 ) -> GoalsResult:
     """Roll progress up, judge the track at ``as_of`` (else the tree's ``as_of``; no track
-    without either) and list the SMART issues."""
+    without either) and list the SMART issues; the tree's ``load_warnings`` come first in
+    the result's warnings, then ``warnings``."""
     nodes = rollup(tree.root)
-    notes = list(warnings)
+    notes = [*tree.load_warnings, *warnings]
     when = as_of or tree.as_of
     if when is not None:
         notes += judge(nodes, when, on_track=on_track, at_risk=at_risk)

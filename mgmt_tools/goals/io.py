@@ -17,11 +17,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_source, sniff_format
+from mgmt_tools._files import (
+    TEXT_SUFFIXES,
+    format_by_suffix,
+    load_file,
+    read_document,
+)
+from mgmt_tools._hints import date_order_warnings
 from mgmt_tools._validation import Locating, problems_from
-from mgmt_tools._yaml import LazyLocator, Locator, load_text
+from mgmt_tools._yaml import Locator
 from mgmt_tools.errors import InputError, PathPart, Problem, in_order
-from mgmt_tools.goals.model import ROLLUPS, STATUSES, GoalModel, GoalsModel
+from mgmt_tools.goals.model import GoalModel, GoalsModel
 from mgmt_tools.goals.result import GoalTree
 from mgmt_tools.goals.rollup import Goal, Metric
 
@@ -41,17 +47,12 @@ def load(
 ) -> GoalTree:
     """Read a goal tree file (YAML or JSON; ``-`` for stdin); the format comes from ``fmt``,
     else the suffix, else the content."""
-    text, source = read_source(path, encoding)
-    return loads(text, fmt or sniff_format(source, text, FORMATS), source=source)
+    return load_file(path, loads, FORMATS, fmt=fmt, encoding=encoding)
 
 
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> GoalTree:
     """Read a goal tree from YAML or JSON text; every problem is reported, located."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown goals format {fmt!r} (yaml or json)")
-    problems: list[Problem] = []
-    data = load_text(text, fmt, source, problems)
-    return _tree(data, LazyLocator(text, fmt, source), problems)
+    return read_document(text, fmt, source, _tree, kind="goals")
 
 
 def from_dict(data: Any, *, source: str | None = None) -> GoalTree:
@@ -73,7 +74,8 @@ def _tree(data: Any, where: Locating, problems: list[Problem]) -> GoalTree:
     problems += _flat_metrics(data, where)
     if problems:
         raise InputError(in_order(problems))
-    return GoalTree(_goal(model), model.title, model.as_of)
+    warnings = tuple(date_order_warnings(data, where))
+    return GoalTree(_goal(model), model.title, model.as_of, load_warnings=warnings)
 
 
 def _flat_metrics(root: Any, where: Locating) -> list[Problem]:
@@ -113,11 +115,8 @@ def _polish(problem: Problem) -> Problem:
     if last == "weight" and message.startswith("Input should be greater"):
         message = "a weight cannot be negative" + got
     elif last == "progress" and message.startswith("Input should be"):
+        # a negative progress (above 1 is worded by the shared fraction message)
         message = "progress is a fraction from 0 to 1 (write 0.4 for 40%)" + got
-    elif last == "rollup" and message.startswith("Input should be"):
-        message = f"unknown rollup (one of: {', '.join(ROLLUPS)})" + got
-    elif last == "status" and message.startswith("Input should be"):
-        message = f"unknown status (one of: {', '.join(STATUSES)})" + got
     return replace(problem, message=message)
 
 

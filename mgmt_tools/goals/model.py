@@ -10,9 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, Field
 
-from mgmt_tools._fields import Fraction, InputModel, Number, Text, lower
+from mgmt_tools._fields import (
+    DocumentModel,
+    Fraction,
+    InputModel,
+    Number,
+    Text,
+    document_config,
+    lower,
+)
 
 __all__ = ["ROLLUPS", "STATUSES", "GoalModel", "GoalsModel", "MetricModel"]
 
@@ -71,20 +79,10 @@ class GoalModel(InputModel):
 GoalModel.model_rebuild()
 
 
-class GoalsModel(GoalModel):
+class GoalsModel(GoalModel, DocumentModel):
     """A goal tree for ``mgmt goals``: the root goal and its sub-goals."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        populate_by_name=True,
-        title="mgmt-tools goal tree",
-        json_schema_extra={"$id": "https://mgmt-tools.example/schemas/goals.schema.json"},
-    )
-
-    schema_: str | None = Field(
-        None, alias="$schema", description="Ignored; lets editors find this schema."
-    )
+    model_config = document_config("goals", "mgmt-tools goal tree")
     title: Text | None = Field(None, description="A heading for the diagram.")
     as_of: dt.date | None = Field(
         None, description="The date progress is judged against (on_track, at_risk, off_track)."

@@ -1,5 +1,5 @@
 """A goal tree analysed: progress rolled up, track against a date, SMART gaps; its JSON form
-(FORMATS.md), typed rows, text summary and Markdown checklist.
+(docs/formats/), typed rows, text summary and Markdown checklist.
 
 >>> from mgmt_tools.goals import loads, run
 >>> result = run(loads('''
@@ -42,11 +42,13 @@ __all__ = [
 
 @dataclass(frozen=True)
 class GoalTree:
-    """A goal tree as read from the input: the root goal, a title and the as-of date."""
+    """A goal tree as read from the input: the root goal, a title and the as-of date;
+    ``load_warnings`` are the loader's located warnings (a due date before its start)."""
 
     root: Goal
     title: str | None = None
     as_of: dt.date | None = None
+    load_warnings: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ class GoalsResult(Displayed):
         return self.nodes[0].progress
 
     def to_dict(self) -> dict[str, Any]:
-        """``command, goal, progress, nodes, smart_issues, warnings`` (FORMATS.md)."""
+        """``command, goal, progress, nodes, smart_issues, warnings`` (docs/formats/)."""
         data: dict[str, Any] = {"command": "goals", "method": "rollup"}
         if self.tree.title is not None:
             data["title"] = self.tree.title

@@ -1,12 +1,12 @@
 """AHP priorities and consistency of one pairwise comparison matrix.
 
 Priorities: ``eigenvector`` (Saaty's principal right eigenvector, by power iteration to a
-largest change of 1e-12, started from the geometric means) or ``geometric_mean`` (row
-geometric means, Crawford and Williams 1985). Whatever the method, lambda_max is the Perron
-eigenvalue, CI = (lambda_max - n) / (n - 1) and CR = CI / RI(n) with a named random-index
-table (:data:`RANDOM_INDEX`). Where the table has no entry for n the CR is None (with a
-warning); CR above 0.1 gives a warning naming the judgement farthest from the priorities, the
-largest |log(a_ij w_j / w_i)|.
+largest change of 1e-12, :data:`EIGENVECTOR_TOLERANCE`, started from the geometric means) or
+``geometric_mean`` (row geometric means, Crawford and Williams 1985). Whatever the method,
+lambda_max is the Perron eigenvalue, CI = (lambda_max - n) / (n - 1) and CR = CI / RI(n) with
+a named random-index table (:data:`RANDOM_INDEX`). Where the table has no entry for n the CR
+is None (with a warning); CR above 0.1 gives a warning naming the judgement farthest from the
+priorities, the largest |log(a_ij w_j / w_i)|.
 
 >>> import numpy as np
 >>> a = np.array([[1, 4, 3, 7], [1/4, 1, 1/3, 3], [1/3, 3, 1, 5], [1/7, 1/3, 1/5, 1]])
@@ -30,6 +30,7 @@ from mgmt_tools.mcda.judgements import ratio_text
 from mgmt_tools.mcda.matrix import PairMatrix
 
 __all__ = [
+    "EIGENVECTOR_TOLERANCE",
     "RANDOM_INDEX",
     "MatrixAnalysis",
     "analyse_matrix",
@@ -39,6 +40,11 @@ __all__ = [
 ]
 
 FloatArray = npt.NDArray[np.float64]
+
+EIGENVECTOR_TOLERANCE = 1e-12
+"""The power iteration for the eigenvector stops when no priority changes by more than this:
+a convergence criterion (tighter than the comparison tolerance of :mod:`mgmt_tools._numeric`
+so that the priorities are exact to the digits published), not an equality test."""
 
 RANDOM_INDEX: dict[str, dict[int, float]] = {
     # Saaty, T. L. (1980). The Analytic Hierarchy Process. McGraw-Hill, New York, p. 21:
@@ -92,7 +98,7 @@ def _geometric(a: FloatArray) -> FloatArray:
 def priorities(a: FloatArray, method: str = "eigenvector") -> tuple[FloatArray, float]:
     """The priorities (summing to 1) of a complete positive reciprocal matrix, and lambda_max."""
     start = _geometric(a)
-    w, lam, _ = perron(a, start, tol=1e-12)
+    w, lam, _ = perron(a, start, tol=EIGENVECTOR_TOLERANCE)
     if method == "geometric_mean":
         return start, lam
     if method != "eigenvector":

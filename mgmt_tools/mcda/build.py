@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._csv import CsvLocator, Table, decode, read_table
+from mgmt_tools._hints import size_problems, too_large
 from mgmt_tools._validation import Locating
 from mgmt_tools._yaml import literal_text
 from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, format_path
@@ -173,6 +174,10 @@ def _inline_alternatives(
                 )
                 report((*at, key), f"not a finite number, got '{shown}'")
                 continue
+            large = too_large(float(value))
+            if large is not None:  # normalising would square it: 1e308 overflows
+                report((*at, key), f"{large}, got '{literal_text(value)}'")
+                continue
             values[row, index[key]] = float(value)
         for cid in ids:
             # a misspelt key was reported with a hint: its criterion's absence is no news
@@ -251,6 +256,7 @@ def _numbers(table: Table, column: str, where: CsvLocator, found: list[Problem])
         text = cells[row].strip()
         message = f"not a number: '{cells[row]}'" if text else f"no value for criterion '{column}'"
         found.append(where.problem(("alternatives", row, column), message))
+    found += size_problems(values, lambda row: ("alternatives", row, column), where, cells)
     return values
 
 

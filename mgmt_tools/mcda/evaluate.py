@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._numeric import close
 from mgmt_tools.errors import InputError
 from mgmt_tools.mcda.ahp import MatrixAnalysis, analyse_matrix
 from mgmt_tools.mcda.checks import Settings, check, settings_of
@@ -46,7 +47,7 @@ def weights_of(
     if settings.weighting == "given":
         assert given is not None
         total = float(given.sum())
-        if abs(total - 1.0) > 1e-9:
+        if not close(total, 1.0):
             warnings.append(f"the given weights sum to {total:g}; they are normalised to sum to 1")
         return given / total, None
     if settings.weighting == "equal":

@@ -17,13 +17,18 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_source, sniff_format
+from mgmt_tools._files import (
+    TEXT_SUFFIXES,
+    format_by_suffix,
+    load_file,
+    read_document,
+)
 from mgmt_tools._gc import paused
+from mgmt_tools._hints import judgement_warnings
 from mgmt_tools._validation import Locating, _data_path, problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, PathPart, Problem, in_order
@@ -66,10 +71,9 @@ def load(
     ``overrides`` (method, normalization, weighting, vikor_v) replace the file's settings and
     the values are checked against them.
     """
-    text, source = read_source(path, encoding)
-    base = None if os.fspath(path) == "-" else Path(path).parent
-    fmt = fmt or sniff_format(source, text, FORMATS)
-    return loads(text, fmt, source=source, base=base, encoding=encoding, **overrides)
+    return load_file(
+        path, loads, FORMATS, fmt=fmt, encoding=encoding, files_beside=True, **overrides
+    )
 
 
 def loads(
@@ -108,17 +112,12 @@ def load_judgements(
     path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
 ) -> Judgements:
     """Read AHP judgements from a YAML or JSON file (``-`` for standard input)."""
-    text, source = read_source(path, encoding)
-    return loads_judgements(text, fmt or sniff_format(source, text, FORMATS), source=source)
+    return load_file(path, loads_judgements, FORMATS, fmt=fmt, encoding=encoding)
 
 
 def loads_judgements(text: str, fmt: str = "yaml", *, source: str | None = None) -> Judgements:
     """Read AHP judgements from text in ``fmt`` (yaml or json)."""
-    if fmt not in ("yaml", "json"):
-        raise ValueError(f"unknown judgements format {fmt!r} (yaml or json)")
-    problems: list[Problem] = []
-    data = load_text(text, fmt, source, problems)
-    return _judgements(data, LazyLocator(text, fmt, source), problems)
+    return read_document(text, fmt, source, _judgements, kind="judgements")
 
 
 def judgements_from_dict(data: Any, *, source: str | None = None) -> Judgements:
@@ -185,7 +184,10 @@ def _judgements(data: Any, where: Locating, problems: list[Problem]) -> Judgemen
     problems += [p for p in found if not _under(p.path, damaged)]
     if problems or judgements is None:
         raise InputError(in_order(problems))
-    return judgements
+    warnings = judgement_warnings(data, where)
+    if not warnings:
+        return judgements
+    return dataclasses.replace(judgements, load_warnings=(*judgements.load_warnings, *warnings))
 
 
 _LIST_ITEMS = {"criteria", "alternatives", "comparisons", "criteria_comparisons", "elements"}

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from mgmt_tools._expr import ExpressionError, compile_expression
+from mgmt_tools._numeric import close
 from mgmt_tools.errors import PathPart, did_you_mean
 from mgmt_tools.mcda.matrix import PLACEHOLDER, Comparison, PairMatrix
 
@@ -47,7 +48,7 @@ def ratio_text(value: float) -> str:
     if value >= 1 or value <= 0:
         return f"{value:.4g}"
     inverse = 1 / value
-    if abs(inverse - round(inverse)) < 1e-9:
+    if close(inverse, round(inverse)):
         return f"1/{round(inverse)}"
     return f"{value:.4g}"
 
@@ -107,7 +108,7 @@ def from_judgements(
         upper = value if row < col else 1 / value
         if key in first:
             earlier_path, earlier = first[key]
-            if abs(earlier - upper) > 1e-9 * max(1.0, earlier, upper):
+            if not close(earlier, upper):
                 implied = earlier if row < col else 1 / earlier
                 report(
                     at,
@@ -153,7 +154,7 @@ def from_rows(
         for j in range(i + 1, n):
             upper, lower = raw[i, j], raw[j, i]
             if not math.isnan(upper) and not math.isnan(lower):
-                if abs(upper * lower - 1) > 1e-9:
+                if not close(upper * lower, 1.0):
                     report(
                         (*path, j, i),
                         f"not reciprocal: matrix[{i}][{j}] is {ratio_text(upper)}, so matrix"

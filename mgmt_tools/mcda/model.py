@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from mgmt_tools._fields import Fraction, InputModel, OneOrMore, Text, Value, lower
+from mgmt_tools._fields import (
+    DocumentModel,
+    Fraction,
+    InputModel,
+    OneOrMore,
+    Text,
+    Value,
+    document_config,
+    lower,
+)
 
 __all__ = [
     "AHP_METHODS",
@@ -74,20 +83,10 @@ Alternative = Annotated[
 ]
 
 
-class MatrixModel(InputModel):
+class MatrixModel(DocumentModel):
     """A decision matrix for ``mgmt index``."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        populate_by_name=True,
-        title="mgmt-tools decision matrix",
-        json_schema_extra={"$id": "https://mgmt-tools.example/schemas/index.schema.json"},
-    )
-
-    schema_: str | None = Field(
-        None, alias="$schema", description="Ignored; lets editors find this schema."
-    )
+    model_config = document_config("index", "mgmt-tools decision matrix")
     goal: Text | None = Field(None, description="What is being decided.")
     method: Annotated[Literal[METHODS], BeforeValidator(lower)] = Field(  # type: ignore[valid-type]
         "weighted_sum",
@@ -130,21 +129,11 @@ class MatrixModel(InputModel):
     )
 
 
-class JudgementsModel(InputModel):
+class JudgementsModel(DocumentModel):
     """AHP judgements for ``mgmt ahp``: one matrix (elements + matrix or comparisons) or a full
     hierarchy (criteria, alternatives and comparisons of the alternatives per criterion)."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        populate_by_name=True,
-        title="mgmt-tools AHP judgements",
-        json_schema_extra={"$id": "https://mgmt-tools.example/schemas/ahp.schema.json"},
-    )
-
-    schema_: str | None = Field(
-        None, alias="$schema", description="Ignored; lets editors find this schema."
-    )
+    model_config = document_config("ahp", "mgmt-tools AHP judgements")
     goal: Text | None = Field(None, description="What is being decided.")
     method: Annotated[Literal[AHP_METHODS], BeforeValidator(lower)] = Field(  # type: ignore[valid-type]
         "eigenvector",

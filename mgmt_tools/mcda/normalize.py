@@ -1,4 +1,4 @@
-"""Normalisation of the columns of a decision matrix, per column x (FORMATS.md, index).
+"""Normalisation of the columns of a decision matrix, per column x (docs/formats/index.md).
 
 ============  ======================  ===========================  ==================
 name          benefit (max)           cost (min)                   direction after

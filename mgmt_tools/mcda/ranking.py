@@ -1,8 +1,9 @@
 """Rankings with shared ranks: equal scores share a rank (1, 2, 2, 4) and keep input order.
 
-Scores are equal when within 1e-9 x max(1, |a|, |b|) of each other (FORMATS.md, tolerance),
-compared between neighbours in sorted order: :func:`mgmt_tools._numeric.rank_with_ties`, the
-one ranking of the package, with the floor 1 (scores of weighted indices are on a scale of 1).
+Scores are equal when within 1e-9 x max(1, |a|, |b|) of each other (docs/formats/README.md,
+tolerance), compared between neighbours in sorted order:
+:func:`mgmt_tools._numeric.rank_with_ties`, the one ranking of the package, with the floor 1
+(scores of weighted indices are on a scale of 1).
 
 >>> import numpy as np
 >>> order, ranks = rank(np.array([0.2, 0.5, 0.5, 0.9]))

@@ -336,21 +336,11 @@ def to_dot(result: Result, *, layout: str = "auto") -> str:
 
 
 def render(result: Result, fmt: str, *, layout: str = "auto") -> bytes:
-    """The hierarchy rendered by Graphviz ``dot`` as ``fmt`` (svg, png or pdf).
-
-    Raises
-    ------
-    ValueError
-        ``fmt`` is not one of :data:`FORMATS`, or ``layout`` not one of :data:`LAYOUTS`.
-    GraphvizNotFoundError
-        ``dot`` is not installed (write :func:`to_dot` instead).
-    RenderError
-        Graphviz failed.
-    """
+    """The diagram rendered by Graphviz ``dot`` as ``fmt`` (svg, png or pdf); the errors are
+    those of :func:`mgmt_tools.render.graphviz.pipe` (ValueError for another format,
+    GraphvizNotFoundError without Graphviz: write :func:`to_dot` instead)."""
     from mgmt_tools.render.graphviz import pipe
 
-    if fmt not in FORMATS:
-        raise ValueError(f"hierarchies render as {', '.join(FORMATS)}, not {fmt!r}")
     return pipe(to_dot(result, layout=layout), fmt)
 
 

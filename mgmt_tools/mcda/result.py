@@ -1,4 +1,4 @@
-"""Results of ``mgmt index`` and ``mgmt ahp``: their JSON form (FORMATS.md) and text summary.
+"""Results of ``mgmt index`` and ``mgmt ahp``: their JSON form (docs/formats/) and text summary.
 
 An index result keeps its numbers in arrays (scores, ranks, order); the ``ranking`` rows are
 built when asked for, so a million alternatives cost megabytes until printed. The summary text
@@ -202,7 +202,7 @@ class IndexResult(Displayed):
         return [RankedAlternative(**row) for row in self.ranking_rows()]
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``--json`` result (FORMATS.md, index)."""
+        """The ``--json`` result (docs/formats/index.md)."""
         matrix, settings = self.matrix, self.settings
         data: dict[str, Any] = {
             "command": "index",
@@ -296,7 +296,7 @@ class AhpResult(Displayed):
         return [RankedAlternative(**row) for row in self.ranking_rows()]
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``--json`` result (FORMATS.md, ahp)."""
+        """The ``--json`` result (docs/formats/ahp.md)."""
         j = self.judgements
         data: dict[str, Any] = {"command": "ahp", "method": j.method, "goal": j.goal}
         data["random_index_table"] = j.random_index

@@ -5,8 +5,8 @@ keep their proportions, w_k(t) = w_k (1 - t) / (1 - w_j); the result reports the
 and below w_j at which the top alternative changes, and who is top then. Normalised values do
 not depend on the weights, so a weighted sum is linear in t (and a weighted product's logarithm
 is): the crossings are solved exactly. TOPSIS and VIKOR are searched on a grid of 128 steps
-and refined by multisection to 1e-10 (a change and change back inside one grid step can be
-missed).
+and refined by multisection to 1e-10 (:data:`SEARCH_WIDTH`; a change and change back inside
+one grid step can be missed).
 
 *Rank acceptability.* Weights are drawn from a Dirichlet distribution with mean w and
 concentration c (alpha = c w; the sd of a weight is sqrt(w (1 - w) / (c + 1)), about 0.046 for
@@ -44,6 +44,15 @@ FloatArray = npt.NDArray[np.float64]
 CHUNK = 256
 GRID = 128
 SHOWN_RANKS = 10
+SEARCH_WIDTH = 1e-10
+"""TOPSIS and VIKOR break points: the multisection stops when the weight is bracketed this
+narrowly (a stopping rule, not an equality test of :mod:`mgmt_tools._numeric`)."""
+PARALLEL_SLOPE = 1e-15
+"""Linear scores whose difference to the top changes by less than this over the whole weight
+range never cross (dividing by such a slope would give a crossing made of round-off)."""
+CROSSING_SLACK = 1e-12
+"""Round-off allowed in an exact crossing (weights are in [0, 1]): a crossing this close to
+the current weight or to 0 and 1 counts as on it, and crossings this close together tie."""
 
 
 def _path(base: FloatArray, j: int, t: FloatArray) -> FloatArray:
@@ -73,15 +82,15 @@ def _linear(
     results: list[tuple[float, int] | None] = []
     for direction in (1.0, -1.0):
         with np.errstate(divide="ignore", invalid="ignore"):
-            crossing = np.where(slope * direction > 1e-15, -start / slope, np.nan)
+            crossing = np.where(slope * direction > PARALLEL_SLOPE, -start / slope, np.nan)
         crossing[top] = np.nan
-        valid = np.isfinite(crossing) & ((crossing - t0) * direction >= -1e-12)
-        valid &= (crossing >= -1e-12) & (crossing <= 1 + 1e-12)
+        valid = np.isfinite(crossing) & ((crossing - t0) * direction >= -CROSSING_SLACK)
+        valid &= (crossing >= -CROSSING_SLACK) & (crossing <= 1 + CROSSING_SLACK)
         if not valid.any():
             results.append(None)
             continue
         best = np.nanmin(np.where(valid, (crossing - t0) * direction, np.nan))
-        first = valid & (np.abs((crossing - t0) * direction - best) <= 1e-12)
+        first = valid & (np.abs((crossing - t0) * direction - best) <= CROSSING_SLACK)
         candidates = np.flatnonzero(first)
         # at the crossing they tie; just beyond it the one rising fastest leads
         winner = int(candidates[np.argmax(slope[candidates] * direction)])
@@ -107,7 +116,7 @@ def _search(
         k = int(changed[0])
         same, other = (t0 if k == 0 else float(grid[k - 1])), float(grid[k])
         new = int(winners[k])
-        while abs(other - same) > 1e-10:
+        while abs(other - same) > SEARCH_WIDTH:
             inner = same + (other - same) * np.arange(1, 33) / 33
             found = s.winners(_path(weights, j, inner))
             moved = np.flatnonzero(found != top)

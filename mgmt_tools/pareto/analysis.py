@@ -3,9 +3,10 @@
 Categories go by total, largest first; equal totals keep the order they first appeared in (a
 stable sort). Percentages come from counts: ``cumulative_percent`` is the cumulative count over
 the total, never a sum of rounded percentages, so the last one is exactly 100. The vital few are
-the fewest leading categories whose cumulative percent reaches the cutoff (within 1e-9
-relative, FORMATS.md). ``top`` keeps the first N categories and ``other_after`` the fewest
-leading ones reaching P percent; the rest become one item named "Other", always last.
+the fewest leading categories whose cumulative percent reaches the cutoff (within the
+project's tolerance, :func:`mgmt_tools._numeric.close`, FORMATS.md). ``top`` keeps the first
+N categories and ``other_after`` the fewest leading ones reaching P percent; the rest become
+one item named "Other", always last.
 
 >>> result = analyse(["Rates", "Paperwork", "Delays"], [45, 120, 35], cutoff=80)
 >>> [(row["category"], row["cumulative_percent"], row["vital"]) for row in result.items]
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._numeric import close, isclose
 from mgmt_tools.errors import InputError, OptionError, Problem
 from mgmt_tools.pareto.count import Tally
 from mgmt_tools.pareto.io import ParetoData
@@ -27,7 +29,6 @@ from mgmt_tools.pareto.result import OTHER, ParetoResult, Stratum
 __all__ = ["analyse", "analyse_tally", "reaching", "run", "vital_count"]
 
 FloatArray = npt.NDArray[np.float64]
-TOLERANCE = 1e-9
 
 
 def reaching(cumulative: FloatArray, total: float, percent: float) -> int:
@@ -38,8 +39,7 @@ def reaching(cumulative: FloatArray, total: float, percent: float) -> int:
     """
     shares = cumulative / total * 100.0
     target = float(percent)
-    tolerance = TOLERANCE * np.maximum(1.0, np.maximum(np.abs(shares), abs(target)))
-    reached = np.flatnonzero(shares >= target - tolerance)
+    reached = np.flatnonzero((shares >= target) | isclose(shares, target))
     return int(reached[0]) + 1 if reached.size else len(cumulative)
 
 
@@ -161,9 +161,10 @@ def analyse_tally(
     cumulative = np.cumsum(merged)
     total = float(cumulative[-1])
     vital = reaching(cumulative[:kept], total, cutoff) if kept else 0
-    if vital == kept and rest.size and cumulative[kept - 1] / total * 100 < cutoff - 1e-9:
+    share = float(cumulative[kept - 1] / total * 100)
+    if vital == kept and rest.size and share < cutoff and not close(share, cutoff):
         warnings.append(
-            f"the kept categories reach {cumulative[kept - 1] / total * 100:.4g}%, short of "
+            f"the kept categories reach {share:.4g}%, short of "
             f"the {cutoff:g}% cutoff: all kept categories are marked vital"
         )
     strata: list[Stratum] = []

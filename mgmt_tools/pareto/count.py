@@ -29,7 +29,9 @@ import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._csv import read_table
+from mgmt_tools._expr import LARGEST
 from mgmt_tools._files import read_text
+from mgmt_tools._hints import too_large
 from mgmt_tools.errors import InputError, Problem
 
 __all__ = ["BLANK", "Tally", "count_categories", "tally", "tally_text"]
@@ -259,7 +261,12 @@ def _numbers(
         values = np.fromiter(map(float, cells), np.float64, len(cells))
     except ValueError:
         values = None
-    if values is not None and bool(np.isfinite(values).all()) and not bool((values < 0).any()):
+    if (
+        values is not None
+        and bool(np.isfinite(values).all())
+        and not bool((values < 0).any())
+        and not bool((values > LARGEST).any())  # sums of such counts could overflow
+    ):
         return values
     column = header.index(name) + 1
     problems: list[Problem] = []
@@ -274,6 +281,8 @@ def _numbers(
                 message = f"'{name}' is not a finite number: {cell.strip()!r}"
             elif value < 0:
                 message = f"'{name}' is negative: {cell.strip()}"
+            elif (large := too_large(value)) is not None:
+                message = f"'{name}' is {large}: {cell.strip()}"
             else:
                 continue
         problems.append(Problem(message, (name,), source, lines[number], column))

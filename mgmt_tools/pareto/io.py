@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from pydantic import ValidationError
 
-from mgmt_tools._files import format_by_suffix, read_source, sniff_format
+from mgmt_tools._files import format_by_suffix, load_file
 from mgmt_tools._validation import problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, Problem
@@ -59,15 +59,16 @@ def load(
 ) -> ParetoData:
     """Read Pareto data from a file, ``-`` for standard input (CSV needs ``column``); the
     format from ``fmt``, else the suffix, else the content."""
-    text, source = read_source(path, encoding)
-    return loads(
-        text,
-        fmt or sniff_format(source, text, FORMATS),
+    return load_file(
+        path,
+        loads,
+        FORMATS,
+        fmt=fmt,
+        encoding=encoding,
         column=column,
         count=count,
         weight=weight,
         by=by,
-        source=source,
     )
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-from mgmt_tools._fields import InputModel, Number, Text
+from mgmt_tools._fields import DocumentModel, Number, Text, document_config
 
 __all__ = ["Amount", "ParetoModel"]
 
@@ -18,20 +18,10 @@ Amount = Annotated[Number, Field(ge=0)]
 """A count, cost or other non-negative amount of a category."""
 
 
-class ParetoModel(InputModel):
+class ParetoModel(DocumentModel):
     """Category totals for ``mgmt pareto``: how often (or how costly) each category is."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        populate_by_name=True,
-        title="mgmt-tools Pareto analysis",
-        json_schema_extra={"$id": "https://mgmt-tools.example/schemas/pareto.schema.json"},
-    )
-
-    schema_: str | None = Field(
-        None, alias="$schema", description="Ignored; lets editors find this schema."
-    )
+    model_config = document_config("pareto", "mgmt-tools Pareto analysis")
     title: Text | None = Field(None, description="What is counted (the chart's title).")
     measure: Text | None = Field(
         None,

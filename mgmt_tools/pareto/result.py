@@ -1,8 +1,8 @@
-"""The result of ``mgmt pareto``: its JSON form (FORMATS.md), text summary, Markdown and CSV.
+"""The result of ``mgmt pareto``: its JSON form (docs/formats/), text summary, Markdown and CSV.
 
 ``items`` lists the categories in Pareto order (largest first, ties in order of first
 appearance, "Other" last) with ``count``, ``percent``, ``cumulative_percent`` (cumulative count
-over the total, times 100) and ``vital``. Extras beside FORMATS.md's fields: ``title``,
+over the total, times 100) and ``vital``. Extras beside the documented fields: ``title``,
 ``measure`` (what the numbers are: count, or the weight column), ``vital_few`` (their names),
 ``records`` (data rows read), ``top`` / ``other_after`` with ``merged_categories`` (how many
 categories "Other" holds), the CSV columns used (``column``, ``count_column``,
@@ -119,12 +119,13 @@ class ParetoResult(Displayed):
 
     @property
     def items(self) -> list[ParetoItem]:
-        """The rows of FORMATS.md as typed rows: category, count, percent,
+        """The documented rows (docs/formats/pareto.md) as typed rows: category, count, percent,
         cumulative_percent, vital (built on each call: the numbers live in arrays)."""
         return [ParetoItem(**row) for row in self.item_rows()]
 
     def item_rows(self) -> list[dict[str, Any]]:
-        """The rows of FORMATS.md as the JSON objects (faster than :attr:`items`)."""
+        """The documented rows (docs/formats/pareto.md) as JSON objects (faster than
+        :attr:`items`)."""
         return _items(self.names, self.counts, self.vital)
 
     @property
@@ -132,7 +133,7 @@ class ParetoResult(Displayed):
         return self.names[: self.vital]
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON result: FORMATS.md's fields, then the extras."""
+        """The JSON result: the documented fields (docs/formats/), then the extras."""
         data: dict[str, Any] = {"command": "pareto", "method": "pareto"}
         if self.title is not None:
             data["title"] = self.title

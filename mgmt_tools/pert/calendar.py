@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._numeric import isclose
 from mgmt_tools.pert.model import WEEKDAYS
 
 __all__ = ["WorkCalendar"]
@@ -25,8 +26,7 @@ FloatArray = npt.NDArray[np.float64]
 def _snap(values: FloatArray) -> FloatArray:
     """Round values that are within the comparison tolerance of an integer."""
     nearest = np.round(values)
-    close = np.abs(values - nearest) <= 1e-9 * np.maximum(1.0, np.abs(values))
-    return np.where(close, nearest, values)
+    return np.where(isclose(values, nearest), nearest, values)
 
 
 @dataclass(frozen=True)

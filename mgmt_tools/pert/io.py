@@ -13,6 +13,7 @@ import dataclasses
 import json
 import math
 import os
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -21,8 +22,14 @@ import yaml
 from pydantic import ValidationError
 
 from mgmt_tools._csv import CsvLocator, Table, read_table
-from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_source, sniff_format
+from mgmt_tools._fields import LARGEST, NO_VISIBLE_CHARACTERS, only_control_characters
+from mgmt_tools._files import (
+    TEXT_SUFFIXES,
+    format_by_suffix,
+    load_file,
+)
 from mgmt_tools._gc import paused
+from mgmt_tools._hints import duplicate_link_warnings, size_problems
 from mgmt_tools._validation import Locating, problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, Problem, did_you_mean
@@ -58,8 +65,7 @@ def load(
 ) -> Plan:
     """Read a plan file (``-`` for stdin); the format comes from ``fmt``, else the suffix,
     else the content."""
-    text, source = read_source(path, encoding)
-    return loads(text, fmt or sniff_format(source, text, FORMATS), source=source)
+    return load_file(path, loads, FORMATS, fmt=fmt, encoding=encoding)
 
 
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Plan:
@@ -74,7 +80,7 @@ def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Plan:
 
             data, warnings = read_mspdi(text, source)
             plan = _from_data(data, Locator(source, {}, []))
-            return dataclasses.replace(plan, load_warnings=tuple(warnings))
+            return dataclasses.replace(plan, load_warnings=(*warnings, *plan.load_warnings))
         duplicates: list[Problem] = []
         data = load_text(text, fmt, source, duplicates)
         return _from_data(data, LazyLocator(text, fmt, source), duplicates)
@@ -99,7 +105,9 @@ def _from_data(data: Any, where: Locating, problems: list[Problem] | None = None
         problems += problems_from(error, PlanModel, data, where)
         entries, skip = salvage_entries(data.get("tasks"))
         return build_plan(flatten(entries, skip), salvage_meta(data), where, problems)
-    return build_plan(flatten(model.tasks, set()), meta_of(model), where, problems)
+    plan = build_plan(flatten(model.tasks, set()), meta_of(model), where, problems)
+    warnings = duplicate_link_warnings(data, where)
+    return dataclasses.replace(plan, load_warnings=tuple(warnings)) if warnings else plan
 
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -131,6 +139,8 @@ def _from_table(table: Table, source: str | None) -> Plan:
     names: list[str | None] = [None] * count
     if "name" in has:
         names = [cell.strip() or None for cell in table.column("name")]
+        problems += _invisible(names, "name", where)
+    problems += _invisible(ids, "id", where)
     skip: set[int] = set()  # rows with a malformed number: their duration rules wait
     if not has & {"duration", "optimistic", "most_likely", "pessimistic", "milestone"}:
         if not problems:  # else a misspelt column was reported: no need to repeat it per row
@@ -176,6 +186,19 @@ def _from_table(table: Table, source: str | None) -> Plan:
     return build_plan(columns, Meta(), where, problems)
 
 
+def _invisible(cells: Sequence[str | None], column: str, where: CsvLocator) -> list[Problem]:
+    """A problem for each cell made only of control characters (the YAML path refuses them
+    in the input model). Text that is all printable has none: one C-level test of the joined
+    column keeps the usual case fast."""
+    if " ".join(filter(None, cells)).isprintable():
+        return []
+    return [
+        where.problem(("tasks", row, column), f"{NO_VISIBLE_CHARACTERS}, got {cell!r}")
+        for row, cell in enumerate(cells)
+        if cell and only_control_characters(cell)
+    ]
+
+
 def _split_links(cells: list[str]) -> list[list[LinkEntry]]:
     """The ``;``-separated links of each CSV cell; blank parts are skipped, parts stripped."""
     joined = "\n".join(cells)
@@ -204,6 +227,13 @@ def _numbers(
                     where.problem(("tasks", row, name), f"not a number: '{cells[row]}'")
                 )
         values[bad] = np.nan
+    # finite but too large to add up: refused like a malformed number, located at its cell
+    huge = size_problems(values, lambda row: ("tasks", row, name), where, cells)
+    if huge:
+        rows = np.flatnonzero(np.abs(np.nan_to_num(values)) > LARGEST).tolist()
+        bad_rows.update(rows)
+        problems += huge
+        values[rows] = np.nan
     return values
 
 

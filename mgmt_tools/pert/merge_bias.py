@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._numeric import isclose
 from mgmt_tools.pert.network import Network
 
 __all__ = ["merge_bias_warnings"]
@@ -36,13 +37,11 @@ def merge_bias_warnings(
     """
     if sd <= 0:
         return []
-    near = np.flatnonzero((total_float > 0) & (total_float <= sd * (1 + 1e-9)))
+    near = np.flatnonzero((total_float > 0) & ((total_float <= sd) | isclose(total_float, sd)))
     if not near.size:
         return []
     pred, succ = network.pred, network.succ
-    tight_late = np.abs(ls[succ] - offset - ls[pred]) <= 1e-9 * np.maximum(
-        1.0, np.maximum(np.abs(ls[succ] - offset), np.abs(ls[pred]))
-    )
+    tight_late = isclose(ls[succ] - offset, ls[pred])
     behind = _first_neighbour(network.node_count, succ, pred, driving)
     ahead = _first_neighbour(network.node_count, pred, succ, tight_late)
     warnings: list[str] = []

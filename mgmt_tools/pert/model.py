@@ -17,14 +17,22 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import (
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     Strict,
     Tag,
 )
 
-from mgmt_tools._fields import InputModel, Number, OneOrMore, Text, lower, upper
+from mgmt_tools._fields import (
+    DocumentModel,
+    InputModel,
+    Number,
+    OneOrMore,
+    Text,
+    document_config,
+    lower,
+    upper,
+)
 
 __all__ = [
     "WEEKDAYS",
@@ -158,20 +166,10 @@ class CalendarModel(InputModel):
     )
 
 
-class PlanModel(InputModel):
+class PlanModel(DocumentModel):
     """A project plan for ``mgmt pert`` and ``mgmt gantt``."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        populate_by_name=True,
-        title="mgmt-tools pert plan",
-        json_schema_extra={"$id": "https://mgmt-tools.example/schemas/pert.schema.json"},
-    )
-
-    schema_: str | None = Field(
-        None, alias="$schema", description="Ignored; lets editors find this schema."
-    )
+    model_config = document_config("pert", "mgmt-tools pert plan")
     project: Text | None = Field(None, description="Title of the project.")
     units: Text = Field("days", description="Label of the time unit.")
     start: dt.date | None = Field(

@@ -264,7 +264,7 @@ def _outline(plan: Plan) -> tuple[list[int], list[tuple[int, str]]]:
 def _datetimes(
     calendar: WorkCalendar, start: FloatArray, finish: FloatArray, zero: npt.NDArray[np.bool_]
 ) -> tuple[list[str], list[str]]:
-    """Start and finish date-times of offsets in working days (FORMATS.md, Calendar), with
+    """Start and finish date-times of offsets in working days (docs/formats/pert.md, calendar), with
     the time of day on 08:00-12:00, 13:00-17:00: a start at offset s is floor(s) plus the
     working time into that day; a finish at a whole offset f ends day f - 1 at 17:00. A
     zero-length task (a milestone) is dated at its finish, or at 08:00 of day 0."""

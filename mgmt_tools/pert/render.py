@@ -245,21 +245,11 @@ def _through_clusters(
 
 
 def render(result: Schedule, fmt: str, *, max_tasks: int = MAX_TASKS) -> bytes:
-    """The diagram rendered by Graphviz ``dot`` as ``fmt`` (svg, png or pdf).
-
-    Raises
-    ------
-    ValueError
-        ``fmt`` is not one of :data:`FORMATS`.
-    GraphvizNotFoundError
-        ``dot`` is not installed (write :func:`to_dot` instead).
-    RenderError
-        Graphviz failed.
-    """
+    """The diagram rendered by Graphviz ``dot`` as ``fmt`` (svg, png or pdf); the errors are
+    those of :func:`mgmt_tools.render.graphviz.pipe` (ValueError for another format,
+    GraphvizNotFoundError without Graphviz: write :func:`to_dot` instead)."""
     from mgmt_tools.render.graphviz import pipe
 
-    if fmt not in FORMATS:
-        raise ValueError(f"pert diagrams render as {', '.join(FORMATS)}, not {fmt!r}")
     return pipe(to_dot(result, max_tasks=max_tasks), fmt)
 
 

@@ -178,7 +178,7 @@ class Schedule(Displayed):
         return [self.task(index) for index in range(self.plan.task_count)]
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``--json`` result (FORMATS.md, pert)."""
+        """The ``--json`` result (docs/formats/pert.md)."""
         plan = self.plan
         data: dict[str, Any] = {
             "command": "pert",

@@ -2,8 +2,9 @@
 finish as a histogram, its S-curve, P50/P80/P95 and the deadline.
 
 With a ``start`` date there is one bar per working day (a trial finishing at offset f ends on
-working day ceil(f) - 1, FORMATS.md) on a date axis with the non-working days shaded; without
-one, a histogram of the offsets. The quantiles marked are the ones the simulation reports.
+working day ceil(f) - 1, docs/formats/pert.md) on a date axis with the non-working days
+shaded; without one, a histogram of the offsets. The quantiles marked are the ones the
+simulation reports.
 
 Examples
 --------

@@ -4,7 +4,8 @@ The semantics are those of the pert section of FORMATS.md: precedence links FS/S
 lags, early dates by the forward pass (at least 0), late dates by the backward pass (at most
 T), total float LS - ES, free float the smallest early-date slack over a task's outgoing links
 (never more than its total float), critical tasks with zero total float and driving links with
-zero slack, all compared with the tolerance 1e-9 x max(1, |a|, |b|).
+zero slack, all compared with the project's tolerance (:func:`mgmt_tools._numeric.close`:
+1e-9 x max(1, |a|, |b|)).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._numeric import isclose
 from mgmt_tools.errors import InputError, Problem
 from mgmt_tools.pert.calendar import WorkCalendar
 from mgmt_tools.pert.cycles import cycle_error
@@ -38,8 +40,8 @@ IndexArray = npt.NDArray[np.int64]
 
 
 def _equal(a: FloatArray, b: FloatArray) -> npt.NDArray[np.bool_]:
-    """a == b within 1e-9 x max(1, |a|, |b|) (FORMATS.md, Tolerance)."""
-    return np.abs(a - b) <= 1e-9 * np.maximum(1.0, np.maximum(np.abs(a), np.abs(b)))
+    """a == b within the project's tolerance (FORMATS.md, Tolerance)."""
+    return isclose(a, b)
 
 
 def schedule(

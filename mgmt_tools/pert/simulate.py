@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._numeric import TOLERANCE, isclose
+from mgmt_tools._validation import unknown_choice
 from mgmt_tools.dist import DISTRIBUTIONS, sample_three_point
 from mgmt_tools.errors import InputError, Problem
 from mgmt_tools.pert.model import Plan
@@ -69,8 +71,9 @@ class Simulation:
         """Share of trials finishing by the deadline (within the comparison tolerance)."""
         if self.deadline is None:
             return None
-        slack = 1e-9 * np.maximum(1.0, np.maximum(np.abs(self.finish), abs(self.deadline)))
-        return float(np.mean(self.finish <= self.deadline + slack))
+        on_time = self.finish <= self.deadline
+        on_time |= isclose(self.finish, self.deadline)
+        return float(np.mean(on_time))
 
     def to_dict(self, ids: list[str]) -> dict[str, Any]:
         """The ``simulation`` block of the JSON result."""
@@ -198,9 +201,8 @@ def simulate(
     if trials < 1:
         raise InputError([Problem(f"trials must be at least 1, not {trials}")])
     if distribution not in DISTRIBUTIONS:
-        raise InputError(
-            [Problem(f"unknown distribution '{distribution}' (one of {', '.join(DISTRIBUTIONS)})")]
-        )
+        message = unknown_choice("distribution", f"'{distribution}'", DISTRIBUTIONS)
+        raise InputError([Problem(message)])
     sequence = np.random.SeedSequence(seed)
     seed_used = int(sequence.entropy)  # type: ignore[arg-type]
     network = network_of(plan)
@@ -284,10 +286,11 @@ def _passes(
         else:
             bounds -= _offsets(network, links, durations)
         ls[group.tasks] = np.minimum(ls[group.tasks], group.reduce(np.minimum, bounds))
-    # critical: |LS - ES| <= 1e-9 max(1, |LS|, |ES|); both are >= 0 here
+    # critical: close(LS, ES), |LS - ES| <= TOLERANCE max(1, |LS|, |ES|) (both are >= 0
+    # here), computed in place rather than by isclose: no new (tasks x trials) matrices
     tolerance = np.maximum(es, ls, out=durations)
     np.maximum(tolerance, 1.0, out=tolerance)
-    tolerance *= 1e-9
+    tolerance *= TOLERANCE
     np.subtract(ls, es, out=ls)
     np.abs(ls, out=ls)
     critical = (ls <= tolerance).sum(axis=1)

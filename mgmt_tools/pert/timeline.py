@@ -1,7 +1,7 @@
 """The time axis the charts of a schedule share: offsets placed on the working calendar (or left
 as offsets), and the texts every chart writes about it.
 
-With a ``start`` date the axis shows dates on the working calendar (FORMATS.md): a task occupying
+With a ``start`` date the axis shows dates on the working calendar (docs/formats/): a task occupying
 working-day offsets [s, s + d) is a bar over whole calendar days, from the start of its start
 date to the end of its finish date, and a milestone sits at the end of its day, when its
 predecessors finish. Without ``start`` the axis shows the offsets in the plan's units.
@@ -61,7 +61,7 @@ _N = format_number
 
 
 def whole(values: FloatArray) -> FloatArray:
-    """Values within the comparison tolerance of an integer, rounded to it (FORMATS.md).
+    """Values within the comparison tolerance of an integer, rounded to it (docs/formats/).
 
     >>> whole(np.array([2.0000000000001, 2.5])).tolist()
     [2.0, 2.5]

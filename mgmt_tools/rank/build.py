@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._hints import too_large
 from mgmt_tools._validation import Locating
 from mgmt_tools._yaml import literal_text
 from mgmt_tools.errors import PathPart, Problem, did_you_mean
@@ -198,6 +199,9 @@ def _fields(
                         ("items", number, "score"), f"not a number, got {item['score']!r}"
                     )
                 )
+            elif (large := too_large(score)) is not None:
+                shown = literal_text(item["score"])
+                problems.append(where.problem(("items", number, "score"), f"{large}, got {shown}"))
             else:
                 columns["score"][number] = score
     if high_confidence:
@@ -235,6 +239,9 @@ def _field_value(
         return None, f"not {kind}, got {literal_text(raw)!r}"
     if not math.isfinite(value):
         return None, f"not a finite number, got {value}"
+    large = too_large(value)
+    if large is not None:  # a product or sum of scores would overflow
+        return None, f"{large}, got {literal_text(raw)}"
     if (method, key) in (("rice", "effort"), ("wsjf", "job_size")) and value <= 0:
         return None, f"{key} must be above 0 ({method} divides by it), got {literal_text(raw)}"
     if method in ("eisenhower", "value_effort") and not 0 <= value <= 10:
@@ -277,6 +284,11 @@ def _weighted(
                         ("items", number, key), f"not a number, got {literal_text(item[key])!r}"
                     )
                 )
+                continue
+            large = too_large(value)
+            if large is not None:
+                shown = literal_text(item[key])
+                problems.append(where.problem(("items", number, key), f"{large}, got {shown}"))
                 continue
             values[number, column] = value
     weights = np.empty(len(ids))

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 import mgmt_tools.rank.scores as methods
+from mgmt_tools._numeric import close
 from mgmt_tools.rank.build import Backlog
 from mgmt_tools.rank.model import CATEGORIES, MODELS
 from mgmt_tools.rank.ranking import rank
@@ -69,7 +70,7 @@ def evaluate(backlog: Backlog, *, model: str | None = None) -> RankResult:
         values = np.column_stack([fields[key] for key in backlog.criteria])
         weights = backlog.weights
         total = float(weights.sum())
-        if abs(total - 1.0) > 1e-9:
+        if not close(total, 1.0):
             warnings.append(f"the given weights sum to {total:g}; they are normalised to sum to 1")
         scores = methods.weighted(values, backlog.maximize, weights, backlog.normalization)
         extras["normalization"] = backlog.normalization

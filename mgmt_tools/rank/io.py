@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mgmt_tools._csv import CsvLocator, decode, read_table
-from mgmt_tools._files import format_by_suffix, read_source, sniff_format
+from mgmt_tools._files import format_by_suffix, load_file
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
@@ -55,14 +55,8 @@ def load(
     """Read a backlog file (``-`` for standard input; a CSV of items it names is found beside
     it); ``overrides`` (method, model, threshold) replace its settings. The format comes from
     ``fmt``, else the suffix, else the content."""
-    text, source = read_source(path, encoding)
-    return loads(
-        text,
-        fmt or sniff_format(source, text, FORMATS),
-        source=source,
-        base=None if os.fspath(path) == "-" else Path(path).parent,
-        encoding=encoding,
-        **overrides,
+    return load_file(
+        path, loads, FORMATS, fmt=fmt, encoding=encoding, files_beside=True, **overrides
     )
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
+from pydantic import BeforeValidator, Field, Strict, WithJsonSchema
 
-from mgmt_tools._fields import InputModel, Number, OneOrMore, Text
+from mgmt_tools._fields import DocumentModel, InputModel, Number, OneOrMore, Text, document_config
 from mgmt_tools.mcda.model import NORMALIZATIONS, CriterionModel
 
 __all__ = [
@@ -118,20 +118,10 @@ class ComparisonModel(InputModel):
     count: Count = Field(1.0, description="How many times it was observed (> 0).")
 
 
-class RankModel(InputModel):
+class RankModel(DocumentModel):
     """A backlog for ``mgmt rank``: items and the method that orders them."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        populate_by_name=True,
-        title="mgmt-tools priority ranking",
-        json_schema_extra={"$id": "https://mgmt-tools.example/schemas/rank.schema.json"},
-    )
-
-    schema_: str | None = Field(
-        None, alias="$schema", description="Ignored; lets editors find this schema."
-    )
+    model_config = document_config("rank", "mgmt-tools priority ranking")
     title: Text | None = Field(None, description="What is being prioritised.")
     method: Annotated[Literal[METHODS], BeforeValidator(_lower)] = Field(  # type: ignore[valid-type]
         description="rice: reach x impact x confidence / effort | ice: impact x confidence x "

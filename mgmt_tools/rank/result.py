@@ -1,4 +1,4 @@
-"""The result of ``mgmt rank``: its JSON form (FORMATS.md), text summary, Markdown and CSV.
+"""The result of ``mgmt rank``: its JSON form (docs/formats/), text summary, Markdown and CSV.
 
 Numbers stay in arrays (scores, ranks, order); the ``ranking`` rows are built when asked for,
 so a million items cost megabytes until printed.
@@ -135,7 +135,7 @@ class RankResult(Displayed):
         return [RankRow(**row) for row in self.ranking_rows()]
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON result: FORMATS.md's fields, then the method's own."""
+        """The JSON result: the documented fields (docs/formats/), then the method's own."""
         data: dict[str, Any] = {"command": "rank", "method": self.method}
         if self.backlog.title is not None:
             data["title"] = self.backlog.title

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from mgmt_tools._fields import InputModel
+from mgmt_tools._fields import DocumentModel, InputModel
 from mgmt_tools.methods import METHODS as REGISTRY
 
 __all__ = ["METHODS", "ReportModel", "SectionModel"]
@@ -41,10 +41,9 @@ class SectionModel(InputModel):
     )
 
 
-class ReportModel(InputModel):
+class ReportModel(DocumentModel):
     """A report: a title and its sections, in order."""
 
-    schema_: str | None = Field(None, alias="$schema", description="Ignored (for editors).")
     title: str = Field(description="The report's title.", examples=["Q1 credit review"])
     subtitle: str | None = Field(None, description="A line under the title.")
     sections: list[SectionModel] = Field(min_length=1, description="The sections, in order.")

@@ -82,7 +82,8 @@ def result_methods() -> tuple[str, ...]:
 
 
 def result_schema_text(method: str) -> str:
-    """The JSON Schema of ``method``'s ``--json`` result (fields of FORMATS.md, required marked).
+    """The JSON Schema of ``method``'s ``--json`` result (the fields of docs/formats/, required
+    marked).
 
     Raises
     ------

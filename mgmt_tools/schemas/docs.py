@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from mgmt_tools.render.escape import markdown_cell
+
 __all__ = [
     "bounds",
     "cell",
@@ -112,9 +114,13 @@ def title(def_name: str) -> str:
 
 
 def cell(text: str) -> str:
-    """Text for a Markdown table cell: rST literals as Markdown code, one line, pipes escaped."""
-    text = " ".join(text.replace("``", "`").split())
-    return text.replace("|", "\\|")
+    """Text for a Markdown table cell: rST literals as Markdown code, one line, pipes escaped
+    (by :func:`mgmt_tools.render.escape.markdown_cell`, the one escaper of table cells).
+
+    >>> print(cell("``a|b`` or\\n c"))
+    `a\\|b` or c
+    """
+    return markdown_cell(text.replace("``", "`"))
 
 
 def _object_of(schema: Mapping[str, Any], defs: Mapping[str, Any] | None) -> Any:
@@ -179,7 +185,7 @@ def default_text(schema: Mapping[str, Any], required: bool) -> str:
         # a list or mapping without a default is empty when absent (pydantic's default_factory)
         return "empty" if schema.get("type") in ("array", "object") else "none"
     value = schema["default"]
-    return "none" if value is None else f"`{scalar(value)}`"
+    return "none" if value is None else markdown_cell(f"`{scalar(value)}`")
 
 
 def nullable(schema: Mapping[str, Any], defs: Mapping[str, Any]) -> bool:

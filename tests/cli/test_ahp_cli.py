@@ -6,33 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mgmt_cli.main import cli
-from mgmt_tools.methods import METHODS
-
+from ..helpers import mgmt
 from ..mcda.test_published import LEADER
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ahp" / "team-leader.yaml"
 
 
-def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["ahp", *args], input=stdin, catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
-
-
-def test_text_summary_of_the_example() -> None:
-    code, out, err = run(str(EXAMPLE))
-    assert code == 0
-    assert err == ""
-    assert "Method: eigenvector (priorities)" in out
-    assert "Random index: saaty1980" in out
-    assert "completed: Credit judgement against Seniority" in out
-    assert "Overall priorities:" in out
-
-
 def test_json_from_stdin_with_overrides() -> None:
-    code, out, _ = run(
+    code, out, _ = mgmt(
+        "ahp",
         "-",
         "--json",
         "--method",
@@ -51,48 +34,31 @@ def test_json_from_stdin_with_overrides() -> None:
 def test_cr_warning_goes_to_stderr(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text("comparisons: [[A, B, 9], [B, C, 9], [C, A, 9]]\n", encoding="utf-8")
-    code, out, err = run(str(path))
+    code, out, err = mgmt("ahp", str(path))
     assert code == 0
     assert "warning: CR is" in err
     assert "the most inconsistent judgement is" in err
     assert "warning" not in out
 
 
-def test_bad_judgements_exit_1(tmp_path: Path) -> None:
-    path = tmp_path / "bad.yaml"
-    path.write_text("comparisons: [[A, B, 0]]\n", encoding="utf-8")
-    code, out, err = run(str(path))
-    assert code == 1
-    assert out == ""
-    assert "bad.yaml:1:22: comparisons[0][2]: a judgement of 0" in err
-
-
 def test_output_json_file(tmp_path: Path) -> None:
     target = tmp_path / "ahp.json"
-    code, _, err = run(str(EXAMPLE), "-o", str(target))
+    code, _, err = mgmt("ahp", str(EXAMPLE), "-o", str(target))
     assert code == 0
     assert f"wrote {target}" in err
     assert json.loads(target.read_text(encoding="utf-8"))["command"] == "ahp"
 
 
 def test_unknown_random_index_is_a_usage_error() -> None:
-    code, _, err = run(str(EXAMPLE), "--random-index", "saaty1990")
+    code, _, err = mgmt("ahp", str(EXAMPLE), "--random-index", "saaty1990")
     assert code == 2
     assert "--random-index" in err
-
-
-def test_registry_choices_match_the_model() -> None:
-    from mgmt_tools.mcda import model
-
-    ahp = METHODS["ahp"]
-    assert ahp.option("method").choices == model.AHP_METHODS
-    assert ahp.option("random_index").choices == model.RANDOM_INDEX_TABLES
 
 
 @pytest.mark.dot
 def test_hierarchy_svg(tmp_path: Path) -> None:
     out = tmp_path / "leader.svg"
-    code, _, err = run(str(EXAMPLE), "-o", str(out))
+    code, _, err = mgmt("ahp", str(EXAMPLE), "-o", str(out))
     assert code == 0, err
     svg = out.read_text(encoding="utf-8")
     assert svg.startswith("<?xml")
@@ -101,37 +67,25 @@ def test_hierarchy_svg(tmp_path: Path) -> None:
 
 def test_ranking_chart_svg(tmp_path: Path) -> None:
     out = tmp_path / "ranking.svg"
-    code, _, err = run(str(EXAMPLE), "--chart", "ranking", "-o", str(out))
+    code, _, err = mgmt("ahp", str(EXAMPLE), "--chart", "ranking", "-o", str(out))
     assert code == 0, err
     assert out.read_bytes().startswith(b"<?xml")
 
 
 def test_hierarchy_dot_to_stdout() -> None:
-    code, out, _ = run(str(EXAMPLE), "-f", "dot", "-o", "-")
+    code, out, _ = mgmt("ahp", str(EXAMPLE), "-f", "dot", "-o", "-")
     assert code == 0
     assert out.startswith("digraph hierarchy {")
     assert "Coaching" in out
-    code, single, _ = run("-", "-f", "dot", "-o", "-", stdin="comparisons: [[A, B, 2]]\n")
+    code, single, _ = mgmt("ahp", "-", "-f", "dot", "-o", "-", stdin="comparisons: [[A, B, 2]]\n")
     assert code == 0
     assert "goal -> a0" in single
 
 
 def test_chart_usage_errors() -> None:
-    code, _, err = run(str(EXAMPLE), "--chart", "ranking", "-f", "dot", "-o", "-")
+    code, _, err = mgmt("ahp", str(EXAMPLE), "--chart", "ranking", "-f", "dot", "-o", "-")
     assert code == 2
     assert "the ranking chart is drawn as svg, png or pdf" in err
-    code, _, err = run(str(EXAMPLE), "--chart", "acceptability", "-o", "x.svg")
+    code, _, err = mgmt("ahp", str(EXAMPLE), "--chart", "acceptability", "-o", "x.svg")
     assert code == 2
     assert "--chart" in err
-
-
-def test_missing_graphviz_writes_the_hierarchy_dot(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
-    out = tmp_path / "leader.pdf"
-    code, _, err = run(str(EXAMPLE), "-o", str(out))
-    assert code == 3
-    assert not out.exists()
-    assert (tmp_path / "leader.dot").read_text(encoding="utf-8").startswith("digraph")
-    assert "Graphviz" in err

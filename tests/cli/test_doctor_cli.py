@@ -7,16 +7,11 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from mgmt_cli.commands import doctor
-from mgmt_cli.main import cli
 from mgmt_tools import __version__
 
-
-def run(env: dict[str, str | None] | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["doctor"], env=env, catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
+from ..helpers import mgmt
 
 
 def fake_dot(directory: Path, formats: str) -> None:
@@ -32,20 +27,23 @@ def fake_dot(directory: Path, formats: str) -> None:
 
 @pytest.mark.dot
 def test_reports_every_piece() -> None:
-    code, out, err = run()
-    assert f"mgmt-tools: {__version__}" in out
-    assert "python: 3." in out
-    assert "graphviz: ok - dot " in out
-    assert "graphviz formats: ok - svg, png, pdf" in out
-    assert "matplotlib backend: ok - Agg" in out
-    assert "fonts (fontconfig):" in out
-    assert "fonts (matplotlib):" in out
+    code, out, err = mgmt("doctor")
+    pieces = [
+        f"mgmt-tools: {__version__}",
+        "python: 3.",
+        "graphviz: ok - dot ",
+        "graphviz formats: ok - svg, png, pdf",
+        "matplotlib backend: ok - Agg",
+        "fonts (fontconfig):",
+        "fonts (matplotlib):",
+    ]
+    assert [piece for piece in pieces if piece not in out] == []
     assert code == (1 if "MISSING" in out else 0)
     assert (err == "") == (code == 0)
 
 
 def test_path_without_dot_exits_1_with_install_hint(tmp_path: Path) -> None:
-    code, out, err = run({"PATH": str(tmp_path)})
+    code, out, err = mgmt("doctor", env={"PATH": str(tmp_path)})
     assert code == 1
     assert "graphviz: MISSING - `dot` not found on PATH" in out
     assert "graphviz formats" not in out
@@ -56,7 +54,9 @@ def test_path_without_dot_exits_1_with_install_hint(tmp_path: Path) -> None:
 
 def test_missing_format_is_named(tmp_path: Path) -> None:
     fake_dot(tmp_path, "dot png svg")
-    code, out, err = run({"PATH": f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}"})
+    code, out, err = mgmt(
+        "doctor", env={"PATH": f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}"}
+    )
     assert code == 1
     assert "graphviz: ok - dot 9.9.9" in out
     assert "graphviz formats: MISSING - svg, png, pdf (missing)" in out
@@ -65,7 +65,7 @@ def test_missing_format_is_named(tmp_path: Path) -> None:
 
 def test_no_cjk_font_in_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("mgmt_tools.render.charts.font_families", lambda: ("DejaVu Sans",))
-    code, out, err = run()
+    code, out, err = mgmt("doctor")
     assert code == 1
     assert "fonts (matplotlib): MISSING - no CJK family found; charts use DejaVu Sans" in out
     assert "delete ~/.cache/matplotlib (font cache)" in err

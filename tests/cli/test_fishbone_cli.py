@@ -6,30 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
-from mgmt_cli.main import cli
 
 from ..conftest import EXAMPLES
+from ..helpers import mgmt
 
 CREDIT = str(EXAMPLES / "fishbone" / "slow-credit-approval.yaml")
 ZH = str(EXAMPLES / "fishbone" / "card-complaints-zh.yaml")
 BAD = Path(__file__).parent.parent / "fishbone" / "bad"
 
 
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(cli, ["fishbone", *args], input=input)
-
-
-def test_text_summary() -> None:
-    result = run(CREDIT)
-    assert result.exit_code == 0, result.output
-    assert "Relationship managers submit incomplete" in result.output
-
-
 def test_json_contract() -> None:
-    result = run(CREDIT, "--json", "--highlight", "2")
-    data = json.loads(result.stdout)
+    out = mgmt("fishbone", CREDIT, "--json", "--highlight", "2").out
+    data = json.loads(out)
     assert data["command"] == "fishbone"
     assert [c["name"] for c in data["categories"]][:2] == ["People", "Methods"]
     assert data["ranked"][0]["cause"] == "Relationship managers submit incomplete files"
@@ -38,9 +26,11 @@ def test_json_contract() -> None:
 
 
 def test_stdin() -> None:
-    result = run("-", "--json", input='{"effect": "E", "categories": {"A": ["x"]}}')
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["effect"] == "E"
+    code, out, err = mgmt(
+        "fishbone", "-", "--json", stdin='{"effect": "E", "categories": {"A": ["x"]}}'
+    )
+    assert code == 0, err
+    assert json.loads(out)["effect"] == "E"
 
 
 @pytest.mark.parametrize(
@@ -49,26 +39,26 @@ def test_stdin() -> None:
 )
 def test_text_outputs(tmp_path: Path, suffix: str, head: bytes) -> None:
     target = tmp_path / f"out{suffix}"
-    result = run(CREDIT, "-o", str(target))
-    assert result.exit_code == 0, result.output
+    code, _, err = mgmt("fishbone", CREDIT, "-o", str(target))
+    assert code == 0, err
     assert target.read_bytes().startswith(head)
 
 
 def test_refuses_other_formats(tmp_path: Path) -> None:
-    assert run(CREDIT, "-o", str(tmp_path / "x.csv")).exit_code == 2
+    assert mgmt("fishbone", CREDIT, "-o", str(tmp_path / "x.csv")).code == 2
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in BAD.glob("*.yaml")))
 def test_bad_input_exit_1(name: str) -> None:
-    result = run(str(BAD / name))
-    assert result.exit_code == 1
-    assert f"{name}:" in result.stderr
-    assert "Traceback" not in result.output
+    code, out, err = mgmt("fishbone", str(BAD / name))
+    assert code == 1
+    assert f"{name}:" in err
+    assert "Traceback" not in out
 
 
 def test_counts_options_need_each_other() -> None:
-    assert run(CREDIT, "--column", "reason").exit_code == 2
-    assert run(CREDIT, "--counts", "x.csv").exit_code == 2
+    assert mgmt("fishbone", CREDIT, "--column", "reason").code == 2
+    assert mgmt("fishbone", CREDIT, "--counts", "x.csv").code == 2
 
 
 def test_counts_from_a_csv(tmp_path: Path) -> None:
@@ -78,40 +68,30 @@ def test_counts_from_a_csv(tmp_path: Path) -> None:
     rows += [f"{n},duplicate document CHECKS" for n in range(3)]
     rows += ["98,Old servers", "99,Weather"]
     data.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    result = run(CREDIT, "--counts", str(data), "--column", "reason", "--json")
-    assert result.exit_code == 0, result.output
-    out = json.loads(result.stdout)
+    code, out, err = mgmt("fishbone", CREDIT, "--counts", str(data), "--column", "reason", "--json")
+    assert code == 0, err
+    out = json.loads(out)
     assert [(r["cause"], r["count"]) for r in out["ranked"]] == [
         ("Analysts overloaded", 6.0),
         ("Duplicate document checks", 3.0),
         ("Old servers", 1.0),
     ]
     assert out["highlighted"] == ["Analysts overloaded", "Duplicate document checks"]
-    assert "count without a cause: 'Weather' (1)" in result.stderr
-    assert "no count for cause 'Missing training' (People)" in result.stderr
+    assert "count without a cause: 'Weather' (1)" in err
+    assert "no count for cause 'Missing training' (People)" in err
 
 
 def test_counts_missing_column_exit_1(tmp_path: Path) -> None:
     data = tmp_path / "delays.csv"
     data.write_text("file,why\n1,x\n", encoding="utf-8")
-    result = run(CREDIT, "--counts", str(data), "--column", "reason")
-    assert result.exit_code == 1
-    assert "reason" in result.stderr
+    code, _, err = mgmt("fishbone", CREDIT, "--counts", str(data), "--column", "reason")
+    assert code == 1
+    assert "reason" in err
 
 
 @pytest.mark.dot
 @pytest.mark.parametrize("example", [CREDIT, ZH])
 def test_png(tmp_path: Path, example: str) -> None:
     target = tmp_path / "f.png"
-    assert run(example, "-o", str(target), "--highlight", "3").exit_code == 0
+    assert mgmt("fishbone", example, "-o", str(target), "--highlight", "3").code == 0
     assert target.read_bytes()[:4] == b"\x89PNG"
-
-
-def test_missing_graphviz_writes_dot_and_exits_3(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
-    result = run(CREDIT, "-o", str(tmp_path / "f.svg"))
-    assert result.exit_code == 3
-    assert (tmp_path / "f.dot").read_text(encoding="utf-8").startswith("digraph fishbone")
-    assert not (tmp_path / "f.svg").exists()

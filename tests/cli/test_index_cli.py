@@ -7,40 +7,18 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mgmt_cli.main import cli
-from mgmt_tools.methods import METHODS
-
+from ..conftest import EXAMPLES
+from ..helpers import input_file, mgmt
 from ..mcda.test_formats_example import INDEX_EXAMPLE
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "index"
-
-
-@pytest.fixture
-def matrix(tmp_path: Path) -> Path:
-    path = tmp_path / "matrix.yaml"
-    path.write_text(INDEX_EXAMPLE, encoding="utf-8")
-    return path
-
-
-def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["index", *args], input=stdin, catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
-
-
-def test_text_summary_states_every_variant(matrix: Path) -> None:
-    code, out, err = run(str(matrix))
-    assert code == 0
-    assert "Method: weighted_sum (score: weighted sum; higher is better)" in out
-    assert "Normalization: minmax" in out
-    assert "Weighting: given" in out
-    assert "1  Vendor A  score 0.6500" in out
-    assert err == "warning: the comparisons are not used: weighting is given\n"
+matrix = input_file("matrix.yaml", INDEX_EXAMPLE)
 
 
 def test_json_with_overrides(matrix: Path) -> None:
-    code, out, _ = run(str(matrix), "--json", "--method", "topsis", "--weighting", "equal")
+    code, out, _ = mgmt(
+        "index", str(matrix), "--json", "--method", "topsis", "--weighting", "equal"
+    )
     assert code == 0
     data = json.loads(out)
     # the file asks for minmax: it stays, and is not topsis's default
@@ -58,7 +36,7 @@ def test_json_with_overrides(matrix: Path) -> None:
 
 
 def test_vikor_prints_s_r_q_and_the_compromise(matrix: Path) -> None:
-    code, out, _ = run(str(matrix), "--method", "vikor", "--vikor-v", "0.7")
+    code, out, _ = mgmt("index", str(matrix), "--method", "vikor", "--vikor-v", "0.7")
     assert code == 0
     assert "VIKOR v: 0.7" in out
     assert "Compromise solution:" in out
@@ -67,20 +45,22 @@ def test_vikor_prints_s_r_q_and_the_compromise(matrix: Path) -> None:
 
 
 def test_sensitivity_with_a_seed(matrix: Path) -> None:
-    code, out, _ = run(str(matrix), "--json", "--sensitivity", "--seed", "11", "--draws", "500")
+    code, out, _ = mgmt(
+        "index", str(matrix), "--json", "--sensitivity", "--seed", "11", "--draws", "500"
+    )
     assert code == 0
     study = json.loads(out)["sensitivity"]
     assert study["acceptability"]["seed"] == 11
     assert study["acceptability"]["draws"] == 500
     assert [c["criterion"] for c in study["criteria"]] == ["cost", "features", "support"]
-    code, text, _ = run(str(matrix), "--sensitivity")
+    code, text, _ = mgmt("index", str(matrix), "--sensitivity")
     assert "Rank acceptability (2,000 Dirichlet weight draws" in text
     assert "seed " in text
 
 
 def test_output_file_and_stdin(tmp_path: Path) -> None:
     target = tmp_path / "result.json"
-    code, out, err = run("-", "-o", str(target), stdin=INDEX_EXAMPLE)
+    code, out, err = mgmt("index", "-", "-o", str(target), stdin=INDEX_EXAMPLE)
     assert code == 0
     assert out == ""
     assert f"wrote {target}" in err
@@ -88,45 +68,17 @@ def test_output_file_and_stdin(tmp_path: Path) -> None:
 
 
 def test_csv_alternatives_next_to_the_file() -> None:
-    code, out, _ = run(str(EXAMPLES / "prospects.yaml"), "--json")
+    code, out, _ = mgmt("index", str(EXAMPLES / "index" / "prospects.yaml"), "--json")
     assert code == 0
     data = json.loads(out)
     assert data["weighting"] == "critic"
     assert data["alternative_count"] == 15
 
 
-def test_bad_matrix_exits_1_with_located_problems(tmp_path: Path) -> None:
-    path = tmp_path / "bad.yaml"
-    path.write_text(INDEX_EXAMPLE.replace("weight: 0.35", "weight: -0.35"), encoding="utf-8")
-    code, out, err = run(str(path))
-    assert code == 1
-    assert out == ""
-    assert "bad.yaml:7:28: criteria[1].weight: negative weight -0.35: weights are 0 or more" in err
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["--method", "electre"], "Invalid value for '--method'"),
-        (["-o", "ranking.csv"], "cannot write csv"),
-        (
-            ["--chart", "acceptability", "-o", "a.svg"],
-            "the acceptability chart needs --sensitivity",
-        ),
-        (["--chart", "ranking", "-f", "dot", "-o", "-"], "the ranking chart is drawn as svg"),
-        (["--vikor-v", "2"], "--vikor-v"),
-    ],
-)
-def test_usage_errors_exit_2(matrix: Path, args: list[str], message: str) -> None:
-    code, _, err = run(str(matrix), *args)
-    assert code == 2
-    assert message in err
-
-
 @pytest.mark.dot
 def test_hierarchy_svg(matrix: Path, tmp_path: Path) -> None:
     out = tmp_path / "hierarchy.svg"
-    code, stdout, err = run(str(matrix), "-o", str(out))
+    code, stdout, err = mgmt("index", str(matrix), "-o", str(out))
     assert code == 0, err
     assert stdout == ""
     assert f"wrote {out}" in err
@@ -146,7 +98,7 @@ def test_hierarchy_svg(matrix: Path, tmp_path: Path) -> None:
 )
 def test_charts_svg(matrix: Path, tmp_path: Path, options: tuple[str, ...]) -> None:
     out = tmp_path / "chart.svg"
-    code, _, err = run(str(matrix), *options, "-o", str(out))
+    code, _, err = mgmt("index", str(matrix), *options, "-o", str(out))
     assert code == 0, err
     assert out.read_bytes().startswith(b"<?xml")
 
@@ -163,8 +115,9 @@ def test_sensitivity_selects_the_acceptability_chart(
         return b"drawn"
 
     monkeypatch.setattr(charts, "acceptability_chart", draw)
-    code, _, _ = run(
-        str(EXAMPLES / "prospects.yaml"),
+    code, _, _ = mgmt(
+        "index",
+        str(EXAMPLES / "index" / "prospects.yaml"),
         "--sensitivity",
         "--seed",
         "1",
@@ -177,45 +130,35 @@ def test_sensitivity_selects_the_acceptability_chart(
 
 
 def test_hierarchy_dot_to_stdout(matrix: Path) -> None:
-    code, out, err = run(str(matrix), "-f", "dot", "-o", "-")
+    code, out, err = mgmt("index", str(matrix), "-f", "dot", "-o", "-")
     assert code == 0, err
     assert out.startswith("digraph hierarchy {")
     assert "Vendor A" in out
     # only the hierarchy has a DOT form: --sensitivity does not turn it into a chart
-    code, again, _ = run(str(matrix), "--sensitivity", "--draws", "50", "-f", "dot", "-o", "-")
+    code, again, _ = mgmt(
+        "index", str(matrix), "--sensitivity", "--draws", "50", "-f", "dot", "-o", "-"
+    )
     assert code == 0
     assert again == out
 
 
-def test_missing_graphviz_writes_the_hierarchy_dot(
+def test_charts_need_no_graphviz(
     matrix: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # the hierarchy without Graphviz: tests/cli/test_graphviz_cli.py
     monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
-    out = tmp_path / "hierarchy.png"
-    code, _, err = run(str(matrix), "-o", str(out))
-    assert code == 3
-    assert not out.exists()
-    assert (tmp_path / "hierarchy.dot").read_text(encoding="utf-8").startswith("digraph")
-    assert "Graphviz" in err
     # the charts need matplotlib only
-    code, _, err = run(str(matrix), "--chart", "ranking", "-o", str(tmp_path / "ranking.png"))
+    code, _, err = mgmt(
+        "index", str(matrix), "--chart", "ranking", "-o", str(tmp_path / "ranking.png")
+    )
     assert code == 0, err
 
 
 @pytest.mark.parametrize("name", ["cash-management-platform.yaml", "prospects.yaml"])
 def test_examples_run(name: str) -> None:
-    code, out, _ = run(str(EXAMPLES / name), "--sensitivity", "--seed", "1")
+    code, out, _ = mgmt("index", str(EXAMPLES / "index" / name), "--sensitivity", "--seed", "1")
     assert code == 0
     assert "Sensitivity of the winner" in out
-
-
-def test_registry_choices_match_the_model() -> None:
-    from mgmt_tools.mcda import model
-
-    index = METHODS["index"]
-    assert index.option("method").choices == model.METHODS
-    assert index.option("normalization").choices == model.NORMALIZATIONS
-    assert index.option("weighting").choices == model.WEIGHTINGS
 
 
 @pytest.mark.parametrize("command", ["index", "ahp"])

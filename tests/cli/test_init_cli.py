@@ -8,14 +8,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
-from mgmt_cli.commands.init import command
-from mgmt_cli.main import cli
 from mgmt_tools._yaml import load_text
 from mgmt_tools.init import MODELINE, starter, write_starter
 from mgmt_tools.methods import METHODS
 from mgmt_tools.schemas import generate
+
+from ..helpers import mgmt
 
 NAMES = sorted(METHODS)
 
@@ -55,46 +54,45 @@ def test_starter_comments_every_key_in_english(method: str) -> None:
 
 @pytest.mark.parametrize("method", NAMES)
 def test_written_starter_runs_through_the_command(method: str, tmp_path: Path) -> None:
-    runner = CliRunner()
     target = tmp_path / "start.yaml"
-    written = runner.invoke(command, [method, str(target)])
-    assert written.exit_code == 0, written.output
-    assert f"mgmt {method} {target}" in written.stderr
+    code, _, err = mgmt("init", method, str(target))
+    assert code == 0, err
+    assert f"mgmt {method} {target}" in err
     assert target.read_text(encoding="utf-8") == starter(method)
-    ran = runner.invoke(cli, [method, str(target), "--json"])
-    assert ran.exit_code == 0, ran.output
-    assert json.loads(ran.stdout)["warnings"] == []
+    code, out, err = mgmt(method, str(target), "--json")
+    assert code == 0, err
+    assert json.loads(out)["warnings"] == []
 
 
 def test_stdout_without_file() -> None:
-    result = CliRunner().invoke(command, ["goals"])
-    assert result.exit_code == 0
-    assert result.stdout == starter("goals")
-    assert CliRunner().invoke(command, ["goals", "-"]).stdout == starter("goals")
+    code, out, _ = mgmt("init", "goals")
+    assert code == 0
+    assert out == starter("goals")
+    assert mgmt("init", "goals", "-").out == starter("goals")
 
 
 def test_gantt_starts_from_pert() -> None:
-    assert CliRunner().invoke(command, ["gantt"]).stdout == starter("pert")
+    assert mgmt("init", "gantt").out == starter("pert")
 
 
 def test_method_names_ignore_case() -> None:
-    assert CliRunner().invoke(command, ["PERT"]).stdout == starter("pert")
+    assert mgmt("init", "PERT").out == starter("pert")
 
 
 def test_unknown_method_is_a_usage_error() -> None:
-    result = CliRunner().invoke(command, ["pertt"])
-    assert result.exit_code == 2
-    assert "pertt" in result.stderr
-    assert "pert" in result.stderr.split("pertt", 1)[1]
+    code, _, err = mgmt("init", "pertt")
+    assert code == 2
+    assert "pertt" in err
+    assert "pert" in err.split("pertt", 1)[1]
 
 
 def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     target = tmp_path / "plan.yaml"
     target.write_text("my plan\n", encoding="utf-8")
-    result = CliRunner().invoke(command, ["pert", str(target)])
-    assert result.exit_code == 2
-    assert "exists" in result.stderr
-    assert "--force" in result.stderr
+    code, _, err = mgmt("init", "pert", str(target))
+    assert code == 2
+    assert "exists" in err
+    assert "--force" in err
     assert target.read_text(encoding="utf-8") == "my plan\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"], "no temporary left"
 
@@ -102,15 +100,15 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
 def test_force_overwrites(tmp_path: Path) -> None:
     target = tmp_path / "plan.yaml"
     target.write_text("my plan\n", encoding="utf-8")
-    result = CliRunner().invoke(command, ["pert", str(target), "--force"])
-    assert result.exit_code == 0
+    code, _, _ = mgmt("init", "pert", str(target), "--force")
+    assert code == 0
     assert target.read_text(encoding="utf-8") == starter("pert")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]
 
 
 def test_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(command, ["rank", str(tmp_path / "no" / "backlog.yaml")])
-    assert result.exit_code == 2
+    code, _, _ = mgmt("init", "rank", str(tmp_path / "no" / "backlog.yaml"))
+    assert code == 2
     assert not (tmp_path / "no").exists()
 
 

@@ -6,29 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
-from mgmt_cli.main import cli
 
 from ..conftest import EXAMPLES
+from ..helpers import mgmt
 
 TODO = str(EXAMPLES / "rank" / "weekly-todo.yaml")
 PIPELINE = str(EXAMPLES / "rank" / "client-pipeline.yaml")
-
-
-def run(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(cli, ["rank", *args], input=input)
-
-
-def test_text_summary() -> None:
-    result = run(PIPELINE)
-    assert result.exit_code == 0, result.output
-    assert "Dr. Chen family office" in result.output
+BAD = Path(__file__).parent.parent / "rank" / "bad"
 
 
 def test_json_contract() -> None:
-    result = run(TODO, "--json")
-    data = json.loads(result.output)
+    out = mgmt("rank", TODO, "--json").out
+    data = json.loads(out)
     assert data["command"] == "rank"
     assert data["method"] == "eisenhower"
     assert set(data["ranking"][0]) == {"item", "score", "rank", "category"}
@@ -39,27 +28,27 @@ def test_json_contract() -> None:
 def test_method_and_model_options(tmp_path: Path) -> None:
     backlog = tmp_path / "b.yaml"
     backlog.write_text("method: pairwise\ncomparisons: [A > B, B > C, C > A]\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["rank", str(backlog), "--model", "bradley-terry", "--json"])
-    data = json.loads(result.stdout)
+    _, out, err = mgmt("rank", str(backlog), "--model", "bradley-terry", "--json")
+    data = json.loads(out)
     assert data["model"] == "bradley-terry"
     assert data["estimation"]["iterations"] >= 1
-    assert "A > B > C > A" in result.stderr
+    assert "A > B > C > A" in err
 
 
 def test_csv_input_needs_method(tmp_path: Path) -> None:
     table = tmp_path / "items.csv"
     table.write_text("name,value,effort\nA,8,2\nB,3,9\n", encoding="utf-8")
-    ok = run(str(table), "--method", "value_effort")
-    assert ok.exit_code == 0
-    assert "quick win" in ok.output
-    bad = run(str(table))
-    assert bad.exit_code == 1
+    ok = mgmt("rank", str(table), "--method", "value_effort")
+    assert ok.code == 0
+    assert "quick win" in ok.out
+    bad = mgmt("rank", str(table))
+    assert bad.code == 1
 
 
 def test_bad_input_exit_1() -> None:
-    result = run(str(Path(__file__).parent.parent / "rank" / "bad" / "zero_effort.yaml"))
-    assert result.exit_code == 1
-    assert "effort must be above 0" in result.output
+    code, _, err = mgmt("rank", str(BAD / "zero_effort.yaml"))
+    assert code == 1
+    assert "effort must be above 0" in err
 
 
 @pytest.mark.parametrize(
@@ -68,26 +57,26 @@ def test_bad_input_exit_1() -> None:
 )
 def test_text_outputs(tmp_path: Path, suffix: str, head: bytes) -> None:
     target = tmp_path / f"out{suffix}"
-    result = run(TODO, "-o", str(target))
-    assert result.exit_code == 0, result.output
+    code, _, err = mgmt("rank", TODO, "-o", str(target))
+    assert code == 0, err
     assert target.read_bytes().startswith(head)
 
 
 @pytest.mark.dot
 def test_matrix_png(tmp_path: Path) -> None:
     target = tmp_path / "m.png"
-    assert run(TODO, "-o", str(target)).exit_code == 0
+    assert mgmt("rank", TODO, "-o", str(target)).code == 0
     assert target.read_bytes()[:4] == b"\x89PNG"
 
 
 def test_ranking_chart_and_usage_errors(tmp_path: Path) -> None:
     target = tmp_path / "c.svg"
-    assert run(TODO, "--chart", "ranking", "-o", str(target)).exit_code == 0
-    assert run(PIPELINE, "--chart", "matrix", "-o", str(target)).exit_code == 2
-    assert run(PIPELINE, "-o", str(tmp_path / "x.dot")).exit_code == 2
-    assert run(PIPELINE, "-o", str(tmp_path / "x.mmd")).exit_code == 2
+    assert mgmt("rank", TODO, "--chart", "ranking", "-o", str(target)).code == 0
+    assert mgmt("rank", PIPELINE, "--chart", "matrix", "-o", str(target)).code == 2
+    assert mgmt("rank", PIPELINE, "-o", str(tmp_path / "x.dot")).code == 2
+    assert mgmt("rank", PIPELINE, "-o", str(tmp_path / "x.mmd")).code == 2
 
 
 def test_stdin() -> None:
-    result = run("-", "--json", input='{"method": "borda", "ballots": [["A", "B"]]}')
-    assert json.loads(result.output)["ranking"][0]["item"] == "A"
+    _, out, _ = mgmt("rank", "-", "--json", stdin='{"method": "borda", "ballots": [["A", "B"]]}')
+    assert json.loads(out)["ranking"][0]["item"] == "A"

@@ -23,7 +23,7 @@ from mgmt_tools.decision.render import (
 )
 from mgmt_tools.render.dot import THEME
 
-from ..helpers import assert_shows, diagram_tests, dot_statements
+from ..helpers import assert_shows, diagram_tests, dot_statements, svg_test
 from .test_formats_example import EXAMPLE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "decision"
@@ -287,13 +287,9 @@ test_render_refuses_other_formats, test_render_without_graphviz, test_render_for
 )
 
 
-@pytest.mark.dot
-def test_svg_shows_chinese_names_and_is_deterministic() -> None:
-    svg = to_svg(rollback(loads(CHINESE)))
-    assert "放款" in svg
-    assert "采购决策" in svg
-    assert "供应商选择 &lt;A&amp;B&gt;" in svg
-    assert svg == to_svg(rollback(loads(CHINESE)))
+test_svg_shows_chinese_names_and_is_deterministic = svg_test(
+    lambda: rollback(loads(CHINESE)), to_svg, ["放款", "采购决策", "供应商选择 &lt;A&amp;B&gt;"]
+)
 
 
 @pytest.mark.dot

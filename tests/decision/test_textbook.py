@@ -42,6 +42,18 @@ from mgmt_tools.decision import loads, rollback, sensitivity
 close = pytest.approx
 
 
+def alone(tree: str, subtree: str, **variables: str | float) -> str:
+    """The decision ``subtree`` of ``tree`` as a tree of its own, with ``variables`` added
+    after the tree's: what a branch of ``tree`` decides once it is reached."""
+    head = tree.split("\nroot:")[0]
+    lines = "".join(f"  {name}: {value}\n" for name, value in variables.items())
+    if "\nvariables:\n" in head:
+        head = head.replace("\nsubtrees:", f"\n{lines.rstrip()}\nsubtrees:")
+    else:
+        head = f"variables:\n{lines}{head}"
+    return f"{head}\nroot: {{ref: {subtree}}}\n"
+
+
 # --- 1. Texaco versus Pennzoil --------------------------------------------------------------
 
 TEXACO = """
@@ -80,14 +92,6 @@ def test_texaco_pennzoil_expected_value_and_policy() -> None:
     result = rollback(loads(TEXACO))
     assert round(result.expected_value, 2) == 4.63
     assert result.expected_value == close(0.17 * 5 + 0.5 * 4.56 + 0.33 * 4.56)
-    assert result.policy == {
-        "root": "Counteroffer $5 billion",
-        "Counteroffer $5 billion / Texaco counteroffers $3 billion": "Refuse",
-    }
-    assert result.branch_values == {
-        "Accept $2 billion": 2.0,
-        "Counteroffer $5 billion": close(4.6348),
-    }
     court = result.tree.children(int(result.tree.first_child[0]) + 1)
     assert result.solution.value[court[1]] == close(4.56)  # the court node
 
@@ -104,21 +108,6 @@ def test_texaco_pennzoil_risk_profile_of_the_policy() -> None:
 
 
 # --- 2. Goferbroke --------------------------------------------------------------------------
-
-GOFERBROKE_PRIOR = """
-units: $ thousand
-root:
-  type: decision
-  branches:
-    - name: Drill
-      node:
-        type: chance
-        name: State
-        branches:
-          - {name: Oil, p: 0.25, payoff: 700}
-          - {name: Dry, p: rest, payoff: -100}
-    - {name: Sell, payoff: 90}
-"""
 
 GOFERBROKE_SURVEY = """
 units: $ thousand
@@ -156,6 +145,10 @@ root:
       set: {p_state: p_oil}
       node: {ref: drill or sell}
 """
+
+
+# without a survey: the drill-or-sell decision with the prior probability of oil
+GOFERBROKE_PRIOR = alone(GOFERBROKE_SURVEY, "drill or sell", p_state="p_oil")
 
 
 def test_goferbroke_without_survey_and_evpi() -> None:
@@ -275,18 +268,35 @@ root:
 """
 
 
+NEGOTIATIONS = {
+    "texaco-pennzoil": (
+        TEXACO,
+        "Counteroffer $5 billion",
+        "Texaco counteroffers $3 billion",
+        "Refuse",
+    ),
+    "allied-lawsuit": (ALLIED, "Counteroffer $400,000", "Counteroffers $600,000", "Accept"),
+}
+"""Both cases counteroffer and meet a counter-counteroffer: the tree, the counteroffer, the
+other side's counter-counteroffer and the answer to it."""
+BRANCH_VALUES = {
+    "texaco-pennzoil": {"Accept $2 billion": 2.0, "Counteroffer $5 billion": close(4.6348)},
+    "allied-lawsuit": {"Accept John's offer": 750.0, "Counteroffer $400,000": close(670.0)},
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEGOTIATIONS))
+def test_the_negotiations_policy_and_branch_values(case: str) -> None:
+    tree, offer, counter, answer = NEGOTIATIONS[case]
+    result = rollback(loads(tree))
+    assert result.policy == {"root": offer, f"{offer} / {counter}": answer}
+    assert result.branch_values == BRANCH_VALUES[case]
+
+
 def test_allied_lawsuit_minimises_expected_cost() -> None:
     result = rollback(loads(ALLIED))
     assert result.objective == "min"
     assert result.expected_value == close(670.0)
-    assert result.policy == {
-        "root": "Counteroffer $400,000",
-        "Counteroffer $400,000 / Counteroffers $600,000": "Accept",
-    }
-    assert result.branch_values == {
-        "Accept John's offer": 750.0,
-        "Counteroffer $400,000": close(670.0),
-    }
     assert result.risk_profile.to_list() == [
         {"value": 0.0, "probability": close(0.08)},
         {"value": 400.0, "probability": close(0.10)},
@@ -376,19 +386,6 @@ def test_samuelson_marks_perfect_and_imperfect_information() -> None:
         "Imperfect test / Good": "Drill",
         "Imperfect test / Bad": "Do not drill",
     }
-    no_test = loads(
-        """
-root:
-  type: decision
-  branches:
-    - name: Drill
-      node:
-        type: chance
-        name: Site
-        branches:
-          - {name: Wet, p: 0.4, payoff: 600}
-          - {name: Dry, p: rest, payoff: -200}
-    - {name: Do not drill}
-"""
-    )
+    # without a test: drill or not on the prior 0.4, where a perfect test is worth 120
+    no_test = loads(alone(SEISMIC, "drill", wet=0.4))
     assert rollback(no_test).evpi == {"Site": close(120.0)}

@@ -1,10 +1,8 @@
 """The public face of mgmt_tools.mcda (issue 13): ``mgmt index`` and ``mgmt ahp`` run through the
-registry, ``run`` against ``evaluate`` and ``analyse``, typed ranking rows, notebook display."""
+registry, typed ranking rows (the shapes every method shares, display and ``run`` against
+``evaluate`` and ``analyse`` among them, are in tests/test_api.py)."""
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import pytest
 
@@ -15,21 +13,17 @@ from mgmt_tools.mcda import (
     IndexResult,
     RankedAlternative,
     acceptability_chart,
-    analyse,
-    evaluate,
     from_dict,
     judgements_from_dict,
     ranking_chart,
     run,
-    summary_text,
-    to_dot,
 )
-from mgmt_tools.methods import METHODS, Chart
+from mgmt_tools.methods import METHODS
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+from ..conftest import EXAMPLES
+
 INDEX = METHODS["index"]
 AHP = METHODS["ahp"]
-SIGNATURES = {"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF"}
 SENSITIVITY = {"sensitivity": True, "seed": 7, "draws": 300, "concentration": 50.0}
 
 MATRIX = {
@@ -81,37 +75,6 @@ def test_run_options_reach_ahp() -> None:
     assert result.to_dict()["random_index_table"] == "saaty2005"
 
 
-@pytest.mark.parametrize("name", ["index", "ahp"])
-def test_json_writes(name: str, index: IndexResult, hierarchy: AhpResult) -> None:
-    result = index if name == "index" else hierarchy
-    written = METHODS[name].write(result, "json")
-    assert isinstance(written, str)
-    assert json.loads(written) == json.loads(json.dumps(result.to_dict()))
-
-
-@pytest.mark.parametrize(
-    ("name", "chart", "fmt"),
-    [
-        (method.name, chart, fmt)
-        for method in (INDEX, AHP)
-        for chart in method.charts
-        for fmt in chart.formats
-    ],
-    ids=lambda value: getattr(value, "name", value),
-)
-@pytest.mark.dot
-def test_every_chart_draws_in_every_format(
-    name: str, chart: Chart, fmt: str, index: IndexResult, hierarchy: AhpResult
-) -> None:
-    result = index if name == "index" else hierarchy
-    drawn = METHODS[name].write(result, fmt, chart=chart)
-    if fmt == "dot":
-        assert drawn == to_dot(result)
-        return
-    assert isinstance(drawn, bytes)
-    assert drawn.lstrip()[: len(SIGNATURES[fmt])] == SIGNATURES[fmt]
-
-
 def test_the_charts_are_exported() -> None:
     for name in ("acceptability_chart", "ranking_chart", "render", "to_dot", "run"):
         assert name in mgmt_tools.mcda.__all__
@@ -126,18 +89,10 @@ def test_the_acceptability_chart_needs_the_sensitivity() -> None:
     assert INDEX.pick_chart(plain, None, {"sensitivity": True}).name == "acceptability"
 
 
-def test_run_equals_evaluate_and_analyse() -> None:
-    matrix = from_dict(MATRIX)
-    assert run(matrix).to_dict() == evaluate(matrix).to_dict()
-    studied = run(matrix, sensitivity=True, seed=3, draws=200, concentration=80.0)
-    old = evaluate(matrix, sensitivity=True, seed=3, draws=200, concentration=80.0)
-    assert studied.to_dict() == old.to_dict()
+def test_run_passes_the_sensitivity_options() -> None:
+    # that run equals evaluate and analyse: tests/test_api.py
+    studied = run(from_dict(MATRIX), sensitivity=True, seed=3, draws=200, concentration=80.0)
     assert studied.to_dict()["sensitivity"]["acceptability"]["concentration"] == 80.0
-    judgements = judgements_from_dict(PAIRS)
-    assert run(judgements).to_dict() == analyse(judgements).to_dict()
-    chosen = run(judgements, method="geometric_mean", random_index="donegan_dodd")
-    old_ahp = analyse(judgements, method="geometric_mean", random_index="donegan_dodd")
-    assert chosen.to_dict() == old_ahp.to_dict()
 
 
 @pytest.mark.parametrize(
@@ -184,22 +139,14 @@ def test_ahp_ranking_rows(hierarchy: AhpResult) -> None:
     assert run(judgements_from_dict(PAIRS)).ranking == []  # one matrix: its priorities
 
 
-@pytest.mark.dot
-def test_the_display_shows_the_summary_and_the_hierarchy(
-    index: IndexResult, hierarchy: AhpResult
-) -> None:
-    for result in (index, hierarchy):
-        bundle = result._repr_mimebundle_()
-        assert bundle["text/plain"] == summary_text(result, warnings=False)
-        assert "<svg" in bundle["image/svg+xml"]
+INDEX_CHOICES = {"method": "METHODS", "normalization": "NORMALIZATIONS", "weighting": "WEIGHTINGS"}
+AHP_CHOICES = {"method": "AHP_METHODS", "random_index": "RANDOM_INDEX_TABLES"}
 
 
-def test_the_display_without_graphviz_is_the_text_with_a_note(
-    hierarchy: AhpResult, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))
-    bundle = hierarchy._repr_mimebundle_()
-    assert set(bundle) == {"text/plain"}
-    text = bundle["text/plain"]
-    assert text.startswith(summary_text(hierarchy, warnings=False))
-    assert "(no picture:" in text
+@pytest.mark.parametrize(("name", "choices"), [("index", INDEX_CHOICES), ("ahp", AHP_CHOICES)])
+def test_registry_choices_match_the_model(name: str, choices: dict[str, str]) -> None:
+    """Each option with choices offers what the input model accepts (by the model's name)."""
+    from mgmt_tools.mcda import model
+
+    for option, constant in choices.items():
+        assert METHODS[name].option(option).choices == getattr(model, constant)

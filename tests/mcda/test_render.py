@@ -34,7 +34,7 @@ from mgmt_tools.mcda.render import (
 )
 from mgmt_tools.render.dot import THEME
 
-from ..helpers import assert_shows, diagram_tests, dot_statements
+from ..helpers import assert_shows, diagram_tests, dot_statements, svg_test
 from .test_formats_example import INDEX_EXAMPLE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -363,12 +363,9 @@ test_render_refuses_other_formats, test_render_without_graphviz, test_render_for
 )
 
 
-@pytest.mark.dot
-def test_svg_shows_chinese_names_and_is_deterministic() -> None:
-    svg = to_svg(evaluate(loads(CHINESE)))
-    assert "客户经理 王伟" in svg
-    assert "&lt;A&amp;B&gt;" in svg
-    assert svg == to_svg(evaluate(loads(CHINESE)))
+test_svg_shows_chinese_names_and_is_deterministic = svg_test(
+    lambda: evaluate(loads(CHINESE)), to_svg, ["客户经理 王伟", "&lt;A&amp;B&gt;"]
+)
 
 
 @pytest.mark.dot

@@ -9,6 +9,8 @@ import pytest
 
 from mgmt_tools.pareto import ParetoItem, analyse, analyse_tally, count_categories, tally_text
 
+from ..helpers import written
+
 # SAS/QC User's Guide, The PARETO Procedure, "Getting Started: Creating a Pareto Chart from Raw
 # Data", data set Failure1 (31 integrated-circuit failures), SAS sample library PARGS1:
 # https://support.sas.com/documentation/onlinedoc/qc/ex_code/132/pargs1.html
@@ -82,11 +84,10 @@ def test_sas_failure1_raw_records() -> None:
 
 def test_sas_failure2_frequencies(tmp_path: Path) -> None:
     # PARGS4: the same failures as (Cause, Count) rows
-    path = tmp_path / "failure2.csv"
-    path.write_text(
+    path = written(
+        tmp_path / "failure2.csv",
         "Cause,Count\nContamination,14\nCorrosion,2\nDoping,1\nMetallization,2\n"
         "Miscellaneous,3\nOxide Defect,8\nSilicon Defect,1\n",
-        encoding="utf-8",
     )
     counts = count_categories(str(path), "Cause", count="Count")
     result = analyse(list(counts), list(counts.values()))

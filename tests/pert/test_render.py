@@ -18,7 +18,7 @@ from mgmt_tools.pert.render import render, summary_text, to_dot, to_mermaid, to_
 from mgmt_tools.render import display_width
 from mgmt_tools.render.dot import THEME
 
-from ..helpers import diagram_tests, golden
+from ..helpers import diagram_tests, golden, svg_test
 from .plans import FORMATS_EXAMPLE
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -257,21 +257,9 @@ test_render_refuses_other_formats, test_render_without_graphviz, test_render_for
 )
 
 
-def test_without_graphviz_the_notebook_shows_the_text(
-    onboarding: Schedule, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))
-    bundle = onboarding._repr_mimebundle_()
-    assert "image/svg+xml" not in bundle
-    assert bundle["text/plain"].startswith("Supply-chain")
-
-
-@pytest.mark.dot
-def test_svg_shows_names_and_numbers() -> None:
-    svg = to_svg(schedule(loads(CHINESE)))
-    assert "收集客户资料" in svg
-    assert "供应链金融客户准入: 8.5 天" in svg
-    assert svg == to_svg(schedule(loads(CHINESE)))
+test_svg_shows_names_and_numbers = svg_test(
+    lambda: schedule(loads(CHINESE)), to_svg, ["收集客户资料", "供应链金融客户准入: 8.5 天"]
+)
 
 
 @pytest.mark.dot

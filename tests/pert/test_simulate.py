@@ -14,6 +14,12 @@ from mgmt_tools.pert import from_dict, schedule, simulate
 from ..strategies import plans
 
 
+def _task(name: str, a: float, m: float, b: float, *depends_on: str) -> dict[str, object]:
+    """A task with the three-point estimate ``a``, ``m``, ``b`` after ``depends_on``."""
+    task: dict[str, object] = {"id": name, "optimistic": a, "most_likely": m, "pessimistic": b}
+    return {**task, "depends_on": list(depends_on)} if depends_on else task
+
+
 def _fixed(data: dict[str, object]) -> dict[str, object]:
     """The plan with every three-point estimate replaced by its expected duration."""
     tasks = []
@@ -50,34 +56,8 @@ def test_quantiles_are_monotone_and_runs_repeat(data: dict[str, object], seed: i
 
 
 def test_a_task_on_every_path_is_always_critical() -> None:
-    plan = from_dict(
-        {
-            "tasks": [
-                {"id": "S", "optimistic": 1, "most_likely": 2, "pessimistic": 4},
-                {
-                    "id": "A",
-                    "optimistic": 1,
-                    "most_likely": 3,
-                    "pessimistic": 9,
-                    "depends_on": ["S"],
-                },
-                {
-                    "id": "B",
-                    "optimistic": 2,
-                    "most_likely": 3,
-                    "pessimistic": 5,
-                    "depends_on": ["S"],
-                },
-                {
-                    "id": "F",
-                    "optimistic": 1,
-                    "most_likely": 1,
-                    "pessimistic": 2,
-                    "depends_on": ["A", "B"],
-                },
-            ]
-        }
-    )
+    tasks = [_task("S", 1, 2, 4), _task("A", 1, 3, 9, "S"), _task("B", 2, 3, 5, "S")]
+    plan = from_dict({"tasks": [*tasks, _task("F", 1, 1, 2, "A", "B")]})
     run = simulate(plan, 5000, seed=11)
     crit = dict(zip(plan.ids, run.criticality.tolist(), strict=True))
     assert crit["S"] == 1.0
@@ -87,16 +67,7 @@ def test_a_task_on_every_path_is_always_critical() -> None:
 
 
 def test_mean_of_a_long_chain_approaches_the_sum_of_expected_times() -> None:
-    tasks = [
-        {
-            "id": f"T{i}",
-            "optimistic": 1,
-            "most_likely": 2,
-            "pessimistic": 9,
-            "depends_on": [f"T{i - 1}"] if i else [],
-        }
-        for i in range(200)
-    ]
+    tasks = [_task(f"T{i}", 1, 2, 9, *([f"T{i - 1}"] if i else [])) for i in range(200)]
     plan = from_dict({"tasks": tasks})
     run = simulate(plan, 4000, seed=5)
     expected = 200 * (1 + 8 + 9) / 6
@@ -106,20 +77,7 @@ def test_mean_of_a_long_chain_approaches_the_sum_of_expected_times() -> None:
 
 
 def test_seed_and_chunking_do_not_change_numbers_but_seed_does() -> None:
-    plan = from_dict(
-        {
-            "tasks": [
-                {"id": "A", "optimistic": 1, "most_likely": 2, "pessimistic": 6},
-                {
-                    "id": "B",
-                    "optimistic": 1,
-                    "most_likely": 4,
-                    "pessimistic": 6,
-                    "depends_on": ["A"],
-                },
-            ]
-        }
-    )
+    plan = from_dict({"tasks": [_task("A", 1, 2, 6), _task("B", 1, 4, 6, "A")]})
     base = simulate(plan, 1000, seed=42)
     assert np.array_equal(simulate(plan, 1000, seed=42).finish, base.finish)
     assert not np.array_equal(simulate(plan, 1000, seed=43).finish, base.finish)
@@ -128,7 +86,7 @@ def test_seed_and_chunking_do_not_change_numbers_but_seed_does() -> None:
 
 
 def test_probability_counts_trials_by_the_deadline() -> None:
-    plan = from_dict({"tasks": [{"id": "A", "optimistic": 0, "most_likely": 5, "pessimistic": 10}]})
+    plan = from_dict({"tasks": [_task("A", 0, 5, 10)]})
     run = simulate(plan, 20000, seed=1, deadline=5.0, distribution="triangular")
     assert run.probability == pytest.approx(0.5, abs=0.02)  # symmetric triangle
     assert run.probability == float(np.mean(run.finish <= 5.0))

@@ -9,6 +9,8 @@ from mgmt_tools.rank import evaluate, from_dict, to_csv, to_markdown
 from mgmt_tools.rank.charts import ranking_chart
 from mgmt_tools.rank.render import render, to_dot
 
+from .test_textbook import moscow
+
 TODO = {
     "method": "eisenhower",
     "items": [
@@ -60,28 +62,14 @@ def test_matrix_renders_png_and_svg() -> None:
 
 
 def test_ranking_chart_top_30() -> None:
-    items = [
-        {"name": f"项目 {k}", "priority": "must" if k % 2 else "could", "score": k}
-        for k in range(45)
-    ]
-    result = evaluate(from_dict({"method": "moscow", "items": items}))
+    result = moscow(*[(f"项目 {k}", "must" if k % 2 else "could", k) for k in range(45)])
     assert ranking_chart(result, "png")[:4] == b"\x89PNG"
     svg = ranking_chart(result, "svg")
     assert svg == ranking_chart(result, "svg")
 
 
 def test_markdown_escapes_pipes() -> None:
-    result = evaluate(
-        from_dict(
-            {
-                "method": "moscow",
-                "items": [
-                    {"name": "A | B", "priority": "must"},
-                    {"name": "C", "priority": "could", "score": 2},
-                ],
-            }
-        )
-    )
+    result = moscow(("A | B", "must"), ("C", "could", 2))
     lines = to_markdown(result).splitlines()
     assert "| rank | item | score | category |" in lines
     assert "| 1 | A \\| B |  | must |" in lines

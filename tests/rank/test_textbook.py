@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from mgmt_tools.rank import evaluate, from_dict
+from mgmt_tools.rank import RankResult, evaluate, from_dict
 
 TENNESSEE = [
     {"ranking": ["Memphis", "Nashville", "Chattanooga", "Knoxville"], "count": 42},
@@ -14,6 +14,12 @@ TENNESSEE = [
     {"ranking": ["Chattanooga", "Knoxville", "Nashville", "Memphis"], "count": 15},
     {"ranking": ["Knoxville", "Chattanooga", "Nashville", "Memphis"], "count": 17},
 ]
+
+
+def moscow(*items: tuple[str, str] | tuple[str, str, float]) -> RankResult:
+    """The MoSCoW ranking of ``(name, priority)`` and ``(name, priority, score)`` items."""
+    rows = [dict(zip(("name", "priority", "score"), item, strict=False)) for item in items]
+    return evaluate(from_dict({"method": "moscow", "items": rows}))
 
 
 def _scores(data: dict[str, object], **kwargs: object) -> dict[str, float]:
@@ -178,19 +184,8 @@ def test_ties_and_equals() -> None:
 
 
 def test_moscow_order_then_score() -> None:
-    result = evaluate(
-        from_dict(
-            {
-                "method": "moscow",
-                "items": [
-                    {"name": "W", "priority": "wont"},
-                    {"name": "S1", "priority": "should", "score": 3},
-                    {"name": "M", "priority": "MUST"},
-                    {"name": "S2", "priority": "should", "score": 8},
-                    {"name": "C", "priority": "could"},
-                ],
-            }
-        )
+    result = moscow(
+        ("W", "wont"), ("S1", "should", 3), ("M", "MUST"), ("S2", "should", 8), ("C", "could")
     )
     assert [(r["item"], r["rank"], r["category"]) for r in result.ranking] == [
         ("M", 1, "must"),

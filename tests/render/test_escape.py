@@ -241,10 +241,6 @@ SECOND_ESCAPERS = [
         r"""["']\\\\["']\s*\+|\\{3}(?:1|g<0>)|\.replace\(\s*["']\|""",
         {
             "mgmt_tools/render/escape.py",
-            # work in progress of the docs generator (issue 13, item 4): to call
-            # escape.markdown_cell, then to leave this list
-            "mgmt_tools/formats_doc.py",
-            "mgmt_tools/schemas/docs.py",
         },
     ),
     (

@@ -9,14 +9,15 @@ import pytest
 from mgmt_tools.errors import InputError
 from mgmt_tools.report import load, loads, option_args, section_input
 
+from ..helpers import written
+
 
 def test_reads_sections_with_options(tmp_path: Path) -> None:
-    path = tmp_path / "r.yaml"
-    path.write_text(
+    path = written(
+        tmp_path / "r.yaml",
         "$schema: x\ntitle: Q1\nsections:\n"
         "  - {method: pert, input: a.yaml, title: Plan, options: {deadline: 20, seed: 1}}\n"
         "  - {method: decision, input: b.json, options: {tornado: true}}\n",
-        encoding="utf-8",
     )
     report = load(path)
     assert report.title == "Q1"
