@@ -17,15 +17,23 @@ import math
 import re
 import types
 import typing
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from mgmt_tools._expr import fraction_hint
 from mgmt_tools._fields import LARGEST, LARGEST_TEXT
-from mgmt_tools.errors import PathPart, Problem, did_you_mean
+from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, in_order
 
-__all__ = ["Locating", "model_keys", "problems_from", "unknown_choice"]
+__all__ = [
+    "Locating",
+    "model_keys",
+    "problems_from",
+    "unknown_choice",
+    "validate_document",
+    "value_at",
+]
 
 Path = tuple[PathPart, ...]
 
@@ -120,7 +128,7 @@ def _message(item: Any, loc: Path, data: Any) -> str:
     name = next((part for part in reversed(loc) if isinstance(part, str)), None)
     if kind == "literal_error":
         choices = _QUOTED.findall(str(item.get("ctx", {}).get("expected", "")))
-        written = _at(data, loc, value)
+        written = value_at(data, loc, value)
         text = _show(written) if not isinstance(written, str) else f"'{written}'"
         label = name if name is not None and isinstance(loc[-1], str) else "value"
         return unknown_choice(label, text, choices)
@@ -158,8 +166,12 @@ def unknown_choice(label: str, written: str, choices: list[str] | tuple[str, ...
     return f"unknown {label} {written}{hint}"
 
 
-def _at(data: Any, loc: Path, default: Any) -> Any:
-    """The value written at ``loc`` in ``data`` (before a validator lower-cased it)."""
+def value_at(data: Any, loc: Path, default: Any = None) -> Any:
+    """The value written at ``loc`` in ``data``, else ``default`` (where no such place is).
+
+    >>> value_at({"a": [1, {"b": 2}]}, ("a", 1, "b")), value_at({"a": []}, ("a", 0), "none")
+    (2, 'none')
+    """
     current = data
     for part in loc:
         try:
@@ -242,3 +254,35 @@ def _item_model(container: Any) -> Any:
     if typing.get_origin(container) is dict:
         return _mapping_model(typing.get_args(container)[1])
     return None
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_document(
+    data: Any,
+    where: Locating,
+    problems: list[Problem],
+    model: type[M],
+    *,
+    shape: str,
+    polish: Callable[[Problem], Problem] | None = None,
+) -> M:
+    """The model of a whole input document, or an :class:`~mgmt_tools.errors.InputError` with
+    every problem (those found so far, then the model's) in reading order.
+
+    ``shape`` is the message for data that is not a mapping ("a fishbone is a mapping with
+    effect and categories"); ``polish`` rewords a method's problems in plainer words.
+    """
+    if not isinstance(data, dict):
+        problems.append(where.problem((), shape))
+        raise InputError(problems)
+    try:
+        validated = model.model_validate(data)
+    except ValidationError as error:
+        found = problems_from(error, model, data, where)
+        problems += [polish(problem) for problem in found] if polish else found
+        raise InputError(in_order(problems)) from None
+    if problems:
+        raise InputError(in_order(problems))
+    return validated

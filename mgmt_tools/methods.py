@@ -166,6 +166,11 @@ class Option:
         return number
 
 
+def _words(text: str) -> tuple[str, ...]:
+    """Choices written as one line of words (``"rice ice wsjf"``)."""
+    return tuple(text.split())
+
+
 def _plain(number: float) -> str:
     return f"{number:g}"
 
@@ -800,17 +805,7 @@ _RANK = Method(
             "Override the file's method (required for a CSV of items).",
             stage="load",
             kind="choice",
-            choices=(
-                "rice",
-                "ice",
-                "wsjf",
-                "moscow",
-                "eisenhower",
-                "value_effort",
-                "pairwise",
-                "borda",
-                "weighted",
-            ),
+            choices=_words("rice ice wsjf moscow eisenhower value_effort pairwise borda weighted"),
         ),
         Option(
             "model",

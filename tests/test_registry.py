@@ -166,3 +166,35 @@ def test_docs_index_lists_every_method() -> None:
         assert f"({method.docs_page})" in index, name
         assert f"mgmt {name}" in index, name
         assert f"({method.schema_name}.md)" in formats, name
+
+
+def _literal_choices(annotation: object) -> set[str] | None:
+    import typing
+
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return {str(arg) for arg in typing.get_args(annotation)}
+    for arg in typing.get_args(annotation):
+        found = _literal_choices(arg)
+        if found:
+            return found
+    return None
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_choice_options_match_the_model(name: str) -> None:
+    """An option that overrides a key of the file offers the same values as the key (the
+    registry keeps its own copy so that `mgmt --help` need not import pydantic)."""
+    method = METHODS[name]
+    model = resolve(method.model)
+    compared = 0
+    for option in method.options:
+        field = model.model_fields.get(option.name)
+        if option.kind != "choice" or option.stage != "load" or field is None:
+            continue
+        allowed = _literal_choices(field.annotation)
+        assert allowed is not None, option.name
+        assert set(option.choices) == allowed, option.name
+        compared += 1
+    overriding = [o for o in method.options if o.kind == "choice" and o.stage == "load"]
+    assert compared == len(overriding)

@@ -25,7 +25,7 @@ from mgmt_tools._files import (
     load_file,
 )
 from mgmt_tools._gc import paused
-from mgmt_tools._validation import Locating, problems_from
+from mgmt_tools._validation import Locating, problems_from, value_at
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.decision.build import PLACEHOLDER, build_tree
 from mgmt_tools.decision.model import TreeModel
@@ -78,7 +78,7 @@ class _ShortNames:
 
     def problem(self, path: DataPath, message: str, *, key: bool = False) -> Problem:
         if path[-1:] == ("probability",):
-            holder = _get(self.data, path[:-1])
+            holder = value_at(self.data, path[:-1])
             if isinstance(holder, dict) and "p" in holder and "probability" not in holder:
                 path = (*path[:-1], "p")
         return self.where.problem(path, message, key=key)
@@ -117,7 +117,7 @@ def _tidy(problems: list[Problem], data: Any) -> list[Problem]:
     for problem in problems:
         message = problem.message
         if problem.path[-1:] == ("branches",) and "at least 1 item" in message:
-            node = _get(data, problem.path[:-1])
+            node = value_at(data, problem.path[:-1])
             kind = node.get("type") if isinstance(node, dict) else None
             message = (
                 "a chance node needs at least one outcome"
@@ -139,15 +139,6 @@ def _tidy(problems: list[Problem], data: Any) -> list[Problem]:
         at.setdefault(problem.path, len(tidy))
         tidy.append(dataclasses.replace(problem, message=message))
     return tidy
-
-
-def _get(data: Any, path: DataPath) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> DataPath:
@@ -182,7 +173,7 @@ def _salvage(
             continue
         if kind == "extra_forbidden" and len(path) > 1:
             # drop the unknown key; what it was meant to say is not checked again
-            holder = _get(pruned, path[:-1])
+            holder = value_at(pruned, path[:-1])
             if isinstance(holder, dict):
                 holder.pop(path[-1], None)
             damaged.append((*path[:-1], _EXACT))
@@ -205,7 +196,7 @@ def _salvage(
         else:
             target = path[:1] if path[0] == "root" else path[:2]
             replacement = {"type": "decision", "branches": [{"name": PLACEHOLDER}]}
-        _put(_get(pruned, target[:-1]), target[-1], replacement)
+        _put(value_at(pruned, target[:-1]), target[-1], replacement)
         damaged.append(target)
     return pruned, damaged, broken
 

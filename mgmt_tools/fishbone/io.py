@@ -16,17 +16,15 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from pydantic import ValidationError
-
 from mgmt_tools._files import (
     TEXT_SUFFIXES,
     format_by_suffix,
     load_file,
     read_document,
 )
-from mgmt_tools._validation import Locating, problems_from
+from mgmt_tools._validation import Locating, validate_document, value_at
 from mgmt_tools._yaml import Locator
-from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, in_order
+from mgmt_tools.errors import Problem, did_you_mean
 from mgmt_tools.fishbone.model import CauseModel, FishboneModel
 from mgmt_tools.fishbone.result import Category, Cause, Fishbone
 
@@ -60,17 +58,14 @@ def from_dict(data: Any, *, source: str | None = None) -> Fishbone:
 
 
 def _fishbone(data: Any, where: Locating, problems: list[Problem]) -> Fishbone:
-    if not isinstance(data, dict):
-        problems.append(where.problem((), "a fishbone is a mapping with effect and categories"))
-        raise InputError(problems)
-    try:
-        model = FishboneModel.model_validate(data)
-    except ValidationError as error:
-        found = problems_from(error, FishboneModel, data, where)
-        problems += [_polish(problem, data) for problem in found]
-        raise InputError(in_order(problems)) from None
-    if problems:
-        raise InputError(in_order(problems))
+    model = validate_document(
+        data,
+        where,
+        problems,
+        FishboneModel,
+        shape="a fishbone is a mapping with effect and categories",
+        polish=lambda problem: _polish(problem, data),
+    )
     return Fishbone(
         effect=model.effect,
         title=model.title,
@@ -95,19 +90,10 @@ def _polish(problem: Problem, data: Any) -> Problem:
         key = str(path[-1])
         message = f"unknown key '{key}' in a cause" + did_you_mean(key, _CAUSE_KEYS)
     elif message.startswith("a cause is text") and ", got" not in message:
-        value = _at(data, path)
+        value = value_at(data, path)
         kind = "a list" if isinstance(value, list) else type(value).__name__
         message += f", got {kind}"
     return replace(problem, message=message)
-
-
-def _at(data: Any, path: tuple[PathPart, ...]) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _cause(item: str | CauseModel) -> Cause:

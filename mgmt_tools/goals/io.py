@@ -15,8 +15,6 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from pydantic import ValidationError
-
 from mgmt_tools._files import (
     TEXT_SUFFIXES,
     format_by_suffix,
@@ -24,9 +22,9 @@ from mgmt_tools._files import (
     read_document,
 )
 from mgmt_tools._hints import date_order_warnings
-from mgmt_tools._validation import Locating, problems_from
+from mgmt_tools._validation import Locating, validate_document
 from mgmt_tools._yaml import Locator
-from mgmt_tools.errors import InputError, PathPart, Problem, in_order
+from mgmt_tools.errors import PathPart, Problem
 from mgmt_tools.goals.model import GoalModel, GoalsModel
 from mgmt_tools.goals.result import GoalTree
 from mgmt_tools.goals.rollup import Goal, Metric
@@ -61,19 +59,16 @@ def from_dict(data: Any, *, source: str | None = None) -> GoalTree:
 
 
 def _tree(data: Any, where: Locating, problems: list[Problem]) -> GoalTree:
-    if not isinstance(data, dict):
-        problems.append(where.problem((), "a goal tree is a mapping with goal and children"))
-        raise InputError(problems)
-    try:
-        model = GoalsModel.model_validate(data)
-    except ValidationError as error:
-        found = problems_from(error, GoalsModel, data, where)
-        problems += [_polish(problem) for problem in found]
+    if isinstance(data, dict):
         problems += _flat_metrics(data, where)
-        raise InputError(in_order(problems)) from None
-    problems += _flat_metrics(data, where)
-    if problems:
-        raise InputError(in_order(problems))
+    model = validate_document(
+        data,
+        where,
+        problems,
+        GoalsModel,
+        shape="a goal tree is a mapping with goal and children",
+        polish=_polish,
+    )
     warnings = tuple(date_order_warnings(data, where))
     return GoalTree(_goal(model), model.title, model.as_of, load_warnings=warnings)
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
-from pydantic import ValidationError
-
-from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, read_text
-from mgmt_tools._validation import problems_from
-from mgmt_tools._yaml import LazyLocator, load_text
+from mgmt_tools._files import load_file, read_document
+from mgmt_tools._validation import Locating, validate_document
 from mgmt_tools.errors import InputError, Problem, did_you_mean, in_order
 from mgmt_tools.methods import METHODS
 from mgmt_tools.report.model import ReportModel
@@ -18,9 +16,8 @@ __all__ = ["load", "loads", "section_input"]
 
 
 def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> ReportModel:
-    """Read a report file (YAML or JSON)."""
-    text, source = read_text(path, encoding)
-    return loads(text, format_by_suffix(path, TEXT_SUFFIXES, "yaml"), source=source)
+    """Read a report file (YAML or JSON; ``-`` for stdin)."""
+    return load_file(path, loads, ("yaml", "json"), encoding=encoding)
 
 
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> ReportModel:
@@ -29,26 +26,20 @@ def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> ReportM
     >>> loads("title: R\\nsections: [{method: pert, input: plan.yaml}]").sections[0].method
     'pert'
     """
-    if fmt not in ("yaml", "json"):
-        raise ValueError(f"unknown report format {fmt!r} (yaml or json)")
-    problems: list[Problem] = []
-    data = load_text(text, fmt, source, problems)
-    where = LazyLocator(text, fmt, source)
-    if not isinstance(data, dict):
-        problems.append(where.problem((), "a report is a mapping with title and sections"))
-        raise InputError(problems)
-    try:
-        model = ReportModel.model_validate(data)
-    except ValidationError as error:
-        problems += problems_from(error, ReportModel, data, where)
-    else:
-        problems += _option_problems(model, where)
+    return read_document(text, fmt, source, _report, kind="report")
+
+
+def _report(data: Any, where: Locating, problems: list[Problem]) -> ReportModel:
+    model = validate_document(
+        data, where, problems, ReportModel, shape="a report is a mapping with title and sections"
+    )
+    problems += _option_problems(model, where)
     if problems:
         raise InputError(in_order(problems))
     return model
 
 
-def _option_problems(model: ReportModel, where: LazyLocator) -> list[Problem]:
+def _option_problems(model: ReportModel, where: Locating) -> list[Problem]:
     """Each section's options: names the method knows (or ``chart``), values it accepts.
 
     Options are the method's own, never the command line's: ``output``, ``json`` or ``help``
