@@ -9,6 +9,7 @@ for a command, its peak resident set size (:func:`peak_rss_mib`).
 
 from __future__ import annotations
 
+import argparse
 import gc
 import os
 import statistics
@@ -23,6 +24,7 @@ from typing import TypeVar
 __all__ = [
     "Row",
     "Timing",
+    "arguments",
     "peak_mib",
     "peak_rss_mib",
     "print_table",
@@ -46,6 +48,18 @@ class Timing:
 
     def spread(self) -> str:
         return f"{min(self.runs):.3g}..{max(self.runs):.3g}"
+
+
+def arguments(doc: str | None, quick: str, repeat: int = 5) -> argparse.ArgumentParser:
+    """The options of every benchmark: ``--quick`` (``quick`` says how it shrinks the run) and
+    ``--repeat`` (``repeat`` runs by default); a script adds its own before parsing. The
+    description is the first paragraph of the script's ``doc``."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help=quick)
+    parser.add_argument(
+        "--repeat", type=int, default=repeat, help=f"timed runs per case (default {repeat})"
+    )
+    return parser
 
 
 def timed(function: Callable[[], T], repeat: int) -> tuple[Timing, T]:

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools.pert.model import Plan
 
 __all__ = [
@@ -32,8 +33,6 @@ __all__ = [
     "write_json",
 ]
 
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 SEED = 20240607
 TYPE_NAMES = ("FS", "SS", "FF", "SF")
 

@@ -21,13 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
 from benchmarks._pert_networks import TYPE_NAMES, Network
+from mgmt_tools._arrays import FloatArray
 
 __all__ = ["Answer", "from_arrays", "from_csv", "from_json", "passes"]
 
-FloatArray = npt.NDArray[np.float64]
 Answer = tuple[FloatArray, FloatArray, float]
 """Early starts and late starts in task order, and the project duration."""
 

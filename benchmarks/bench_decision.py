@@ -25,7 +25,6 @@ more, untimed run.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,13 +36,13 @@ import numpy.typing as npt
 if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import Row, peak_mib, print_table, timed
+from benchmarks._common import Row, arguments, peak_mib, print_table, timed
+from mgmt_tools._arrays import IndexArray
 from mgmt_tools._gc import paused
 from mgmt_tools.decision import Tree, from_dict, rollback, sensitivity, solve, tornado_rows
 
 SEED = 20270301
 VARIABLES = 50
-IndexArray = npt.NDArray[np.int64]
 
 
 @dataclass
@@ -181,10 +180,7 @@ def recursive_rollback(root: PyNode) -> tuple[float, dict[int, int]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a tree 10x smaller")
-    parser.add_argument("--repeat", type=int, default=5, help="timed runs per case")
-    options = parser.parse_args(argv)
+    options = arguments(__doc__, "a tree 10x smaller").parse_args(argv)
     size = 100_000 if options.quick else 1_000_000
     label = f"{size // 1000}k nodes"
     print(f"drawing a random tree of about {size:,} nodes (seed {SEED}) ...", flush=True)

@@ -26,23 +26,21 @@ run and includes the result's own arrays (scores, order, ranks: 24 MB at a milli
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
 if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import Row, peak_mib, print_table, timed
+from benchmarks._common import Row, arguments, peak_mib, print_table, timed
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools.mcda import DecisionMatrix, consistency_ratio, evaluate, priorities
 
 SEED = 20270601
-FloatArray = npt.NDArray[np.float64]
 
 
 def draw_matrix(rows: int, criteria: int = 20, seed: int = SEED) -> DecisionMatrix:
@@ -156,10 +154,7 @@ def ahp_case(repeat: int, notes: list[str]) -> Row:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a matrix 10x smaller")
-    parser.add_argument("--repeat", type=int, default=5, help="timed runs per case")
-    options = parser.parse_args(argv)
+    options = arguments(__doc__, "a matrix 10x smaller").parse_args(argv)
     rows_count = 100_000 if options.quick else 1_000_000
     label = f"{rows_count // 1000}k x 20"
     print(f"drawing a {rows_count:,} x 20 decision matrix (seed {SEED}) ...", flush=True)

@@ -18,7 +18,6 @@ Two cases (issue 8, item 5):
 
 from __future__ import annotations
 
-import argparse
 import csv
 import sys
 import tempfile
@@ -30,7 +29,7 @@ import numpy as np
 if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import Row, Timing, print_table, run_process, timed
+from benchmarks._common import Row, Timing, arguments, print_table, run_process, timed
 from mgmt_tools.pareto import Tally, analyse_tally
 
 REASONS = [
@@ -96,10 +95,7 @@ def coded(codes: np.ndarray, size: int) -> object:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="10x smaller sizes")
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    args = arguments(__doc__, "10x smaller sizes", repeat=3).parse_args()
     scale = 10 if args.quick else 1
     rows = 10_000_000 // scale
     rows_table: list[Row] = []

@@ -31,7 +31,6 @@ the CLI the child's peak RSS. ``--calibrate`` times the pass engines of
 
 from __future__ import annotations
 
-import argparse
 import cProfile
 import itertools
 import json
@@ -53,7 +52,16 @@ if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import _pert_networkx as baseline
-from benchmarks._common import Row, Timing, peak_mib, peak_rss_mib, print_table, run_process, timed
+from benchmarks._common import (
+    Row,
+    Timing,
+    arguments,
+    peak_mib,
+    peak_rss_mib,
+    print_table,
+    run_process,
+    timed,
+)
 from benchmarks._pert_networks import (
     Network,
     chain,
@@ -66,9 +74,9 @@ from benchmarks._pert_networks import (
     write_json,
 )
 from benchmarks._pert_networkx import Answer
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools.pert import load, passes, schedule
 
-FloatArray = npt.NDArray[np.float64]
 BASELINE_RUNS = 3
 TOLERANCE = 1e-9  # docs/formats: a == b within 1e-9 x max(1, |a|, |b|)
 CASES = ("layered", "chain", "layered-shuffled", "chain-shuffled", "csv", "json")
@@ -348,9 +356,7 @@ def _break_even(ratios: list[tuple[int, float]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="sizes about 10x smaller")
-    parser.add_argument("--repeat", type=int, default=5, help="runs per case (default 5)")
+    parser = arguments(__doc__, "sizes about 10x smaller")
     parser.add_argument("--case", action="append", choices=CASES, help="only these cases")
     parser.add_argument("--calibrate", action="store_true", help="time the pass engines")
     parser.add_argument("--profile", choices=CASES, help="profile one mgmt run of a case")

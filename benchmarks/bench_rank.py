@@ -12,7 +12,6 @@ Target (issue 7): 1,000,000 items scored and ranked under 0.5 s.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import numpy as np
 if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import Row, peak_mib, print_table, timed
+from benchmarks._common import Row, arguments, peak_mib, print_table, timed
 from mgmt_tools.rank import Backlog, RankResult, evaluate
 
 TARGET_SECONDS = 0.5
@@ -60,9 +59,7 @@ def baseline(backlog: Backlog) -> list[int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="100,000 items, 3 runs")
-    parser.add_argument("--repeat", type=int, default=7)
+    parser = arguments(__doc__, "100,000 items, 3 runs", repeat=7)
     parser.add_argument("--items", type=int, default=1_000_000)
     args = parser.parse_args()
     count = 100_000 if args.quick else args.items

@@ -16,23 +16,20 @@ faster than the loop; 1,000 trials x 100,000 tasks under 15 s with peak extra me
 
 from __future__ import annotations
 
-import argparse
 import math
 import sys
 from pathlib import Path
 
 import numpy as np
-import numpy.typing as npt
 
 if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import Row, Timing, peak_mib, print_table, timed
+from benchmarks._common import Row, Timing, arguments, peak_mib, print_table, timed
 from benchmarks._pert_networks import layered, plan_of
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools.pert import Plan, simulate
 from mgmt_tools.pert.passes import link_offsets
-
-FloatArray = npt.NDArray[np.float64]
 
 
 def with_estimates(plan: Plan, share: float = 0.7, seed: int = 7) -> Plan:
@@ -154,10 +151,7 @@ def case(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="sizes about 10x smaller")
-    parser.add_argument("--repeat", type=int, default=5, help="runs per case (default 5)")
-    options = parser.parse_args()
+    options = arguments(__doc__, "sizes about 10x smaller").parse_args()
     scale = 10 if options.quick else 1
     rows = [
         case(

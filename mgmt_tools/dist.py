@@ -9,13 +9,12 @@ has its peak at m. A range with a == b is the constant a.
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
+
+from mgmt_tools._arrays import FloatArray
 
 __all__ = ["DISTRIBUTIONS", "beta_pert_shape", "sample_three_point"]
 
 DISTRIBUTIONS = ("beta-pert", "triangular")
-
-FloatArray = npt.NDArray[np.float64]
 
 
 def beta_pert_shape(a: FloatArray, m: FloatArray, b: FloatArray) -> tuple[FloatArray, FloatArray]:

@@ -38,8 +38,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools.decision.levels import RELATIVE_TOLERANCE
 from mgmt_tools.decision.render import amount, path_totals
 from mgmt_tools.decision.result import DecisionResult
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
 
 __all__ = ["alternatives", "risk_profile_chart", "sensitivity_chart", "tornado_chart"]
 
-FloatArray = npt.NDArray[np.float64]
 _N = format_number
 # Lines of the alternatives that were not chosen: neutral colours told apart by their dashes.
 _OTHERS: list[tuple[str, Any]] = [
@@ -133,13 +132,9 @@ def risk_profile_chart(result: DecisionResult, fmt: str) -> bytes:
     return ch.figure_bytes(_risk_profile_figure(result), fmt)
 
 
+@parts.styled
 def _risk_profile_figure(result: DecisionResult) -> Figure:
     """Build the risk-profile chart as a Figure (tests inspect its artists)."""
-    with ch.chart_style():
-        return _draw_risk_profile(result)
-
-
-def _draw_risk_profile(result: DecisionResult) -> Figure:
     tree = result.tree
     found = alternatives(result)
     chosen = result.policy.get("root") if int(tree.kind[0]) == DECISION else found[0][0]
@@ -220,6 +215,7 @@ def sensitivity_chart(result: DecisionResult, fmt: str) -> bytes:
     return ch.figure_bytes(_sensitivity_figure(result), fmt)
 
 
+@parts.styled
 def _sensitivity_figure(result: DecisionResult) -> Figure:
     """Build the sensitivity chart as a Figure (tests inspect its artists)."""
     if result.sensitivity is None:
@@ -227,13 +223,7 @@ def _sensitivity_figure(result: DecisionResult) -> Figure:
             "the sensitivity chart needs a sensitivity analysis: run mgmt decision TREE "
             "--vary VAR=LOW:HIGH, or rollback(tree, vary='VAR=LOW:HIGH') in Python"
         )
-    with ch.chart_style():
-        return _draw_sensitivity(result)
-
-
-def _draw_sensitivity(result: DecisionResult) -> Figure:
     study = result.sensitivity
-    assert study is not None
     tree = result.tree
     maximize = tree.objective == "max"
     by_branch = study.certainty_equivalents_by_branch or study.values_by_branch
@@ -330,6 +320,7 @@ def tornado_chart(result: DecisionResult, fmt: str) -> bytes:
     return ch.figure_bytes(_tornado_figure(result), fmt)
 
 
+@parts.styled
 def _tornado_figure(result: DecisionResult) -> Figure:
     """Build the tornado chart as a Figure (tests inspect its artists)."""
     if not result.tornado:
@@ -337,13 +328,7 @@ def _tornado_figure(result: DecisionResult) -> Figure:
             "the tornado chart needs a tornado over the variables' ranges: run mgmt decision "
             "TREE --tornado, or rollback(tree, tornado=True) in Python"
         )
-    with ch.chart_style():
-        return _draw_tornado(result)
-
-
-def _draw_tornado(result: DecisionResult) -> Figure:
     rows = result.tornado
-    assert rows
     tree = result.tree
     figure = ch.new_figure(8.0, 1.9 + 0.42 * len(rows), layout="constrained")
     axes = figure.add_subplot()

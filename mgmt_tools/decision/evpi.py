@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import IndexArray
 from mgmt_tools.decision.incremental import evaluate, prepare
 from mgmt_tools.decision.levels import RELATIVE_TOLERANCE
 from mgmt_tools.decision.solve import Solution
@@ -74,9 +75,6 @@ def evpi(tree: Tree, neutral: Solution) -> tuple[dict[str, float], dict[str, str
             )
         values[name] = gain if gain > RELATIVE_TOLERANCE * max(1.0, abs(base)) else 0.0
     return values, skipped, warnings
-
-
-IndexArray = npt.NDArray[np.int64]
 
 
 def _outcomes(

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools.decision.levels import best_branch, chance_value
 from mgmt_tools.decision.solve import Solution
 from mgmt_tools.decision.tree import CHANCE, Tree
 
 __all__ = ["Outcome", "Partial", "evaluate", "prepare"]
 
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 CELLS_PER_CHUNK = 4_000_000
 """Children x scenarios computed at once; more scenarios are split into chunks of columns."""
 

@@ -35,8 +35,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools.decision.result import DecisionResult
 from mgmt_tools.decision.rollback import Solution
 from mgmt_tools.decision.tree import CHANCE, DECISION, TERMINAL, Tree
@@ -70,8 +70,6 @@ FORMATS = ("svg", "png", "pdf")
 MAX_NODES = 300
 """Nodes drawn in full; a bigger tree is drawn to the deepest depth that keeps under this."""
 
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 
 _NAME_COLUMNS = 22  # width of a branch name, in display columns
 _NODE_NAME_COLUMNS = 12

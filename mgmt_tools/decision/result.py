@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools._rows import Row
 from mgmt_tools.decision.solve import Solution
 from mgmt_tools.decision.tree import DECISION, Tree
@@ -28,7 +28,6 @@ __all__ = [
     "summary_text",
 ]
 
-FloatArray = npt.NDArray[np.float64]
 _SHOWN = 20
 
 

@@ -25,7 +25,6 @@ warning. :func:`run` is the method's verb; :func:`rollback` its older name.
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
 
 from mgmt_tools.decision.evpi import evpi as compute_evpi
 from mgmt_tools.decision.levels import RELATIVE_TOLERANCE, utility
@@ -37,8 +36,6 @@ from mgmt_tools.errors import OptionError, did_you_mean
 
 __all__ = ["Solution", "risk_profile", "rollback", "run", "solve"]
 
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 MAX_TIE_WARNINGS = 10
 
 

@@ -38,8 +38,8 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools._expr import ExpressionError, compile_expression
 from mgmt_tools.decision.levels import RELATIVE_TOLERANCE
 from mgmt_tools.decision.result import Sensitivity, TornadoRow
@@ -50,7 +50,6 @@ from mgmt_tools.decision.variation import Variation
 __all__ = ["DEFAULT_STEPS", "Vary", "parse_vary", "parse_vary_text", "sensitivity", "tornado_rows"]
 
 DEFAULT_STEPS = 11
-FloatArray = npt.NDArray[np.float64]
 Vary = tuple[str, float, float, int]
 """A one-way sensitivity: (variable, low, high, steps)."""
 _MAX_SPLITS = 20

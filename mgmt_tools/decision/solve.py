@@ -28,15 +28,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools.decision.levels import best_branch, chance_value
 from mgmt_tools.decision.tree import Tree
 
 __all__ = ["Solution", "solve"]
-
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True, eq=False)

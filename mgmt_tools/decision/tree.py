@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools._expr import Expression
 
 __all__ = [
@@ -41,8 +42,6 @@ CONSTANT = -1
 REST = -2
 """Formula index of a ``rest`` probability (1 minus its siblings)."""
 
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 SmallArray = npt.NDArray[np.int32]
 
 Spec = float | int

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools._expr import ExpressionError
 from mgmt_tools.decision.incremental import Outcome, evaluate, prepare
 from mgmt_tools.decision.levels import RELATIVE_TOLERANCE
@@ -24,9 +25,6 @@ from mgmt_tools.decision.tree import REST, Tree
 from mgmt_tools.errors import DomainError, InputError, Problem, did_you_mean
 
 __all__ = ["Variation", "dependents"]
-
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 
 
 def dependents(tree: Tree, variable: str) -> tuple[IndexArray, IndexArray]:

@@ -23,8 +23,8 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools.mcda.completion import complete, perron
 from mgmt_tools.mcda.judgements import ratio_text
 from mgmt_tools.mcda.matrix import PairMatrix
@@ -39,7 +39,6 @@ __all__ = [
     "random_index",
 ]
 
-FloatArray = npt.NDArray[np.float64]
 
 EIGENVECTOR_TOLERANCE = 1e-12
 """The power iteration for the eigenvector stops when no priority changes by more than this:

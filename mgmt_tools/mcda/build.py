@@ -13,8 +13,8 @@ from pathlib import Path as FilePath
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools._csv import CsvLocator, Table, decode, read_table
 from mgmt_tools._hints import size_problems, too_large
 from mgmt_tools._validation import Locating
@@ -27,7 +27,6 @@ from mgmt_tools.mcda.model import JudgementsModel, MatrixModel
 __all__ = ["build_judgements", "build_matrix"]
 
 Path = tuple[PathPart, ...]
-FloatArray = npt.NDArray[np.float64]
 
 
 class _Reporter:

@@ -34,7 +34,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from mgmt_tools.errors import DomainError
 from mgmt_tools.mcda.render import TOP, Hierarchy, hierarchy, score_text
@@ -49,7 +48,6 @@ if TYPE_CHECKING:
 
 __all__ = ["acceptability_chart", "rank_colours", "ranking_chart"]
 
-FloatArray = npt.NDArray[np.float64]
 Result = IndexResult | AhpResult
 
 _LABEL_COLUMNS = 30  # an alternative's name on the axis, in display columns

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import BoolArray
 from mgmt_tools.errors import Problem
 from mgmt_tools.mcda.judgements import unlinked_message
 from mgmt_tools.mcda.matrix import DecisionMatrix
@@ -29,8 +29,6 @@ DEFAULT_NORMALIZATION = {
 """Each method's normalisation when none is asked for; vikor always uses its own."""
 CELL_LIMIT = 21
 """Problems reported per check of the values (the error list stops at 20 anyway)."""
-FloatArray = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,10 @@ completion (a_ij = w_i / w_j of the incomplete LLSM), close to the optimum in pr
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
+
+from mgmt_tools._arrays import FloatArray
 
 __all__ = ["complete", "perron"]
-
-FloatArray = npt.NDArray[np.float64]
 
 
 def perron(

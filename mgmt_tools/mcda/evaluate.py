@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import close
 from mgmt_tools.errors import InputError
 from mgmt_tools.mcda.ahp import MatrixAnalysis, analyse_matrix
@@ -29,7 +30,6 @@ from mgmt_tools.mcda.weights import critic_weights, entropy_weights, equal_weigh
 
 __all__ = ["DEFAULT_CONCENTRATION", "DEFAULT_DRAWS", "evaluate", "weights_of"]
 
-FloatArray = npt.NDArray[np.float64]
 DEFAULT_DRAWS = 2000
 DEFAULT_CONCENTRATION = 100.0
 

@@ -8,14 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import BoolArray, FloatArray
 from mgmt_tools.errors import PathPart, Problem
 
 __all__ = ["PLACEHOLDER", "Comparison", "DecisionMatrix", "Judgements", "Locate", "PairMatrix"]
 
-FloatArray = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
 Path = tuple[PathPart, ...]
 PLACEHOLDER = "\x00"
 """Names starting with this mark parts of a file replaced after a structural error."""

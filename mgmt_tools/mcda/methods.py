@@ -20,16 +20,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import BoolArray, FloatArray, IntArray
 from mgmt_tools.mcda.normalize import BLOCK_ROWS, Normalization, column_stats
 from mgmt_tools.mcda.ranking import TOLERANCE, close
 
 __all__ = ["Compromise", "compromise", "topsis", "vikor", "weighted_product", "weighted_sum"]
-
-FloatArray = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
-IntArray = npt.NDArray[np.int64]
 
 
 def weighted_sum(values: FloatArray, norm: Normalization, weights: FloatArray) -> FloatArray:

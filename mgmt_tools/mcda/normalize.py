@@ -31,12 +31,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
+
+from mgmt_tools._arrays import BoolArray, FloatArray
 
 __all__ = ["BLOCK_ROWS", "ColumnStats", "Normalization", "column_stats", "normalization"]
 
-FloatArray = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
 BLOCK_ROWS = 65536
 """Rows per block: a block of 20 criteria is 10 MiB, so temporaries stay small."""
 KEEPS_DIRECTION = ("vector", "none")

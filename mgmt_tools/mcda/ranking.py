@@ -13,15 +13,10 @@ tolerance), compared between neighbours in sorted order:
 
 from __future__ import annotations
 
-import numpy as np
-import numpy.typing as npt
-
+from mgmt_tools._arrays import FloatArray, IntArray
 from mgmt_tools._numeric import TOLERANCE, close, rank_with_ties
 
 __all__ = ["TOLERANCE", "close", "rank"]
-
-IntArray = npt.NDArray[np.int64]
-FloatArray = npt.NDArray[np.float64]
 
 
 def rank(scores: FloatArray, higher_is_better: bool = True) -> tuple[IntArray, IntArray]:

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IntArray
 from mgmt_tools._rows import Row
 from mgmt_tools.mcda.ahp import MatrixAnalysis
 from mgmt_tools.mcda.checks import Settings
@@ -31,9 +32,6 @@ __all__ = [
     "RankedAlternative",
     "Sensitivity",
 ]
-
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
 
 SCORE_MEANING = {
     "weighted_sum": "weighted sum; higher is better",

@@ -11,16 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IntArray
 from mgmt_tools.mcda.normalize import normalization
 from mgmt_tools.mcda.ranking import TOLERANCE
 from mgmt_tools.mcda.result import IndexResult
 
 __all__ = ["Scorer", "scorer_of"]
 
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
 BUDGET = 32 * 1024 * 1024
 """Bytes of temporaries per batch of weight vectors."""
 

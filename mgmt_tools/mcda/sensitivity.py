@@ -20,8 +20,8 @@ only ranks 1-10 are counted, by position.
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools.mcda.result import (
     FULL_RANKS,
     Acceptability,
@@ -40,7 +40,6 @@ __all__ = [
     "analyse_sensitivity",
 ]
 
-FloatArray = npt.NDArray[np.float64]
 CHUNK = 256
 GRID = 128
 SHOWN_RANKS = 10

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import close, isclose
 from mgmt_tools.mcda.ranking import rank
 from mgmt_tools.mcda.result import AhpResult, IndexResult
@@ -19,7 +19,6 @@ __all__ = ["TOP", "Hierarchy", "Result", "hierarchy", "score_text", "value_text"
 TOP = 30
 """Alternatives drawn at most (the best); a note gives the count of all."""
 
-FloatArray = npt.NDArray[np.float64]
 Result = IndexResult | AhpResult
 
 _MEANING = {

@@ -21,13 +21,11 @@
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools.mcda.normalize import BLOCK_ROWS, column_stats
 
 __all__ = ["critic_weights", "entropy_weights", "equal_weights", "roc_weights"]
-
-FloatArray = npt.NDArray[np.float64]
 
 
 def equal_weights(n: int) -> FloatArray:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import close, isclose
 from mgmt_tools.errors import InputError, OptionError, Problem
 from mgmt_tools.pareto.count import Tally
@@ -27,8 +28,6 @@ from mgmt_tools.pareto.io import ParetoData
 from mgmt_tools.pareto.result import OTHER, ParetoResult, Stratum
 
 __all__ = ["analyse", "analyse_tally", "reaching", "run", "vital_count"]
-
-FloatArray = npt.NDArray[np.float64]
 
 
 def reaching(cumulative: FloatArray, total: float, percent: float) -> int:

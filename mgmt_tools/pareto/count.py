@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IntArray
 from mgmt_tools._csv import read_table
 from mgmt_tools._expr import LARGEST
 from mgmt_tools._files import read_text
@@ -36,8 +36,6 @@ from mgmt_tools.errors import InputError, Problem
 
 __all__ = ["BLANK", "Tally", "count_categories", "tally", "tally_text"]
 
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
 BLANK = "(blank)"
 """The category of records whose category cell is empty."""
 _LIMIT = 20

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools._rows import Row
 from mgmt_tools.render import format_number, format_table, truncate
 from mgmt_tools.render.display import Displayed
@@ -36,7 +36,6 @@ __all__ = [
     "to_markdown",
 ]
 
-FloatArray = npt.NDArray[np.float64]
 OTHER = "Other"
 """The name of the item that holds the merged tail."""
 

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import isclose
 from mgmt_tools.pert.model import WEEKDAYS
 
 __all__ = ["WorkCalendar"]
-
-FloatArray = npt.NDArray[np.float64]
 
 
 def _snap(values: FloatArray) -> FloatArray:

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import IndexArray
 from mgmt_tools._validation import Locating
 from mgmt_tools.errors import CycleError, Problem
 from mgmt_tools.pert.model import Plan
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 __all__ = ["cycle_error", "cycle_problems"]
 
-IndexArray = npt.NDArray[np.int64]
 
 _MAX_CYCLES = 20
 

@@ -24,14 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from mgmt_tools._arrays import BoolArray, FloatArray, IndexArray
 from mgmt_tools._numeric import isclose
 from mgmt_tools.pert.model import LinkType
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.pert.rows import Rows, chart_rows
 from mgmt_tools.pert.timeline import (
-    BoolArray,
-    FloatArray,
-    IndexArray,
     Timeline,
     project_name,
     shade_nonworking,
@@ -100,12 +98,6 @@ def _bars(result: Schedule, view: Rows, timeline: Timeline) -> _Bars:
     return _Bars(view.nodes, left, right, late, total_float, milestone, summary, critical)
 
 
-def _gantt_figure(result: Schedule) -> Figure:
-    """Build the Gantt chart as a Figure (tests inspect its artists)."""
-    with ch.chart_style():
-        return _draw_gantt(result)
-
-
 def _labels(result: Schedule, view: Rows) -> list[list[str]]:
     """Per row: its name wrapped to two lines at most, each indented by the row's depth."""
     plan, count = result.plan, result.plan.task_count
@@ -117,7 +109,9 @@ def _labels(result: Schedule, view: Rows) -> list[list[str]]:
     return labels
 
 
-def _draw_gantt(result: Schedule) -> Figure:
+@parts.styled
+def _gantt_figure(result: Schedule) -> Figure:
+    """Build the Gantt chart as a Figure (tests inspect its artists)."""
     view, timeline = chart_rows(result), timeline_of(result)
     bars = _bars(result, view, timeline)
     count, dated, grouped = len(view.nodes), timeline.calendar is not None, bool(bars.summary.any())

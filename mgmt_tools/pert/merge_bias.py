@@ -11,14 +11,13 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools._numeric import isclose
 from mgmt_tools.pert.network import Network
 
 __all__ = ["merge_bias_warnings"]
 
 MAX_WARNINGS = 3
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 
 
 def merge_bias_warnings(

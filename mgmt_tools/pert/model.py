@@ -23,6 +23,7 @@ from pydantic import (
     Tag,
 )
 
+from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools._fields import (
     DocumentModel,
     InputModel,
@@ -185,9 +186,6 @@ class PlanModel(DocumentModel):
 
 
 # --- The validated plan, in columns ---------------------------------------------------------
-
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)

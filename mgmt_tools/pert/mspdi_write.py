@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import isclose
 from mgmt_tools.pert.calendar import WorkCalendar
 from mgmt_tools.pert.model import LinkType, Plan
@@ -40,8 +41,6 @@ SAVE_VERSION = 12
 _ESTIMATE_ALIASES = ("Optimistic duration", "Most likely duration", "Pessimistic duration")
 _DAY_SECONDS = MINUTES_PER_DAY * 60
 _NOON = _DAY_SECONDS // 2  # four working hours: the lunch break (12:00-13:00) follows
-
-FloatArray = npt.NDArray[np.float64]
 
 
 class _Xml:

@@ -22,12 +22,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools.pert.model import Plan
 
 __all__ = ["Network", "build_network", "network_of"]
-
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True, eq=False)

@@ -38,10 +38,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IndexArray
+
 __all__ = ["NARROW_LEVEL", "Sweep", "link_offsets", "sweep"]
 
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 
 NARROW_LEVEL = 20
 """Average tasks per level below which the loop beats numpy level by level."""

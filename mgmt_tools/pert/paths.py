@@ -16,6 +16,8 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import IndexArray
+
 __all__ = ["CriticalGraph", "critical_graph"]
 
 # Which end of a task a link leaves from (predecessor side) and enters at (successor side):
@@ -24,8 +26,6 @@ _LEAVES_AT = (1, 0, 1, 0)
 _ENTERS_AT = (0, 0, 1, 1)
 _COMPOSED = {(1, 0): 0, (0, 0): 1, (1, 1): 2, (0, 1): 3}
 """Link type by (end it leaves the predecessor at, end it enters the successor at)."""
-
-IndexArray = npt.NDArray[np.int64]
 
 
 class CriticalGraph:

@@ -21,8 +21,8 @@ Project: duration 5 days
 from __future__ import annotations
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import IndexArray
 from mgmt_tools.pert.flowchart import to_mermaid
 from mgmt_tools.pert.model import LinkType
 from mgmt_tools.pert.result import Schedule
@@ -48,7 +48,6 @@ FORMATS = ("svg", "png", "pdf")
 """Formats :func:`render` produces."""
 _NAME_COLUMNS = 24  # width of a box's name, in display columns
 
-IndexArray = npt.NDArray[np.int64]
 _N = format_number
 
 

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools._rows import Row
 from mgmt_tools.errors import did_you_mean
 from mgmt_tools.pert.calendar import WorkCalendar
@@ -19,8 +20,6 @@ from mgmt_tools.pert.stats import PertStats
 from mgmt_tools.render.display import Displayed
 
 __all__ = ["GroupTimes", "Schedule", "ScheduledGroup", "ScheduledTask"]
-
-FloatArray = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)

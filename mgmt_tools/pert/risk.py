@@ -51,6 +51,7 @@ def risk_chart(result: Schedule, fmt: str) -> bytes:
     return ch.figure_bytes(_risk_figure(result), fmt)
 
 
+@parts.styled
 def _risk_figure(result: Schedule) -> Figure:
     """Build the risk chart as a Figure (tests inspect its artists)."""
     if result.simulation is None:
@@ -58,13 +59,7 @@ def _risk_figure(result: Schedule) -> Figure:
             "the risk chart needs a simulation: run mgmt pert PLAN --simulate N, or "
             "dataclasses.replace(result, simulation=simulate(plan, N)) in Python"
         )
-    with ch.chart_style():
-        return _draw_risk(result)
-
-
-def _draw_risk(result: Schedule) -> Figure:
     simulation = result.simulation
-    assert simulation is not None
     timeline, finish = timeline_of(result), simulation.finish
     figure = ch.new_figure(8.0, 5.0, layout="constrained")
     per = "per working day" if timeline.calendar is not None else "per bin"

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mgmt_tools._arrays import BoolArray, IndexArray
 from mgmt_tools.pert.model import Plan
 from mgmt_tools.pert.result import Schedule
-from mgmt_tools.pert.timeline import BoolArray, IndexArray
 
 __all__ = ["MAX_ROWS", "Rows", "chart_rows"]
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools._numeric import isclose
 from mgmt_tools.errors import InputError, Problem
 from mgmt_tools.pert.calendar import WorkCalendar
@@ -34,9 +35,6 @@ __all__ = ["MAX_PATHS", "run", "schedule"]
 
 MAX_PATHS = 100
 """Critical paths listed at most; the result says how many there are."""
-
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 
 
 def _equal(a: FloatArray, b: FloatArray) -> npt.NDArray[np.bool_]:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools._numeric import TOLERANCE, isclose
 from mgmt_tools._validation import unknown_choice
 from mgmt_tools.dist import DISTRIBUTIONS, sample_three_point
@@ -31,9 +31,6 @@ __all__ = ["CHUNK_BYTES", "Simulation", "simulate"]
 
 CHUNK_BYTES = 48 * 2**20
 """Memory for one (tasks x trials) float64 matrix of a chunk; three are alive at a time."""
-
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True, eq=False)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import isclose
 from mgmt_tools.pert.calendar import WorkCalendar
 from mgmt_tools.pert.model import WEEKDAYS
@@ -42,9 +43,6 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = [
-    "BoolArray",
-    "FloatArray",
-    "IndexArray",
     "Timeline",
     "project_name",
     "shade_nonworking",
@@ -54,9 +52,6 @@ __all__ = [
     "whole",
 ]
 
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
-BoolArray = npt.NDArray[np.bool_]
 _N = format_number
 
 

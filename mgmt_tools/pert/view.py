@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import IndexArray
 from mgmt_tools.pert.model import LinkType, Plan
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.render import format_number
@@ -20,7 +21,6 @@ __all__ = ["MAX_TASKS", "View", "link_label", "nested", "select", "title"]
 MAX_TASKS = 500
 """Tasks drawn in full; above this the diagram is simplified."""
 
-IndexArray = npt.NDArray[np.int64]
 _N = format_number
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools._hints import too_large
 from mgmt_tools._validation import Locating
 from mgmt_tools._yaml import literal_text
@@ -22,8 +23,6 @@ from mgmt_tools.rank.model import METHODS, PRIORITIES, REQUIRED, RankModel
 
 __all__ = ["Backlog", "Comparison", "build_backlog", "parse_comparison"]
 
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
 DataPath = tuple[PathPart, ...]
 
 _COMPARISON = re.compile(r"^\s*(.+?)\s*(>|<|=)\s*(.+?)\s*$", re.DOTALL)

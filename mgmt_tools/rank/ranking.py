@@ -23,15 +23,10 @@ fraction of a second.
 
 from __future__ import annotations
 
-import numpy as np
-import numpy.typing as npt
-
+from mgmt_tools._arrays import FloatArray, IntArray
 from mgmt_tools._numeric import TOLERANCE, rank_with_ties
 
 __all__ = ["TOLERANCE", "rank"]
-
-IntArray = npt.NDArray[np.int64]
-FloatArray = npt.NDArray[np.float64]
 
 
 def rank(scores: FloatArray, categories: IntArray | None = None) -> tuple[IntArray, IntArray]:

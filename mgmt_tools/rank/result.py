@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import FloatArray, IntArray
 from mgmt_tools._rows import Row
 from mgmt_tools.rank.build import Backlog
 from mgmt_tools.render import format_number, format_table, truncate
@@ -30,9 +30,6 @@ __all__ = [
     "to_csv",
     "to_markdown",
 ]
-
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
 
 SCORE_MEANING = {
     "rice": "reach x impact x confidence / effort",

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
+from mgmt_tools._arrays import BoolArray, FloatArray, IntArray
 from mgmt_tools.rank.build import Comparison
 
 __all__ = [
@@ -38,10 +38,6 @@ __all__ = [
     "weighted",
     "wsjf",
 ]
-
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int64]
-BoolArray = npt.NDArray[np.bool_]
 
 
 def rice(
@@ -82,20 +78,24 @@ def eisenhower(
     urgent: FloatArray, important: FloatArray, threshold: float
 ) -> tuple[IntArray, FloatArray]:
     """Quadrant codes (0 do, 1 schedule, 2 delegate, 3 eliminate) and urgent + important."""
-    is_urgent = urgent >= threshold
-    is_important = important >= threshold
-    codes = np.where(is_important, np.where(is_urgent, 0, 1), np.where(is_urgent, 2, 3))
-    return codes.astype(np.int64), urgent + important
+    return _quadrants(important >= threshold, urgent >= threshold, (0, 1, 2, 3)), urgent + important
 
 
 def value_effort(
     value: FloatArray, effort: FloatArray, threshold: float
 ) -> tuple[IntArray, FloatArray]:
     """Codes (0 quick win, 1 big bet, 2 fill-in, 3 money pit) and value - effort."""
-    high_value = value >= threshold
-    high_effort = effort >= threshold
-    codes = np.where(high_value, np.where(high_effort, 1, 0), np.where(high_effort, 3, 2))
-    return codes.astype(np.int64), value - effort
+    return _quadrants(value >= threshold, effort >= threshold, (1, 0, 3, 2)), value - effort
+
+
+def _quadrants(first: BoolArray, second: BoolArray, codes: tuple[int, int, int, int]) -> IntArray:
+    """The code of each item's quadrant of a 2x2 matrix, from ``codes`` given for (both tests
+    true, ``first`` only, ``second`` only, neither)."""
+    both, first_only, second_only, neither = codes
+    quadrant = np.where(
+        first, np.where(second, both, first_only), np.where(second, second_only, neither)
+    )
+    return quadrant.astype(np.int64)
 
 
 def _pairs(count: int, comparisons: Sequence[Comparison]) -> tuple[FloatArray, FloatArray]:

@@ -1,6 +1,7 @@
-"""Drawing helpers the charts share: orthogonal link routes and their arrows, date axes and
-non-working-day shading, marker lines (deadlines, quantiles), the heading and the legend row, and
-the axes and bars of a distribution (histogram and S-curve).
+"""Drawing helpers the charts share: the style a chart's figure is built under (:func:`styled`),
+orthogonal link routes and their arrows, date axes and non-working-day shading, marker lines
+(deadlines, quantiles), the heading and the legend row, and the axes and bars of a distribution
+(histogram and S-curve).
 
 Each helper draws on a figure or axes built under :func:`~mgmt_tools.render.charts.chart_style`
 (:mod:`mgmt_tools.render.charts` holds the style, fonts and output); chart text goes through
@@ -15,10 +16,19 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from mgmt_tools.render.charts import DASHES, NEUTRAL, NOTE_SIZE, SHADE, TITLE_SIZE, clean
+from mgmt_tools.render.charts import (
+    DASHES,
+    NEUTRAL,
+    NOTE_SIZE,
+    SHADE,
+    TITLE_SIZE,
+    chart_style,
+    clean,
+)
 from mgmt_tools.render.dot import THEME, wrap
 
 if TYPE_CHECKING:
@@ -39,11 +49,26 @@ __all__ = [
     "link_arrow",
     "marker_line",
     "shade_days",
+    "styled",
     "summary_outline",
     "title_lines",
 ]
 
+_Result = TypeVar("_Result")
 _HALO = {"facecolor": "white", "edgecolor": "none", "boxstyle": "square,pad=0.15"}
+
+
+def styled(build: Callable[[_Result], Figure]) -> Callable[[_Result], Figure]:
+    """Make ``build``, which draws a chart of a result, draw it under
+    :func:`~mgmt_tools.render.charts.chart_style` (rcParams are restored afterwards), so that
+    every chart's ``_..._figure`` that the tests inspect looks like the chart written out."""
+
+    @functools.wraps(build)
+    def build_styled(result: _Result) -> Figure:
+        with chart_style():
+            return build(result)
+
+    return build_styled
 
 
 def elbow(

@@ -14,24 +14,19 @@ import graphlib
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 import pytest
 
+from benchmarks._pert_networks import Network, renumbered
+from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools.pert import passes
 from mgmt_tools.pert.passes import Sweep, link_offsets, sweep
 
-FloatArray = npt.NDArray[np.float64]
-IndexArray = npt.NDArray[np.int64]
 ENGINES = ("levels", "loop", "auto")
 
 
 @dataclass
-class Graph:
-    duration: FloatArray
-    pred: IndexArray
-    succ: IndexArray
-    kind: npt.NDArray[np.int8]
-    lag: FloatArray
+class Graph(Network):
+    """A benchmark network that sweeps itself with each engine."""
 
     @property
     def offset(self) -> FloatArray:
@@ -42,11 +37,7 @@ class Graph:
 
     def renumbered(self, new_number: IndexArray) -> Graph:
         """The same graph with task t renumbered ``new_number[t]``, links by successor."""
-        duration = np.empty_like(self.duration)
-        duration[new_number] = self.duration
-        pred, succ = new_number[self.pred], new_number[self.succ]
-        by_succ = np.argsort(succ, kind="stable")
-        return Graph(duration, pred[by_succ], succ[by_succ], self.kind[by_succ], self.lag[by_succ])
+        return Graph(**vars(renumbered(self, new_number)))
 
 
 def layered(widths: list[int], seed: int) -> Graph:
