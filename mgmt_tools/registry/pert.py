@@ -1,0 +1,117 @@
+"""The registry entries of pert and gantt: CPM/PERT schedules, networks, Gantt and risk charts."""
+
+from __future__ import annotations
+
+from mgmt_tools.registry.method import Chart, Method
+from mgmt_tools.registry.options import Option
+
+__all__ = ["GANTT", "PERT"]
+
+_PERT_OPTIONS = (
+    Option(
+        "deadline",
+        "Deadline for P(T <= deadline), in units or as a date (YYYY-MM-DD); overrides the plan's.",
+        metavar="UNITS|DATE",
+        parse="mgmt_tools.pert.options:parse_deadline",
+    ),
+    Option(
+        "simulate",
+        "Monte Carlo: simulate N schedules over the three-point estimates (adds the "
+        "simulation block; -o draws the risk chart).",
+        kind="int",
+        low=1,
+        metavar="N",
+        keyword="trials",
+    ),
+    Option(
+        "seed",
+        "Seed of --simulate (default: a fresh one, printed in the JSON).",
+        kind="int",
+        low=0,
+    ),
+    Option(
+        "distribution",
+        "Distribution of durations in --simulate (pert is another name of beta-pert).",
+        kind="choice",
+        choices=("beta-pert", "triangular", "pert"),
+        default="beta-pert",
+    ),
+    Option(
+        "max_diagram_tasks",
+        "Above this many tasks the network keeps the critical paths and their neighbours "
+        "(the numbers stay complete).",
+        stage="draw",
+        kind="int",
+        low=1,
+        default=500,
+        keyword="max_tasks",
+    ),
+)
+
+_PERT_NETWORK = Chart(
+    "network",
+    {
+        "image": "mgmt_tools.pert.render:render",
+        "dot": "mgmt_tools.pert.render:to_dot",
+        "mermaid": "mgmt_tools.pert.render:to_mermaid",
+    },
+)
+_PERT_GANTT = Chart(
+    "gantt",
+    {
+        "image": "mgmt_tools.pert.charts:gantt_chart",
+        "mermaid": "mgmt_tools.pert.charts:gantt_mermaid",
+    },
+)
+_PERT_RISK = Chart(
+    "risk",
+    {"image": "mgmt_tools.pert.charts:risk_chart"},
+    needs="simulate",
+    needs_hint="--simulate N",
+)
+
+PERT = Method(
+    name="pert",
+    input_name="PLAN",
+    description=(
+        "Schedule PLAN (YAML, JSON or CSV) by CPM/PERT.\n\n"
+        "Prints a table of early and late dates, floats and critical paths; --json "
+        "prints the result as JSON; -o FILE draws the activity-on-node network (.svg "
+        ".png .pdf .dot .mmd), the Gantt chart (--chart gantt) or the risk chart "
+        "(--simulate N), or writes .json, .csv or .xml (MS Project XML, which MS "
+        "Project, ProjectLibre and GanttProject open). PLAN may also be an MS Project "
+        "XML file (.xml)."
+    ),
+    summary="Schedule a plan: CPM/PERT dates, floats, critical paths, network diagram.",
+    package="mgmt_tools.pert",
+    model="mgmt_tools.pert.model:PlanModel",
+    result="mgmt_tools.pert.result:Schedule",
+    input_formats=("yaml", "json", "csv", "mspdi"),
+    example="pert/supply-chain-onboarding.yaml",
+    charts=(_PERT_NETWORK, _PERT_GANTT, _PERT_RISK),
+    writers={
+        "csv": "mgmt_tools.pert.export:to_csv",
+        "mspdi": "mgmt_tools.pert.mspdi:to_mspdi",
+    },
+    options=_PERT_OPTIONS,
+    progress=True,
+)
+
+GANTT = Method(
+    **{
+        **PERT.__dict__,
+        "name": "gantt",
+        "summary": "Draw a plan's Gantt chart on working-day dates (same input as pert).",
+        "description": (
+            "Schedule PLAN and draw its Gantt chart with -o gantt.svg|png|pdf (-f mermaid "
+            "writes a Mermaid gantt with explicit dates).\n\n"
+            "Bars on a date axis (offsets without a start date), critical tasks in the "
+            "accent colour, total float after each bar, milestones as diamonds, an arrow "
+            "for every link, non-working days shaded and the deadline as a line. Without "
+            "-o, prints the same table as mgmt pert."
+        ),
+        "charts": (_PERT_GANTT, _PERT_NETWORK, _PERT_RISK),
+        "schema": "pert",
+        "docs": "pert.md",
+    }
+)
