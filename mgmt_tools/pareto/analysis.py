@@ -4,7 +4,7 @@ Categories go by total, largest first; equal totals keep the order they first ap
 stable sort). Percentages come from counts: ``cumulative_percent`` is the cumulative count over
 the total, never a sum of rounded percentages, so the last one is exactly 100. The vital few are
 the fewest leading categories whose cumulative percent reaches the cutoff (within the
-project's tolerance, :func:`mgmt_tools._numeric.close`, FORMATS.md). ``top`` keeps the first
+project's tolerance, :func:`mgmt_tools._numeric.close`, docs/formats). ``top`` keeps the first
 N categories and ``other_after`` the fewest leading ones reaching P percent; the rest become
 one item named "Other", always last.
 

@@ -1,6 +1,6 @@
 """Schedule a plan by the critical path method, with PERT statistics.
 
-The semantics are those of the pert section of FORMATS.md: precedence links FS/SS/FF/SF with
+The semantics are those of the pert section of docs/formats: precedence links FS/SS/FF/SF with
 lags, early dates by the forward pass (at least 0), late dates by the backward pass (at most
 T), total float LS - ES, free float the smallest early-date slack over a task's outgoing links
 (never more than its total float), critical tasks with zero total float and driving links with
@@ -38,7 +38,7 @@ MAX_PATHS = 100
 
 
 def _equal(a: FloatArray, b: FloatArray) -> npt.NDArray[np.bool_]:
-    """a == b within the project's tolerance (FORMATS.md, Tolerance)."""
+    """a == b within the project's tolerance (docs/formats, Tolerance)."""
     return isclose(a, b)
 
 

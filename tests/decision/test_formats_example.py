@@ -1,4 +1,4 @@
-"""The worked example of FORMATS.md (decision): every number it prints.
+"""The worked example of docs/formats (decision): every number it prints.
 
 The example tree extends a credit line (fee 40, repaid 120 with probability 1 - p_default,
 recovery Full 0 / Partial -300 with 0.6 / rest), risk tolerance 500. The printed numbers are

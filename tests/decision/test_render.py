@@ -28,7 +28,7 @@ from .test_formats_example import EXAMPLE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "decision"
 
-# The decision example of FORMATS.md. Expected value 140.8, CE 133.16 (risk tolerance 500);
+# The decision example of docs/formats. Expected value 140.8, CE 133.16 (risk tolerance 500);
 # path totals 160 (p 0.92), 40 (0.08 x 0.6 = 0.048), -260 (0.08 x 0.4 = 0.032), Decline 0.
 CREDIT = EXAMPLE
 

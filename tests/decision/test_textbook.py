@@ -230,7 +230,7 @@ def test_sas_wildcatter_risk_averse() -> None:
     assert result.expected_utility == 0.0
     assert result.expected_value == 0.0  # of the policy chosen by expected utility
     assert result.branch_values["Drill"] == close(140000.0)
-    # EVPI stays on expected values (FORMATS.md)
+    # EVPI stays on expected values (docs/formats)
     assert result.evpi == {"Cost": close(10000.0), "Oil_Deposit": close(155000.0)}
 
 

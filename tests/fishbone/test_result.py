@@ -1,4 +1,4 @@
-"""Counts, ranking and percent arithmetic; the JSON contract (FORMATS.md); loading."""
+"""Counts, ranking and percent arithmetic; the JSON contract (docs/formats); loading."""
 
 from __future__ import annotations
 

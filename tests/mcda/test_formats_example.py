@@ -1,4 +1,4 @@
-"""The examples of FORMATS.md (index and ahp) and the shape of their JSON results."""
+"""The examples of docs/formats (index and ahp) and the shape of their JSON results."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def test_index_example_with_ahp_weighting() -> None:
 
 
 def test_ahp_example_as_written_is_incomplete_and_says_where() -> None:
-    """The FORMATS.md snippet is abbreviated: Age is compared with nothing and three criteria
+    """The docs/formats snippet is abbreviated: Age is compared with nothing and three criteria
     have no comparisons of the alternatives. Every gap is reported, located."""
     with pytest.raises(InputError) as caught:
         loads_judgements(AHP_EXAMPLE, source="leader.yaml")

@@ -1,4 +1,4 @@
-"""Normalisations, weightings and methods of ``mgmt index``: each formula of FORMATS.md checked
+"""Normalisations, weightings and methods of ``mgmt index``: each formula of docs/formats checked
 against a hand computation, cost criteria under every normalisation, ties, VIKOR's compromise
 conditions, and the warnings that state every variant."""
 
@@ -63,7 +63,7 @@ def data(
     ],
 )
 def test_normalisation_formulas(method: str, expected: list[list[float]]) -> None:
-    """FORMATS.md: benefit / cost per normalisation (zscore with the sample sd: here sd = 2
+    """docs/formats: benefit / cost per normalisation (zscore with the sample sd: here sd = 2
     for the first column, 10 for the second)."""
     spec = normalization(X, BENEFIT_COST, method)
     assert spec.apply(X) == pytest.approx(np.array(expected))

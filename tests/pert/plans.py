@@ -22,7 +22,7 @@ tasks:
     milestone: true
     depends_on: [B, C]
 """
-"""The tasks of the FORMATS.md example: every way of giving a duration and a link."""
+"""The tasks of the docs/formats example: every way of giving a duration and a link."""
 
 FORMATS_EXAMPLE = (
     """\
@@ -36,4 +36,4 @@ deadline: 8
 """
     + ONBOARDING_TASKS
 )
-"""The plan of the pert section of FORMATS.md, whose JSON result that page prints."""
+"""The plan of the pert section of docs/formats, whose JSON result that page prints."""

@@ -1,4 +1,4 @@
-"""Working-day calendars (FORMATS.md, pert, "Calendar"): offsets to dates and date deadlines.
+"""Working-day calendars (docs/formats, pert, "Calendar"): offsets to dates and date deadlines.
 
 March 2027, for hand-checking every date below::
 
@@ -149,7 +149,7 @@ def test_fractional_offsets_floor_the_start_and_ceil_the_finish() -> None:
 
 def test_offsets_within_the_tolerance_of_a_whole_day_count_as_that_day() -> None:
     # 0.1 + 2.7 + 0.2 adds up to 3.0000000000000004 in floating point: C finishes at offset
-    # 3 (FORMATS.md, Tolerance), day ceil(3)-1 = 2, Wed 3, not Thu 4. D starts at 3: Thu 4.
+    # 3 (docs/formats, Tolerance), day ceil(3)-1 = 2, Wed 3, not Thu 4. D starts at 3: Thu 4.
     assert dates(chain(0.1, 2.7, 0.2, 1, start="2027-03-01"))["C"][1] == "2027-03-03"
     assert dates(chain(0.1, 2.7, 0.2, 1, start="2027-03-01"))["D"] == ("2027-03-04", "2027-03-04")
     # Ten tasks of 0.1 end at 0.9999999999999999, which is offset 1: K starts on day 1, Tue 2.

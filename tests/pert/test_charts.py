@@ -33,7 +33,7 @@ from .plans import FORMATS_EXAMPLE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "pert"
 
-# The pert example of FORMATS.md, verbatim.
+# The pert example of docs/formats, verbatim.
 ONBOARDING = FORMATS_EXAMPLE
 
 GOLDEN_MERMAID = """\
@@ -52,7 +52,7 @@ gantt
 """
 
 
-# A plan with nested groups and links to and from them (FORMATS.md, groups).
+# A plan with nested groups and links to and from them (docs/formats, groups).
 GROUPED = """\
 project: Grouped onboarding
 start: 2027-03-01

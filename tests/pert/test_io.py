@@ -1,5 +1,5 @@
 """Reading and writing plans: the three input formats, encodings, link strings, literal ids
-(FORMATS.md, pert, and the paragraph on ids at its top)."""
+(docs/formats, pert, and the paragraph on ids at its top)."""
 
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def test_the_plan_reads_as_formats_md_says(tmp_path: Path) -> None:
         ("B", "M", LinkType.FS, 0.0),
         ("C", "M", LinkType.FS, 0.0),
     ]
-    # The numbers of FORMATS.md's example result.
+    # The numbers of docs/formats' example result.
     result = schedule(plan)
     assert result.duration == 7.5
     assert result.critical_paths == [["A", "B", "M"]]

@@ -1,5 +1,5 @@
 """Hypothesis properties of the pert engine (DESIGN.md, Tests), checked against independent
-reference implementations written here from the text of FORMATS.md (pert: link semantics).
+reference implementations written here from the text of docs/formats (pert: link semantics).
 
 The references read the plan dict as the user wrote it (not the library's parsed links) and
 compute per link type, without the library's trick of turning every link into an offset on the
@@ -29,7 +29,7 @@ SOME = settings(max_examples=50, deadline=None)
 
 
 def close(a: float, b: float) -> bool:
-    """FORMATS.md, Tolerance: equal within 1e-9 x max(1, |a|, |b|)."""
+    """docs/formats, Tolerance: equal within 1e-9 x max(1, |a|, |b|)."""
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
@@ -121,7 +121,7 @@ class RefSchedule:
 
 
 def ref_cpm(data: dict[str, Any]) -> RefSchedule:
-    """FORMATS.md's forward and backward passes, link type by link type, as written there."""
+    """docs/formats' forward and backward passes, link type by link type, as written there."""
     ids = [task["id"] for task in data["tasks"]]
     d = ref_durations(data)
     links = ref_links(data)
@@ -188,7 +188,7 @@ def ref_cpm(data: dict[str, Any]) -> RefSchedule:
 
 
 def ref_critical_paths(data: dict[str, Any], ref: RefSchedule) -> list[list[str]] | None:
-    """FORMATS.md's critical paths, in input order of their first differing task (None when
+    """docs/formats' critical paths, in input order of their first differing task (None when
     there are too many to list)."""
     ids = [task["id"] for task in data["tasks"]]
     number = {task: index for index, task in enumerate(ids)}

@@ -23,7 +23,7 @@ from .plans import FORMATS_EXAMPLE
 
 GOLDEN = Path(__file__).parent / "golden"
 
-# The pert example of docs/FORMATS.md, verbatim.
+# The pert example of docs/formats, verbatim.
 ONBOARDING = FORMATS_EXAMPLE
 
 CHINESE = """\

@@ -1,4 +1,4 @@
-"""Reported numbers of `schedule()` that the tolerance rule of FORMATS.md settles."""
+"""Reported numbers of `schedule()` that the tolerance rule of docs/formats settles."""
 
 from __future__ import annotations
 

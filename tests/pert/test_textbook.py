@@ -1,7 +1,7 @@
 """Published worked examples of CPM / PERT / PDM scheduling, checked against ``mgmt_tools.pert``.
 
 Every expected number below is a number the cited source prints (converted only where the
-source's convention differs from docs/FORMATS.md, and then the conversion is spelled out next to
+source's convention differs from docs/formats, and then the conversion is spelled out next to
 the test). Sources:
 
 1. Heizer, J. & Render, B., *Operations Management* (Pearson), ch. 3 "Project Management",
@@ -160,7 +160,7 @@ def test_heizer_render_milwaukee_paper_pert() -> None:
     chance = 15 + 2.33 x 1.76 = 19.1 weeks.
 
     Convention note: the book looks up Z = (16 - 15)/1.76 = .57 (rounded to two decimals) in a
-    normal table, giving .7157; FORMATS.md uses the unrounded z = 0.5669, Phi = 0.7146. The
+    normal table, giving .7157; docs/formats uses the unrounded z = 0.5669, Phi = 0.7146. The
     comparison therefore allows the table's z-rounding (Phi(0.565)..Phi(0.575) = .7140...7174).
     Likewise the 99 % quantile uses z = 2.3263 instead of the table's 2.33 (19.10 either way).
     """
@@ -322,7 +322,7 @@ def test_hillier_lieberman_reliable_construction_pert() -> None:
 # Each case: arrows (i, j, time) of the AOA network and the printed rows
 # "Activity Time ES EF LS LF Slack". An arrow i-j becomes a task "i-j" that depends (FS) on every
 # arrow ending at node i; a dummy arrow (time 0) becomes a milestone. This conversion is exact:
-# the AOA event times give LF(i-j) = L(j) = min LS of the arrows leaving j, as in FORMATS.md.
+# the AOA event times give LF(i-j) = L(j) = min LS of the arrows leaving j, as in docs/formats.
 TAYLOR_CASES: dict[str, TaylorCase] = {
     "manual-p114": (
         [(1, 2, 7), (1, 3, 10), (2, 4, 6), (3, 4, 5), (3, 5, 4), (4, 5, 3), (5, 6, 2)],
@@ -417,9 +417,9 @@ def test_sas_cpm_software_project_two_critical_paths() -> None:
 
     Convention: SAS prints calendar dates, a start being the first day of work and a finish the
     LAST day of work (a 1-day task starts and finishes on the same date). Converted to the
-    FORMATS.md offsets: es = E_START - 01MAR04, ef = E_FINISH - 01MAR04 + 1 (same for the late
+    docs/formats offsets: es = E_START - 01MAR04, ef = E_FINISH - 01MAR04 + 1 (same for the late
     dates); floats are day counts and need no conversion. SAS does not list critical paths; both
-    QATEST and DOCEDREV chains have zero float, so FORMATS.md lists two paths, the one through
+    QATEST and DOCEDREV chains have zero float, so docs/formats lists two paths, the one through
     QATEST first (QATEST precedes DOCEDREV in the input).
     """
     printed = [
@@ -579,8 +579,8 @@ def test_precedence_diagramming_video_examples(case: str) -> None:
     """Video worked examples (see module docstring, item 5), tables as transcribed by PlanExe.
 
     Printed: ES, EF, LS, LF and total float per activity, project duration and the critical
-    path. All use day offsets from 0 with EF = ES + duration, as FORMATS.md does; the lagged
-    links are read exactly as FORMATS.md defines them (SF+L: EF(succ) >= ES(pred) + L, etc.)
+    path. All use day offsets from 0 with EF = ES + duration, as docs/formats does; the lagged
+    links are read exactly as docs/formats defines them (SF+L: EF(succ) >= ES(pred) + L, etc.)
     and activities are not split (continuous durations).
     """
     spec, table, duration, path = VIDEO_CASES[case]
@@ -601,7 +601,7 @@ def test_wikipedia_pert_seven_task_example() -> None:
     19.51 work days.
 
     Convention note: 19.51 is the sum of the ROUNDED expected times 4.00 + 3 x 5.17; the exact
-    sum is 4 + 3 x 31/6 = 19.5, which FORMATS.md reports unrounded. The duration is compared with
+    sum is 4 + 3 x 31/6 = 19.5, which docs/formats reports unrounded. The duration is compared with
     a tolerance covering that rounding (3 x 0.005).
     """
     estimates = {
