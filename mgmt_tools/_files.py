@@ -26,6 +26,7 @@ T = TypeVar("T")
 __all__ = [
     "SUFFIXES",
     "TEXT_SUFFIXES",
+    "document_format",
     "format_by_suffix",
     "load_file",
     "read_document",
@@ -47,6 +48,15 @@ SUFFIXES: Mapping[str, str] = {
 
 STDIN = "<stdin>"
 """The name of standard input in messages."""
+
+
+def document_format(path: str | os.PathLike[str], default: str = "yaml") -> str:
+    """The format of a YAML or JSON document named by its suffix, else ``default``.
+
+    >>> document_format("tree.json"), document_format("tree.txt")
+    ('json', 'yaml')
+    """
+    return format_by_suffix(path, TEXT_SUFFIXES, default)
 
 
 def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> tuple[str, str]:

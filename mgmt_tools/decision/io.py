@@ -19,11 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mgmt_tools._files import (
-    TEXT_SUFFIXES,
-    format_by_suffix,
-    load_file,
-)
+from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, load_file
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import Locating, problems_from, value_at
 from mgmt_tools._yaml import LazyLocator, Locator, load_text

@@ -8,15 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AliasChoices,
-    BeforeValidator,
-    ConfigDict,
-    Discriminator,
-    Field,
-    Strict,
-    Tag,
-)
+from pydantic import AliasChoices, BeforeValidator, ConfigDict, Discriminator, Field, Strict, Tag
 
 from mgmt_tools._fields import DocumentModel, InputModel, Text, Value, document_config, lower
 

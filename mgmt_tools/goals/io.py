@@ -15,12 +15,7 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from mgmt_tools._files import (
-    TEXT_SUFFIXES,
-    format_by_suffix,
-    load_file,
-    read_document,
-)
+from mgmt_tools._files import document_format, load_file, read_document
 from mgmt_tools._hints import date_order_warnings
 from mgmt_tools._validation import Locating, validate_document
 from mgmt_tools._yaml import Locator
@@ -35,9 +30,8 @@ FORMATS = ("yaml", "json")
 """The formats a goal tree is read from."""
 
 
-def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
-    """The input format named by a file's suffix (yaml or json)."""
-    return format_by_suffix(path, TEXT_SUFFIXES, default)
+format_of = document_format
+"""The input format named by a file's suffix (yaml or json)."""
 
 
 def load(

@@ -21,12 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from mgmt_tools._files import (
-    TEXT_SUFFIXES,
-    format_by_suffix,
-    load_file,
-    read_document,
-)
+from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, load_file, read_document
 from mgmt_tools._gc import paused
 from mgmt_tools._hints import judgement_warnings
 from mgmt_tools._validation import Locating, _data_path, problems_from

@@ -48,16 +48,7 @@ from typing import Unpack
 
 from mgmt_tools.mcda.view import TOP, Hierarchy, Result, hierarchy, score_text, value_text
 from mgmt_tools.render import display_width
-from mgmt_tools.render.dot import (
-    THEME,
-    CellStyle,
-    Html,
-    attributes,
-    cell,
-    defaults,
-    escape,
-    wrap,
-)
+from mgmt_tools.render.dot import THEME, CellStyle, Html, attributes, cell, defaults, escape, wrap
 
 __all__ = [
     "FORMATS",

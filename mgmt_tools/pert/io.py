@@ -23,11 +23,7 @@ from pydantic import ValidationError
 
 from mgmt_tools._csv import CsvLocator, Table, read_table
 from mgmt_tools._fields import LARGEST, NO_VISIBLE_CHARACTERS, only_control_characters
-from mgmt_tools._files import (
-    TEXT_SUFFIXES,
-    format_by_suffix,
-    load_file,
-)
+from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, load_file
 from mgmt_tools._gc import paused
 from mgmt_tools._hints import duplicate_link_warnings, size_problems
 from mgmt_tools._validation import Locating, problems_from

@@ -15,13 +15,7 @@ from typing import Annotated, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import (
-    BeforeValidator,
-    Discriminator,
-    Field,
-    Strict,
-    Tag,
-)
+from pydantic import BeforeValidator, Discriminator, Field, Strict, Tag
 
 from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools._fields import (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mgmt_tools.registry.method import Chart, Method
-from mgmt_tools.registry.options import Option
+from mgmt_tools.registry.options import Option, words
 
 __all__ = ["AHP", "INDEX"]
 
@@ -47,7 +47,7 @@ INDEX = Method(
             "Override the file's method.",
             stage="load",
             kind="choice",
-            choices=("weighted_sum", "weighted_product", "topsis", "vikor"),
+            choices=words("weighted_sum weighted_product topsis vikor"),
         ),
         Option(
             "normalization",
@@ -55,14 +55,14 @@ INDEX = Method(
             "weighted_product none, topsis vector; vikor always uses its own).",
             stage="load",
             kind="choice",
-            choices=("minmax", "max", "sum", "vector", "zscore", "none"),
+            choices=words("minmax max sum vector zscore none"),
         ),
         Option(
             "weighting",
             "Override the weighting.",
             stage="load",
             kind="choice",
-            choices=("given", "equal", "ahp", "entropy", "critic", "roc"),
+            choices=words("given equal ahp entropy critic roc"),
         ),
         Option(
             "vikor_v",
@@ -119,13 +119,13 @@ AHP = Method(
             "method",
             "Override the priority method (default eigenvector).",
             kind="choice",
-            choices=("eigenvector", "geometric_mean"),
+            choices=words("eigenvector geometric_mean"),
         ),
         Option(
             "random_index",
             "Override the random-index table of the CR (default saaty1980).",
             kind="choice",
-            choices=("saaty1980", "saaty2005", "donegan_dodd"),
+            choices=words("saaty1980 saaty2005 donegan_dodd"),
         ),
     ),
     docs="index.md",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mgmt_tools.registry.method import Chart, Method
-from mgmt_tools.registry.options import Option
+from mgmt_tools.registry.options import Option, words
 
 __all__ = ["GANTT", "PERT"]
 
@@ -33,7 +33,7 @@ _PERT_OPTIONS = (
         "distribution",
         "Distribution of durations in --simulate (pert is another name of beta-pert).",
         kind="choice",
-        choices=("beta-pert", "triangular", "pert"),
+        choices=words("beta-pert triangular pert"),
         default="beta-pert",
     ),
     Option(

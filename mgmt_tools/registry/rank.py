@@ -48,7 +48,7 @@ RANK = Method(
             "pairwise: copeland (wins minus losses, default) or bradley-terry (MM algorithm).",
             stage="load",
             kind="choice",
-            choices=("copeland", "bradley-terry"),
+            choices=words("copeland bradley-terry"),
         ),
         Option(
             "threshold",

@@ -57,17 +57,11 @@ def test_a_chart_in_a_format_it_lacks_is_a_usage_error() -> None:
 
 
 def test_options_that_do_not_fit_the_input_exit_2(tmp_path: Path) -> None:
-    code, _, err = mgmt(
-        "rank",
-        str(EXAMPLES / "rank" / "client-pipeline.yaml"),
-        "--chart",
-        "matrix",
-        "-o",
-        str(tmp_path / "m.svg"),
-    )
+    backlog, target = EXAMPLES / "rank" / "client-pipeline.yaml", tmp_path / "m.svg"
+    code, _, err = mgmt("rank", str(backlog), "--chart", "matrix", "-o", str(target))
     assert code == 2
     assert "the 2x2 matrix is drawn for eisenhower and value_effort, not rice" in err
-    assert not (tmp_path / "m.svg").exists()
+    assert not target.exists()
 
 
 def test_a_run_option_error_is_a_usage_error() -> None:
