@@ -82,7 +82,9 @@ def only_control_characters(text: str) -> bool:
     >>> [only_control_characters(text) for text in ("\\x07\\t", "A\\x07", "")]
     [True, False, False]
     """
-    return bool(text) and all(unicodedata.category(char) == "Cc" for char in text)
+    if not text or text.isprintable():  # the common case, in C: no control character at all
+        return False
+    return all(unicodedata.category(char) == "Cc" for char in text)
 
 
 def visible(value: str) -> str:

@@ -267,7 +267,7 @@ def execute(
             arguments["progress"] = _progress()
         result = method.compute(loaded, **arguments)
         chart = None
-        if method.charts and (out_format is None or _draws(method, out_format)):
+        if method.charts and out_format is not None and _draws(method, out_format):
             chart = method.pick_chart(result, chart_name, values, out_format)
     except OptionError as error:
         raise click.UsageError(str(error)) from None
