@@ -134,6 +134,8 @@ def rank_with_ties(
     m = values.size
     if m == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    # A million scores: each array below is 8 MB, so every one is freed (del) as soon as it has
+    # served and the arithmetic is done in place, to keep the peak near five of them.
     key = np.negative(values) if higher_is_better else values.copy()
     missing = np.isnan(key)
     any_missing = bool(missing.any())
@@ -152,23 +154,41 @@ def rank_with_ties(
         if codes is not None:
             sort_keys.append(codes)
         order = np.lexsort(sort_keys).astype(np.int64, copy=False)
-    starts = _group_starts(key[order], floor)
+        del sort_keys
+    ordered = key[order]
+    del key
+    starts = _group_starts(ordered, floor)
+    del ordered
     if any_missing:
         sorted_missing = missing[order]
         starts[1:] |= sorted_missing[1:] != sorted_missing[:-1]
+        del sorted_missing
+    del missing
     if codes is not None:
         sorted_codes = codes[order]
         starts[1:] |= sorted_codes[1:] != sorted_codes[:-1]
+        del sorted_codes
+    del codes
     group = np.cumsum(starts, dtype=np.int64)
     group -= 1
     first = np.flatnonzero(starts)
+    del starts
     if first.size < m:
         # members of tied groups, put back in input order within each group
         sizes = np.diff(np.append(first, m))
         positions = np.flatnonzero(np.repeat(sizes > 1, sizes))
-        members = order[positions]
-        order[positions] = members[np.lexsort((members, group[positions]))]
+        del sizes
+        # sorted by group, then item: one int64 key (group x m + item) sorted in place is
+        # faster and smaller than a lexsort of the two (m x m fits in int64 below 3e9 items)
+        members = group[positions]
+        members *= m
+        members += order[positions]
+        members.sort()
+        np.remainder(members, m, out=members)
+        order[positions] = members
+        del members, positions
     sorted_ranks = first[group]
+    del first, group
     sorted_ranks += 1
     ranks = np.empty(m, dtype=np.int64)
     ranks[order] = sorted_ranks
@@ -176,22 +196,31 @@ def rank_with_ties(
 
 
 def _group_starts(ordered: FloatArray, floor: float) -> BoolArray:
-    """Where a new tie group begins in sorted scores: the neighbours are not :func:`close`."""
+    """Where a new tie group begins in sorted scores: the neighbours are not :func:`close`.
+
+    ``ordered`` is overwritten (its memory holds the tolerance's bounds).
+    """
     import numpy as np
 
     starts = np.empty(ordered.size, dtype=bool)
     starts[0] = True
+    finite = np.isfinite(ordered)
+    at_infinities: BoolArray | None = None
+    if not finite.all():
+        # an infinity ties only with an equal infinity (inf - inf is NaN, never "greater")
+        at_infinities = finite[1:] != finite[:-1]
+        at_infinities |= (~finite[1:]) & (ordered[1:] != ordered[:-1])
+    del finite
     # |a - b| > TOLERANCE x max(floor, |a|, |b|), in place to keep a million scores cheap
     with np.errstate(invalid="ignore"):
         gap = np.diff(ordered)
         np.abs(gap, out=gap)
-        bound = np.abs(ordered)
+        bound = np.abs(ordered, out=ordered)
         np.maximum(bound, floor, out=bound)
         bound *= TOLERANCE
-        np.greater(gap, np.maximum(bound[1:], bound[:-1]), out=starts[1:])
-    finite = np.isfinite(ordered)
-    if not finite.all():
-        # an infinity ties only with an equal infinity (inf - inf is NaN, never "greater")
-        starts[1:] |= finite[1:] != finite[:-1]
-        starts[1:] |= (~finite[1:]) & (ordered[1:] != ordered[:-1])
+        # greater than the larger bound is greater than both (with NaN, both are False)
+        np.greater(gap, bound[1:], out=starts[1:])
+        starts[1:] &= gap > bound[:-1]
+    if at_infinities is not None:
+        starts[1:] |= at_infinities
     return starts

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mgmt_tools._hints import (
     date_order_warnings,
@@ -22,8 +24,10 @@ from mgmt_tools._hints import (
     judgement_warnings,
     size_problems,
 )
-from mgmt_tools._yaml import LazyLocator, load_text
+from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError
+from mgmt_tools.pert.io import from_dict
+from mgmt_tools.pert.links import has_repeated_links
 
 from .helpers import mgmt
 
@@ -245,6 +249,42 @@ def test_the_plan_loader_carries_the_duplicate_link_warning(
 ) -> None:
     schedule = loaded("pert_duplicate_predecessors.yaml", monkeypatch)
     assert LINK_WARNINGS[0] in schedule.warnings
+
+
+def _links(kinds: str) -> st.SearchStrategy[Any]:
+    """A link to one of two predecessors (one id with a space) in each written form, any case,
+    of the types in ``kinds`` (a group's links are FS or SS)."""
+    forms = [
+        ("FS", lambda task: task),
+        ("FS", lambda task: f"{task}+1"),
+        ("FS", lambda task: f"{task} fs"),
+        ("FS", lambda task: {"task": task}),
+        ("SS", lambda task: f"{task} ss-2"),
+        ("SS", lambda task: {"task": task, "type": "ss", "lag": 1}),
+        ("FF", lambda task: f"{task} FF"),
+        ("FF", lambda task: {"task": task, "type": "FF"}),
+    ]
+    chosen = st.sampled_from([form for kind, form in forms if kind in kinds])
+    return st.tuples(chosen, st.sampled_from(["A", "B C"])).map(lambda pair: pair[0](pair[1]))
+
+
+@given(st.lists(_links("FS SS FF"), max_size=5), st.lists(_links("FS SS"), max_size=4))
+def test_the_loader_looks_for_repeated_links_only_when_there_are_some(
+    task_links: list[Any], group_links: list[Any]
+) -> None:
+    # the loader's vectorised pre-check must never hide a warning the full pass would give
+    inner = [{"id": "D", "duration": 1, "depends_on": task_links}, {"id": "E", "duration": 1}]
+    plan_data = {
+        "tasks": [
+            {"id": "A", "duration": 2},
+            {"id": "B C", "duration": 3},
+            {"id": "G", "depends_on": group_links, "tasks": inner},
+        ]
+    }
+    warnings = duplicate_link_warnings(plan_data, Locator(None, {}, []))
+    plan = from_dict(plan_data)
+    assert has_repeated_links(plan) == bool(warnings)
+    assert list(plan.load_warnings) == warnings
 
 
 DATE_WARNINGS = [

@@ -31,7 +31,7 @@ from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, Problem, did_you_mean
 from mgmt_tools.pert.build import Columns, LinkEntry, Meta, build_plan
 from mgmt_tools.pert.entries import flatten, meta_of, salvage_entries, salvage_meta
-from mgmt_tools.pert.links import format_link, parse_link
+from mgmt_tools.pert.links import format_link, has_repeated_links, parse_link
 from mgmt_tools.pert.model import LinkType, Plan, PlanModel
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "dump", "format_of", "from_dict", "load", "loads"]
@@ -102,6 +102,8 @@ def _from_data(data: Any, where: Locating, problems: list[Problem] | None = None
         entries, skip = salvage_entries(data.get("tasks"))
         return build_plan(flatten(entries, skip), salvage_meta(data), where, problems)
     plan = build_plan(flatten(model.tasks, set()), meta_of(model), where, problems)
+    if not has_repeated_links(plan):  # the usual case: no need to read every link again
+        return plan
     warnings = duplicate_link_warnings(data, where)
     return dataclasses.replace(plan, load_warnings=tuple(warnings)) if warnings else plan
 

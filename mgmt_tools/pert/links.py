@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mgmt_tools.pert.model import LinkType
+import numpy as np
 
-__all__ = ["ParsedLink", "format_link", "parse_link"]
+from mgmt_tools.pert.model import LinkType, Plan
+
+__all__ = ["ParsedLink", "format_link", "has_repeated_links", "parse_link"]
 
 _LINK = re.compile(
     r"^\s*(?P<task>.*?)\s*(?P<type>FS|SS|FF|SF)?\s*"
@@ -69,6 +71,35 @@ def format_link(task: str, kind: LinkType, lag: float) -> str:
     if kind is LinkType.FS and lag == 0:
         return task
     return f"{task} {kind.name}{_signed(lag)}" if lag else f"{task} {kind.name}"
+
+
+def has_repeated_links(plan: Plan) -> bool:
+    """Whether some task or group depends on one predecessor twice by links of one type.
+
+    A vectorised test over the links already resolved, so that a loader looks for the
+    repeated ``depends_on`` entries (:func:`mgmt_tools._hints.duplicate_link_warnings`, which
+    parses them again to word and place its warnings) only in the rare plan that has one.
+
+    >>> from mgmt_tools.pert.io import from_dict
+    >>> tasks = [{"id": "A", "duration": 1}, {"id": "B", "duration": 2}]
+    >>> tasks[1]["depends_on"] = ["A SS", "A FF"]
+    >>> plan = from_dict({"tasks": tasks})
+    >>> has_repeated_links(plan)
+    False
+    >>> tasks[1]["depends_on"] = ["A", "A+1"]
+    >>> plan = from_dict({"tasks": tasks})
+    >>> has_repeated_links(plan)
+    True
+    """
+    nodes = len(plan.ids) + len(plan.group_ids)
+    # one number per (successor, predecessor, type): equal numbers are the same link twice
+    key = plan.link_succ.astype(np.int64)
+    key *= nodes
+    key += plan.link_pred
+    key *= len(LinkType)
+    key += plan.link_type
+    key.sort()
+    return bool((key[1:] == key[:-1]).any())
 
 
 def _signed(value: float) -> str:
