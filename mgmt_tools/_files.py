@@ -9,8 +9,10 @@ tells a file's format.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -33,6 +35,7 @@ __all__ = [
     "read_source",
     "read_text",
     "sniff_format",
+    "write_file",
 ]
 
 TEXT_SUFFIXES: Mapping[str, str] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -160,3 +163,48 @@ def read_document(
     problems: list[Problem] = []
     data = load_text(text, fmt, source, problems)
     return build(data, LazyLocator(text, fmt, source), problems)
+
+
+def write_file(path: str | os.PathLike[str], data: bytes | str, *, replace: bool = True) -> None:
+    """Write ``data`` (text as UTF-8) to ``path`` atomically: a temporary file beside it, then
+    renamed into place, so a reader never sees half a file and a failed run leaves none.
+
+    With ``replace=False`` an existing ``path`` is kept (:class:`FileExistsError`), even one
+    that appears while writing: the temporary file is hard-linked into place, which fails
+    when the name exists.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    target = Path(path)
+    if not replace and target.exists():
+        raise FileExistsError(f"'{target}' exists")
+    directory = target.parent if str(target.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a file is not
+        if replace:
+            os.replace(temporary, target)
+        else:
+            _link_new(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _link_new(temporary: str, target: Path) -> None:
+    """Give ``temporary``'s content the name ``target`` unless that name exists."""
+    try:
+        os.link(temporary, target)  # atomic, and fails when target exists
+    except FileExistsError:
+        raise FileExistsError(f"'{target}' exists") from None
+    except OSError:  # a file system without hard links: check, then rename
+        if target.exists():
+            raise FileExistsError(f"'{target}' exists") from None
+        os.replace(temporary, target)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

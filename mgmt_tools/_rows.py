@@ -19,7 +19,7 @@ are ``None`` and marked optional are left out, as the JSON leaves them out).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 __all__ = ["Row"]
@@ -43,6 +43,16 @@ class Row:
             for name in self._fields()
             if not (name in self.OPTIONAL and getattr(self, name) is None)
         }
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a row or mapping with the same JSON object (used by dataclasses declared
+        with ``eq=False``; the dataclass's own ``__eq__`` compares rows of one class only)."""
+        if isinstance(other, Row | Mapping):
+            return self.to_dict() == dict(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.to_dict().items()))
 
     def __getitem__(self, key: str) -> Any:
         if key in self.OPTIONAL and getattr(self, key, None) is None:

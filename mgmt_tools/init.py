@@ -13,10 +13,7 @@ True
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
-from pathlib import Path
 
 __all__ = ["MODELINE", "starter", "starter_names", "write_starter"]
 
@@ -63,38 +60,9 @@ def write_starter(method: str, path: str | os.PathLike[str], *, force: bool = Fa
     OSError
         The file cannot be written (no such directory, no permission).
     """
-    text = starter(method)
-    target = Path(path)
-    if not force and target.exists():
-        raise FileExistsError(f"'{target}' exists (--force overwrites it)")
-    directory = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a starter is not
-        if force:
-            os.replace(temporary, target)
-        else:
-            _link_new(temporary, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+    from mgmt_tools._files import write_file
 
-
-def _link_new(temporary: str, target: Path) -> None:
-    """Give ``temporary``'s content the name ``target`` unless that name exists."""
     try:
-        os.link(temporary, target)  # atomic and fails when target exists
+        write_file(path, starter(method), replace=force)
     except FileExistsError:
-        raise FileExistsError(f"'{target}' exists (--force overwrites it)") from None
-    except OSError:  # a file system without hard links: check, then rename
-        if target.exists():
-            raise FileExistsError(f"'{target}' exists (--force overwrites it)") from None
-        os.replace(temporary, target)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        raise FileExistsError(f"'{path}' exists (--force overwrites it)") from None

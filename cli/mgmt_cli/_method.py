@@ -38,21 +38,27 @@ _METAVARS = {"int": "N", "float": "NUMBER", "date": "DATE", "path": "FILE", "tex
 
 
 class _Choice(click.Choice):  # type: ignore[type-arg]
-    """A choice whose refusal says which value was meant (``triangle``: 'triangular')."""
+    """A choice refused in the option's own words, which say what was meant (``triangle``:
+    'triangular'), as a report file's option is."""
+
+    def __init__(self, option: Option) -> None:
+        super().__init__(option.choices, case_sensitive=False)
+        self.option = option
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter:
-            from mgmt_tools.errors import did_you_mean
-
-            choices = [str(choice) for choice in self.choices]
-            self.fail(f"unknown value {value!r}{did_you_mean(str(value), choices)}", param, ctx)
+            try:
+                self.option.convert(value)
+            except ValueError as error:
+                self.fail(str(error), param, ctx)
+            raise
 
 
 def _click_type(option: Option) -> Any:
     if option.kind == "choice":
-        return _Choice(option.choices, case_sensitive=False)
+        return _Choice(option)
     if option.kind in ("int", "float"):
         kind = click.IntRange if option.kind == "int" else click.FloatRange
         if option.low is None and option.high is None:

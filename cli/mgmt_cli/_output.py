@@ -6,9 +6,7 @@ half-written file; ``-`` writes to stdout.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -80,21 +78,9 @@ def write_output(output: str, data: bytes | str, *, input_path: str | None = Non
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise click.UsageError(f"no such directory: '{directory}'")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a file is not
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    from mgmt_tools._files import write_file
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    write_file(target, payload)
 
 
 def write_produced(

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, load_file
+from mgmt_tools._files import document_format, load_file
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import Locating, problems_from, value_at
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
@@ -31,14 +31,12 @@ from mgmt_tools.errors import InputError, PathPart, Problem, in_order
 __all__ = ["FORMATS", "format_of", "from_dict", "load", "loads"]
 
 DataPath = tuple[PathPart, ...]
-_SUFFIXES = TEXT_SUFFIXES
 FORMATS = ("yaml", "json")
 """The formats a tree is read from."""
 
 
-def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
-    """The input format named by a file's suffix (yaml or json)."""
-    return format_by_suffix(path, _SUFFIXES, default)
+format_of = document_format
+"""The input format named by a file's suffix (yaml or json)."""
 
 
 def load(

@@ -20,7 +20,7 @@ counts; equal counts keep their order in the input.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,14 +116,6 @@ class RankedCause(Row):
     count: float
     percent: float
     """Of the total of the ranked counts."""
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, RankedCause | Mapping):
-            return self.to_dict() == dict(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.cause, self.category, self.count, self.percent))
 
 
 @dataclass(frozen=True, eq=False)

@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, load_file, read_document
+from mgmt_tools._files import document_format, load_file, read_document
 from mgmt_tools._gc import paused
 from mgmt_tools._hints import judgement_warnings
 from mgmt_tools._validation import Locating, _data_path, problems_from
@@ -48,9 +48,8 @@ FORMATS = ("yaml", "json")
 """Input formats, the first the default when neither suffix nor content tells."""
 
 
-def format_of(path: str | os.PathLike[str], default: str = "yaml") -> str:
-    """The input format named by a file's suffix (yaml or json)."""
-    return format_by_suffix(path, TEXT_SUFFIXES, default)
+format_of = document_format
+"""The input format named by a file's suffix (yaml or json)."""
 
 
 def load(
