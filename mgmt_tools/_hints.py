@@ -6,7 +6,8 @@ computed as written, the user is told where to look.
 
 * :func:`judgement_warnings`: an AHP judgement outside Saaty's scale 1/9..9 (a 15 is a typo
   for 1.5 or 5 as often as it is meant);
-* :func:`duplicate_link_warnings`: a predecessor listed twice in one ``depends_on``;
+* a predecessor listed twice in one ``depends_on``: pert's own
+  (:func:`mgmt_tools.pert.repeats.duplicate_link_warnings`), in the plan's link grammar;
 * :func:`date_order_warnings`: a due date or deadline before its start;
 * :func:`too_large` and :func:`size_problems`: numbers too large to add up (CSV cells, which
   do not pass through the input models).
@@ -34,10 +35,10 @@ from mgmt_tools.errors import PathPart, Problem
 __all__ = [
     "SAATY_HIGH",
     "date_order_warnings",
-    "duplicate_link_warnings",
     "judgement_warnings",
     "size_problems",
     "too_large",
+    "warning_position",
 ]
 
 Path = tuple[PathPart, ...]
@@ -164,90 +165,7 @@ def _number(raw: Any) -> float | None:
     return None
 
 
-# --- Precedence links -------------------------------------------------------------------------
-
-
-def duplicate_link_warnings(data: Any, where: Locating) -> list[str]:
-    """A located warning for each predecessor linked twice by links of one type in one
-    ``depends_on`` of a plan's tasks or groups (nested to any depth): ``[A, A FS+1]``. The
-    repeated link is kept as written. Links of different types to one predecessor
-    (``[A SS+2, A FF+1]``) constrain both ends of the task and are not repeats.
-
-    >>> from mgmt_tools._yaml import Locator
-    >>> plan = {"tasks": [{"id": "A"}, {"id": "B", "depends_on": ["A", "A FS+1", "A SS"]}]}
-    >>> duplicate_link_warnings(plan, Locator("f.yaml", {}, []))
-    ["f.yaml: tasks[1].depends_on[1]: 'A' is listed twice as a predecessor (first at \
-depends_on[0]); one link is enough"]
-    """
-    warnings: list[str] = []
-    if not isinstance(data, dict):
-        return warnings
-    found: list[tuple[Any, Path]] = []
-    known: dict[str, int] = {}  # every id of the plan: settles ids that contain spaces
-    stack: list[tuple[Any, Path]] = [(data.get("tasks"), ("tasks",))]
-    while stack:
-        entries, path = stack.pop()
-        if not isinstance(entries, list):
-            continue
-        for number, entry in enumerate(entries):
-            if not isinstance(entry, dict):
-                continue
-            at = (*path, number)
-            name = _text(entry.get("id"))
-            if name is not None:
-                known[name] = len(known)
-            found.append((entry.get("depends_on"), (*at, "depends_on")))
-            if "tasks" in entry:
-                stack.append((entry["tasks"], (*at, "tasks")))
-    for links, path in found:
-        warnings += _repeated_links(links, path, where, known)
-    return sorted(warnings, key=_position)
-
-
-def _repeated_links(links: Any, path: Path, where: Locating, known: dict[str, int]) -> list[str]:
-    if not isinstance(links, list):
-        return []
-    first: dict[tuple[str, str], int] = {}
-    warnings = []
-    for number, link in enumerate(links):
-        key = _link_key(link, known)
-        if key is None:
-            continue
-        if key in first:
-            message = (
-                f"'{key[0]}' is listed twice as a predecessor (first at "
-                f"depends_on[{first[key]}]); one link is enough"
-            )
-            warnings.append(str(where.problem((*path, number), message)))
-        else:
-            first[key] = number
-    return warnings
-
-
-def _link_key(link: Any, known: dict[str, int]) -> tuple[str, str] | None:
-    """The predecessor a link names and the link's type: ``A``, ``A FS+2``, ``{task: A}``."""
-    if isinstance(link, dict):
-        task = _text(link.get("task"))
-        kind = _text(link.get("type")) or "FS"
-        return None if task is None else (task, kind.strip().upper())
-    text = _text(link)
-    if text is None:
-        return None
-    from mgmt_tools.pert.links import parse_link  # the plan's own link grammar
-
-    parsed = parse_link(text, known)
-    return None if parsed is None else (parsed.task, parsed.type.name)
-
-
-def _text(value: Any) -> str | None:
-    """A scalar as the text written (``010`` stays "010"); None for anything else."""
-    if isinstance(value, bool) or value is None or isinstance(value, list | dict):
-        return None
-    text = getattr(value, "text", None)
-    return text if isinstance(text, str) else str(value)
-
-
-def _position(warning: str) -> tuple[int, ...]:
+def warning_position(warning: str) -> tuple[int, ...]:
     """Sort key of a located line: its line and column numbers."""
     parts = warning.split(": ", 1)[0].split(":")[1:]
     return tuple(int(part) for part in parts if part.isdigit())
@@ -272,7 +190,7 @@ def date_order_warnings(data: Any, where: Locating, end: str = "due") -> list[st
         children = node.get("children")
         if isinstance(children, list):
             stack += [(child, (*path, "children", n)) for n, child in enumerate(children)]
-    return sorted(warnings, key=_position)
+    return sorted(warnings, key=warning_position)
 
 
 def _date(value: Any) -> dt.date | None:

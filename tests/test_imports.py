@@ -95,3 +95,16 @@ def test_results_do_not_import_their_presentation() -> None:
         reached = nx.descendants(graph, module)
         bad = [m for m in reached if m.startswith(package) and m.rsplit(".", 1)[-1] in presentation]
         assert not bad, f"{module} reaches {bad}"
+
+
+def test_cross_cutting_modules_reach_no_method() -> None:
+    """The shared modules (``mgmt_tools._*``, errors) serve every method and know none: a rule
+    of one method lives in its package (pert's repeated links in ``pert/repeats.py``)."""
+    from mgmt_tools.methods import METHODS
+
+    graph = import_graph()
+    packages = tuple({method.package + "." for method in METHODS.values()})
+    for module in graph:
+        if module == "mgmt_tools.errors" or module.startswith("mgmt_tools._"):
+            reached = [m for m in nx.descendants(graph, module) if m.startswith(packages)]
+            assert not reached, f"{module} reaches {reached}"

@@ -18,16 +18,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mgmt_tools._hints import (
-    date_order_warnings,
-    duplicate_link_warnings,
-    judgement_warnings,
-    size_problems,
-)
+from mgmt_tools._hints import date_order_warnings, judgement_warnings, size_problems
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError
 from mgmt_tools.pert.io import from_dict
 from mgmt_tools.pert.links import has_repeated_links
+from mgmt_tools.pert.repeats import duplicate_link_warnings
 
 from .helpers import mgmt
 

@@ -25,7 +25,7 @@ from mgmt_tools._csv import CsvLocator, Table, read_table
 from mgmt_tools._fields import LARGEST, NO_VISIBLE_CHARACTERS, only_control_characters
 from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, load_file
 from mgmt_tools._gc import paused
-from mgmt_tools._hints import duplicate_link_warnings, size_problems
+from mgmt_tools._hints import size_problems
 from mgmt_tools._validation import Locating, problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, Problem, did_you_mean
@@ -33,6 +33,7 @@ from mgmt_tools.pert.build import Columns, LinkEntry, Meta, build_plan
 from mgmt_tools.pert.entries import flatten, meta_of, salvage_entries, salvage_meta
 from mgmt_tools.pert.links import format_link, has_repeated_links, parse_link
 from mgmt_tools.pert.model import LinkType, Plan, PlanModel
+from mgmt_tools.pert.repeats import duplicate_link_warnings
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "dump", "format_of", "from_dict", "load", "loads"]
 

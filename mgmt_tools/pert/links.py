@@ -77,7 +77,7 @@ def has_repeated_links(plan: Plan) -> bool:
     """Whether some task or group depends on one predecessor twice by links of one type.
 
     A vectorised test over the links already resolved, so that a loader looks for the
-    repeated ``depends_on`` entries (:func:`mgmt_tools._hints.duplicate_link_warnings`, which
+    repeated ``depends_on`` entries (:func:`mgmt_tools.pert.repeats.duplicate_link_warnings`, which
     parses them again to word and place its warnings) only in the rare plan that has one.
 
     >>> from mgmt_tools.pert.io import from_dict
