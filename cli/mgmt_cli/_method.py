@@ -17,12 +17,16 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from mgmt_cli._errors import fail
+from mgmt_cli._limits import limit_options, limits_from
 from mgmt_cli._output import emit, resolve_format
 
 if TYPE_CHECKING:
     from mgmt_tools.methods import Chart, Method, Option
 
 __all__ = ["execute", "method_command"]
+
+CELL_FORMATS = ("csv", "xlsx")
+"""Data formats a spreadsheet opens, whose cells are guarded against formula injection."""
 
 _PROGRESS_AFTER = 0.5
 """Seconds a computation runs before a progress bar appears on stderr."""
@@ -130,6 +134,15 @@ def _common(method: Method) -> list[click.Parameter]:
         ),
         click.Option(["--json", "as_json"], is_flag=True, help="Print the JSON result to stdout."),
     ]
+    if any(name in method.writers for name in CELL_FORMATS):
+        params.append(
+            click.Option(
+                ["--raw-cells"],
+                is_flag=True,
+                help="Write CSV cells as they are, even those a spreadsheet would run as a "
+                "formula (starting with = + - @); by default they get a leading '.",
+            )
+        )
     if len(method.charts) > 1:
         names = [chart.name for chart in method.charts]
         chosen = "".join(
@@ -157,22 +170,29 @@ def method_command(name: str) -> click.Command:
             for key, value in params.items()
             if key.startswith("opt_") and value is not None
         }
-        execute(
-            method,
-            source=params["input"],
-            input_format=params["input_format"],
-            encoding=params["encoding"],
-            output=params["output"],
-            fmt=params["fmt"],
-            as_json=params["as_json"],
-            chart_name=params.get("chart"),
-            values=values,
-        )
+        if params.get("raw_cells"):
+            values["raw_cells"] = True
+        with limits_from(params):
+            execute(
+                method,
+                source=params["input"],
+                input_format=params["input_format"],
+                encoding=params["encoding"],
+                output=params["output"],
+                fmt=params["fmt"],
+                as_json=params["as_json"],
+                chart_name=params.get("chart"),
+                values=values,
+            )
 
     return click.Command(
         name,
         callback=callback,
-        params=[*_common(method), *(_click_option(option) for option in method.options)],
+        params=[
+            *_common(method),
+            *(_click_option(option) for option in method.options),
+            *limit_options(),
+        ],
         help=method.description,
         short_help=method.summary,
         context_settings={"help_option_names": ["-h", "--help"]},
@@ -280,6 +300,8 @@ def execute(
     except MgmtError as error:
         fail(error)
     drawing = method.stage("draw", values)
+    if values.get("raw_cells"):
+        drawing["raw_cells"] = True
 
     def produce() -> bytes | str:
         try:

@@ -269,14 +269,14 @@ class Method:
         self, result: Any, fmt: str, *, chart: Chart | None = None, **options: Any
     ) -> bytes | str:
         """``result`` written in ``fmt``: json, a data format, or ``chart`` (default: the
-        first available) drawn."""
+        first available) drawn. A data writer gets the ``options`` it takes (``raw_cells``)."""
         if fmt == "json":
             from mgmt_tools._json import json_text
 
             return json_text(result.to_dict())
         if fmt in self.writers:
-            writer: Callable[[Any], bytes | str] = resolve(self.writers[fmt])
-            return writer(result)
+            writer: Callable[..., bytes | str] = resolve(self.writers[fmt])
+            return writer(result, **_accepted(writer, options))
         return self.draw(result, fmt, chart or self.pick_chart(result, None, {}), **options)
 
 

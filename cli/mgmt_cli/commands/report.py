@@ -8,10 +8,12 @@ Each section runs its method once, in this process, through the method registry
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from mgmt_cli._errors import fail
+from mgmt_cli._limits import limit_options, limits_from
 from mgmt_cli._output import resolve_format, write_output
 
 FORMATS = ("html", "md")
@@ -28,7 +30,7 @@ FORMATS = ("html", "md")
 )
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), help="Overrides the suffix.")
 @click.option("--encoding", metavar="NAME", help="Text encoding of the report file.")
-def command(report: str, output: str, fmt: str | None, encoding: str | None) -> None:
+def command(report: str, output: str, fmt: str | None, encoding: str | None, **limits: Any) -> None:
     """Run the sections of REPORT (YAML or JSON) and write one HTML or Markdown document.
 
     REPORT has a title and sections, each {method, input, title?, text?, options?}; input paths
@@ -38,6 +40,14 @@ def command(report: str, output: str, fmt: str | None, encoding: str | None) -> 
     Each section shows the method's main picture, its key numbers and its table, exactly as
     `mgmt METHOD INPUT --json` gives them.
     """
+    with limits_from(limits):
+        _write_report(report, output, fmt, encoding)
+
+
+command.params += limit_options()
+
+
+def _write_report(report: str, output: str, fmt: str | None, encoding: str | None) -> None:
     from mgmt_tools.errors import MgmtError
     from mgmt_tools.render.report import html_report, markdown_report
     from mgmt_tools.report import load
