@@ -91,7 +91,7 @@ def _click_option(option: Option) -> click.Option:
         return click.Option(
             [option.cli_flag, parameter], is_flag=True, default=False, help=option.help
         )
-    needs_conversion = option.kind == "date" or option.parse is not None
+    needs_conversion = option.kind in ("date", "float") or option.parse is not None
     return click.Option(
         [option.cli_flag, parameter],
         type=_click_type(option),

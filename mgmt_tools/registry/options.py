@@ -130,6 +130,8 @@ class Option:
         except (TypeError, ValueError):
             kind = "a whole number" if self.kind == "int" else "a number"
             raise ValueError(f"is {kind}, got {value!r}") from None
+        if isinstance(number, float) and number != number or number in (_INF, -_INF):
+            raise ValueError(f"must be a finite number, got {value!r}")
         if self.kind == "int" and isinstance(value, float) and value != int(value):
             raise ValueError(f"is a whole number, got {value!r}")
         if self.low is not None and (number < self.low or (self.low_open and number == self.low)):
@@ -138,6 +140,9 @@ class Option:
         if self.high is not None and number > self.high:
             raise ValueError(f"must be at most {_plain(self.high)}, got {_plain(number)}")
         return number
+
+
+_INF = float("inf")
 
 
 def words(text: str) -> tuple[str, ...]:

@@ -77,3 +77,21 @@ def test_a_bad_limit_on_a_method_command_exits_2() -> None:
     code, _, err = mgmt("rank", EXAMPLE, "--limit", "dept=3")
     assert code == 2
     assert "unknown limit 'dept'" in err and "did you mean 'depth'" in err
+
+
+FLOAT_OPTIONS = [
+    (name, option.cli_flag)
+    for name, method in METHODS.items()
+    for option in method.options
+    if option.kind == "float"
+]
+
+
+@pytest.mark.parametrize(("name", "flag"), FLOAT_OPTIONS)
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_a_number_option_refuses_nan_and_infinity(name: str, flag: str, value: str) -> None:
+    """NaN passes every range check (each comparison is false): it is refused by name."""
+    code, _, err = mgmt(name, f"examples/{METHODS[name].example}", flag, value)
+    assert code == 2, err
+    assert flag in err
+    assert "internal error" not in err
