@@ -130,7 +130,7 @@ class Option:
         except (TypeError, ValueError):
             kind = "a whole number" if self.kind == "int" else "a number"
             raise ValueError(f"is {kind}, got {value!r}") from None
-        if isinstance(number, float) and number != number or number in (_INF, -_INF):
+        if (isinstance(number, float) and number != number) or number in (_INF, -_INF):
             raise ValueError(f"must be a finite number, got {value!r}")
         if self.kind == "int" and isinstance(value, float) and value != int(value):
             raise ValueError(f"is a whole number, got {value!r}")
