@@ -65,7 +65,7 @@ def read_table(text: str, source: str | None = None) -> Table:
     module reads it (RFC 4180: quoted commas, quotes and newlines).
     """
     if '"' not in text and "\r" not in text.replace("\r\n", "\n"):
-        return _read_unquoted(text.replace("\r\n", "\n"), source)
+        return _bounded(_read_unquoted(text.replace("\r\n", "\n"), source), text, source)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [name.strip() for name in next(row for row in reader if row)]
@@ -84,7 +84,28 @@ def read_table(text: str, source: str | None = None) -> Table:
             start = reader.line_num + 1
     except csv.Error as error:  # placed where the broken record starts (an open quote)
         raise InputError([Problem(f"CSV syntax: {error}", source=source, line=start)]) from None
-    return Table(header, rows, lines)
+    return _bounded(Table(header, rows, lines), text, source)
+
+
+def _bounded(table: Table, text: str, source: str | None) -> Table:
+    """``table``, or a located error at its first cell longer than ``max_text`` characters (a
+    text shorter than the limit cannot hold one, so only long files are looked through)."""
+    from mgmt_tools import limits
+    from mgmt_tools._yaml_errors import text_message
+
+    bound = limits.current().max_text
+    if len(text) <= bound:
+        return table
+    records = [(1, table.header), *zip(table.lines, table.rows, strict=True)]
+    for line, record in records:
+        if sum(map(len, record)) <= bound:
+            continue
+        for number, cell in enumerate(record):
+            if len(cell) > bound:
+                name = table.header[number] if number < len(table.header) else f"column {number}"
+                where = Problem(text_message(len(cell)), (name,), source, line, number + 1)
+                raise InputError([where])
+    return table
 
 
 def _read_unquoted(text: str, source: str | None) -> Table:

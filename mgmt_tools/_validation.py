@@ -28,6 +28,7 @@ from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, in_or
 
 __all__ = [
     "Locating",
+    "copy_containers",
     "model_keys",
     "problems_from",
     "unknown_choice",
@@ -36,6 +37,34 @@ __all__ = [
 ]
 
 Path = tuple[PathPart, ...]
+
+
+def copy_containers(data: Any) -> Any:
+    """A copy of the mappings and lists of ``data`` (scalars are shared: they keep their
+    text), made without recursion, so a tree as deep as the depth limit allows is copied.
+
+    >>> source = {"a": [1, {"b": 2}]}
+    >>> copied = copy_containers(source)
+    >>> copied == source, copied["a"] is source["a"], copied["a"][1] is source["a"][1]
+    (True, False, False)
+    """
+
+    def empty(value: Any) -> Any:
+        if isinstance(value, dict):
+            return dict.fromkeys(value)
+        return [None] * len(value) if isinstance(value, list) else value
+
+    root = empty(data)
+    pending = [(data, root)]
+    while pending:
+        source, target = pending.pop()
+        keys = source.keys() if isinstance(source, dict) else range(len(source))
+        for key in keys:
+            value = source[key]
+            target[key] = empty(value)
+            if isinstance(value, dict | list):
+                pending.append((value, target[key]))
+    return root if isinstance(data, dict | list) else data
 
 
 class Locating(Protocol):
@@ -132,10 +161,12 @@ def _message(item: Any, loc: Path, data: Any) -> str:
         text = _show(written) if not isinstance(written, str) else f"'{written}'"
         label = name if name is not None and isinstance(loc[-1], str) else "value"
         return unknown_choice(label, text, choices)
+    if kind == "finite_number" and isinstance(value, float) and _infinity_written(value):
+        return NOT_FINITE
     if kind == "finite_number" and isinstance(value, float) and math.isinf(value):
-        return f"too large (at most {LARGEST_TEXT} in size)"
+        return f"too large (at most {LARGEST_TEXT} in size)"  # 1e400: a number, too large
     if kind == "finite_number" and isinstance(value, float) and math.isnan(value):
-        return "not a number"
+        return NOT_FINITE
     bound = item.get("ctx", {})
     if (kind == "less_than_equal" and bound.get("le") == LARGEST) or (
         kind == "greater_than_equal" and bound.get("ge") == -LARGEST
@@ -147,7 +178,26 @@ def _message(item: Any, loc: Path, data: Any) -> str:
         return f"{label} is a fraction from 0 to 1" + (
             fraction_hint(number) or " (write 0.4 for 40%)"
         )
+    if kind in ("recursion_loop", "recursion_depth_exceeded"):
+        return RECURSION_MESSAGE
     return _MESSAGES.get(kind, str(item["msg"]))
+
+
+RECURSION_MESSAGE = (
+    "nested too deeply to check (the input models check about 250 levels of a tree, even "
+    "with --max-depth raised): split the tree into smaller ones"
+)
+"""pydantic's own depth bound (``recursion_depth_exceeded``), which no option raises."""
+
+
+NOT_FINITE = "not a finite number (every number must be finite: .inf and .nan are refused)"
+
+
+def _infinity_written(value: float) -> bool:
+    """Whether ``value`` was written as YAML's infinity or not-a-number (``.inf``, ``.nan``)
+    rather than as a number too large for a float (``1e400``)."""
+    text = getattr(value, "text", None)
+    return isinstance(text, str) and text.lstrip("+-").startswith(".")
 
 
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")

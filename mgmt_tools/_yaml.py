@@ -17,14 +17,29 @@ import contextlib
 import json
 import math
 import re
+import sys
 from typing import Any
 
 import yaml
 
+from mgmt_tools import limits
+from mgmt_tools._json_positions import Beyond, Bounds, beyond_limits
 from mgmt_tools._json_positions import Entry as _Entry
 from mgmt_tools._json_positions import JsonIndexer as _JsonIndexer
-from mgmt_tools._yaml_errors import alias_problem, may_have_aliases, plain_yaml_error
-from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools._yaml_errors import (
+    LongInteger,
+    alias_problem,
+    bound_problems,
+    depth_limit,
+    depth_message,
+    digits_limit,
+    digits_message,
+    may_have_aliases,
+    plain_yaml_error,
+    text_message,
+    within_bounds,
+)
+from mgmt_tools.errors import InputError, PathPart, Problem, in_order
 
 __all__ = [
     "LazyLocator",
@@ -114,6 +129,7 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
 
     yaml_implicit_resolvers = _core_resolvers()
     duplicates_seen = False
+    numbers_seen = False  # an integer with too many digits (kept as a LongInteger)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         # merge keys (<<) bring defaults that explicit keys may override: not duplicates
@@ -131,9 +147,12 @@ def _hashable(key: object) -> object:
     return key if isinstance(key, str | int | float | bool | None) else repr(key)
 
 
-def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
     text = str(loader.construct_scalar(node))
     body = text.lstrip("+-")
+    if len(body) > digits_limit():  # never converted: Python's own limit is 4,300 digits
+        loader.numbers_seen = True  # type: ignore[attr-defined]
+        return LongInteger(text)
     sign = -1 if text.startswith("-") else 1
     if body.startswith("0o"):
         value = int(body[2:], 8)
@@ -169,6 +188,16 @@ def _json_float(text: str) -> float:
     return TextFloat(float(text), text)
 
 
+class _NumbersSeen(Exception):  # noqa: N818 (a signal between the JSON reader and its caller)
+    """An integer with too many digits, met by the JSON reader."""
+
+
+def _json_int(text: str) -> int:
+    if len(text) - text.startswith("-") > digits_limit():
+        raise _NumbersSeen  # located by a second, exact reading
+    return int(text)
+
+
 def _json_constant(name: str) -> float:
     raise ValueError(f"{name} is not valid JSON")
 
@@ -182,6 +211,10 @@ def load_text(
     appended to ``problems`` when it is given, and parsing goes on (the last value wins), so
     they are reported with the other problems of the file; without it they are raised.
 
+    The limits of :mod:`mgmt_tools.limits` on nesting depth, alias expansion, digits of an
+    integer and characters of a text are checked here, before anything recursive sees the
+    data: going past one raises :class:`InputError` placed at the first value past it.
+
     >>> load_text("id: 010\\nok: NO\\nx: 1.10", "yaml")
     {'id': 10, 'ok': 'NO', 'x': 1.1}
     >>> load_text("a: 1\\na: 2", "yaml", "f.yaml")
@@ -189,8 +222,13 @@ def load_text(
     ...
     mgmt_tools.errors.InputError: f.yaml:2:1: a: duplicate key 'a' (first at line 1)
     """
+    _room_for(depth_limit())
     if fmt == "json":
         duplicates_seen = False
+        bounds = _json_bounds()
+        beyond = beyond_limits(text, bounds)
+        if beyond is not None:
+            raise InputError([_beyond_problem(beyond, text, source)])
 
         def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
             nonlocal duplicates_seen
@@ -203,11 +241,16 @@ def load_text(
                 text,
                 object_pairs_hook=pairs,
                 parse_float=_json_float,
+                parse_int=_json_int,
                 parse_constant=_json_constant,
             )
+        except _NumbersSeen:
+            digits = beyond_limits(text, bounds, check=False)
+            problem = _beyond_problem(digits, text, source) if digits else None
+            raise InputError([problem or Problem(digits_message(0), source=source)]) from None
         except ValueError as error:
             raise InputError([_json_syntax_problem(error, source, text)]) from None
-        except RecursionError:
+        except RecursionError:  # only with a depth limit raised past what json can read
             raise InputError([Problem(_TOO_DEEP, source=source)]) from None
     else:
         # anchors: an alias inside its own anchor, or aliases that expand without end, are
@@ -228,6 +271,14 @@ def load_text(
         finally:
             loader.dispose()
         duplicates_seen = loader.duplicates_seen
+        # JSON was checked on its text before reading; YAML is checked as read
+        long_text = len(text) > limits.current().max_text
+        if loader.numbers_seen or not within_bounds(data, text=long_text):
+            past = bound_problems(data, text=long_text, numbers=loader.numbers_seen)
+            if past:
+                where = locator(text, fmt, source)
+                placed = [where.problem(path, message, key=key) for message, path, key in past]
+                raise InputError(in_order(placed))
     if duplicates_seen:
         found = locator(text, fmt, source).duplicates() or [
             Problem("duplicate keys (equal values written differently)", source=source)
@@ -238,7 +289,33 @@ def load_text(
     return data
 
 
-_TOO_DEEP = "nested too deeply to read (more than a few hundred levels of lists or mappings)"
+_TOO_DEEP = "nested too deeply to read (past Python's recursion limit)"
+
+
+def _room_for(depth: int) -> None:
+    """Raise (never lower) Python's recursion limit so that the code that reads a document
+    nested ``depth`` deep (at most :data:`~mgmt_tools._yaml_errors.DEEPEST`) has room: four
+    frames a level beyond the thousand a program starts with, so at most 6,000, well within
+    the C stack of a main thread. Only a depth limit raised past the default does it."""
+    if depth <= limits.Limits().max_depth:
+        return
+    wanted = 4 * depth + 1_000
+    if sys.getrecursionlimit() < wanted:
+        sys.setrecursionlimit(wanted)
+
+
+def _json_bounds() -> Bounds:
+    bounds = limits.current()
+    return Bounds(depth_limit(), digits_limit(), bounds.max_text)
+
+
+def _beyond_problem(beyond: Beyond, text: str, source: str | None) -> Problem:
+    """The problem of a JSON value past a limit, placed at its offset."""
+    messages = {"digits": digits_message, "text": text_message}
+    message = depth_message() if beyond.kind == "depth" else messages[beyond.kind](beyond.size)
+    line = text.count("\n", 0, beyond.offset) + 1
+    column = beyond.offset - (text.rfind("\n", 0, beyond.offset) + 1) + 1
+    return Problem(message, beyond.path, source, line, column)
 
 
 def _yaml_syntax_problem(error: yaml.MarkedYAMLError, source: str | None, text: str) -> Problem:
@@ -323,7 +400,7 @@ def locator(text: str, fmt: str, source: str | None = None) -> Locator:
     if node is not None:
         with contextlib.suppress(RecursionError):
             _index_yaml(node, (), entries, duplicates, source, None, set())
-    return Locator(source, entries, duplicates)
+    return Locator(source, entries, in_order(duplicates))
 
 
 def _key_identity(node: yaml.Node) -> object:
@@ -348,42 +425,46 @@ def _index_yaml(
     key_mark: yaml.Mark | None = None,
     indexed: set[int] | None = None,
 ) -> None:
-    mark = node.start_mark
-    entries[path] = _Entry(
-        mark.line + 1,
-        mark.column + 1,
-        key_mark.line + 1 if key_mark else None,
-        key_mark.column + 1 if key_mark else None,
-    )
+    """Record where every node under ``node`` starts; iterative (a stack of nodes to visit),
+    so any depth the parser accepts is safe."""
     indexed = set() if indexed is None else indexed
-    if id(node) in indexed:
-        return  # an alias: its node is indexed once, so aliases cannot multiply the walk
-    indexed.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        first_seen: dict[object, int] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-            identity = _key_identity(key_node)
-            child = (*path, key)
-            key_line = key_node.start_mark.line + 1
-            if identity in first_seen:
-                duplicates.append(
-                    Problem(
-                        f"duplicate key '{key}' (first at line {first_seen[identity]})",
-                        child,
-                        source,
-                        key_line,
-                        key_node.start_mark.column + 1,
+    stack: list[tuple[yaml.Node, Path, yaml.Mark | None]] = [(node, path, key_mark)]
+    while stack:
+        node, path, key_mark = stack.pop()
+        mark = node.start_mark
+        entries[path] = _Entry(
+            mark.line + 1,
+            mark.column + 1,
+            key_mark.line + 1 if key_mark else None,
+            key_mark.column + 1 if key_mark else None,
+        )
+        if id(node) in indexed:
+            continue  # an alias: its node is indexed once, so aliases cannot multiply the walk
+        indexed.add(id(node))
+        inner: list[tuple[yaml.Node, Path, yaml.Mark | None]] = []
+        if isinstance(node, yaml.MappingNode):
+            first_seen: dict[object, int] = {}
+            for key_node, value_node in node.value:
+                key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+                identity = _key_identity(key_node)
+                child = (*path, key)
+                key_line = key_node.start_mark.line + 1
+                if identity in first_seen:
+                    duplicates.append(
+                        Problem(
+                            f"duplicate key '{key}' (first at line {first_seen[identity]})",
+                            child,
+                            source,
+                            key_line,
+                            key_node.start_mark.column + 1,
+                        )
                     )
-                )
-                continue
-            first_seen[identity] = key_line
-            _index_yaml(
-                value_node, child, entries, duplicates, source, key_node.start_mark, indexed
-            )
-    elif isinstance(node, yaml.SequenceNode):
-        for number, item in enumerate(node.value):
-            _index_yaml(item, (*path, number), entries, duplicates, source, None, indexed)
+                    continue
+                first_seen[identity] = key_line
+                inner.append((value_node, child, key_node.start_mark))
+        elif isinstance(node, yaml.SequenceNode):
+            inner = [(item, (*path, number), None) for number, item in enumerate(node.value)]
+        stack.extend(reversed(inner))
 
 
 class LazyLocator:

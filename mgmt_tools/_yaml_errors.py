@@ -14,15 +14,28 @@ valid input pays nothing.
 from __future__ import annotations
 
 import re
+import sys
+from itertools import chain, compress
 from typing import Any
 
 import yaml
 
-__all__ = ["MAX_EXPANDED", "alias_problem", "may_have_aliases", "plain_yaml_error"]
+from mgmt_tools import limits
 
-MAX_EXPANDED = 1_000_000
-"""The most values the aliases of a file may expand to (beyond ten times its own values): a
-few lines of nested aliases can stand for billions of values (an "alias bomb")."""
+__all__ = [
+    "DEEPEST",
+    "LongInteger",
+    "alias_problem",
+    "bound_problems",
+    "depth_limit",
+    "depth_message",
+    "digits_limit",
+    "digits_message",
+    "may_have_aliases",
+    "plain_yaml_error",
+    "text_message",
+    "within_bounds",
+]
 
 _TAB = "a tab used for indentation (YAML indents with spaces only: replace the tab with spaces)"
 _INDENT = (
@@ -144,7 +157,9 @@ AliasProblem = tuple[str, tuple[str | int, ...], int, int]
 
 def alias_problem(text: str, loader: type[yaml.SafeLoader]) -> AliasProblem | None:
     """An alias that refers to the node it is inside (``a: &a [*a]``), or aliases that expand
-    to more than :data:`MAX_EXPANDED` values, located; else None.
+    to more than ``limits.current().max_values`` values (beyond ten times the file's own
+    values: a few lines of nested aliases can stand for billions, an "alias bomb"), located;
+    else None.
 
     Reads the parser's events once, counting each anchored node's expanded size, so the check
     costs one pass however much the aliases would expand.
@@ -160,6 +175,7 @@ def alias_problem(text: str, loader: type[yaml.SafeLoader]) -> AliasProblem | No
     counts: list[int] = [0]
     places = _Places()
     events = 0
+    most = limits.current().max_values
     try:
         for event in yaml.parse(text, Loader=loader):
             events += 1
@@ -175,10 +191,11 @@ def alias_problem(text: str, loader: type[yaml.SafeLoader]) -> AliasProblem | No
                     )
                     return message, places.path(), line, column
                 counts[-1] += sizes.get(anchor, 1)
-                if counts[-1] > MAX_EXPANDED and counts[-1] > 10 * events:
+                if counts[-1] > most and counts[-1] > 10 * events:
                     message = (
-                        f"the aliases expand this file to more than {MAX_EXPANDED:,} values "
-                        f"(at '*{anchor}'); write the data out or use fewer aliases"
+                        f"the aliases expand this file to more than {most:,} values "
+                        f"(at '*{anchor}'); write the data out or use fewer aliases, or "
+                        f"{limits.how_to_raise('max_values')}"
                     )
                     return message, places.path(), line, column
             elif isinstance(event, yaml.CollectionStartEvent):
@@ -233,3 +250,152 @@ class _Places:
 def _where(event: yaml.Event) -> tuple[int, int]:
     mark = event.start_mark
     return (mark.line, mark.column) if mark is not None else (0, 0)
+
+
+# --- Limits on values (mgmt_tools.limits), for YAML and JSON data ---------------------------
+
+
+class LongInteger(str):
+    """An integer written with more digits than allowed, kept as its text so that it is never
+    computed with (:func:`bound_problems` reports it)."""
+
+    __slots__ = ()
+
+
+def digits_limit() -> int:
+    """The most digits an integer may have: the limit, within what Python converts."""
+    python = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 0
+    bound = limits.current().max_digits
+    return min(bound, python) if python else bound
+
+
+DEEPEST = 1_250
+"""The deepest nesting read whatever ``--max-depth`` says: libyaml reads 1,000 levels, and
+the code that reads a document downstream (recursive in places) needs room on Python's stack
+(:func:`mgmt_tools._yaml.load_text` raises the recursion limit to 6,000 frames for it)."""
+
+
+def depth_limit() -> int:
+    """The most levels of nesting read: the limit, within :data:`DEEPEST`."""
+    return min(limits.current().max_depth, DEEPEST)
+
+
+def depth_message() -> str:
+    """The message for a value nested past the depth limit."""
+    bound = depth_limit()
+    if bound < limits.current().max_depth:
+        return (
+            f"nested more than {bound:,} levels deep (lists and mappings inside each other), "
+            "the most mgmt-tools reads whatever --max-depth says"
+        )
+    return (
+        f"nested more than {bound} levels deep (lists and mappings inside each other); "
+        f"{limits.how_to_raise('max_depth')}"
+    )
+
+
+def text_message(size: int) -> str:
+    """The message for a text of ``size`` characters, past the text limit."""
+    bound = limits.current().max_text
+    return (
+        f"text of {size:,} characters, more than the limit of {bound:,}; "
+        f"{limits.how_to_raise('max_text')}"
+    )
+
+
+def digits_message(size: int) -> str:
+    """The message for an integer of ``size`` digits, past the digits limit."""
+    bound = limits.current().max_digits
+    if size <= bound:  # within the limit, beyond what Python converts
+        return f"integer of {size:,} digits, more than Python reads ({digits_limit():,})"
+    return (
+        f"integer of {size:,} digits, more than the limit of {bound} digits; "
+        f"{limits.how_to_raise('max_digits')}"
+    )
+
+
+Bound = tuple[str, tuple[str | int, ...], bool]
+"""(message, path, whether the message is about the key at the path)."""
+
+
+_CONTAINERS = frozenset({dict, list})
+_TEXT = frozenset({str})
+
+
+def within_bounds(data: Any, *, text: bool = True) -> bool:
+    """Whether ``data`` (plain dicts, lists and scalars) is nested at most ``max_depth``
+    deep and, with ``text``, holds no text or key longer than ``max_text``: the quick test
+    before :func:`bound_problems` says where. One level at a time, in C loops (no Python code
+    per value), so a big valid input pays little.
+
+    >>> within_bounds({"a": [[1]]}), within_bounds([[["deep"]]], text=False)
+    (True, True)
+    >>> with limits.using(max_depth=2):
+    ...     within_bounds([[["deep"]]])
+    False
+    """
+    bounds, deepest = limits.current(), depth_limit()
+    level = [data] if type(data) in _CONTAINERS else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > deepest:
+            return False
+        dicts = [node for node in level if type(node) is dict]
+        values = list(chain.from_iterable(map(dict.values, dicts)))
+        values += chain.from_iterable(node for node in level if type(node) is list)
+        kinds = list(map(type, values))
+        if text:
+            keys = list(chain.from_iterable(dicts))
+            longest = max(
+                max(map(len, compress(values, map(_TEXT.__contains__, kinds))), default=0),
+                max(map(len, compress(keys, map(_TEXT.__contains__, map(type, keys)))), default=0),
+            )
+            if longest > bounds.max_text:
+                return False
+        level = list(compress(values, map(_CONTAINERS.__contains__, kinds)))
+    return True
+
+
+def bound_problems(
+    data: Any, *, text: bool = True, numbers: bool = True, most: int = 20
+) -> list[Bound]:
+    """Values of ``data`` past the limits (at most ``most``, not in reading order): containers
+    nested deeper than ``max_depth`` (not looked into), with ``text`` texts and keys longer
+    than ``max_text``, with ``numbers`` a :class:`LongInteger`.
+
+    Walks with its own stack, so any depth is safe; an input cannot hold a longer text than
+    itself, so callers pass ``text=False`` for a short input.
+
+    >>> with limits.using(max_depth=2, max_text=3):
+    ...     [(path, key) for _, path, key in bound_problems({"a": [[1]], "b": "abcd"})]
+    [(('b',), False), (('a', 0), False)]
+    """
+    bounds, deepest = limits.current(), depth_limit()
+    found: list[Bound] = []
+    stack: list[tuple[Any, tuple[str | int, ...], int]] = [([data], (), 0)]
+    while stack and len(found) < most:
+        node, path, depth = stack.pop()
+        if depth > deepest:
+            found.append((depth_message(), path, False))
+            continue
+        if type(node) is dict or isinstance(node, dict):
+            pairs: Any = node.items()
+        else:
+            pairs = enumerate(node)
+        inner = []
+        for key, value in pairs:
+            if text and isinstance(key, str) and len(key) > bounds.max_text:
+                found.append((text_message(len(key)), (*path, key), True))
+            if numbers and type(key) is LongInteger:
+                found.append((digits_message(len(key.lstrip("+-"))), (*path, key), True))
+            kind = type(value)
+            if kind is dict or kind is list or isinstance(value, dict | list):
+                inner.append((value, (*path, key) if depth else (), depth + 1))
+            elif text and kind is str and len(value) > bounds.max_text:
+                found.append((text_message(len(value)), (*path, key), False))
+            elif numbers and kind is LongInteger:
+                size = len(value.lstrip("+-"))
+                found.append((digits_message(size), (*path, key), False))
+        stack.extend(reversed(inner))
+    return found

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from mgmt_tools._files import document_format, load_file
 from mgmt_tools._gc import paused
-from mgmt_tools._validation import Locating, problems_from, value_at
+from mgmt_tools._validation import Locating, copy_containers, problems_from, value_at
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.decision.build import PLACEHOLDER, build_tree
 from mgmt_tools.decision.model import TreeModel
@@ -158,7 +158,7 @@ def _salvage(
     """
     if "root" not in data:
         return None
-    pruned = _copy(data)
+    pruned = copy_containers(data)
     damaged: list[DataPath] = []
     broken: set[str] = set()
     faults = {(_data_path(data, tuple(item["loc"])), item["type"]) for item in error.errors()}
@@ -193,15 +193,6 @@ def _salvage(
         _put(value_at(pruned, target[:-1]), target[-1], replacement)
         damaged.append(target)
     return pruned, damaged, broken
-
-
-def _copy(data: Any) -> Any:
-    """A copy of the mappings and lists of ``data`` (scalars are shared: they keep their text)."""
-    if isinstance(data, dict):
-        return {key: _copy(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_copy(item) for item in data]
-    return data
 
 
 def _put(container: Any, key: PathPart, value: Any) -> None:

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from mgmt_tools._files import document_format, load_file, read_document
 from mgmt_tools._gc import paused
 from mgmt_tools._hints import judgement_warnings
-from mgmt_tools._validation import Locating, _data_path, problems_from
+from mgmt_tools._validation import Locating, _data_path, copy_containers, problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, PathPart, Problem, in_order
 from mgmt_tools.mcda.build import build_judgements, build_matrix
@@ -190,7 +190,7 @@ _LIST_ITEMS = {"criteria", "alternatives", "comparisons", "criteria_comparisons"
 def _salvage(data: dict[str, Any], error: ValidationError) -> tuple[dict[str, Any], list[DataPath]]:
     """A copy of ``data`` with each faulty part replaced by a placeholder (or dropped), so the
     rest can still be checked; and the replaced paths (their problems are not repeated)."""
-    pruned = _copy(data)
+    pruned = copy_containers(data)
     damaged: list[DataPath] = []
     for item in error.errors():
         path = _data_path(data, tuple(item["loc"]))
@@ -231,14 +231,6 @@ def _placeholder(top: str, number: int, pruned: dict[str, Any]) -> Any:
         if any(isinstance(a, dict) for a in items):
             return {"name": f"{PLACEHOLDER}{number}"}
     return f"{PLACEHOLDER}{number}"
-
-
-def _copy(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {key: _copy(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_copy(item) for item in data]
-    return data
 
 
 def _under(path: DataPath, damaged: list[DataPath]) -> bool:
