@@ -12,11 +12,15 @@
         └── GraphvizNotFoundError     exit code 3: Graphviz ``dot`` is not installed
 
 Every class carries its CLI exit code as ``exit_code``; the CLI never decides it elsewhere.
+A message shows input text safely (:func:`printable`, which
+:func:`mgmt_tools.render.escape.terminal` names for every output): an escape code in a key or a
+name is written as ``\\x1b``, never sent raw to the terminal.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +36,7 @@ __all__ = [
     "did_you_mean",
     "format_path",
     "in_order",
+    "printable",
 ]
 
 PathPart = str | int
@@ -40,18 +45,79 @@ PathPart = str | int
 def format_path(path: Sequence[PathPart]) -> str:
     """Write a path into the input as ``tasks[3].depends_on[0]``.
 
+    A path deeper than :data:`PATH_PARTS` parts keeps its first and last parts around the
+    number left out, and a key longer than :data:`KEY_CHARACTERS` is shortened: the line and
+    column place the problem; the path only has to be readable.
+
     >>> format_path(("tasks", 3, "depends_on", 0))
     'tasks[3].depends_on[0]'
     >>> format_path(())
     '(top level)'
+    >>> format_path(("children", 0) * 300 + ("goal",))
+    'children[0].children[0].…(592 parts)….children[0].children[0].goal'
     """
+    parts = list(path)
+    if len(parts) > PATH_PARTS:
+        left_out = len(parts) - 9
+        parts = [*parts[:4], f"…({left_out} parts)…", *parts[-5:]]
     text = ""
-    for part in path:
+    for part in parts:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
+            if len(part) > KEY_CHARACTERS:
+                part = part[: KEY_CHARACTERS - 1] + "…"
             text += f".{part}" if text else str(part)
     return text or "(top level)"
+
+
+PATH_PARTS = 16
+"""Parts of a path written out in full in a message."""
+KEY_CHARACTERS = 60
+"""Characters of one key written out in a message."""
+
+
+# What a terminal acts on instead of showing: the C0 controls but tab and line feed (ESC starts
+# an escape sequence, CR and backspace overwrite what was shown), DEL, the C1 controls (CSI
+# U+009B starts one too) and the bidi embeddings, overrides and isolates (they reorder what
+# follows: "Trojan Source", CVE-2021-42574); and lone surrogates, which cannot be encoded.
+# A Windows line break is a line break.
+_UNPRINTABLE = re.compile(
+    "\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _shown(match: re.Match[str]) -> str:
+    char = match[0]
+    if char == "\r\n":
+        return "\n"
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return "\N{REPLACEMENT CHARACTER}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: object) -> str:
+    r"""Text (its ``str``) safe to show in a terminal: nothing in it can move the cursor,
+    change colours, set the title, reorder the line or fail to encode. The one rule of every
+    message, text summary and CSV cell (:func:`mgmt_tools.render.escape.terminal`).
+
+    Each control character but tab and line feed (C0, DEL, C1: ESC, CR, CSI ...) and each bidi
+    embedding, override or isolate (U+202A-U+202E, U+2066-U+2069) is written as its Python
+    escape, ``\x1b`` or ``\u202e``, so the reader sees that it is there; a lone surrogate
+    becomes U+FFFD (the replacement character) and CR LF a line feed. Backslashes are kept as
+    they are (a Windows path reads as itself), so the function can run twice without change.
+
+    Examples
+    --------
+    >>> printable("\x1b[2Jbad \x9b31m\u202eevil\r\nnext\tline C:\\x")
+    '\\x1b[2Jbad \\x9b31m\\u202eevil\nnext\tline C:\\x'
+    >>> printable("a\ud800b") == "a\N{REPLACEMENT CHARACTER}b"
+    True
+    >>> printable(printable("\x07")) == printable("\x07") == "\\x07"
+    True
+    """
+    return _UNPRINTABLE.sub(_shown, str(text))
 
 
 @dataclass(frozen=True)
@@ -70,7 +136,7 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {format_path(self.path)}: {self.message}"
+        return printable(f"{where}: {format_path(self.path)}: {self.message}")
 
 
 def in_order(problems: Iterable[Problem]) -> list[Problem]:
@@ -93,9 +159,16 @@ def in_order(problems: Iterable[Problem]) -> list[Problem]:
 
 
 class MgmtError(Exception):
-    """Base of every error mgmt-tools raises on purpose."""
+    """Base of every error mgmt-tools raises on purpose; its message shows input text safely.
+
+    >>> str(MgmtError("unknown task '\\x1b[31mA'"))
+    "unknown task '\\\\x1b[31mA'"
+    """
 
     exit_code = 1
+
+    def __str__(self) -> str:
+        return printable(super().__str__())
 
 
 class InputError(MgmtError, ValueError):

@@ -7,26 +7,51 @@ from typing import IO, Any, NoReturn
 
 import click
 
-__all__ = ["fail", "report", "run_guarded"]
+__all__ = ["environment_message", "fail", "report", "run_guarded"]
 
 
 def report(error: Exception, stderr: IO[str] | None = None) -> int:
     """Print ``error`` for a user and return its exit code."""
-    from mgmt_tools.errors import InputError, MgmtError
+    from mgmt_tools.errors import InputError, MgmtError, printable
 
+    if isinstance(error, MemoryError | OSError):
+        click.echo(f"mgmt: error: {environment_message(error)}", err=True, file=stderr)
+        return 1
     if isinstance(error, InputError):
         click.echo(error.summary(), err=True, file=stderr)
     elif isinstance(error, MgmtError):
         click.echo(f"mgmt: error: {error}", err=True, file=stderr)
     else:
         click.echo(
-            f"mgmt: internal error: {type(error).__name__}: {error} (set MGMT_DEBUG=1 "
+            f"mgmt: internal error: {type(error).__name__}: {printable(str(error))} (set "
+            "MGMT_DEBUG=1 "
             "for the traceback, and please report it)",
             err=True,
             file=stderr,
         )
         return 70
     return int(getattr(error, "exit_code", 1))
+
+
+def environment_message(error: MemoryError | OSError) -> str:
+    """What an environment error means for a user: out of memory (with the size attempted
+    when the error says it), or an ``OSError`` naming its file.
+
+    >>> environment_message(MemoryError("Unable to allocate 74.5 GiB for an array"))[:50]
+    'out of memory: Unable to allocate 74.5 GiB for an '
+    >>> environment_message(PermissionError(13, "Permission denied", "plan.yaml"))
+    "permission denied: cannot access 'plan.yaml'"
+    """
+    if isinstance(error, MemoryError):
+        attempted = str(error).strip()
+        detail = f": {attempted}" if attempted else ""
+        return (
+            f"out of memory{detail} (the input is too large for this machine's memory: "
+            "split it, or run where more memory is free)"
+        )
+    from mgmt_tools._files import os_error_message
+
+    return os_error_message(error, action="access")
 
 
 def fail(error: Exception) -> NoReturn:
@@ -42,7 +67,7 @@ def run_guarded(
         return command.main(args=argv, prog_name="mgmt", standalone_mode=True)
     except SystemExit:
         raise
-    except Exception as error:  # a bug: still no traceback for the user
+    except Exception as error:  # a bug (or memory, a file): still no traceback for the user
         if debug:
             raise
         raise SystemExit(report(error, stderr)) from None

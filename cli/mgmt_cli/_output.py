@@ -1,12 +1,12 @@
-"""Choosing and writing outputs: the format from ``-o``'s suffix or ``-f``; atomic writes.
+"""Choosing and writing outputs: the format from ``-o``'s suffix or ``-f``; safe writes.
 
-A file is written to a temporary file beside it and renamed, so a failed run never leaves a
-half-written file; ``-`` writes to stdout.
+A regular file is written to a temporary file beside it and renamed, so a failed run never
+leaves a half-written file; a device or FIFO is written in place, a symbolic link through,
+``-`` to stdout; the input is never a target (:func:`mgmt_tools._files.write_file`).
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -61,26 +61,38 @@ def resolve_format(output: str | None, fmt: str | None, allowed: Sequence[str]) 
     return name
 
 
-def write_output(output: str, data: bytes | str, *, input_path: str | None = None) -> None:
-    """Write ``data`` to ``output`` atomically (``-`` is stdout); never over the input."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    if output == "-":
-        sys.stdout.buffer.write(payload)
-        sys.stdout.buffer.flush()
-        return
-    target = Path(output)
-    if (
-        input_path not in (None, "-")
-        and target.exists()
-        and target.resolve() == Path(str(input_path)).resolve()
-    ):
-        raise click.UsageError(f"refusing to overwrite the input file '{output}'")
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise click.UsageError(f"no such directory: '{directory}'")
-    from mgmt_tools._files import write_file
+def write_output(
+    output: str,
+    data: bytes | str,
+    *,
+    input_path: str | None = None,
+    inputs: Sequence[str | None] = (),
+) -> None:
+    """Write ``data`` to ``output`` (``-`` is stdout) by the rules of
+    :func:`mgmt_tools._files.write_file`; never over ``input_path``, ``inputs`` or any file
+    the command has read (:func:`mgmt_tools._files.files_read`: an index's CSV of
+    alternatives too).
 
-    write_file(target, payload)
+    Refusing the input is a usage error (exit 2); a folder as ``output``, a missing folder,
+    no permission or a full disk is an environment error (exit 1) naming the file.
+    """
+    from mgmt_cli._errors import fail
+    from mgmt_tools._files import (
+        RefusedTargetError,
+        WriteError,
+        files_read,
+        os_error_message,
+        write_file,
+    )
+
+    try:
+        write_file(output, data, inputs=(input_path, *inputs, *files_read()))
+    except RefusedTargetError as error:
+        raise click.UsageError(str(error)) from None
+    except WriteError as error:
+        fail(error)
+    except OSError as error:
+        fail(WriteError(os_error_message(error, output)))
 
 
 def write_produced(
@@ -89,8 +101,10 @@ def write_produced(
     dot_source: Callable[[], str] | None,
     *,
     input_path: str | None,
+    inputs: Sequence[str | None] = (),
 ) -> None:
-    """Write what ``produce`` makes to ``target``; say so on stderr.
+    """Write what ``produce`` makes to ``target``; say so on stderr. Neither ``input_path``
+    nor ``inputs`` (other files the command read) is ever overwritten.
 
     When Graphviz is missing and the command has a ``dot_source``, the DOT text is written to
     ``<stem>.dot`` beside ``target`` instead and the command exits with 3 (docs/formats/README.md,
@@ -105,7 +119,7 @@ def write_produced(
         if target == "-" or dot_source is None:
             fail(error)
         dot_path = str(Path(target).with_suffix(".dot"))
-        write_output(dot_path, dot_source())
+        write_output(dot_path, dot_source(), input_path=input_path, inputs=inputs)
         click.echo(
             f"mgmt: Graphviz 'dot' was not found, so {dot_path} holds the DOT source instead; "
             f"{error.install_hint}",
@@ -114,7 +128,7 @@ def write_produced(
         raise SystemExit(3) from None
     except MgmtError as error:
         fail(error)
-    write_output(target, data, input_path=input_path)
+    write_output(target, data, input_path=input_path, inputs=inputs)
     if target != "-":
         click.echo(f"wrote {target}", err=True)
 
@@ -130,16 +144,27 @@ def emit(
     produce: Callable[[], bytes | str],
     dot_source: Callable[[], str] | None,
     input_path: str | None,
+    inputs: Sequence[str | None] = (),
 ) -> None:
     """What every command does with its result: warnings on stderr; the JSON ``document`` on
     stdout with ``--json``; the text ``summary`` when nothing else is asked; else what
-    ``produce`` makes, written to ``-o`` (see :func:`write_produced`)."""
+    ``produce`` makes, written to ``-o`` (see :func:`write_produced`), never over
+    ``input_path`` or another of ``inputs``. Text from the input reaches the terminal shown,
+    never obeyed (:func:`mgmt_tools.errors.printable`)."""
+    from mgmt_cli._errors import fail
+    from mgmt_tools.errors import MgmtError
+    from mgmt_tools.errors import printable as terminal
+
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {terminal(warning)}", err=True)
     if as_json:
-        click.echo(document(), nl=False)
+        try:
+            text = document()
+        except MgmtError as error:  # a value JSON cannot hold: named, exit 1
+            fail(error)
+        click.echo(text, nl=False)
     if out_format is None:
         if not as_json:
-            click.echo(summary())
+            click.echo(terminal(summary()))
         return
-    write_produced(output or "-", produce, dot_source, input_path=input_path)
+    write_produced(output or "-", produce, dot_source, input_path=input_path, inputs=inputs)

@@ -28,6 +28,7 @@ from mgmt_tools._rows import Row
 from mgmt_tools.render import format_number, format_table, truncate
 from mgmt_tools.render.display import Displayed
 from mgmt_tools.render.escape import markdown as _md
+from mgmt_tools.render.escape import terminal
 
 __all__ = [
     "Category",
@@ -224,7 +225,7 @@ def summary_text(result: FishboneResult, *, warnings: bool = True, limit: int = 
             lines.append("* highlighted")
     if warnings:
         lines += [f"warning: {warning}" for warning in result.warnings]
-    return "\n".join(lines)
+    return terminal("\n".join(lines))
 
 
 def to_markdown(result: FishboneResult) -> str:

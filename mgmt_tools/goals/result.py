@@ -27,6 +27,7 @@ from mgmt_tools.goals.track import AT_RISK, ON_TRACK
 from mgmt_tools.render import format_table, truncate
 from mgmt_tools.render.display import Displayed
 from mgmt_tools.render.escape import markdown as _md
+from mgmt_tools.render.escape import terminal
 
 __all__ = [
     "GoalRow",
@@ -209,7 +210,7 @@ def summary_text(result: GoalsResult, *, warnings: bool = True, limit: int = 60)
             lines.append(f"  {issue['path']}: {', '.join(issue['missing'])}")
     if warnings:
         lines += [f"warning: {warning}" for warning in result.warnings]
-    return "\n".join(lines)
+    return terminal("\n".join(lines))
 
 
 def to_markdown(result: GoalsResult) -> str:

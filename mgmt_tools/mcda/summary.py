@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mgmt_tools.mcda.ahp import MatrixAnalysis
 from mgmt_tools.mcda.result import SCORE_MEANING, AhpResult, IndexResult
+from mgmt_tools.render.escape import terminal
 
 __all__ = ["summary_text"]
 
@@ -32,7 +33,7 @@ def summary_text(result: IndexResult | AhpResult, *, warnings: bool = True) -> s
     lines = _index(result) if isinstance(result, IndexResult) else _ahp(result)
     if warnings and result.warnings:
         lines += ["", *(f"warning: {warning}" for warning in result.warnings)]
-    return "\n".join(lines)
+    return terminal("\n".join(lines))
 
 
 def _index(result: IndexResult) -> list[str]:

@@ -24,6 +24,7 @@ from mgmt_tools._arrays import FloatArray
 from mgmt_tools._rows import Row
 from mgmt_tools.render import format_number, format_table, truncate
 from mgmt_tools.render.display import Displayed
+from mgmt_tools.render.escape import cell, terminal
 from mgmt_tools.render.escape import markdown as _md
 
 __all__ = [
@@ -203,7 +204,7 @@ def summary_text(result: ParetoResult, *, warnings: bool = True) -> str:
         )
     if warnings:
         lines += [f"warning: {warning}" for warning in result.warnings]
-    return "\n".join(lines)
+    return terminal("\n".join(lines))
 
 
 def to_markdown(result: ParetoResult) -> str:
@@ -223,9 +224,10 @@ def to_markdown(result: ParetoResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_csv(result: ParetoResult) -> str:
+def to_csv(result: ParetoResult, *, raw_cells: bool = False) -> str:
     """The Pareto table as CSV (RFC 4180), full precision; with strata, a ``stratum`` column
-    (empty on the overall rows)."""
+    (empty on the overall rows). Names are written by :func:`~mgmt_tools.render.escape.cell`:
+    one a spreadsheet would run as a formula gets a leading ``'``, unless ``raw_cells``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     strata = bool(result.strata)
@@ -239,11 +241,11 @@ def to_csv(result: ParetoResult) -> str:
     for name, rows in groups:
         for row in rows:
             cells = [
-                row["category"],
+                cell(row["category"], raw_cells),
                 repr(row["count"]),
                 repr(row["percent"]),
                 repr(row["cumulative_percent"]),
                 "true" if row["vital"] else "false",
             ]
-            writer.writerow(([name] if strata else []) + cells)
+            writer.writerow(([cell(name, raw_cells)] if strata else []) + cells)
     return buffer.getvalue()

@@ -6,6 +6,7 @@ import csv
 import io
 
 from mgmt_tools.pert.result import Schedule
+from mgmt_tools.render.escape import cells
 
 __all__ = ["CSV_RESULT_COLUMNS", "to_csv"]
 
@@ -25,8 +26,10 @@ CSV_RESULT_COLUMNS = (
 )
 
 
-def to_csv(result: Schedule) -> str:
+def to_csv(result: Schedule, *, raw_cells: bool = False) -> str:
     """The schedule as CSV (RFC 4180, UTF-8), in input order; dates empty without a start.
+    Ids and names are written by :func:`~mgmt_tools.render.escape.cells`: one a spreadsheet
+    would run as a formula gets a leading ``'``, unless ``raw_cells``.
 
     >>> from mgmt_tools.pert import from_dict, schedule
     >>> print(to_csv(schedule(from_dict({"tasks": [{"id": "A", "duration": 2}]}))), end="")
@@ -36,8 +39,8 @@ def to_csv(result: Schedule) -> str:
     plan = result.plan
     empty = [""] * plan.task_count
     columns = [
-        plan.ids,
-        plan.names,
+        cells(plan.ids, raw_cells),
+        cells(plan.names, raw_cells),
         plan.duration.tolist(),
         result.es.tolist(),
         result.ef.tolist(),

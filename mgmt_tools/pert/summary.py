@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.render import format_number, format_table, truncate
+from mgmt_tools.render.escape import terminal
 
 __all__ = ["summary_text"]
 
@@ -82,4 +83,4 @@ def summary_text(result: Schedule, *, warnings: bool = True) -> str:
         lines.append(f"  quantiles: {quantiles}")
     if warnings and result.warnings:
         lines += ["", *(f"warning: {warning}" for warning in result.warnings)]
-    return "\n".join(lines) + "\n"
+    return terminal("\n".join(lines) + "\n")

@@ -19,6 +19,7 @@ from mgmt_tools._rows import Row
 from mgmt_tools.rank.build import Backlog
 from mgmt_tools.render import format_number, format_table, truncate
 from mgmt_tools.render.display import Displayed
+from mgmt_tools.render.escape import cell, terminal
 from mgmt_tools.render.escape import markdown as _md
 
 __all__ = [
@@ -179,7 +180,7 @@ def summary_text(result: RankResult, *, limit: int = SUMMARY_ROWS, warnings: boo
         lines.append(f"... and {result.backlog.count - len(rows)} more (--json for all)")
     if warnings:
         lines += [f"warning: {warning}" for warning in result.warnings]
-    return "\n".join(lines)
+    return terminal("\n".join(lines))
 
 
 def to_markdown(result: RankResult) -> str:
@@ -199,8 +200,10 @@ def to_markdown(result: RankResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_csv(result: RankResult) -> str:
-    """The ranking as CSV (RFC 4180): rank, item, score[, category]."""
+def to_csv(result: RankResult, *, raw_cells: bool = False) -> str:
+    """The ranking as CSV (RFC 4180): rank, item, score[, category]. Names are written by
+    :func:`~mgmt_tools.render.escape.cell`: one a spreadsheet would run as a formula gets a
+    leading ``'``, unless ``raw_cells``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     categories = result.categories is not None
@@ -208,6 +211,11 @@ def to_csv(result: RankResult) -> str:
     for row in result.ranking_rows():
         score = "" if row["score"] is None else repr(row["score"])
         writer.writerow(
-            [row["rank"], row["item"], score, *([row["category"]] if categories else [])]
+            [
+                row["rank"],
+                cell(row["item"], raw_cells),
+                score,
+                *([cell(row["category"], raw_cells)] if categories else []),
+            ]
         )
     return buffer.getvalue()

@@ -1,8 +1,9 @@
-r"""One escaping function per output language: user text into DOT, HTML, Markdown, Mermaid, XML.
+r"""One escaping function per output language: user text into DOT, HTML, Markdown, Mermaid, XML,
+CSV cells and the terminal.
 
 Every label, name or note from an input file that reaches one of these languages goes through
 the function of its language here, and nothing else escapes them (a test reads the source tree
-and fails on a second escaper). Each function drops the characters no language can hold
+and fails on a second escaper). Each markup function drops the characters no language can hold
 (:func:`mgmt_tools.render.strip_forbidden`: the C0 controls XML 1.0 forbids, lone surrogates),
 accepts any object (its ``str``) and never lets text end the construct it is placed in.
 
@@ -14,7 +15,19 @@ accepts any object (its ``str``) and never lets text end the construct it is pla
   for Markdown we wrote ourselves, put in a table cell);
 - :func:`mermaid`: a quoted Mermaid label, the function of :mod:`mgmt_tools.render.mermaid`
   (:func:`mermaid_gantt` for the unquoted names of a gantt);
-- :func:`xml`: XML character data and attribute values.
+- :func:`xml`: XML character data and attribute values;
+- :func:`terminal`: text for a terminal and the text summaries: the characters a terminal acts
+  on instead of showing (ESC, the other C0 and C1 controls, bidi overrides) are written
+  visibly, as ``\x1b`` or ``\u202e``; lone surrogates become U+FFFD (the function is
+  :func:`mgmt_tools.errors.printable`, where every error message uses it);
+- :func:`cell`: a CSV (and XLSX) cell: :func:`terminal`'s rule, and text a spreadsheet would
+  run as a formula (OWASP: starting with ``= + - @``, tab or carriage return) gets a leading
+  ``'`` (:func:`cells` for a column of text);
+
+Text that only a reader sees (terminal, CSV) shows what it cannot hold; the markup languages
+drop it (:func:`mgmt_tools.render.strip_forbidden`); JSON (:func:`mgmt_tools._json.json_text`)
+keeps it, escaped, but a lone surrogate, which no encoding can carry, becomes U+FFFD
+everywhere.
 
 Examples
 --------
@@ -35,7 +48,9 @@ from __future__ import annotations
 
 import html as _html
 import re
+from collections.abc import Sequence
 
+from mgmt_tools.errors import printable as terminal
 from mgmt_tools.render import strip_forbidden
 from mgmt_tools.render.dot import escape as dot
 from mgmt_tools.render.dot import quote as dot_quote
@@ -43,6 +58,8 @@ from mgmt_tools.render.mermaid import escape as mermaid
 from mgmt_tools.render.mermaid import gantt_text as mermaid_gantt
 
 __all__ = [
+    "cell",
+    "cells",
     "dot",
     "dot_quote",
     "html",
@@ -51,6 +68,7 @@ __all__ = [
     "mermaid",
     "mermaid_gantt",
     "script_json",
+    "terminal",
     "xml",
 ]
 
@@ -156,3 +174,56 @@ def xml(text: object, *, attribute: bool = False, invalid: str = "") -> str:
     """
     table = _XML_ATTRIBUTE if attribute else _XML_TEXT
     return strip_forbidden(str(text), invalid).translate(table)
+
+
+# OWASP's CSV injection rule: a cell starting with one of these is a formula to a spreadsheet
+# (https://owasp.org/www-community/attacks/CSV_Injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A plain number is no formula ("-1" reads as -1), but "-1+2" or "-2+3+cmd|..." would be.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def cell(value: object, raw: bool = False) -> object:
+    r"""A value for a CSV (or XLSX) cell: text from the input made safe, anything else (a
+    number the program computed) as it is.
+
+    Text goes through :func:`terminal`, then, unless ``raw``, gets a leading ``'`` when a
+    spreadsheet would run it as a formula: when it starts with ``=``, ``+``, ``-``, ``@``, a tab
+    or a carriage return (OWASP's rule) and is not a plain number (``-1`` or ``+2.5e3`` stays as
+    written: a spreadsheet reads it as that number, as it reads a number we wrote).
+
+    Examples
+    --------
+    >>> cell("=cmd|' /C calc'!A0"), cell("=1+1", raw=True), cell("-1"), cell("-1+2"), cell(-1.5)
+    ("'=cmd|' /C calc'!A0", '=1+1', '-1', "'-1+2", -1.5)
+    >>> cell("\tx"), cell("@SUM(A1)"), cell("a-b"), cell("收集\x1b")
+    ("'\tx", "'@SUM(A1)", 'a-b', '收集\\x1b')
+    """
+    if not isinstance(value, str):
+        return value
+    # printable text (no control character, bidi control or surrogate) is the common case
+    text = value if value.isprintable() else terminal(value)
+    if raw or not text.startswith(_FORMULA_START) or _NUMBER.fullmatch(text):
+        return text
+    return "'" + text
+
+
+# a cell of a column joined by NUL (and led by one) that starts as a formula would
+_FORMULA_IN_COLUMN = re.compile("\x00[-=+@\t\r]")
+
+
+def cells(column: Sequence[str], raw: bool = False) -> Sequence[str]:
+    """:func:`cell` of each text of ``column``; the column itself when no cell changes (found
+    by two scans in C, twice as fast as a cell at a time on a 100,000-task plan).
+
+    Examples
+    --------
+    >>> names = ["Plan", "Build"]
+    >>> cells(names) is names, cells(["a", "=1+1"]), cells(["=1+1"], raw=True)
+    (True, ['a', "'=1+1"], ['=1+1'])
+    """
+    if "".join(column).isprintable() and (
+        raw or not _FORMULA_IN_COLUMN.search("\x00" + "\x00".join(column))
+    ):
+        return column
+    return [str(cell(text, raw)) for text in column]

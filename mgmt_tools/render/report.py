@@ -1,7 +1,8 @@
 """Write a report: several sections (a method's result, its picture) as one HTML or Markdown file.
 
 HTML is self-contained: each picture is inline SVG, styles are inline, with a contents list and
-print-friendly CSS. Markdown refers to the pictures, written beside it. Every number is shown as
+print-friendly CSS. Markdown refers to the pictures by relative links into a folder beside
+it (``mgmt report -o r.md`` writes them to ``r_files/``). Every number is shown as
 the ``--json`` of its method writes it (the same text), and each HTML section carries its JSON
 result in a ``<script type="application/json">`` block for scripts.
 
@@ -18,7 +19,9 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
+from mgmt_tools._json import json_text
 from mgmt_tools.render import format_number
 from mgmt_tools.render.escape import html as escape
 from mgmt_tools.render.escape import markdown as md_escape
@@ -132,7 +135,7 @@ def _inline_svg(svg: str) -> str:
 
 
 def _json_block(result: Mapping[str, Any]) -> str:
-    return script_json(json.dumps(result, ensure_ascii=False))
+    return script_json(json_text(result, compact=True).rstrip("\n"))
 
 
 _CSS = """
@@ -229,9 +232,16 @@ def image_name(stem: str, index: int, section: Section) -> str:
 
 
 def markdown_report(
-    title: str, sections: Sequence[Section], stem: str, subtitle: str | None = None
+    title: str,
+    sections: Sequence[Section],
+    stem: str,
+    subtitle: str | None = None,
+    *,
+    folder: str | None = None,
 ) -> tuple[str, dict[str, str]]:
-    """The report as Markdown and its pictures: (text, {file name beside it: SVG text})."""
+    """The report as Markdown and its pictures: (text, {file name: SVG text}); the links
+    are relative, into ``folder`` beside the report when given (``mgmt report`` gives
+    ``<stem>_files``)."""
     lines = [f"# {md_escape(title)}", ""]
     if subtitle:
         lines += [md_escape(subtitle), ""]
@@ -247,7 +257,8 @@ def markdown_report(
         if section.svg:
             name = image_name(stem, index, section)
             images[name] = section.svg
-            lines += [f"![{md_escape(section.title)}]({name})", ""]
+            link = quote(f"{folder}/{name}" if folder else name)
+            lines += [f"![{md_escape(section.title)}]({link})", ""]
         numbers = key_numbers(section.result)
         if numbers:
             lines += ["| field | value |", "| --- | --: |"]
