@@ -8,6 +8,7 @@ matplotlib), so the group lists names and one-line help without importing any me
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -17,7 +18,7 @@ import click
 
 from mgmt_cli._errors import run_guarded
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "exit_on_signals", "main"]
 
 TOOLS: dict[str, str] = {
     "doctor": "Check Graphviz and its formats, CJK fonts and matplotlib's backend.",
@@ -96,8 +97,29 @@ def cli() -> None:
 
     Example: mgmt pert plan.yaml -o plan.svg
     """
+    from mgmt_tools._files import forget_reads
+
+    forget_reads()  # a new command: the files it reads are never its outputs
 
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point of the ``mgmt`` script."""
+    exit_on_signals()
     return run_guarded(cli, argv, debug=bool(os.environ.get("MGMT_DEBUG")), stderr=sys.stderr)
+
+
+def exit_on_signals() -> None:
+    """Turn SIGTERM (and SIGHUP) into a clean exit (128 + the signal's number), so that every
+    ``finally`` runs and no temporary ``.mgmt-part`` file stays behind; Ctrl-C already raises
+    KeyboardInterrupt."""
+    import signal
+
+    def leave(number: int, frame: object) -> None:
+        signal.signal(number, signal.SIG_DFL)  # a second signal ends the process at once
+        raise SystemExit(128 + number)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            with contextlib.suppress(ValueError):  # not the main thread: leave it be
+                signal.signal(number, leave)

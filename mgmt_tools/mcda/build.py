@@ -16,6 +16,7 @@ import numpy as np
 
 from mgmt_tools._arrays import FloatArray
 from mgmt_tools._csv import CsvLocator, Table, decode, read_table
+from mgmt_tools._files import note_read
 from mgmt_tools._hints import size_problems, too_large
 from mgmt_tools._validation import Locating
 from mgmt_tools._yaml import literal_text
@@ -199,11 +200,19 @@ def _csv_alternatives(
     if not path.is_absolute() and base is not None:
         path = FilePath(base) / path
     source = os.path.normpath(path)
+    if path.suffix.lower() not in (".csv", ".txt"):  # never read a file of another kind
+        report(
+            ("alternatives",),
+            f"'{relative}' is not named as a CSV table of alternatives: its name must end in "
+            ".csv or .txt",
+        )
+        return None
     try:
         data = path.read_bytes()
     except OSError as error:
         report(("alternatives",), f"cannot read the alternatives '{source}': {error.strerror}")
         return None
+    note_read(path)  # never an output of this command
     try:
         table = read_table(decode(data, encoding, source), source)
     except InputError as error:
@@ -218,6 +227,17 @@ def _csv_alternatives(
         if header.index(name) != number_:
             found.append(where.problem((name,), f"column '{name}' appears twice"))
     missing = [name for name in ("name", *ids) if name not in header]
+    if len(missing) == len(ids) + 1:  # not a table of alternatives: locate, never quote it
+        problems.append(
+            Problem(
+                "not a table of alternatives: its first line names none of the columns "
+                f"{', '.join(('name', *ids))}",
+                (),
+                source,
+                1,
+            )
+        )
+        return None
     if missing:
         for name in missing:
             hint = did_you_mean(name, extra) if extra else ""

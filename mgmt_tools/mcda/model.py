@@ -124,7 +124,8 @@ class MatrixModel(DocumentModel):
     )
     alternatives: list[Alternative] | Text = Field(
         description="The alternatives: a list of {name, <criterion id>: value}, or the path of "
-        "a CSV file (relative to this file) with a 'name' column and one column per criterion.",
+        "a CSV file named .csv or .txt (relative to this file) with a 'name' column and one "
+        "column per criterion.",
         examples=["vendors.csv"],
     )
 

@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mgmt_tools._csv import CsvLocator, decode, read_table
-from mgmt_tools._files import format_by_suffix, load_file
+from mgmt_tools._files import format_by_suffix, load_file, note_read
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
@@ -196,6 +196,7 @@ def _items_file(
         raise InputError(
             [where.problem(("items",), f"cannot read items file '{name}': {error.strerror}")]
         ) from None
+    note_read(path)  # never a target of -o
     items, csv_where = _csv_items(decode(data, encoding, str(path)), str(path))
     where.items = csv_where
     return items

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from mgmt_tools._files import load_file, read_document
+from mgmt_tools._files import SUFFIXES, load_file, read_document
 from mgmt_tools._validation import Locating, validate_document
 from mgmt_tools.errors import InputError, Problem, did_you_mean, in_order
 from mgmt_tools.methods import METHODS
@@ -34,6 +34,7 @@ def _report(data: Any, where: Locating, problems: list[Problem]) -> ReportModel:
         data, where, problems, ReportModel, shape="a report is a mapping with title and sections"
     )
     problems += _option_problems(model, where)
+    problems += _input_problems(model, where)
     if problems:
         raise InputError(in_order(problems))
     return model
@@ -66,10 +67,51 @@ def _option_problems(model: ReportModel, where: Locating) -> list[Problem]:
                 )
                 problems.append(where.problem(path, message, key=True))
                 continue
+            option = method.option(name)
             try:
-                method.option(name).convert(value)
+                option.convert(value)
             except ValueError as error:
                 problems.append(where.problem(path, str(error)))
+                continue
+            if option.kind == "path" and value is not None and not _named_csv(str(value)):
+                problems.append(  # a file of another kind is never read, nor quoted
+                    where.problem(
+                        path,
+                        f"'{value}' is not named as a CSV file: its name must end in "
+                        f"{', '.join(CSV_SUFFIXES)}",
+                    )
+                )
+    return problems
+
+
+CSV_SUFFIXES = tuple(suffix for suffix, fmt in SUFFIXES.items() if fmt == "csv")
+"""The names a file option of a section (fishbone's ``counts``) may end in."""
+
+
+def _named_csv(name: str) -> bool:
+    return Path(name).suffix.lower() in CSV_SUFFIXES
+
+
+def _input_problems(model: ReportModel, where: Locating) -> list[Problem]:
+    """Each section's input is named as a file its method reads (``.yaml``, ``.yml``,
+    ``.json``, and ``.csv``, ``.txt`` or ``.xml`` where the method reads those formats).
+
+    A report file is data: it may name any path, so a file that is not an input of the
+    method (``/etc/passwd``, a picture) is refused by its name and the section's place in the
+    report, before it is read, and its content is never quoted.
+    """
+    problems: list[Problem] = []
+    for number, part in enumerate(model.sections):
+        method = METHODS[part.method]
+        suffixes = [suffix for suffix, fmt in SUFFIXES.items() if fmt in method.input_formats]
+        if Path(part.input).suffix.lower() not in suffixes:
+            problems.append(
+                where.problem(
+                    ("sections", number, "input"),
+                    f"'{part.input}' is not named as an input of {method.name}: its name must "
+                    f"end in {', '.join(suffixes)}",
+                )
+            )
     return problems
 
 

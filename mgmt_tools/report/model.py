@@ -28,7 +28,9 @@ class SectionModel(InputModel):
 
     method: Method = Field(description="The method (command) to run.", examples=["pert"])
     input: str = Field(
-        description="The method's input file, relative to the report file.",
+        description="The method's input file, relative to the report file; its name ends in a "
+        "suffix the method reads (.yaml, .yml, .json; .csv, .txt or .xml where the method reads "
+        "those), so no other file is ever read.",
         examples=["../examples/pert/supply-chain-onboarding.yaml"],
     )
     title: str | None = Field(None, description="The section heading; default: method and file.")
@@ -36,7 +38,8 @@ class SectionModel(InputModel):
     options: dict[str, Option] = Field(
         default_factory=dict,
         description="Command-line options of the method by name: a value, true for a flag, a "
-        "list for a repeated option.",
+        "list for a repeated option. A file option (fishbone's counts) is relative to the "
+        "report file and must be named .csv or .txt.",
         examples=[{"deadline": 20, "simulate": 1000, "seed": 1}],
     )
 

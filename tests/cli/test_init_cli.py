@@ -106,9 +106,10 @@ def test_force_overwrites(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]
 
 
-def test_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
-    code, _, _ = mgmt("init", "rank", str(tmp_path / "no" / "backlog.yaml"))
-    assert code == 2
+def test_missing_directory_is_an_environment_error(tmp_path: Path) -> None:
+    code, _, err = mgmt("init", "rank", str(tmp_path / "no" / "backlog.yaml"))
+    assert code == 1
+    assert "no such folder" in err
     assert not (tmp_path / "no").exists()
 
 

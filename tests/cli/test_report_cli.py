@@ -79,17 +79,18 @@ def test_html_numbers_identical_to_each_methods_json(report: Path, tmp_path: Pat
     assert page.count('href="#section-') == len(SECTIONS)
 
 
-def test_markdown_writes_pictures_beside_it(report: Path, tmp_path: Path) -> None:
+def test_markdown_writes_pictures_in_a_folder_beside_it(report: Path, tmp_path: Path) -> None:
     target = tmp_path / "out" / "q1.md"
     target.parent.mkdir()
     code, _, err = mgmt("report", str(report), "-o", str(target))
     assert code == 0, err
     text = target.read_text(encoding="utf-8")
-    pictures = sorted(p.name for p in target.parent.glob("*.svg"))
+    assert sorted(p.name for p in target.parent.iterdir()) == ["q1.md", "q1_files"]
+    pictures = sorted(p.name for p in (target.parent / "q1_files").glob("*.svg"))
     assert pictures == ["q1-1-pert.svg", "q1-2-decision.svg", "q1-3-rank.svg"]
     for name in pictures:
-        assert f"]({name})" in text
-        assert "<svg" in (target.parent / name).read_text(encoding="utf-8")
+        assert f"](q1_files/{name})" in text
+        assert "<svg" in (target.parent / "q1_files" / name).read_text(encoding="utf-8")
     expected = method_json(*SECTIONS[0])
     assert f"| duration | {show(expected['duration'])} |" in text
 

@@ -28,7 +28,7 @@ class _MethodChoice(click.Choice[str]):
 
 @click.command("init")
 @click.argument("method", metavar="METHOD", type=_MethodChoice())
-@click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", required=False, type=click.Path(allow_dash=True))
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 def command(method: str, file: str | None, force: bool) -> None:
     """Write a commented starter input for METHOD to FILE (default: stdout).
@@ -49,10 +49,11 @@ def command(method: str, file: str | None, force: bool) -> None:
         raise click.UsageError(
             f"'{file}' exists; give --force to overwrite it, or another FILE"
         ) from None
-    except FileNotFoundError:
-        raise click.UsageError(f"no such directory for '{file}'") from None
-    except OSError as error:
-        raise click.FileError(file, hint=error.strerror or str(error)) from None
+    except OSError as error:  # a missing folder, no permission, a full disk: exit 1
+        from mgmt_cli._errors import fail
+        from mgmt_tools._files import WriteError, os_error_message
+
+        fail(WriteError(os_error_message(error, file)))
     schema = _schema_name(method)
     click.echo(
         f"wrote {file}; run it with: mgmt {method} {file}\n"
