@@ -12,7 +12,10 @@ its path total and the probability of ending there under the policy (0 off the p
 
 A tree of more than :data:`MAX_NODES` nodes is drawn down to the deepest depth that keeps it
 under that, with a note saying so: each subtree cut off is drawn as its root, showing its value
-and how many nodes it hides. The numbers are never cut.
+and how many nodes it hides. A node with more than :data:`MAX_BRANCHES` branches shows the first
+of them (and the chosen one) and a "… N more branches" mark. The terminals line up on the right
+only in a tree of at most :data:`ALIGN_DEPTH` levels drawn (Graphviz takes minutes to align them
+across a hundred levels). The numbers are never cut.
 
 Examples
 --------
@@ -32,7 +35,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -54,7 +57,9 @@ from mgmt_tools.render.dot import (
 )
 
 __all__ = [
+    "ALIGN_DEPTH",
     "FORMATS",
+    "MAX_BRANCHES",
     "MAX_NODES",
     "View",
     "amount",
@@ -69,6 +74,11 @@ FORMATS = ("svg", "png", "pdf")
 """Formats :func:`render` produces."""
 MAX_NODES = 300
 """Nodes drawn in full; a bigger tree is drawn to the deepest depth that keeps under this."""
+MAX_BRANCHES = 50
+"""Branches drawn of one node by default; the others are counted in a "… N more" mark."""
+ALIGN_DEPTH = 25
+"""Deepest tree drawn whose terminals line up on one rank (dot's time grows steeply with it:
+0.15 s at 30 levels, 5 s at 50, minutes at 100)."""
 
 
 _NAME_COLUMNS = 22  # width of a branch name, in display columns
@@ -136,12 +146,63 @@ class View:
     depth: int
     collapsed: dict[int, int]
     note: str | None = None
+    omitted: frozenset[int] = frozenset()
+    """Nodes below ``shown`` that are not drawn: branches past ``max_branches`` and theirs."""
+    more: dict[int, int] = field(default_factory=dict)
+    """Drawn node -> how many of its branches are not drawn."""
 
 
-def select(tree: Tree, depth: int | None = None, max_nodes: int = MAX_NODES) -> View:
+def select(
+    tree: Tree,
+    depth: int | None = None,
+    max_nodes: int = MAX_NODES,
+    max_branches: int | None = None,
+    choice: IndexArray | None = None,
+) -> View:
     """Down to ``depth`` (the root is depth 0), or by default all of a tree of at most
     ``max_nodes`` nodes and of a bigger one the deepest depth that keeps under that (at
-    least 1)."""
+    least 1); with ``max_branches``, of each node only its first ``max_branches`` branches
+    and the one ``choice`` (a :class:`~.rollback.Solution` ``choice``) takes."""
+    if max_branches is not None and max_branches < 1:
+        raise ValueError(f"max_branches must be 1 or more, got {max_branches}")
+    view = _by_depth(tree, depth, max_nodes)
+    if max_branches is None or view.shown <= max_branches + 1:
+        return view
+    return _by_branches(tree, view, max_branches, choice)
+
+
+def _by_branches(tree: Tree, view: View, max_branches: int, choice: IndexArray | None) -> View:
+    """``view`` without the branches past the first ``max_branches`` of each node (the chosen
+    one kept) and all below them."""
+    start = tree.level_start
+    drawn = np.zeros(view.shown, dtype=np.bool_)
+    drawn[0] = True
+    more: dict[int, int] = {}
+    for level in range(1, view.depth + 1):
+        low, high = int(start[level]), int(start[level + 1])
+        nodes = np.arange(low, high)
+        parents = tree.parent[low:high]
+        keep = nodes - tree.first_child[parents] < max_branches
+        if choice is not None:
+            keep |= (tree.kind[parents] == DECISION) & (choice[parents] == nodes)
+        drawn[low:high] = drawn[parents] & keep
+        cut = parents[drawn[parents] & ~keep]
+        if cut.size:
+            found, counts = np.unique(cut, return_counts=True)
+            more.update(zip(found.tolist(), counts.tolist(), strict=True))
+    if not more:
+        return view
+    omitted = frozenset(np.flatnonzero(~drawn).tolist())
+    collapsed = {node: hidden for node, hidden in view.collapsed.items() if drawn[node]}
+    count = int(drawn.sum())
+    why = (
+        f"At most {max_branches:,} branches of a node drawn: {count:,} of {tree.node_count:,} nodes"
+    )
+    note = f"{view.note}. {why}" if view.note else why
+    return replace(view, collapsed=collapsed, note=note, omitted=omitted, more=more)
+
+
+def _by_depth(tree: Tree, depth: int | None, max_nodes: int) -> View:
     deepest = tree.level_count - 1
     start = tree.level_start
     automatic = depth is None
@@ -317,6 +378,19 @@ def _branch(result: DecisionResult, node: int, state: str) -> list[str]:
     ]
 
 
+def _more(node: int, count: int) -> list[str]:
+    """The mark for the branches of ``node`` that are not drawn, tied to it by a dashed edge."""
+    noun = "branch" if count == 1 else "branches"
+    text = escape(f"… {count:,} more {noun}")
+    label = Html(
+        f'<FONT COLOR="{THEME.muted}" POINT-SIZE="{format_number(THEME.small_size)}">{text}</FONT>'
+    )
+    return [
+        f"m{node} {attributes({'shape': 'plain', 'label': label})}",
+        f"n{node} -> m{node} {attributes({'style': 'dashed', 'color': THEME.faint})}",
+    ]
+
+
 def _legend(result: DecisionResult, note: str | None) -> Html:
     """The graph label: the title, the value of the tree, a key and the note of a cut tree."""
     tree = result.tree
@@ -348,7 +422,9 @@ def _legend(result: DecisionResult, note: str | None) -> Html:
     )
 
 
-def to_dot(result: DecisionResult, *, depth: int | None = None) -> str:
+def to_dot(
+    result: DecisionResult, *, depth: int | None = None, max_branches: int | None = MAX_BRANCHES
+) -> str:
     """The decision tree as DOT text (deterministic: same tree, same bytes).
 
     Parameters
@@ -360,14 +436,17 @@ def to_dot(result: DecisionResult, *, depth: int | None = None) -> str:
         collapsed into their root, showing its value and how many nodes it hides. By default
         a tree of more than :data:`MAX_NODES` nodes is collapsed at the deepest depth that
         keeps it under that, with a note.
+    max_branches
+        Of a node with more branches, draw the first ``max_branches`` (and the chosen one) and
+        a mark counting the others; None draws them all.
 
     Raises
     ------
     ValueError
-        ``depth`` is negative.
+        ``depth`` is negative or ``max_branches`` below 1.
     """
     tree = result.tree
-    view = select(tree, depth)
+    view = select(tree, depth, max_branches=max_branches, choice=result.solution.choice)
     total, reach = path_totals(tree, result.solution.choice)
     choice = result.solution.choice
     lines = ["digraph decision {"]
@@ -386,14 +465,11 @@ def to_dot(result: DecisionResult, *, depth: int | None = None) -> str:
             label=_legend(result, view.note),
         )
     ]
-    ends = [
-        node
-        for node in range(view.shown)
-        if int(tree.kind[node]) == TERMINAL or node in view.collapsed
-    ]
+    nodes = [node for node in range(view.shown) if node not in view.omitted]
+    ends = [node for node in nodes if int(tree.kind[node]) == TERMINAL or node in view.collapsed]
     beside = {node: _beside_rows(total, reach, node, view.collapsed.get(node)) for node in ends}
     width = max((_text_width(rows) for rows in beside.values()), default=0)
-    for node in range(view.shown):
+    for node in nodes:
         lines.append("  " + _node(result, total, reach, node, node in view.collapsed))
         if node in beside:
             lines += ["  " + line for line in _beside(node, beside[node], width)]
@@ -403,19 +479,34 @@ def to_dot(result: DecisionResult, *, depth: int | None = None) -> str:
             if int(tree.kind[parent]) == DECISION:
                 state = "chosen" if int(choice[parent]) == node else "pruned"
             lines += ["  " + line for line in _branch(result, node, state)]
-    if ends:  # the terminals (and collapsed subtrees) line up on the right, as in textbooks
+    for node, count in view.more.items():
+        lines += ["  " + line for line in _more(node, count)]
+    if ends and view.depth <= ALIGN_DEPTH:
+        # the terminals (and collapsed subtrees) line up on the right, as in textbooks
         lines.append("  {rank=same; " + "; ".join(f"n{node}" for node in ends) + "}")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def render(result: DecisionResult, fmt: str, *, depth: int | None = None) -> bytes:
+def render(
+    result: DecisionResult,
+    fmt: str,
+    *,
+    depth: int | None = None,
+    max_branches: int | None = MAX_BRANCHES,
+) -> bytes:
     """The diagram rendered by Graphviz ``dot`` as ``fmt`` (svg, png or pdf); the errors are
     those of :func:`mgmt_tools.render.graphviz.pipe` (ValueError for another format,
     GraphvizNotFoundError without Graphviz: write :func:`to_dot` instead)."""
     from mgmt_tools.render.graphviz import pipe
 
-    return pipe(to_dot(result, depth=depth), fmt)
+    nodes = result.tree.node_count
+    return pipe(
+        to_dot(result, depth=depth, max_branches=max_branches),
+        fmt,
+        diagram=f"the decision tree of {nodes:,} node{'s' if nodes != 1 else ''}",
+        simpler="--depth N (the levels drawn below the root) or --max-branches N",
+    )
 
 
 def to_svg(result: DecisionResult, *, depth: int | None = None) -> str:

@@ -3,7 +3,9 @@
 The geometry comes from :mod:`mgmt_tools.fishbone.geometry`; this module only writes it: each
 label is a fixed-size node at its computed centre, each segment an edge between two invisible
 points, drawn straight (``splines=false``) and under the boxes (``outputorder=edgesfirst``).
-Highlighted causes are bold, in the accent colour, on a thicker branch.
+Highlighted causes are bold, in the accent colour, on a thicker branch. Of a category or cause
+with more than ``max_causes`` (default :data:`MAX_CAUSES`) causes the first are drawn and a last
+"… N more causes" stands for the others; the numbers are never cut.
 
 >>> from mgmt_tools.fishbone import analyse, loads
 >>> dot = to_dot(analyse(loads("effect: Late <reports>\\ncategories: {People: [Overload]}")))
@@ -13,14 +15,18 @@ Highlighted causes are bold, in the accent colour, on a thicker branch.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mgmt_tools.fishbone.geometry import Label, Line, layout_of
-from mgmt_tools.fishbone.result import FishboneResult, analyse
+from mgmt_tools.fishbone.result import Cause, FishboneResult, analyse
 from mgmt_tools.render.dot import THEME, Html, attributes, defaults, escape
 from mgmt_tools.render.graphviz import pipe
 
-__all__ = ["FORMATS", "render", "to_dot", "to_svg"]
+__all__ = ["FORMATS", "MAX_CAUSES", "render", "to_dot", "to_svg"]
 
 FORMATS = ("svg", "png", "pdf")
+MAX_CAUSES = 30
+"""Causes drawn of one category or cause by default; a last one counts the others."""
 
 _PEN = {"spine": 3.2, "rib": 1.8, "branch": 1.0, "stem": 0.8}
 _COLOUR = {"spine": THEME.ink, "rib": THEME.ink, "branch": THEME.line, "stem": THEME.faint}
@@ -79,14 +85,52 @@ def _edge(number: int, line: Line) -> list[str]:
     ]
 
 
-def to_dot(result: FishboneResult, *, highlight: int = 0) -> str:
+def _first(causes: tuple[Cause, ...], max_causes: int) -> tuple[Cause, ...]:
+    """The first ``max_causes`` of ``causes`` (theirs likewise) and a cause counting the rest."""
+    kept = tuple(
+        replace(cause, causes=_first(cause.causes, max_causes)) if cause.causes else cause
+        for cause in causes[:max_causes]
+    )
+    hidden = len(causes) - max_causes
+    if hidden <= 0:
+        return kept
+    return (*kept, Cause(f"… {hidden:,} more cause{'s' if hidden > 1 else ''}"))
+
+
+def _trimmed(result: FishboneResult, max_causes: int | None) -> FishboneResult:
+    """``result`` with at most ``max_causes`` causes drawn under a category or a cause (the
+    paths of the causes kept do not change, so their highlights stay)."""
+    if max_causes is None:
+        return result
+    if max_causes < 1:
+        raise ValueError("max_causes must be >= 1")
+    if all(len(causes) <= max_causes for causes in _cause_lists(result)):
+        return result
+    categories = tuple(
+        replace(category, causes=_first(category.causes, max_causes))
+        for category in result.fishbone.categories
+    )
+    return replace(result, fishbone=replace(result.fishbone, categories=categories))
+
+
+def _cause_lists(result: FishboneResult) -> list[tuple[Cause, ...]]:
+    lists = [category.causes for category in result.fishbone.categories]
+    lists += [cause.causes for _, cause in result.fishbone.walk()]
+    return lists
+
+
+def to_dot(
+    result: FishboneResult, *, highlight: int = 0, max_causes: int | None = MAX_CAUSES
+) -> str:
     """DOT text of the fishbone with pinned ``pos`` for ``neato -n2``.
 
-    ``highlight`` re-marks the N largest counted causes (0 keeps the result's own marks).
+    ``highlight`` re-marks the N largest counted causes (0 keeps the result's own marks); of
+    a category or cause with more than ``max_causes`` causes the first are drawn and one more
+    counts the others (None draws them all).
     """
     if highlight:
         result = analyse(result.fishbone, highlight=highlight, warnings=result.warnings)
-    layout = layout_of(result)
+    layout = layout_of(_trimmed(result, max_causes))
     graph: dict[str, str | float | Html] = {
         "splines": "false",
         "outputorder": "edgesfirst",
@@ -108,9 +152,14 @@ def to_dot(result: FishboneResult, *, highlight: int = 0) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(result: FishboneResult, fmt: str, *, highlight: int = 0) -> bytes:
+def render(
+    result: FishboneResult, fmt: str, *, highlight: int = 0, max_causes: int | None = MAX_CAUSES
+) -> bytes:
     """The fishbone as SVG, PNG or PDF (Graphviz ``neato -n2``)."""
-    return pipe(to_dot(result, highlight=highlight), fmt, engine="neato", pinned=True)
+    dot = to_dot(result, highlight=highlight, max_causes=max_causes)
+    return pipe(
+        dot, fmt, engine="neato", pinned=True, diagram="the fishbone", simpler="--max-causes N"
+    )
 
 
 def to_svg(result: FishboneResult, *, highlight: int = 0) -> str:

@@ -5,7 +5,9 @@ whose widths are proportional to the progress. Colours (all in :data:`PALETTE`):
 colour for goals off track or blocked, a calm green for done goals, neutral for the rest; an
 at-risk goal has a dashed accent border. AND goals (min roll-up) say "ALL of" above their name,
 OR goals (max) "ANY of". ``depth`` collapses the goals below that level into their ancestor,
-which shows its rolled-up progress and how many goals it hides.
+which shows its rolled-up progress and how many goals it hides; of a goal with more than
+``max_branches`` (default :data:`MAX_BRANCHES`) subgoals the first are drawn and a box counts
+the others.
 
 >>> from mgmt_tools.goals import analyse, loads
 >>> dot = to_dot(analyse(loads("goal: Grow <deposits>\\nchildren: [{goal: A, progress: 0.5}]")))
@@ -21,7 +23,7 @@ from mgmt_tools.render import mermaid
 from mgmt_tools.render.dot import THEME, Html, attributes, cell, defaults, escape, wrap
 from mgmt_tools.render.graphviz import pipe
 
-__all__ = ["FORMATS", "PALETTE", "render", "to_dot", "to_mermaid", "to_svg"]
+__all__ = ["FORMATS", "MAX_BRANCHES", "PALETTE", "render", "to_dot", "to_mermaid", "to_svg"]
 
 FORMATS = ("svg", "png", "pdf")
 
@@ -36,6 +38,8 @@ TRACK_COLOUR = "#E4E7EB"
 """The unfilled part of a progress bar."""
 BAR_WIDTH = 150
 """Width of a progress bar in points."""
+MAX_BRANCHES = 50
+"""Subgoals of one goal drawn by default; a box counts the others."""
 
 
 def kind(node: Node) -> str:
@@ -116,11 +120,34 @@ def _hidden(result: GoalsResult, depth: int | None) -> dict[int, int]:
     return counts
 
 
-def to_dot(result: GoalsResult, *, depth: int | None = None) -> str:
-    """DOT text of the goal tree, top down; ``depth`` N shows levels 0 (the root) to N."""
+def _branches(result: GoalsResult, max_branches: int | None) -> tuple[set[int], dict[int, int]]:
+    """The goals left out by ``max_branches`` (a subgoal past the first of its parent, and
+    all below it), and per goal how many of its subgoals are left out."""
+    if max_branches is None:
+        return set(), {}
+    if max_branches < 1:
+        raise ValueError("max_branches must be >= 1")
+    omitted: set[int] = set()
+    more: dict[int, int] = {}
+    for node in result.nodes:  # pre-order: a parent comes before its children
+        if node.index in omitted:
+            omitted.update(node.children)
+        elif len(node.children) > max_branches:
+            omitted.update(node.children[max_branches:])
+            more[node.index] = len(node.children) - max_branches
+    return omitted, more
+
+
+def to_dot(
+    result: GoalsResult, *, depth: int | None = None, max_branches: int | None = MAX_BRANCHES
+) -> str:
+    """DOT text of the goal tree, top down; ``depth`` N shows levels 0 (the root) to N, and
+    of a goal with more than ``max_branches`` subgoals the first are drawn and a box counts
+    the others (None draws them all)."""
     if depth is not None and depth < 0:
         raise ValueError("depth must be >= 0")
     hidden = _hidden(result, depth)
+    omitted, more = _branches(result, max_branches)
     graph: dict[str, str | float | Html] = {"rankdir": "TB", "nodesep": 0.3, "ranksep": 0.45}
     if result.tree.title:
         title = escape(result.tree.title)
@@ -133,7 +160,7 @@ def to_dot(result: GoalsResult, *, depth: int | None = None) -> str:
         "  " + line for line in defaults(THEME, node=node_defaults, edge={"dir": "none"}, **graph)
     ]
     for node in result.nodes:
-        if depth is not None and node.depth > depth:
+        if (depth is not None and node.depth > depth) or node.index in omitted:
             continue
         border, fill, _ = PALETTE[kind(node)]
         values: dict[str, str | float | Html] = {
@@ -147,13 +174,31 @@ def to_dot(result: GoalsResult, *, depth: int | None = None) -> str:
         lines.append(f"  g{node.index} {attributes(values)}")
         if node.parent is not None:
             lines.append(f"  g{node.parent} -> g{node.index}")
+    for index, count in more.items():  # after the goals drawn, so the box comes last
+        if depth is None or result.nodes[index].depth < depth:
+            label = escape(f"… {count:,} more goal{'s' if count > 1 else ''}")
+            box = {"label": Html(label), "style": "rounded,dashed", "fontcolor": THEME.muted}
+            lines.append(f"  m{index} {attributes(box)}")
+            lines.append(f"  g{index} -> m{index} [style=dashed]")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def render(result: GoalsResult, fmt: str, *, depth: int | None = None) -> bytes:
+def render(
+    result: GoalsResult,
+    fmt: str,
+    *,
+    depth: int | None = None,
+    max_branches: int | None = MAX_BRANCHES,
+) -> bytes:
     """The goal tree as SVG, PNG or PDF (Graphviz ``dot``)."""
-    return pipe(to_dot(result, depth=depth), fmt)
+    goals = len(result.nodes)
+    return pipe(
+        to_dot(result, depth=depth, max_branches=max_branches),
+        fmt,
+        diagram=f"the goal tree of {goals:,} goal{'s' if goals != 1 else ''}",
+        simpler="--depth N (the levels drawn below the root) or --max-branches N",
+    )
 
 
 def to_svg(result: GoalsResult, *, depth: int | None = None) -> str:

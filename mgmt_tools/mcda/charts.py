@@ -75,7 +75,11 @@ def _subtitle(figure: Figure, view: Hierarchy, lines: list[str]) -> str:
     names = [line for name in view.alternatives for line in _name(name).splitlines()]
     room = figure.get_size_inches()[0] - ch.text_width(figure, names, 9.0) - 0.5
     columns = max(int(room * 72 / (ch.NOTE_SIZE * 0.52)), 30)
-    return "\n".join(folded for line in lines for folded in wrap(ch.clean(line), columns, 4))
+    return "\n".join(
+        folded
+        for line in lines
+        for folded in wrap(ch.clean(line, note=True), columns, 4, note=True)
+    )
 
 
 def _names_axis(axes: Axes, view: Hierarchy) -> None:

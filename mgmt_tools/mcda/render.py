@@ -332,7 +332,7 @@ def render(result: Result, fmt: str, *, layout: str = "auto") -> bytes:
     GraphvizNotFoundError without Graphviz: write :func:`to_dot` instead)."""
     from mgmt_tools.render.graphviz import pipe
 
-    return pipe(to_dot(result, layout=layout), fmt)
+    return pipe(to_dot(result, layout=layout), fmt, diagram="the hierarchy")
 
 
 def to_svg(result: Result, *, layout: str = "auto") -> str:

@@ -116,7 +116,7 @@ def _notes(result: ParetoResult, tail: int, hidden: int, width: float) -> list[s
         notes.append(f"the last {tail} items are drawn as one bar; the JSON has them all")
     if hidden:
         notes.append(f"{hidden} more strata not drawn; the JSON has them all")
-    return [ch.clean(note) for note in notes]
+    return [ch.clean(note, note=True) for note in notes]
 
 
 def _panel(

@@ -249,7 +249,13 @@ def render(result: Schedule, fmt: str, *, max_tasks: int = MAX_TASKS) -> bytes:
     GraphvizNotFoundError without Graphviz: write :func:`to_dot` instead)."""
     from mgmt_tools.render.graphviz import pipe
 
-    return pipe(to_dot(result, max_tasks=max_tasks), fmt)
+    tasks = len(result.es)
+    return pipe(
+        to_dot(result, max_tasks=max_tasks),
+        fmt,
+        diagram=f"the network of {tasks:,} task{'s' if tasks != 1 else ''}",
+        simpler="--max-diagram-tasks N (above N tasks: the critical paths and their neighbours)",
+    )
 
 
 def to_svg(result: Schedule, *, max_tasks: int = MAX_TASKS) -> str:

@@ -295,4 +295,10 @@ def _width(title: str, count: int) -> float:
 
 def render(result: RankResult, fmt: str, *, max_items: int = MAX_ITEMS) -> bytes:
     """The 2x2 matrix as SVG, PNG or PDF (Graphviz ``neato -n2``)."""
-    return pipe(to_dot(result, max_items=max_items), fmt, engine="neato", pinned=True)
+    return pipe(
+        to_dot(result, max_items=max_items),
+        fmt,
+        engine="neato",
+        pinned=True,
+        diagram="the priority matrix",
+    )

@@ -80,5 +80,15 @@ DECISION = Method(
             kind="int",
             low=0,
         ),
+        Option(
+            "max_branches",
+            "Draw at most N branches of a node (the chosen one always), with a mark counting "
+            "the others (the numbers stay complete).",
+            stage="draw",
+            kind="int",
+            low=1,
+            default=50,
+            metavar="N",
+        ),
     ),
 )

@@ -61,5 +61,15 @@ FISHBONE = Method(
             "--counts: text encoding of the CSV (default: the input's --encoding, else UTF-8).",
             metavar="NAME",
         ),
+        Option(
+            "max_causes",
+            "Draw at most N causes of a category or cause, with one more counting the others "
+            "(the numbers stay complete).",
+            stage="draw",
+            kind="int",
+            low=1,
+            default=30,
+            metavar="N",
+        ),
     ),
 )

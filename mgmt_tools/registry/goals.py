@@ -52,6 +52,16 @@ GOALS = Method(
             metavar="N",
         ),
         Option(
+            "max_branches",
+            "Diagram: draw at most N subgoals of a goal, with a box counting the others (the "
+            "numbers stay complete).",
+            stage="draw",
+            kind="int",
+            low=1,
+            default=50,
+            metavar="N",
+        ),
+        Option(
             "on_track",
             "on_track when progress >= elapsed share of the period - X.",
             kind="float",

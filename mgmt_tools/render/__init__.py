@@ -11,7 +11,8 @@ package or networkx:
 
 This module holds the helpers every text summary needs, with no imports beyond the standard
 library: :func:`format_number`, :func:`display_width`, :func:`truncate` and :func:`format_table`,
-and :func:`strip_forbidden`, the characters every output language drops.
+:func:`strip_forbidden`, the characters every output language drops, and :func:`shorten`, the
+one bound on the length of a label drawn in a picture.
 """
 
 from __future__ import annotations
@@ -21,7 +22,15 @@ import re
 import unicodedata
 from collections.abc import Collection, Sequence
 
-__all__ = ["display_width", "format_number", "format_table", "strip_forbidden", "truncate"]
+__all__ = [
+    "NOTE_LABELS",
+    "display_width",
+    "format_number",
+    "format_table",
+    "shorten",
+    "strip_forbidden",
+    "truncate",
+]
 
 # C0 controls other than tab, line feed and carriage return, U+FFFE and U+FFFF: XML 1.0 forbids
 # them (Graphviz reads HTML-like labels with expat and stops at one); lone surrogates cannot be
@@ -41,6 +50,33 @@ def strip_forbidden(text: str, replacement: str = "") -> str:
     ('bell tab\t nul 收集', 'a?b')
     """
     return _FORBIDDEN.sub(replacement, text)
+
+
+NOTE_LABELS = 5
+"""A note (a sentence a picture writes about itself, folded over lines) may be this many labels
+long before :func:`shorten` cuts it."""
+
+
+def shorten(text: str, limit: int | None = None, *, note: bool = False) -> str:
+    """``text`` as a picture draws it: at most ``limit`` characters (by default the
+    ``max_label`` limit, :mod:`mgmt_tools.limits`; a ``note`` :data:`NOTE_LABELS` times that),
+    a longer one cut and ended with '…'.
+
+    Every label of a diagram or chart passes here, so a 1 MB name cannot stall Graphviz or
+    matplotlib; the JSON, tables and numbers keep the whole text.
+
+    Examples
+    --------
+    >>> shorten("Collect KYC documents", 10), shorten("abc", 3), len(shorten("x" * 10**6))
+    ('Collect K…', 'abc', 200)
+    """
+    if limit is None:
+        from mgmt_tools.limits import current  # stdlib only: keeps this module light
+
+        limit = current().max_label * (NOTE_LABELS if note else 1)
+    if len(text) <= limit:
+        return text
+    return text[: max(limit - 1, 0)] + "…"
 
 
 def format_number(value: float, decimals: int = 4) -> str:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from graphlib import TopologicalSorter
 from typing import TypedDict, Unpack
 
-from mgmt_tools.render import display_width, format_number, strip_forbidden
+from mgmt_tools.render import display_width, format_number, shorten, strip_forbidden
 
 __all__ = [
     "FONT_FAMILIES",
@@ -117,7 +117,8 @@ def escape(text: object) -> str:
     (also :func:`mgmt_tools.render.escape.dot`).
 
     ``& < > " '`` become entities, a backslash is doubled, a line break becomes ``<BR/>``, a tab
-    a space; control characters that XML forbids and lone surrogates are dropped.
+    a space; control characters that XML forbids and lone surrogates are dropped. A text longer
+    than the ``max_label`` limit is shortened first (:func:`mgmt_tools.render.shorten`).
 
     Examples
     --------
@@ -128,7 +129,7 @@ def escape(text: object) -> str:
     >>> escape("收集客户资料")
     '收集客户资料'
     """
-    value = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    value = shorten(str(text)).replace("\r\n", "\n").replace("\r", "\n")
     return strip_forbidden(value).translate(_TABLE)
 
 
@@ -143,14 +144,22 @@ def quote(value: object) -> str:
     >>> print(quote("a"), quote('x"y'), quote("back\\\\"), quote("two\\nlines"))
     "a" "x\\"y" "back\\\\" "two\\nlines"
     """
-    text = strip_forbidden(str(value).replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    text = shorten(str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_forbidden(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{text}"'
+
+
+# Graphviz's HTML-like labels reject a text tag with nothing inside (``<B></B>`` is a syntax
+# error), which an empty name would otherwise produce.
+_EMPTY_TAG = re.compile(r"<(B|I|U|O|S|SUB|SUP|FONT)\b[^<>]*></\1>")
 
 
 def _value(value: str | float | Html) -> str:
     if isinstance(value, Html):
-        return f"<{value}>"
+        markup, found = _EMPTY_TAG.subn("", value)
+        while found:
+            markup, found = _EMPTY_TAG.subn("", markup)
+        return f"<{markup}>"
     if isinstance(value, bool):  # before float: True is a number to Python, not to DOT
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -228,11 +237,12 @@ def _pieces(text: str) -> list[str]:
     return glued
 
 
-def wrap(text: str, width: int, max_lines: int = 3) -> list[str]:
+def wrap(text: str, width: int, max_lines: int = 3, *, note: bool = False) -> list[str]:
     """Fold ``text`` into lines of at most ``width`` display columns (CJK characters count 2).
 
     Lines break at spaces, or between wide characters; a word longer than a line is cut. Beyond
-    ``max_lines`` the last line ends with an ellipsis.
+    ``max_lines`` the last line ends with an ellipsis. A text longer than the ``max_label``
+    limit (a ``note``: :data:`~mgmt_tools.render.NOTE_LABELS` times that) is shortened first.
 
     Examples
     --------
@@ -247,6 +257,11 @@ def wrap(text: str, width: int, max_lines: int = 3) -> list[str]:
     """
     lines: list[str] = []
     current = ""
+    text = shorten(text, note=note)
+    room = (width + 2) * max_lines * 2  # more than the lines can hold
+    overflow = len(text) > room
+    if overflow:
+        text = text[:room]
     for piece in _pieces(" ".join(text.splitlines())):
         if not current and not piece.strip():
             continue  # no line starts with a space
@@ -264,6 +279,8 @@ def wrap(text: str, width: int, max_lines: int = 3) -> list[str]:
     if current.strip():
         lines.append(current.rstrip())
     lines = [line for line in lines if line] or [""]
+    if overflow and len(lines) <= max_lines:  # what was cut did not show: say it is there
+        lines.append("…")
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
         while last and display_width(last) + 2 > width:

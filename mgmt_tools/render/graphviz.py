@@ -3,8 +3,11 @@
 Everything that runs a Graphviz executable goes through :func:`pipe`, which maps a missing
 executable to :class:`~mgmt_tools.errors.GraphvizNotFoundError` (exit code 3: the CLI then
 writes the DOT source instead) and any other failure to :class:`~mgmt_tools.errors.RenderError`.
-The ``graphviz`` package is imported inside :func:`pipe` only, so that importing this module
-costs nothing on the CLI's fast path.
+
+Drawing is bounded (:mod:`mgmt_tools.limits`): a diagram of more than ``max_diagram`` nodes
+plus edges is refused before Graphviz sees it, and a run that takes longer than
+``render_timeout`` seconds is killed. Both errors name the diagram and the option that draws a
+simpler one; the numbers of a result are never cut, only its picture.
 
 Output is made deterministic where Graphviz is not: the PDF creation date cairo stamps into
 every file is replaced by a fixed one, and line ends are normalised, so the same DOT gives the
@@ -13,13 +16,18 @@ same bytes on one Graphviz version.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shutil
+import signal
+import subprocess
 
+from mgmt_tools import limits
 from mgmt_tools.errors import GraphvizNotFoundError, RenderError
 from mgmt_tools.render import format_number
 
-__all__ = ["ENGINES", "FORMATS", "RASTER_DPI", "available", "executable", "pipe"]
+__all__ = ["ENGINES", "FORMATS", "RASTER_DPI", "available", "diagram_size", "executable", "pipe"]
 
 FORMATS = ("svg", "png", "pdf")
 """Formats :func:`pipe` renders."""
@@ -32,6 +40,9 @@ RASTER_DPI = 144.0
 # replacing it by a date of the same length keeps the cross-reference offsets valid.
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})")
 _FIXED_DATE = b"20000101000000"
+# ... and writes the date in the local zone ("Z" in UTC, "+08'00" in Shanghai): with the zone
+# fixed too, a PDF is the same wherever it is drawn (SOURCE_DATE_EPOCH for cairo 1.18 on).
+_FIXED_CLOCK = {"TZ": "UTC", "SOURCE_DATE_EPOCH": "946684800"}
 _STDERR_LINES = 5
 
 
@@ -56,6 +67,8 @@ def pipe(
     engine: str = "dot",
     dpi: float | None = RASTER_DPI,
     pinned: bool = False,
+    diagram: str = "the diagram",
+    simpler: str | None = None,
 ) -> bytes:
     """Render DOT ``source`` to ``fmt`` (svg, png or pdf) with the Graphviz ``engine``.
 
@@ -72,6 +85,11 @@ def pipe(
     pinned
         Run ``neato -n2``: keep the node positions given in the source (``pos`` attributes)
         and route edges only. Only with ``engine="neato"``.
+    diagram
+        What is drawn, for the messages (``"the decision tree of 201 nodes"``).
+    simpler
+        The option that draws a simpler picture of the same result, for the messages
+        (``"--depth N (the levels below the root)"``).
 
     Returns
     -------
@@ -85,7 +103,9 @@ def pipe(
     GraphvizNotFoundError
         The engine's executable is not installed.
     RenderError
-        Graphviz failed (its first lines of stderr are in the message).
+        The diagram has more nodes and edges than ``limits.current().max_diagram``, Graphviz
+        took longer than ``limits.current().render_timeout`` seconds, or it failed (its first
+        lines of stderr are in the message).
     """
     if fmt not in FORMATS:
         raise ValueError(f"cannot render format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -93,22 +113,148 @@ def pipe(
         raise ValueError(f"unknown Graphviz engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if pinned and engine != "neato":
         raise ValueError("pinned positions need engine='neato'")
+    bounds = limits.current()
+    size = diagram_size(source)
+    if size > bounds.max_diagram:
+        raise RenderError(
+            f"{diagram} is too big to draw: {size:,} nodes and edges, more than the limit of "
+            f"{bounds.max_diagram:,}; {limits.how_to_raise('max_diagram')}{_simpler(simpler)}"
+        )
     if dpi is not None and fmt == "png":
         source = _with_graph_attribute(source, "dpi", format_number(dpi))
-
-    import graphviz  # the package imports subprocess machinery: keep it off the CLI fast path
-
+    path = executable(engine)
+    if path is None:
+        raise GraphvizNotFoundError(engine)
+    command = [path, f"-T{fmt}"] + (["-n2"] if pinned else [])
     try:
-        data: bytes = graphviz.pipe(
-            engine, fmt, source.encode("utf-8"), neato_no_op=2 if pinned else None, quiet=True
-        )
-    except graphviz.ExecutableNotFound:
+        data = _run(command, source.encode("utf-8"), bounds.render_timeout)
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"Graphviz '{engine}' was stopped after {format_number(bounds.render_timeout)} s "
+            f"drawing {diagram} ({size:,} nodes and edges); "
+            f"{limits.how_to_raise('render_timeout')}{_simpler(simpler)}"
+        ) from None
+    except FileNotFoundError:
         raise GraphvizNotFoundError(engine) from None
-    except graphviz.CalledProcessError as error:
+    except subprocess.CalledProcessError as error:
         raise RenderError(_failure(engine, error.returncode, error.stderr)) from None
     except OSError as error:  # permissions, a broken install: not "missing", still a failure
         raise RenderError(f"Graphviz '{engine}' could not be run: {error}") from None
     return _deterministic(data, fmt)
+
+
+def _simpler(option: str | None) -> str:
+    if option is None:
+        return "; the numbers are complete with --json"
+    return f", or draw a simpler picture with {option}; the numbers stay complete"
+
+
+def _run(command: list[str], data: bytes, timeout: float) -> bytes:
+    """Run ``command`` on ``data``; its stdout, or CalledProcessError / TimeoutExpired.
+
+    The program runs in a session of its own so that a timeout kills it and anything it
+    started (a wrapper script's children too), not only the first process.
+    """
+    with subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **_FIXED_CLOCK},
+        start_new_session=os.name == "posix",
+    ) as process:
+        try:
+            stdout, stderr = process.communicate(data, timeout=timeout)
+        except BaseException:  # the timeout, Ctrl-C: leave no Graphviz behind
+            _kill(process)
+            raise
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command, stdout, stderr)
+    return stdout
+
+
+def _kill(process: subprocess.Popen[bytes]) -> None:
+    if os.name == "posix":
+        with contextlib.suppress(OSError):  # already gone
+            os.killpg(process.pid, signal.SIGKILL)
+    else:  # pragma: no cover - Windows
+        process.kill()
+    process.communicate()
+
+
+_TOKEN = re.compile(r'->|--|["<\[\];\n{}=]')
+_QUOTED_REST = re.compile(r'(?:[^"\\]|\\.)*"?', re.DOTALL)
+_ANGLE = re.compile(r"[<>]")
+_NOT_NODES = frozenset({"graph", "node", "edge", "subgraph", "digraph", "strict"})
+
+
+def diagram_size(source: str) -> int:
+    r"""Nodes plus edges of a DOT text, close enough to bound what Graphviz will lay out.
+
+    Each edge operator (``->``, ``--``) is an edge; each distinct name a node statement or an
+    edge statement names is a node (attribute statements, ``a=b`` and subgraphs are not).
+    Quoted strings and HTML labels are skipped, whatever they contain.
+
+    >>> diagram_size('digraph { rankdir=LR; node [shape=box]; a [label="x -> y; z"]; a -> b }')
+    3
+    >>> diagram_size("digraph {\n a [label=<<B>n;</B>>]\n b:p:w -> c\n {rank=same; a; b}\n}")
+    4
+    """
+    names: set[str] = set()
+    edges = 0
+    position, length = 0, len(source)
+    brackets = 0
+    named: list[str] = []  # the node names of the current statement
+    wanted = True  # the next word is a node name (a statement's first, or after an edge)
+    attribute = False
+    while position < length:
+        match = _TOKEN.search(source, position)
+        end = match.start() if match else length
+        if wanted and brackets == 0:
+            words = source[position:end].split(None, 1)
+            if words:
+                named.append(words[0].split(":", 1)[0])
+                wanted = False
+        if match is None:
+            break
+        token = match.group()
+        position = match.end()
+        if token == '"':
+            quoted = _QUOTED_REST.match(source, position)
+            position = quoted.end() if quoted else length
+            if wanted and brackets == 0:
+                named.append(source[match.start() : position])
+                wanted = False
+        elif token == "<":
+            depth = 1
+            for angle in _ANGLE.finditer(source, position):
+                depth += 1 if angle.group() == "<" else -1
+                if depth == 0:
+                    position = angle.end()
+                    break
+            else:
+                position = length
+        elif token == "[":
+            brackets += 1
+        elif token == "]":
+            brackets = max(brackets - 1, 0)
+        elif brackets:
+            continue
+        elif token in ("->", "--"):
+            edges += 1
+            wanted = True
+        elif token == "=":
+            attribute = True
+        else:  # the end of a statement: ; newline { }
+            _add_names(names, named, attribute)
+            named, wanted, attribute = [], True, False
+    _add_names(names, named, attribute)
+    return len(names) + edges
+
+
+def _add_names(names: set[str], named: list[str], attribute: bool) -> None:
+    if named and not attribute and named[0].lower() not in _NOT_NODES:
+        names.update(named)
 
 
 def _with_graph_attribute(source: str, name: str, value: str) -> str:

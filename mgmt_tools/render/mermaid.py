@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from mgmt_tools.render import strip_forbidden
+from mgmt_tools.render import shorten, strip_forbidden
 from mgmt_tools.render.dot import THEME, Theme
 
 __all__ = ["class_def", "comment", "escape", "gantt_text", "label", "link_style", "node_id"]
@@ -43,8 +43,9 @@ _TABLE = str.maketrans(
 
 
 def _clean(text: object) -> str:
-    """``text`` without what :func:`strip_forbidden` drops and DEL, line breaks as ``\\n``."""
-    value = strip_forbidden(str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    """``text`` without what :func:`strip_forbidden` drops and DEL, line breaks as ``\\n``,
+    shortened to the ``max_label`` limit (:func:`~mgmt_tools.render.shorten`)."""
+    value = strip_forbidden(shorten(str(text)).replace("\r\n", "\n").replace("\r", "\n"))
     return value.replace("\x7f", "")
 
 
