@@ -19,6 +19,7 @@ import numpy as np
 from mgmt_tools._expr import Expression, fraction_hint
 from mgmt_tools._hints import too_large
 from mgmt_tools._numeric import TOLERANCE, close
+from mgmt_tools._validation import Locating
 from mgmt_tools.decision.model import TreeModel
 from mgmt_tools.decision.tree import CHANCE, CONSTANT, REST, TERMINAL, Formulas, Spec, Tree
 from mgmt_tools.errors import PathPart
@@ -61,6 +62,7 @@ class Builder(Protocol):
 
     labels: list[str]
     expressions: list[Expression]
+    where: Locating
 
     def label(self, text: str) -> int: ...
 
@@ -286,6 +288,7 @@ class Expansion:
             units=model.units,
             risk_tolerance=model.risk_tolerance,
             warnings=tuple(warnings),
+            source=self.builder.where,
         )
 
 

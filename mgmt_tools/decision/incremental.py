@@ -16,7 +16,7 @@ import numpy.typing as npt
 
 from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools.decision.levels import best_branch, chance_value
-from mgmt_tools.decision.solve import Solution
+from mgmt_tools.decision.solve import Solution, check_finite
 from mgmt_tools.decision.tree import CHANCE, Tree
 
 __all__ = ["Outcome", "Partial", "evaluate", "prepare"]
@@ -196,9 +196,9 @@ def _evaluate(
         result = np.empty((step.parents.size, columns))
         chance, decision = step.chance, ~step.chance
         if chance.any():
-            result[chance] = chance_value(
-                probability, branch, step.starts, step.counts, risk, maximize
-            )[chance]
+            values = chance_value(probability, branch, step.starts, step.counts, risk, maximize)
+            result[chance] = values[chance]
+            check_finite(tree, result[chance], branch, risk)
         if decision.any():
             if fixed_policy:
                 chosen = np.repeat(step.fixed_position[:, None], columns, axis=1)

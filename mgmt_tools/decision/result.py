@@ -17,6 +17,7 @@ from mgmt_tools.decision.solve import Solution
 from mgmt_tools.decision.tree import DECISION, Tree
 from mgmt_tools.errors import did_you_mean
 from mgmt_tools.render.display import Displayed
+from mgmt_tools.render.escape import terminal
 
 __all__ = [
     "DecisionResult",
@@ -272,4 +273,4 @@ def summary_text(result: DecisionResult, *, warnings: bool = True) -> str:
             )
     if warnings and result.warnings:
         lines += ["", *(f"warning: {warning}" for warning in result.warnings)]
-    return "\n".join(lines)
+    return terminal("\n".join(lines))

@@ -30,13 +30,33 @@ from mgmt_tools.decision.evpi import evpi as compute_evpi
 from mgmt_tools.decision.levels import RELATIVE_TOLERANCE, utility
 from mgmt_tools.decision.result import DecisionResult, RiskProfile
 from mgmt_tools.decision.sensitivity import Vary, parse_vary, sensitivity, tornado_rows
-from mgmt_tools.decision.solve import Solution, solve
+from mgmt_tools.decision.solve import Solution, located, solve
 from mgmt_tools.decision.tree import CHANCE, TERMINAL, Tree
-from mgmt_tools.errors import OptionError, did_you_mean
+from mgmt_tools.errors import InputError, OptionError, did_you_mean
 
 __all__ = ["Solution", "risk_profile", "rollback", "run", "solve"]
 
 MAX_TIE_WARNINGS = 10
+
+
+_EXP_LIMIT = 709.0
+"""exp(x) is finite for x up to about 709.78 (the float limit is about 1.8e308)."""
+
+
+def _check_utility(tree: Tree, solution: Solution, tolerance: float) -> None:
+    """Refuse, at ``risk_tolerance``, an expected utility 1 - exp(-CE / R) beyond the float
+    limit: a certainty equivalent worse than about 709 times the risk tolerance."""
+    sign = -1.0 if tree.objective == "max" else 1.0
+    certainty = solution.root_value
+    if sign * certainty / tolerance <= _EXP_LIMIT:
+        return
+    message = (
+        f"the expected utility 1 - exp({sign * certainty / tolerance:.6g}) overflows: the "
+        f"certainty equivalent {certainty:.6g} is more than {_EXP_LIMIT:g} times the risk "
+        f"tolerance {tolerance:.6g}; use a risk tolerance of at least "
+        f"{abs(certainty) / _EXP_LIMIT:.6g} (in the units of the payoffs)"
+    )
+    raise InputError([located(tree, ("risk_tolerance",), message)])
 
 
 def risk_profile(tree: Tree, solution: Solution) -> RiskProfile:
@@ -186,6 +206,7 @@ def _analyse(
     branch_ce: dict[str, float] | None = None
     if tolerance is not None:
         certainty = solution.root_value
+        _check_utility(tree, solution, tolerance)
         expected_utility = utility(certainty, tolerance, maximize)
         ce_branch = tree.payoff[children] + solution.value[children]
         branch_ce = dict(zip(names, ce_branch.tolist(), strict=True))

@@ -32,8 +32,9 @@ import numpy as np
 from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools.decision.levels import best_branch, chance_value
 from mgmt_tools.decision.tree import Tree
+from mgmt_tools.errors import InputError, PathPart, Problem
 
-__all__ = ["Solution", "solve"]
+__all__ = ["Solution", "check_finite", "located", "solve"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,6 +76,7 @@ def solve(
         probability = tree.probability[child_low:child_high]
         if chance.all():
             result = chance_value(probability, branch, starts, counts, risk_tolerance, maximize)
+            check_finite(tree, result, branch, risk_tolerance)
         else:
             if policy is None:
                 chosen, ties = best_branch(branch, starts, counts, maximize)
@@ -85,6 +87,7 @@ def solve(
             if chance.any():
                 values = chance_value(probability, branch, starts, counts, risk_tolerance, maximize)
                 result[chance] = values[chance]
+                check_finite(tree, result[chance], branch, risk_tolerance)
             decision = ~chance
             choice[internal[decision]] = chosen[decision] + child_low
         value[internal] = result
@@ -95,3 +98,27 @@ def solve(
             expected[internal] = np.where(chance, mean, expected_branch[picked])
     ties = np.sort(np.concatenate(tie_nodes)) if tie_nodes else np.zeros(0, dtype=np.int64)
     return Solution(value, expected, choice, ties, risk_tolerance)
+
+
+def check_finite(
+    tree: Tree, values: FloatArray, branch: FloatArray, risk_tolerance: float | None
+) -> None:
+    """Refuse, at ``risk_tolerance``, certainty equivalents that overflowed: exp(x / R) is
+    beyond the float limit when R is below the payoffs / 1e308 (payoffs are at most 1e15 in
+    size, so an expected value never overflows)."""
+    if risk_tolerance is None or np.isfinite(values).all():
+        return
+    with np.errstate(invalid="ignore"):
+        worst = float(np.nanmax(np.abs(branch)))
+    message = (
+        f"payoffs as large as {worst:.6g} divided by the risk tolerance {risk_tolerance:.6g} "
+        f"overflow the exponential utility exp(x / R); use a risk tolerance of at least "
+        f"{worst / 709:.6g} (in the units of the payoffs)"
+    )
+    raise InputError([located(tree, ("risk_tolerance",), message)])
+
+
+def located(tree: Tree, path: tuple[PathPart, ...], message: str) -> Problem:
+    """``message`` placed at ``path`` of the file the tree was read from (when known)."""
+    where = tree.source
+    return where.problem(path, message) if where is not None else Problem(message, path)

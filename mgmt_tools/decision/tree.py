@@ -112,6 +112,8 @@ class Tree:
     units: str | None = None
     risk_tolerance: float | None = None
     warnings: tuple[str, ...] = ()
+    source: Any = field(default=None, repr=False)
+    """Where the tree came from (a locator), to place problems found when it is solved."""
 
     @property
     def node_count(self) -> int:

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._arrays import FloatArray, IndexArray
-from mgmt_tools._expr import ExpressionError
+from mgmt_tools._expr import LARGEST, LARGEST_TEXT, ExpressionError
 from mgmt_tools.decision.incremental import Outcome, evaluate, prepare
 from mgmt_tools.decision.levels import RELATIVE_TOLERANCE
 from mgmt_tools.decision.solve import Solution
@@ -144,9 +144,9 @@ class Variation:
         for row, node in enumerate(self.payoff_nodes.tolist()):
             spec = int(formulas.payoff_formula[node])
             env = int(formulas.env[node])
-            payoff[row] = self.compute(
-                spec, environment(env), f"payoff of '{tree.path_text(node)}'"
-            )
+            what = f"payoff of '{tree.path_text(node)}'"
+            payoff[row] = self.compute(spec, environment(env), what)
+            self.check_size(values, payoff[row], spec, what)
         probability = np.empty((self.probability_nodes.size, columns))
         rests = []
         for row, node in enumerate(self.probability_nodes.tolist()):
@@ -171,6 +171,20 @@ class Variation:
                 f"varying {self.variable}: the {what} ({expression.text}) fails: {error}"
             ) from None
         return np.broadcast_to(np.asarray(value, dtype=np.float64), (self.width,))
+
+    def check_size(self, values: FloatArray, computed: FloatArray, spec: int, what: str) -> None:
+        """A payoff computed beyond :data:`~mgmt_tools._expr.LARGEST` in size is refused as
+        the same number written in the tree is (sums of such values would overflow)."""
+        with np.errstate(invalid="ignore"):
+            big = np.flatnonzero(np.abs(computed) > LARGEST)
+        if big.size:
+            column = int(big[0])
+            expression = self.tree.formulas.expressions[spec]
+            raise DomainError(
+                f"varying {self.variable}: at {self.variable} = {values[column]:.12g} the "
+                f"{what} ({expression.text}) is {computed[column]:.6g}, too large (at most "
+                f"{LARGEST_TEXT} in size)"
+            )
 
     def column_sum(self, nodes: list[int], rows: FloatArray, columns: int) -> FloatArray:
         total = np.zeros(columns)

@@ -18,7 +18,7 @@ from mgmt_tools.mcda.judgements import unlinked_message
 from mgmt_tools.mcda.matrix import DecisionMatrix
 from mgmt_tools.mcda.model import METHODS, NORMALIZATIONS, WEIGHTINGS
 
-__all__ = ["DEFAULT_NORMALIZATION", "Settings", "check", "settings_of"]
+__all__ = ["DEFAULT_NORMALIZATION", "SMALLEST", "Settings", "check", "settings_of"]
 
 DEFAULT_NORMALIZATION = {
     "weighted_sum": "minmax",
@@ -27,6 +27,10 @@ DEFAULT_NORMALIZATION = {
     "vikor": "vikor",
 }
 """Each method's normalisation when none is asked for; vikor always uses its own."""
+SMALLEST = 1e-290
+"""The smallest size of a value other than 0: below it, differences of values (1e-300 and
+1.0000000001e-300) lose their digits and their reciprocals (minmax's 1/(max - min), min/x)
+overflow the float limit."""
 CELL_LIMIT = 21
 """Problems reported per check of the values (the error list stops at 20 anyway)."""
 
@@ -92,6 +96,15 @@ def check(matrix: DecisionMatrix, settings: Settings) -> list[Problem]:
     maximize = matrix.maximize
     cost = ~maximize
     norm = settings.normalization
+    tiny = (values > -SMALLEST) & (values < SMALLEST)
+    tiny &= values != 0
+    _cells(
+        matrix,
+        tiny,
+        f"too small (a value other than 0 is at least {SMALLEST:g} in size; write 0 for none)",
+        problems,
+    )
+    del tiny
     if settings.weighting == "entropy":
         _cells(
             matrix,

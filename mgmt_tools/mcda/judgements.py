@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from mgmt_tools._expr import ExpressionError, compile_expression
+from mgmt_tools._expr import LARGEST, LARGEST_TEXT, ExpressionError, compile_expression
 from mgmt_tools._numeric import close
 from mgmt_tools.errors import PathPart, did_you_mean
 from mgmt_tools.mcda.matrix import PLACEHOLDER, Comparison, PairMatrix
@@ -61,6 +61,14 @@ def _judgement(value: float, path: Path, report: Report) -> float:
             path,
             f"a judgement of {value:g}: judgements are ratios greater than 0 "
             "(1 means equally important)",
+        )
+        return math.nan
+    if value > LARGEST or value < 1 / LARGEST:
+        # its reciprocal is in the matrix too: both within the size every input number has
+        report(
+            path,
+            f"a judgement of {value:g}: judgements are at most {LARGEST_TEXT} and at least "
+            f"1/{LARGEST_TEXT} (the reciprocal is implied)",
         )
         return math.nan
     return value

@@ -165,13 +165,15 @@ def normalization(
             numerator = 1.0 / stats.reciprocals
             constant = hi == lo
         elif method == "zscore":
-            sd = np.sqrt(stats.squares / max(stats.count - 1, 1))
             mean = stats.total / max(stats.count, 1)
+            sd = _root_sum_squares(values, stats.squares, hi - lo, mean)
+            sd /= np.sqrt(max(stats.count - 1, 1))
             scale = np.where(cost, -1.0, 1.0) / sd
             shift = mean
             constant = (sd == 0) | (hi == lo)
         elif method == "vector":
-            scale = 1.0 / np.sqrt(stats.squares)
+            size = np.maximum(np.abs(lo), np.abs(hi))
+            scale = 1.0 / _root_sum_squares(values, stats.squares, size, np.zeros(n))
             constant = hi == lo
         elif method == "none":
             constant = hi == lo
@@ -196,3 +198,21 @@ def normalization(
         ends.min(axis=0),
         ends.max(axis=0),
     )
+
+
+_UNDERFLOW = 1e-100
+"""Below this size, squares of values (1e-300 squared is 0) lose their digits."""
+
+
+def _root_sum_squares(
+    values: FloatArray, squares: FloatArray, size: FloatArray, centre: FloatArray
+) -> FloatArray:
+    """sqrt(sum((x - centre)^2)) per column from ``squares``, recomputed scaled by ``size``
+    (the spread of the column) where squaring underflows: a column of values near 1e-300 has
+    a norm and a standard deviation, not 0."""
+    roots = np.sqrt(squares)
+    small = np.flatnonzero((size > 0) & (size < _UNDERFLOW))
+    for column in small.tolist():
+        scaled = (values[:, column] - centre[column]) / size[column]
+        roots[column] = size[column] * np.sqrt(np.dot(scaled, scaled))
+    return roots

@@ -167,9 +167,13 @@ def analyse_tally(
             f"the {cutoff:g}% cutoff: all kept categories are marked vital"
         )
     strata: list[Stratum] = []
-    if tally.strata is not None and tally.by_stratum is not None:
-        for name, row in zip(tally.strata, tally.by_stratum, strict=True):
-            values = _merged(row, order, kept)
+    if tally.strata is not None:
+        # only the kept categories and the merged tail: the whole strata x categories table
+        # may not fit in memory (100,000 strata x 50,000 categories)
+        by = (extras or {}).get("by")
+        column = (str(by),) if by is not None else ()
+        table = tally.table(order[:kept].astype(np.int64), source=source, path=column)
+        for name, values in zip(tally.strata, table, strict=True):
             strata.append(Stratum(name, values, _ranked_vital(values, kept, cutoff)))
     return ParetoResult(
         names=names,

@@ -34,28 +34,82 @@ from mgmt_tools._files import read_text
 from mgmt_tools._hints import too_large
 from mgmt_tools.errors import InputError, Problem
 
-__all__ = ["BLANK", "Tally", "count_categories", "tally", "tally_text"]
+__all__ = ["BLANK", "MAX_CELLS", "Tally", "count_categories", "tally", "tally_text"]
 
 BLANK = "(blank)"
 """The category of records whose category cell is empty."""
 _LIMIT = 20
 
 
+MAX_CELLS = 1_000_000
+"""Strata x categories a stratified Pareto may have (its table, its JSON rows): merge the tail
+into "Other" (``--top``, ``--other-after``) to stay within it."""
+
+
 @dataclass(frozen=True, eq=False)
 class Tally:
-    """Category totals in order of first appearance, and per stratum when stratified."""
+    """Category totals in order of first appearance, and per stratum when stratified.
+
+    The strata are kept as one stratum code and one category code per record (memory in
+    proportion to the data): the table of strata x categories is built by :meth:`table`
+    for the categories a Pareto keeps, not for all of them.
+    """
 
     categories: list[str]
     totals: FloatArray
     records: int
     """Data rows read."""
     strata: list[str] | None = None
-    by_stratum: FloatArray | None = None
-    """Totals per stratum (rows) and category (columns), when ``by`` was given."""
+    stratum_codes: IntArray | None = None
+    """Per record: its stratum, when ``by`` was given."""
+    category_codes: IntArray | None = None
+    """Per record: its category, when ``by`` was given."""
+    amounts: FloatArray | None = None
+    """Per record: its count or weight (None: each record counts 1)."""
 
     def as_dict(self) -> dict[str, float]:
         """Category -> total, in order of first appearance."""
         return dict(zip(self.categories, self.totals.tolist(), strict=True))
+
+    @property
+    def by_stratum(self) -> FloatArray | None:
+        """Totals per stratum (rows) and category (columns), when ``by`` was given."""
+        if self.strata is None:
+            return None
+        return self.table(np.arange(len(self.categories), dtype=np.int64))
+
+    def table(
+        self, columns: IntArray, *, source: str | None = None, path: tuple[str, ...] = ()
+    ) -> FloatArray:
+        """Totals per stratum (rows) of the categories ``columns`` (in that order), with one
+        more column summing every other category when some are left out.
+
+        Raises :class:`InputError` when strata x columns exceeds :data:`MAX_CELLS`.
+        """
+        assert self.strata is not None
+        assert self.stratum_codes is not None
+        assert self.category_codes is not None
+        size = len(self.categories)
+        width = columns.size + (1 if columns.size < size else 0)
+        cells = len(self.strata) * width
+        if cells > MAX_CELLS:
+            raise InputError(
+                [
+                    Problem(
+                        f"{len(self.strata):,} strata x {width:,} categories = {cells:,} cells, "
+                        f"more than the {MAX_CELLS:,} a stratified Pareto may have; merge the "
+                        "tail into 'Other' with --top N or --other-after PERCENT, or stratify "
+                        "by a column with fewer values",
+                        path,
+                        source,
+                    )
+                ]
+            )
+        position = np.full(size, columns.size, dtype=np.int64)
+        position[columns] = np.arange(columns.size)
+        combined = self.stratum_codes * width + position[self.category_codes]
+        flat = np.bincount(combined, weights=self.amounts, minlength=cells)
+        return flat.astype(np.float64).reshape(len(self.strata), width)
 
 
 def count_categories(
@@ -308,10 +362,8 @@ def _sum(cells: list[str], amounts: FloatArray | None, strata: list[str] | None)
     stratum_codes = np.fromiter(map(stratum_index.__getitem__, strata), np.int64, records)
     stratum_names, stratum_remap = _canonical(list(stratum_index))
     stratum_codes = stratum_remap[stratum_codes]
-    combined = stratum_codes * size + codes
-    flat = np.bincount(combined, weights=amounts, minlength=len(stratum_names) * size)
-    table: FloatArray = flat.astype(np.float64).reshape(len(stratum_names), size)
-    return Tally(names, table.sum(axis=0), records, stratum_names, table)
+    totals = np.bincount(codes, weights=amounts, minlength=size).astype(np.float64)
+    return Tally(names, totals, records, stratum_names, stratum_codes, codes, amounts)
 
 
 def _canonical(raw: list[str]) -> tuple[list[str], IntArray]:

@@ -17,6 +17,7 @@ from typing import cast
 import numpy as np
 import numpy.typing as npt
 
+from mgmt_tools._numeric import isclose
 from mgmt_tools._validation import Locating
 from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, format_path, in_order
 from mgmt_tools.pert.links import parse_link
@@ -103,7 +104,8 @@ def build_plan(
         optimistic=columns.optimistic,
         most_likely=columns.most_likely,
         pessimistic=columns.pessimistic,
-        milestone=columns.milestone | (duration == 0),
+        # a duration within the tolerance of 0 is 0 (docs/formats, tolerance): a milestone
+        milestone=columns.milestone | isclose(duration, 0.0),
         link_pred=pred,
         link_succ=succ,
         link_type=kind,

@@ -19,7 +19,11 @@ from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import isclose
 from mgmt_tools.pert.model import WEEKDAYS
 
-__all__ = ["WorkCalendar"]
+__all__ = ["LAST_DATE", "WorkCalendar"]
+
+LAST_DATE = dt.date.max
+"""The last date a plan may reach (9999-12-31): ISO 8601 dates, Python's and the spreadsheets'
+end there."""
 
 
 def _snap(values: FloatArray) -> FloatArray:
@@ -55,6 +59,16 @@ class WorkCalendar:
             holidays=self._holidays,
         )
 
+    def last_day(self) -> int:
+        """The number of the last working day on or before :data:`LAST_DATE` (-1 when
+        working day 0 is later): dates past year 9999 cannot be written."""
+        end = np.datetime64(LAST_DATE, "D") + np.timedelta64(1, "D")
+        first = self.first_day
+        if first >= end:
+            return -1
+        count = np.busday_count(first, end, weekmask=self._mask, holidays=self._holidays)
+        return int(count) - 1
+
     def day(self, offsets: npt.ArrayLike) -> npt.NDArray[np.datetime64]:
         """The dates of whole working-day numbers."""
         return np.busday_offset(
@@ -66,24 +80,34 @@ class WorkCalendar:
         )
 
     def start_dates(self, es: FloatArray, ef: FloatArray) -> npt.NDArray[np.datetime64]:
-        """Start dates: working day floor(es); a milestone (ef == es) is dated one day, the
-        day of its finish (ceil(es) - 1, working day 0 at offset 0)."""
+        """Start dates: working day floor(es); a milestone (ef equal to es within the
+        tolerance) is dated one day, the day of its finish (ceil(es) - 1, working day 0 at
+        offset 0)."""
         snapped = _snap(es)
         milestone_day = np.maximum(np.ceil(snapped) - 1, 0)
-        return self.day(np.where(ef == es, milestone_day, np.floor(snapped)))
+        return self.day(np.where(isclose(ef, es), milestone_day, np.floor(snapped)))
 
     def finish_dates(self, es: FloatArray, ef: FloatArray) -> npt.NDArray[np.datetime64]:
-        """Finish dates: working day ceil(ef) - 1; milestones (ef == es) ceil(es) - 1, and
-        working day 0 at offset 0."""
-        last = np.ceil(_snap(ef)) - 1
+        """Finish dates: working day ceil(ef) - 1; milestones (ef equal to es within the
+        tolerance) ceil(es) - 1, and working day 0 at offset 0."""
+        last = np.ceil(_snap(np.where(isclose(ef, es), es, ef))) - 1
         return self.day(np.maximum(last, 0))
 
     def offset_of(self, deadline: dt.date) -> float:
-        """A date deadline as an offset: working days from start up to and including it."""
+        """A date deadline as an offset: working days from start up to and including it.
+
+        A deadline before working day 0 is minus the working days from the day after it up to
+        working day 0, so every day between the last working day before the start and the
+        start gives 0 (numpy's count with its bounds reversed would count working day 0 and
+        not the day after the deadline).
+        """
         end = np.datetime64(deadline, "D") + np.timedelta64(1, "D")
-        return float(
-            np.busday_count(self.first_day, end, weekmask=self._mask, holidays=self._holidays)
-        )
+        first = self.first_day
+        if end >= first:
+            count = np.busday_count(first, end, weekmask=self._mask, holidays=self._holidays)
+            return float(count)
+        count = np.busday_count(end, first, weekmask=self._mask, holidays=self._holidays)
+        return float(-count)
 
     @staticmethod
     def iso(dates: npt.NDArray[np.datetime64]) -> list[str]:

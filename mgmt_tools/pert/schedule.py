@@ -13,14 +13,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools._numeric import isclose
-from mgmt_tools.errors import InputError, Problem
-from mgmt_tools.pert.calendar import WorkCalendar
+from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools.pert.calendar import LAST_DATE, WorkCalendar
 from mgmt_tools.pert.cycles import cycle_error
 from mgmt_tools.pert.merge_bias import merge_bias_warnings
 from mgmt_tools.pert.model import Plan
@@ -97,15 +98,8 @@ def schedule(
     given = plan.deadline if deadline is None else deadline
     if isinstance(given, dt.date):
         if calendar is None:
-            raise InputError(
-                [
-                    Problem(
-                        f"a date deadline ({given}) needs a plan with a start date",
-                        ("deadline",),
-                        getattr(plan.source, "source", None),
-                    )
-                ]
-            )
+            message = f"a date deadline ({given}) needs a plan with a start date"
+            raise InputError([_problem(plan.source, ("deadline",), message)])
         given = calendar.offset_of(given)
     deadline = float(given) if given is not None else None
     stats = None
@@ -116,6 +110,7 @@ def schedule(
         warnings.extend(stats.warnings)
     dates: dict[str, object] = {}
     if calendar is not None:
+        _check_dates(plan, calendar, ef)
         dates = {
             "start_date": str(calendar.day([0])[0]),
             "finish_date": WorkCalendar.iso(calendar.finish_dates(np.zeros(1), np.array([length])))[
@@ -143,6 +138,42 @@ def schedule(
         deadline=deadline,
         **dates,  # type: ignore[arg-type]
     )
+
+
+_LISTED = 20
+"""Tasks named in the error when many finish past the last date."""
+
+
+def _check_dates(plan: Plan, calendar: WorkCalendar, ef: FloatArray) -> None:
+    """Refuse a schedule whose dates go past :data:`LAST_DATE`, naming the tasks (a finish
+    at offset f is dated working day ceil(f) - 1)."""
+    last = calendar.last_day()
+    bound = float(last + 1)
+    late = np.flatnonzero((ef > bound) & ~isclose(ef, bound))
+    where = plan.source
+    if last < 0:
+        message = (
+            f"the first working day on or after {plan.start} is past {LAST_DATE}, the last "
+            "date a plan can reach"
+        )
+        raise InputError([_problem(where, ("start",), message)])
+    if not late.size:
+        return
+    problems = []
+    for task in late[:_LISTED].tolist():
+        message = (
+            f"ends {np.ceil(ef[task]):.0f} working days from the start {plan.start}, past "
+            f"{LAST_DATE}, the last date a plan can reach ({last + 1} working days from it)"
+        )
+        problems.append(_problem(where, plan.entry_path(task), message))
+    if late.size > _LISTED:
+        more = f"{late.size - _LISTED} more tasks finish past {LAST_DATE}"
+        problems.append(_problem(where, ("tasks",), more))
+    raise InputError(problems)
+
+
+def _problem(where: Any, path: tuple[PathPart, ...], message: str) -> Problem:
+    return where.problem(path, message) if where is not None else Problem(message, path)
 
 
 def _free_float(

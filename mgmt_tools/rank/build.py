@@ -59,6 +59,8 @@ class Backlog:
     tolerance: float = 1e-10
     normalization: str = "minmax"
     warnings: list[str] = field(default_factory=list)
+    source: Any = field(default=None, repr=False, compare=False)
+    """Where the backlog came from (a locator), to place problems found when it is scored."""
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:
@@ -97,13 +99,20 @@ def build_backlog(
         "max_iterations": model.max_iterations,
         "tolerance": model.tolerance,
         "normalization": model.normalization,
+        "source": where,
     }
     warnings: list[str] = []
     if method == "pairwise":
         comparisons = _comparisons(model, names, where, problems)
         if not problems:
             names = names if names is not None else _first_seen(model)
-        return Backlog(method, names or [], comparisons=comparisons, warnings=warnings, **options)
+        return Backlog(
+            method,
+            names or [],
+            comparisons=comparisons,
+            warnings=warnings,
+            **options,
+        )
     if method == "borda":
         ballots, names = _ballots(model, names, where, problems, warnings)
         return Backlog(method, names, ballots=ballots, warnings=warnings, **options)

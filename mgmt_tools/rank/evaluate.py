@@ -17,7 +17,9 @@ from typing import Any
 import numpy as np
 
 import mgmt_tools.rank.scores as methods
+from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import close
+from mgmt_tools.errors import InputError, Problem
 from mgmt_tools.rank.build import Backlog
 from mgmt_tools.rank.model import CATEGORIES, MODELS
 from mgmt_tools.rank.ranking import rank
@@ -76,6 +78,7 @@ def evaluate(backlog: Backlog, *, model: str | None = None) -> RankResult:
         extras["normalization"] = backlog.normalization
         extras["weights"] = dict(zip(backlog.criteria, (weights / total).tolist(), strict=True))
     scores = np.asarray(scores, dtype=np.float64)
+    _check_finite(backlog, scores)
     order, ranks = rank(scores, categories)
     return RankResult(
         backlog=backlog,
@@ -87,6 +90,39 @@ def evaluate(backlog: Backlog, *, model: str | None = None) -> RankResult:
         warnings=warnings,
         extras=extras,
     )
+
+
+_FORMULAS = {
+    "rice": ("reach", "impact", "confidence", "effort"),
+    "ice": ("impact", "confidence", "ease"),
+    "wsjf": ("business_value", "time_criticality", "risk_reduction", "job_size"),
+}
+"""The fields of the scores that multiply or divide (the others add bounded numbers)."""
+
+
+def _check_finite(backlog: Backlog, scores: FloatArray) -> None:
+    """Refuse a score that overflowed (a reach of 1e15 over an effort of 1e-300), at its item,
+    naming the values that made it."""
+    with np.errstate(invalid="ignore"):
+        bad = np.flatnonzero(np.isinf(scores))
+    if not bad.size:
+        return
+    keys = _FORMULAS.get(backlog.method, tuple(backlog.fields))
+    where = backlog.source
+    problems = []
+    for item in bad[:20].tolist():
+        values = ", ".join(
+            f"{key} {backlog.fields[key][item]:g}" for key in keys if key in backlog.fields
+        )
+        message = (
+            f"the {backlog.method} score of '{backlog.names[item]}' overflows the float limit "
+            f"(about 1.8e308) from {values}"
+        )
+        path = ("items", item)
+        problems.append(
+            where.problem(path, message) if where is not None else Problem(message, path)
+        )
+    raise InputError(problems)
 
 
 def run(backlog: Backlog, *, model: str | None = None) -> RankResult:
@@ -116,6 +152,13 @@ def _pairwise(backlog: Backlog, model: str, warnings: list[str], extras: dict[st
     extras["ties"] = dict(zip(backlog.names, ties.tolist(), strict=True))
     if model == "copeland":
         return won
+    problem = methods.bradley_terry_problem(backlog.names, comparisons)
+    if problem is not None:
+        where = backlog.source
+        path = ("comparisons",)
+        raise InputError(
+            [where.problem(path, problem) if where is not None else Problem(problem, path)]
+        )
     fit = methods.bradley_terry(count, comparisons, backlog.max_iterations, backlog.tolerance)
     extras["estimation"] = {
         "method": "maximum likelihood by the MM algorithm (Hunter 2004); a tie counts half a "
@@ -127,10 +170,5 @@ def _pairwise(backlog: Backlog, model: str, warnings: list[str], extras: dict[st
     if not fit.converged:
         warnings.append(
             f"Bradley-Terry did not converge in {fit.iterations} iterations; raise max_iterations"
-        )
-    if np.any(wins + ties == 0) or np.any(losses + ties == 0):
-        warnings.append(
-            "some item never wins or never loses: its maximum-likelihood strength is 0 or "
-            "unbounded (Ford 1957), so the strengths are limits"
         )
     return fit.strengths

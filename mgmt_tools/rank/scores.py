@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -29,6 +30,7 @@ __all__ = [
     "BradleyTerry",
     "borda",
     "bradley_terry",
+    "bradley_terry_problem",
     "copeland",
     "eisenhower",
     "ice",
@@ -48,16 +50,18 @@ def rice(
     >>> rice(np.array([2000.0]), np.array([2.0]), np.array([0.8]), np.array([4.0])).tolist()
     [800.0]
     """
-    scores = reach * impact
-    scores *= confidence
-    scores /= effort
+    with np.errstate(over="ignore"):  # an overflow is reported at its item by the caller
+        scores = reach * impact
+        scores *= confidence
+        scores /= effort
     return scores
 
 
 def ice(impact: FloatArray, confidence: FloatArray, ease: FloatArray) -> FloatArray:
     """Impact x confidence x ease."""
-    scores = impact * confidence
-    scores *= ease
+    with np.errstate(over="ignore"):
+        scores = impact * confidence
+        scores *= ease
     return scores
 
 
@@ -68,9 +72,10 @@ def wsjf(
     job_size: FloatArray,
 ) -> FloatArray:
     """Cost of delay (business value + time criticality + risk reduction) / job size."""
-    scores = business_value + time_criticality
-    scores += risk_reduction
-    scores /= job_size
+    with np.errstate(over="ignore"):
+        scores = business_value + time_criticality
+        scores += risk_reduction
+        scores /= job_size
     return scores
 
 
@@ -161,6 +166,126 @@ def bradley_terry(
         if change <= tolerance * float(strength.max()):
             return BradleyTerry(strength, iteration, True)
     return BradleyTerry(strength, max_iterations, False)
+
+
+_SHOWN = 5
+"""Groups, items and suggested comparisons named in a message before "and N more"."""
+
+
+def bradley_terry_problem(names: Sequence[str], comparisons: Sequence[Comparison]) -> str | None:
+    """Why the Bradley-Terry strengths of these comparisons have no maximum-likelihood
+    estimate, with the comparisons that would give them one; None when they have one.
+
+    The estimate exists and is unique if and only if, for every split of the items into two
+    groups, some item of each group beat some item of the other at least once: the directed
+    graph of wins (i -> j when i beat j; a tie, half a win to each, both ways) is strongly
+    connected (Ford 1957, "Solution of a ranking problem from binary comparisons", Amer.
+    Math. Monthly 64(8), 28-33; Hunter 2004, "MM algorithms for generalized Bradley-Terry
+    models", Ann. Statist. 32(1), 384-406, Assumption 1). Two failures are told apart:
+
+    * groups never compared with each other: their strengths have no common scale;
+    * a group that never lost to (or never beat) the items outside it: its strengths go to
+      infinity (or 0) and the algorithm has no point to converge to.
+
+    >>> from mgmt_tools.rank.build import Comparison
+    >>> print(bradley_terry_problem(["A", "B", "C"], [Comparison(0, 1, False),
+    ...                                              Comparison(1, 2, False)]))
+    Bradley-Terry strengths have no maximum-likelihood estimate: Ford's condition (Ford 1957) \
+needs, for every split of the items in two, a win of each side over the other; A never lost; \
+C never won; add a comparison such as "C > A" (or use model copeland)
+    >>> bradley_terry_problem(["A", "B"], [Comparison(0, 1, False), Comparison(1, 0, False)])
+    """
+    import networkx as nx
+
+    count = len(names)
+    graph: nx.DiGraph[int] = nx.DiGraph()
+    graph.add_nodes_from(range(count))
+    for c in comparisons:
+        graph.add_edge(c.first, c.second)
+        if c.tie:
+            graph.add_edge(c.second, c.first)
+    if count < 2 or nx.is_strongly_connected(graph):
+        return None
+    groups = sorted((sorted(group) for group in nx.weakly_connected_components(graph)), key=min)
+    if len(groups) > 1:
+        return _disconnected(names, groups)
+    return _not_strongly_connected(names, graph)
+
+
+def _group_text(names: Sequence[str], group: Sequence[int]) -> str:
+    shown = ", ".join(names[item] for item in group[:_SHOWN])
+    more = f" and {len(group) - _SHOWN} more" if len(group) > _SHOWN else ""
+    return shown + more if len(group) == 1 else "{" + shown + more + "}"
+
+
+def _listed(texts: Sequence[str]) -> str:
+    more = f" and {len(texts) - _SHOWN} more" if len(texts) > _SHOWN else ""
+    return ", ".join(texts[:_SHOWN]) + more
+
+
+def _disconnected(names: Sequence[str], groups: list[list[int]]) -> str:
+    described = _listed([_group_text(names, group) for group in groups])
+    first = names[groups[0][0]]
+    joins = [
+        f'"{first} > {names[group[0]]}" and "{names[group[0]]} > {first}"' for group in groups[1:]
+    ]
+    return (
+        f"Bradley-Terry strengths have no common scale: the comparisons form {len(groups)} "
+        f"groups never compared with each other ({described}); compare the groups, such as "
+        f"{_listed(joins)} (a win each way, as Ford's condition needs; or use model copeland)"
+    )
+
+
+def _not_strongly_connected(names: Sequence[str], graph: Any) -> str:
+    """Ford's condition fails on one connected set: name the groups that never lost (the
+    sources of the condensation) and never won (its sinks), and comparisons that fix it,
+    found by adding "a sink's item beats a source's item" until the graph is strongly
+    connected (each addition removes a source and a sink)."""
+    import networkx as nx
+
+    dag = nx.condensation(graph)
+    first = {c: min(dag.nodes[c]["members"]) for c in dag}  # an item to name for each group
+    never_lost = sorted(
+        (sorted(dag.nodes[c]["members"]) for c in dag if not dag.in_degree(c)), key=min
+    )
+    never_won = sorted(
+        (sorted(dag.nodes[c]["members"]) for c in dag if not dag.out_degree(c)), key=min
+    )
+    # on the graph of groups: cheap even when every item is a group of its own
+    current: nx.DiGraph[int] = nx.DiGraph(dag.edges)
+    current.add_nodes_from(dag)
+    fixes: list[str] = []
+    for _ in range(len(dag)):
+        merged = nx.condensation(current)
+        if len(merged) <= 1:
+            break
+
+        winner = _end_group(merged, merged.out_degree, first)
+        loser = _end_group(merged, merged.in_degree, first)
+        current.add_edge(winner, loser)
+        fixes.append(f'"{names[first[winner]]} > {names[first[loser]]}"')
+    lost = "; ".join(_never(names, group, "lost") for group in never_lost)
+    won = "; ".join(_never(names, group, "won") for group in never_won)
+    such = "a comparison such as" if len(fixes) == 1 else "comparisons such as"
+    return (
+        "Bradley-Terry strengths have no maximum-likelihood estimate: Ford's condition (Ford "
+        "1957) needs, for every split of the items in two, a win of each side over the other; "
+        f"{lost}; {won}; add {such} {_listed(fixes)} (or use model copeland)"
+    )
+
+
+def _end_group(merged: Any, degree: Any, first: dict[int, int]) -> int:
+    """The group, among those with no link out (``degree`` out) or in, with the first item."""
+    ends: list[int] = [
+        min(merged.nodes[m]["members"], key=first.__getitem__) for m in merged if not degree(m)
+    ]
+    return min(ends, key=first.__getitem__)
+
+
+def _never(names: Sequence[str], group: Sequence[int], what: str) -> str:
+    to = "to" if what == "lost" else "against"
+    outside = f" {to} an item outside it" if len(group) > 1 else ""
+    return f"{_group_text(names, group)} never {what}{outside}"
 
 
 def borda(count: int, ballots: Sequence[tuple[Sequence[int], float]]) -> FloatArray:
