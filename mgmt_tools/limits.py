@@ -44,6 +44,9 @@ class Limits:
     """Characters in one text value (a name, a description, a CSV cell)."""
     max_digits: int = 30
     """Digits of one integer written in an input (a float keeps 17 significant digits)."""
+    max_cells: int = 1_000_000
+    """Cells of one table a result holds whose size is a product of the input's sizes (a
+    stratified Pareto: strata x categories)."""
     max_diagram: int = 5_000
     """Nodes plus edges of one diagram handed to Graphviz."""
     max_label: int = 200
@@ -58,6 +61,7 @@ NAMES: dict[str, str] = {
     "values": "max_values",
     "text": "max_text",
     "digits": "max_digits",
+    "cells": "max_cells",
     "diagram": "max_diagram",
     "label": "max_label",
     "render-timeout": "render_timeout",
@@ -123,7 +127,7 @@ def parse(assignments: list[str] | tuple[str, ...]) -> dict[str, int | float]:
     Traceback (most recent call last):
     ...
     ValueError: unknown limit 'txt' (did you mean 'text'?); limits: depth, values, text, \
-digits, diagram, label, render-timeout
+digits, cells, diagram, label, render-timeout
     """
     from mgmt_tools.errors import did_you_mean
 

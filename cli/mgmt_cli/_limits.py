@@ -34,7 +34,7 @@ def limit_options() -> list[click.Parameter]:
             ["--limit"],
             multiple=True,
             metavar="NAME=N",
-            help="Raise another input limit: values, text, digits, diagram or label "
+            help="Raise another input limit: values, text, digits, cells, diagram or label "
             "(see docs/limits.md).",
         ),
     ]

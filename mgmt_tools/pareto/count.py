@@ -27,6 +27,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from mgmt_tools import limits
 from mgmt_tools._arrays import FloatArray, IntArray
 from mgmt_tools._csv import read_table
 from mgmt_tools._expr import LARGEST
@@ -34,16 +35,11 @@ from mgmt_tools._files import read_text
 from mgmt_tools._hints import too_large
 from mgmt_tools.errors import InputError, Problem
 
-__all__ = ["BLANK", "MAX_CELLS", "Tally", "count_categories", "tally", "tally_text"]
+__all__ = ["BLANK", "Tally", "count_categories", "tally", "tally_text"]
 
 BLANK = "(blank)"
 """The category of records whose category cell is empty."""
 _LIMIT = 20
-
-
-MAX_CELLS = 1_000_000
-"""Strata x categories a stratified Pareto may have (its table, its JSON rows): merge the tail
-into "Other" (``--top``, ``--other-after``) to stay within it."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,7 +80,8 @@ class Tally:
         """Totals per stratum (rows) of the categories ``columns`` (in that order), with one
         more column summing every other category when some are left out.
 
-        Raises :class:`InputError` when strata x columns exceeds :data:`MAX_CELLS`.
+        Raises :class:`InputError` when strata x columns exceeds the ``max_cells`` limit
+        (:mod:`mgmt_tools.limits`): merge the tail into "Other" to stay within it.
         """
         assert self.strata is not None
         assert self.stratum_codes is not None
@@ -92,14 +89,15 @@ class Tally:
         size = len(self.categories)
         width = columns.size + (1 if columns.size < size else 0)
         cells = len(self.strata) * width
-        if cells > MAX_CELLS:
+        most = limits.current().max_cells
+        if cells > most:
             raise InputError(
                 [
                     Problem(
                         f"{len(self.strata):,} strata x {width:,} categories = {cells:,} cells, "
-                        f"more than the {MAX_CELLS:,} a stratified Pareto may have; merge the "
-                        "tail into 'Other' with --top N or --other-after PERCENT, or stratify "
-                        "by a column with fewer values",
+                        f"more than the {most:,} a stratified Pareto may have; merge the "
+                        "tail into 'Other' with --top N or --other-after PERCENT, stratify "
+                        f"by a column with fewer values, or {limits.how_to_raise('max_cells')}",
                         path,
                         source,
                     )

@@ -10,7 +10,6 @@ True
 from __future__ import annotations
 
 import dataclasses
-import json
 import math
 import os
 from collections.abc import Sequence
@@ -26,6 +25,7 @@ from mgmt_tools._fields import LARGEST, NO_VISIBLE_CHARACTERS, only_control_char
 from mgmt_tools._files import TEXT_SUFFIXES, format_by_suffix, load_file
 from mgmt_tools._gc import paused
 from mgmt_tools._hints import size_problems
+from mgmt_tools._json import json_text
 from mgmt_tools._validation import Locating, problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, Problem, did_you_mean
@@ -250,7 +250,7 @@ def dump(plan: Plan, fmt: str = "yaml") -> str:
     """Write ``plan`` as YAML or JSON that :func:`loads` reads back to an equal plan."""
     data = _to_data(plan)
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data, compact=False)
     if fmt != "yaml":
         raise ValueError(f"cannot write a plan as {fmt!r} (yaml or json)")
     return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))

@@ -35,12 +35,18 @@ __all__ = [
 # C0 controls other than tab, line feed and carriage return, U+FFFE and U+FFFF: XML 1.0 forbids
 # them (Graphviz reads HTML-like labels with expat and stops at one); lone surrogates cannot be
 # written as UTF-8 at all.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# XML 1.0's forbidden characters and lone surrogates; DEL and the C1 controls (a terminal
+# acts on them, a font has no glyph for them); the bidi embeddings, overrides and isolates,
+# which would reorder a name in a picture or a document ("Trojan Source")
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def strip_forbidden(text: str, replacement: str = "") -> str:
-    r"""``text`` without the characters no output language can hold: those XML 1.0 forbids
-    and lone surrogates; ``replacement`` stands for each one (nothing by default).
+    r"""``text`` without the characters no output language should hold: those XML 1.0
+    forbids, lone surrogates, DEL and the C1 controls, and the bidi controls that reorder
+    text; ``replacement`` stands for each one (nothing by default).
 
     Every escaping function (:mod:`mgmt_tools.render.escape`) starts here.
 

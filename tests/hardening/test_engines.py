@@ -18,7 +18,6 @@ import pytest
 from mgmt_tools import mcda
 from mgmt_tools.errors import InputError
 from mgmt_tools.pareto import analyse_tally, tally_text
-from mgmt_tools.pareto.count import MAX_CELLS
 
 from ..helpers import mgmt, written
 
@@ -175,8 +174,13 @@ def test_too_many_strata_x_categories_is_an_error_naming_the_sizes(tmp_path: Pat
     assert code == 1
     assert out == ""
     assert f"{data}: branch: 2,000 strata x 1,000 categories = 2,000,000 cells" in err
-    assert f"more than the {MAX_CELLS:,}" in err
+    assert "more than the 1,000,000 a stratified Pareto may have" in err
     assert "--top N or --other-after PERCENT" in err
+    assert "raise it with --limit cells=N" in err
+    code, _, err = mgmt(
+        "pareto", str(data), "--column", "reason", "--by", "branch", "--limit", "cells=2000000"
+    )
+    assert code == 0, err
 
 
 def test_the_tail_merged_keeps_the_table_small(tmp_path: Path) -> None:

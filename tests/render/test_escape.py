@@ -36,10 +36,13 @@ HOSTILE = [
     "1. ordered",
     "---",
     "]]> <![CDATA[ <!-- x -->",
+    "csi\x9b31m del\x7f \u202eevil\u202c \u2066iso\u2069",  # C1, DEL, bidi: dropped
     "",
 ]
 labels = pytest.mark.parametrize("label", HOSTILE, ids=range(len(HOSTILE)))
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def _clean(text: str) -> str:
