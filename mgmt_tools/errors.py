@@ -54,14 +54,13 @@ def format_path(path: Sequence[PathPart]) -> str:
     >>> format_path(())
     '(top level)'
     >>> format_path(("children", 0) * 300 + ("goal",))
-    'children[0].children[0].…(592 parts)….children[0].children[0].goal'
+    'children[0].children[0]…(592 parts)…children[0].children[0].goal'
     """
-    parts = list(path)
-    if len(parts) > PATH_PARTS:
-        left_out = len(parts) - 9
-        parts = [*parts[:4], f"…({left_out} parts)…", *parts[-5:]]
+    if len(path) > PATH_PARTS:
+        left_out = len(path) - 9
+        return f"{format_path(path[:4])}…({left_out} parts)…{format_path(path[-5:])}"
     text = ""
-    for part in parts:
+    for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
         else:

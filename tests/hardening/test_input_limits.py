@@ -63,7 +63,7 @@ def test_a_goal_tree_past_the_depth_is_refused_at_its_first_value_too_deep(
     place = located(err)
     # level 201 is the 101st goal's mapping: 200 parts, children[0] 100 times, the middle
     # of so long a path left out of the message (errors.format_path)
-    assert place["path"].startswith("children[0].children[0].…(191 parts)…")
+    assert place["path"].startswith("children[0].children[0]…(191 parts)…")
     assert "nested more than 200 levels deep" in err
     assert "--max-depth" in err
     assert "Recursion" not in err
