@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := demo
 
-.PHONY: all setup system-deps test lint typecheck pytest demo bench schemas clean
+.PHONY: all setup system-deps test lint typecheck pytest fuzz demo bench schemas clean
 
 all: test
 
@@ -30,8 +30,22 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The fuzz suite (tests/fuzz, issue #14) runs inside `make test` at a bounded budget:
+# FUZZ_EXAMPLES Hypothesis examples per fuzz test plus the corpus of hostile inputs (about
+# 2 minutes for tests/fuzz on 2 cores, at most 3); where CI is set (CI services set it) the
+# examples are the same on every run (Hypothesis's `ci` profile, tests/conftest.py).
+FUZZ_EXAMPLES ?= 150
+# `make fuzz`: random examples for about FUZZ_MINUTES minutes; failing inputs are kept in
+# FUZZ_FINDINGS (a folder) with findings.tsv (command, exit code, first error line).
+FUZZ_MINUTES ?= 10
+FUZZ_FINDINGS ?= fuzz-findings
+
 pytest: $(STAMP)
-	$(BIN)/pytest -q
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q
+
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz FUZZ_MINUTES=$(FUZZ_MINUTES) FUZZ_FINDINGS=$(FUZZ_FINDINGS) \
+		$(BIN)/pytest -q tests/fuzz
 
 test: setup lint typecheck pytest
 
@@ -73,4 +87,4 @@ schemas: $(STAMP)
 	$(BIN)/python -m mgmt_tools.formats_doc
 
 clean:
-	rm -rf $(VENV) $(DEMO) build .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) $(DEMO) build .mypy_cache .ruff_cache .pytest_cache .hypothesis fuzz-findings

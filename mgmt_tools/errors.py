@@ -64,9 +64,10 @@ def format_path(path: Sequence[PathPart]) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            if len(part) > KEY_CHARACTERS:
-                part = part[: KEY_CHARACTERS - 1] + "…"
-            text += f".{part}" if text else str(part)
+            key = str(part)  # a key may be a number read from YAML (1e999: ...)
+            if len(key) > KEY_CHARACTERS:
+                key = key[: KEY_CHARACTERS - 1] + "…"
+            text += f".{key}" if text else key
     return text or "(top level)"
 
 

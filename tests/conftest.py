@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 # The shared checks in tests/helpers.py assert too: show their failures in detail.
 pytest.register_assert_rewrite("tests.helpers")
@@ -16,8 +16,17 @@ pytest.register_assert_rewrite("tests.helpers")
 # CI draws the same examples on every run, so a red build always means a change broke
 # something; locally Hypothesis keeps exploring new examples (and its database replays failures).
 settings.register_profile("ci", derandomize=True, deadline=None)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+# `make fuzz` (HYPOTHESIS_PROFILE=fuzz): the fuzz suite (tests/fuzz) at thousands of random
+# examples per test, bounded in time by FUZZ_MINUTES (tests/fuzz/budget.py).
+settings.register_profile(
+    "fuzz",
+    deadline=None,
+    max_examples=5_000,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+_profile = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else None)
+if _profile:
+    settings.load_profile(_profile)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -79,8 +79,10 @@ def _converter(option: Option) -> Callable[[click.Context, click.Parameter, Any]
             return None
         try:
             return option.convert(value)
-        except ValueError as error:
-            raise click.BadParameter(str(error)) from None
+        except ValueError as error:  # the message may quote the value: shown, never obeyed
+            from mgmt_tools.errors import printable
+
+            raise click.BadParameter(printable(str(error))) from None
 
     return convert
 

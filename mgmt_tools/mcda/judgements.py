@@ -87,6 +87,8 @@ def from_judgements(
     with ``connected`` a set of judgements that does not link every element is reported."""
     index = {element: number for number, element in enumerate(elements)}
     n = len(elements)
+    if n == 0:
+        report(path, f"nothing to compare: name at least one {kind} (two for a comparison)")
     values = np.full((n, n), np.nan)
     np.fill_diagonal(values, 1.0)
     first: dict[tuple[int, int], tuple[Path, float]] = {}
@@ -142,6 +144,9 @@ def from_rows(
 ) -> PairMatrix | None:
     """The matrix written out in full (``null`` for a missing pair; one side implies the other)."""
     n = len(elements)
+    if n == 0:
+        report(path, "nothing to compare: name at least one element (two for a comparison)")
+        return None
     if len(rows) != n or any(not isinstance(row, list) or len(row) != n for row in rows):
         report(path, f"the matrix must have {n} rows of {n} values (one per element)")
         return None

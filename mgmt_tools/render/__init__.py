@@ -1,7 +1,7 @@
 """Cross-cutting output shared by every method: numbers and text widths for summaries and labels.
 
-The submodules are imported on demand, so that ``mgmt --help`` never loads the ``graphviz``
-package or networkx:
+The submodules are imported on demand, so that ``mgmt --help`` never loads subprocess machinery
+or networkx:
 
 - :mod:`mgmt_tools.render.escape`: the one escaping function of each output language (DOT,
   HTML, Markdown, Mermaid, XML), gathered in one namespace;

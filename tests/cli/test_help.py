@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("numpy", "networkx", "pydantic", "matplotlib", "graphviz", "yaml")
+HEAVY = ("numpy", "networkx", "pydantic", "matplotlib", "yaml", "subprocess")
 
 
 def _imported_by(code: str) -> set[str]:
