@@ -60,7 +60,7 @@ def write_starter(method: str, path: str | os.PathLike[str], *, force: bool = Fa
     OSError
         The file cannot be written (no such directory, no permission).
     """
-    from mgmt_tools._files import write_file
+    from mgmt_tools._writing import write_file
 
     try:
         write_file(path, starter(method), replace=force)

@@ -49,7 +49,7 @@ def environment_message(error: MemoryError | OSError) -> str:
             f"out of memory{detail} (the input is too large for this machine's memory: "
             "split it, or run where more memory is free)"
         )
-    from mgmt_tools._files import os_error_message
+    from mgmt_tools._writing import os_error_message
 
     return os_error_message(error, action="access")
 

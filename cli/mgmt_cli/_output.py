@@ -2,7 +2,7 @@
 
 A regular file is written to a temporary file beside it and renamed, so a failed run never
 leaves a half-written file; a device or FIFO is written in place, a symbolic link through,
-``-`` to stdout; the input is never a target (:func:`mgmt_tools._files.write_file`).
+``-`` to stdout; the input is never a target (:func:`mgmt_tools._writing.write_file`).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def write_output(
     inputs: Sequence[str | None] = (),
 ) -> None:
     """Write ``data`` to ``output`` (``-`` is stdout) by the rules of
-    :func:`mgmt_tools._files.write_file`; never over ``input_path``, ``inputs`` or any file
+    :func:`mgmt_tools._writing.write_file`; never over ``input_path``, ``inputs`` or any file
     the command has read (:func:`mgmt_tools._files.files_read`: an index's CSV of
     alternatives too).
 
@@ -77,13 +77,8 @@ def write_output(
     no permission or a full disk is an environment error (exit 1) naming the file.
     """
     from mgmt_cli._errors import fail
-    from mgmt_tools._files import (
-        RefusedTargetError,
-        WriteError,
-        files_read,
-        os_error_message,
-        write_file,
-    )
+    from mgmt_tools._files import files_read
+    from mgmt_tools._writing import RefusedTargetError, WriteError, os_error_message, write_file
 
     try:
         write_file(output, data, inputs=(input_path, *inputs, *files_read()))

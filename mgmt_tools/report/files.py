@@ -18,7 +18,7 @@ import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from mgmt_tools._files import RefusedTargetError, WriteError, refuse_inputs, write_file
+from mgmt_tools._writing import RefusedTargetError, WriteError, refuse_inputs, write_file
 
 __all__ = ["MANIFEST", "picture_folder", "write_pictures"]
 

@@ -20,8 +20,8 @@ from typing import Any
 import click
 import pytest
 
-from mgmt_tools import _files
-from mgmt_tools._files import PART_SUFFIX, remove_stale_parts, write_file
+from mgmt_tools import _writing
+from mgmt_tools._writing import PART_SUFFIX, remove_stale_parts, write_file
 from tests.helpers import mgmt, written
 
 PLAN = "tasks:\n  - {id: A, duration: 2}\n  - {id: B, duration: 3, depends_on: [A]}\n"
@@ -332,7 +332,7 @@ def test_a_rerun_removes_stale_parts_of_the_same_target(plan: Path, tmp_path: Pa
 def test_an_old_part_is_stale_even_if_its_pid_is_alive(tmp_path: Path) -> None:
     part = written(tmp_path / f".out.json.{os.getppid()}.0123abcd{PART_SUFFIX}", "x")
     assert remove_stale_parts(tmp_path / "out.json") == []
-    long_ago = time.time() - _files.STALE_AGE - 60
+    long_ago = time.time() - _writing.STALE_AGE - 60
     os.utime(part, (long_ago, long_ago))
     assert remove_stale_parts(tmp_path / "out.json") == [part]
 
@@ -381,7 +381,7 @@ def test_replace_false_keeps_an_existing_file(tmp_path: Path) -> None:
 def test_a_fifo_nobody_reads_is_an_error_not_a_hang(
     plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_files, "FIFO_WAIT", 0.2)
+    monkeypatch.setattr(_writing, "FIFO_WAIT", 0.2)
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
     started = time.monotonic()

@@ -51,7 +51,7 @@ def command(method: str, file: str | None, force: bool) -> None:
         ) from None
     except OSError as error:  # a missing folder, no permission, a full disk: exit 1
         from mgmt_cli._errors import fail
-        from mgmt_tools._files import WriteError, os_error_message
+        from mgmt_tools._writing import WriteError, os_error_message
 
         fail(WriteError(os_error_message(error, file)))
     schema = _schema_name(method)

@@ -89,7 +89,8 @@ def _check_target(output: str, inputs: list[str]) -> None:
     """Refuse an ``output`` that is an input (exit 2) or a folder (exit 1) up front."""
     import os
 
-    from mgmt_tools._files import InputTargetError, WriteError, files_read, refuse_inputs
+    from mgmt_tools._files import files_read
+    from mgmt_tools._writing import InputTargetError, WriteError, refuse_inputs
 
     try:
         refuse_inputs(output, [*inputs, *files_read()])
@@ -102,7 +103,8 @@ def _check_target(output: str, inputs: list[str]) -> None:
 def _write_pictures(folder: Path, images: dict[str, str], inputs: list[str]) -> None:
     """The pictures of a Markdown report into ``folder``; a refusal is a usage error (exit 2),
     an environment error exit 1 (see :mod:`mgmt_tools.report.files`)."""
-    from mgmt_tools._files import RefusedTargetError, WriteError, files_read, os_error_message
+    from mgmt_tools._files import files_read
+    from mgmt_tools._writing import RefusedTargetError, WriteError, os_error_message
     from mgmt_tools.report.files import write_pictures
 
     try:
