@@ -171,7 +171,7 @@ def _weights(matrix: DecisionMatrix, settings: Settings, problems: list[Problem]
         for col in np.flatnonzero(np.isnan(given)).tolist():
             problems.append(
                 matrix.locate(
-                    ("criteria", col),
+                    ("criteria", col, "weight"),  # not repeated when the weight was refused
                     f"criterion '{matrix.criteria[col]}' has no weight (weighting: given needs "
                     "one on every criterion)",
                 )

@@ -246,7 +246,7 @@ def _field_value(
         kind = "true/false or a number 0-10" if method == "eisenhower" else "a number"
         return None, f"not {kind}, got {literal_text(raw)!r}"
     if not math.isfinite(value):
-        return None, f"not a finite number, got {value}"
+        return None, f"not a finite number, got '{literal_text(raw)}'"
     large = too_large(value)
     if large is not None:  # a product or sum of scores would overflow
         return None, f"{large}, got {literal_text(raw)}"

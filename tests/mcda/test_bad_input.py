@@ -73,6 +73,13 @@ EXPECTED: dict[str, list[str]] = {
         "index_negative_weight.yaml:2:24: criteria[0].weight: negative weight -0.4: weights "
         "are 0 or more",
     ],
+    # the refused weight is not reported again as missing; the missing one is (issue #14)
+    "index_weights_missing_and_infinite.yaml": [
+        "index_weights_missing_and_infinite.yaml:2:24: criteria[0].weight: not a finite number "
+        "(every number must be finite: .inf and .nan are refused), got '.inf'",
+        "index_weights_missing_and_infinite.yaml:4:5: criteria[2].weight: criterion 'quality' "
+        "has no weight (weighting: given needs one on every criterion)",
+    ],
     "index_several_problems.yaml": [
         "index_several_problems.yaml:2:1: methd: unknown key 'methd' (did you mean 'method' "
         "or 'ahp_method'?)",
