@@ -10,9 +10,11 @@ files the input names), so that :mod:`mgmt_tools._writing` never writes over one
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -29,13 +31,13 @@ __all__ = [
     "TEXT_SUFFIXES",
     "document_format",
     "files_read",
-    "forget_reads",
     "format_by_suffix",
     "load_file",
     "note_read",
     "read_document",
     "read_source",
     "read_text",
+    "recording_reads",
     "sniff_format",
 ]
 
@@ -111,25 +113,40 @@ def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> tupl
     return decode(data, encoding, source), source
 
 
-_READ: set[str] = set()
-"""Every file read since :func:`forget_reads` (resolved paths): the CLI never writes over
-one of them (:func:`files_read`)."""
+_READ: ContextVar[set[str] | None] = ContextVar("mgmt_files_read", default=None)
+"""The files read inside :func:`recording_reads` (resolved paths): the CLI never writes over
+one of them (:func:`files_read`). Outside it nothing is recorded, so a long-lived program that
+reads many files keeps no list."""
+
+
+@contextlib.contextmanager
+def recording_reads() -> Iterator[None]:
+    """Record every file read in the block (a command: its input and the files it names)."""
+    token = _READ.set(set())
+    try:
+        yield
+    finally:
+        _READ.reset(token)
 
 
 def note_read(path: str | os.PathLike[str]) -> None:
     """Record that the file at ``path`` was read (a command's input, or a file it names)."""
-    if os.fspath(path) != "-":
-        _READ.add(os.path.realpath(path))
+    seen = _READ.get()
+    if seen is not None and os.fspath(path) != "-":
+        seen.add(os.path.realpath(path))
 
 
 def files_read() -> tuple[str, ...]:
-    """The files read since :func:`forget_reads`, for ``write_file(inputs=...)``."""
-    return tuple(sorted(_READ))
+    """The files read so far inside :func:`recording_reads`, for ``write_file(inputs=...)``.
 
-
-def forget_reads() -> None:
-    """Start a new command: no file has been read yet."""
-    _READ.clear()
+    >>> with recording_reads():
+    ...     note_read("plan.yaml")
+    ...     [os.path.basename(name) for name in files_read()]
+    ['plan.yaml']
+    >>> files_read()
+    ()
+    """
+    return tuple(sorted(_READ.get() or ()))
 
 
 def format_by_suffix(

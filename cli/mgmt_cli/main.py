@@ -97,9 +97,10 @@ def cli() -> None:
 
     Example: mgmt pert plan.yaml -o plan.svg
     """
-    from mgmt_tools._files import forget_reads
+    from mgmt_tools._files import recording_reads
 
-    forget_reads()  # a new command: the files it reads are never its outputs
+    # the files the command reads are never its outputs
+    click.get_current_context().with_resource(recording_reads())
 
 
 def main(argv: list[str] | None = None) -> Any:
