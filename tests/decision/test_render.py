@@ -13,14 +13,8 @@ import numpy as np
 import pytest
 
 from mgmt_tools.decision import DecisionResult, from_dict, load, loads, rollback
-from mgmt_tools.decision.render import (
-    MAX_NODES,
-    path_totals,
-    render,
-    select,
-    to_dot,
-    to_svg,
-)
+from mgmt_tools.decision.render import path_totals, render, to_dot, to_svg
+from mgmt_tools.decision.view import MAX_NODES, select
 from mgmt_tools.render.dot import THEME
 
 from ..helpers import assert_shows, diagram_tests, dot_statements, svg_test
