@@ -2,8 +2,7 @@
 
 ``IndexArray`` and ``IntArray`` are the same type; the first names positions (task numbers,
 link ends, an ordering), the second counts and codes, so that a signature says which it takes.
-``mgmt_tools._numeric`` keeps its own copies under ``TYPE_CHECKING``: it must not import numpy
-when it loads.
+A module that must not import numpy when it loads imports them under ``TYPE_CHECKING``.
 
 Examples
 --------

@@ -29,10 +29,14 @@ from pydantic_core import CoreSchema, PydanticCustomError
 
 from mgmt_tools._expr import LARGEST, LARGEST_TEXT, percentage_hint
 
+TOO_LARGE = f"too large (at most {LARGEST_TEXT} in size)"
+"""The message of a number past :data:`LARGEST`."""
+
 __all__ = [
     "LARGEST",
     "LARGEST_TEXT",
     "NO_VISIBLE_CHARACTERS",
+    "TOO_LARGE",
     "Fraction",
     "InputModel",
     "Number",
@@ -197,10 +201,7 @@ def document_config(schema: str, title: str) -> ConfigDict:
     >>> document_config("pert", "mgmt-tools pert plan")["json_schema_extra"]
     {'$id': 'https://mgmt-tools.example/schemas/pert.schema.json'}
     """
-    return ConfigDict(
-        extra="forbid",
-        frozen=True,
-        populate_by_name=True,
+    return ConfigDict(  # InputModel's rules are inherited
         title=title,
         json_schema_extra={"$id": f"https://mgmt-tools.example/schemas/{schema}.schema.json"},
     )

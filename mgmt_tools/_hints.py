@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from mgmt_tools._expr import ExpressionError, compile_expression
-from mgmt_tools._fields import LARGEST, LARGEST_TEXT
+from mgmt_tools._fields import LARGEST, TOO_LARGE
 from mgmt_tools._numeric import close
 from mgmt_tools._validation import Locating
 from mgmt_tools.errors import PathPart, Problem
@@ -55,7 +55,7 @@ def too_large(value: float) -> str | None:
     """
     if math.isnan(value) or abs(value) <= LARGEST:
         return None
-    return f"too large (at most {LARGEST_TEXT} in size)"
+    return TOO_LARGE
 
 
 def size_problems(
@@ -71,7 +71,7 @@ def size_problems(
         big = np.flatnonzero(np.abs(array) > LARGEST)
     problems = []
     for index in big.tolist():
-        message = f"too large (at most {LARGEST_TEXT} in size)"
+        message = TOO_LARGE
         if cells is not None:
             message += f", got '{cells[index].strip()}'"
         problems.append(where.problem(path_of(index), message))

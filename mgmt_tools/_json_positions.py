@@ -63,11 +63,12 @@ class Bounds:
 
 class Beyond(Exception):  # noqa: N818 (a signal, caught by beyond_limits)
     """The first value past a limit: which limit (``depth``, ``digits``, ``text``), the
-    size found, the path and the offset of the value (or key) in the text."""
+    size found, the path and the 1-based line and column of the value (or key)."""
 
-    def __init__(self, kind: str, size: int, path: Path, offset: int) -> None:
+    def __init__(self, kind: str, size: int, path: Path, where: tuple[int, int]) -> None:
         super().__init__(kind)
-        self.kind, self.size, self.path, self.offset = kind, size, path, offset
+        self.kind, self.size, self.path = kind, size, path
+        self.line, self.column = where
 
 
 class JsonIndexer:
@@ -124,7 +125,7 @@ class JsonIndexer:
             char = text[offset]
             if char in "{[":
                 if bounds is not None and len(frames) + 1 > bounds.depth:
-                    raise Beyond("depth", len(frames) + 1, path, offset)
+                    raise Beyond("depth", len(frames) + 1, path, self.where(offset))
                 offset = self._skip(offset + 1)
                 if text[offset] != ("}" if char == "{" else "]"):
                     frames.append([char == "{", path, 0, {}])
@@ -134,7 +135,7 @@ class JsonIndexer:
             elif char == '"':
                 value, end = _scanstring(text, offset + 1)
                 if bounds is not None and len(value) > bounds.text:
-                    raise Beyond("text", len(value), path, offset)
+                    raise Beyond("text", len(value), path, self.where(offset))
                 offset = end
             elif text.startswith(("true", "null"), offset):
                 offset += 4
@@ -148,7 +149,7 @@ class JsonIndexer:
                 if bounds is not None and not any(mark in number for mark in ".eE"):
                     digits = len(number) - number.startswith("-")
                     if digits > bounds.digits:
-                        raise Beyond("digits", digits, path, offset)
+                        raise Beyond("digits", digits, path, self.where(offset))
                 offset = match.end()
             # after a value: a comma starts the next item, a bracket closes a container
             while True:
@@ -179,7 +180,7 @@ class JsonIndexer:
         key, offset = _scanstring(self.text, offset + 1)
         path = (*parent, key)
         if self.bounds is not None and len(key) > self.bounds.text:
-            raise Beyond("text", len(key), path, key_at)
+            raise Beyond("text", len(key), path, self.where(key_at))
         offset = self._skip(offset)
         if self.text[offset] != ":":
             raise ValueError("not JSON")
@@ -234,30 +235,13 @@ def bracket_depth(text: str) -> int:
     # left, what is left is the brackets outside strings
     brackets = structure.replace(b'""', b"")
     codes = np.frombuffer(brackets, dtype=np.uint8)
-    steps = _STEPS[codes]
+    table = np.zeros(256, dtype=np.int8)  # +1 for an opening bracket, -1 for a closing one
+    table[[ord("["), ord("{")]] = 1
+    table[[ord("]"), ord("}")]] = -1
+    steps = table[codes]
     if b'"' in brackets:  # a string holds a bracket: drop what is between quotes
         steps[np.bitwise_xor.accumulate((codes == 34).view(np.uint8)).view(bool)] = 0
     return max(0, int(np.cumsum(steps, dtype=np.int64).max()))
-
-
-class _Steps:
-    """+1 for an opening bracket, -1 for a closing one, 0 else, by byte (made on first use,
-    so numpy is imported only for big inputs)."""
-
-    table: Any = None
-
-    def __getitem__(self, codes: Any) -> Any:
-        import numpy as np
-
-        if self.table is None:
-            table = np.zeros(256, dtype=np.int8)
-            table[[ord("["), ord("{")]] = 1
-            table[[ord("]"), ord("}")]] = -1
-            self.table = table
-        return self.table[codes]
-
-
-_STEPS = _Steps()
 
 
 def may_exceed(text: str, bounds: Bounds) -> bool:

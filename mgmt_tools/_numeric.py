@@ -35,9 +35,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    FloatArray = npt.NDArray[np.float64]
-    IntArray = npt.NDArray[np.int64]
-    BoolArray = npt.NDArray[np.bool_]
+    from mgmt_tools._arrays import BoolArray, FloatArray, IntArray
 
 __all__ = ["TOLERANCE", "close", "isclose", "rank_with_ties"]
 

@@ -23,7 +23,7 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from mgmt_tools._expr import fraction_hint
-from mgmt_tools._fields import LARGEST, LARGEST_TEXT
+from mgmt_tools._fields import LARGEST, TOO_LARGE
 from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, in_order
 
 __all__ = [
@@ -164,14 +164,14 @@ def _message(item: Any, loc: Path, data: Any) -> str:
     if kind == "finite_number" and isinstance(value, float) and _infinity_written(value):
         return NOT_FINITE
     if kind == "finite_number" and isinstance(value, float) and math.isinf(value):
-        return f"too large (at most {LARGEST_TEXT} in size)"  # 1e400: a number, too large
+        return TOO_LARGE  # 1e400: a number, too large
     if kind == "finite_number" and isinstance(value, float) and math.isnan(value):
         return NOT_FINITE
     bound = item.get("ctx", {})
     if (kind == "less_than_equal" and bound.get("le") == LARGEST) or (
         kind == "greater_than_equal" and bound.get("ge") == -LARGEST
     ):
-        return f"too large (at most {LARGEST_TEXT} in size)"
+        return TOO_LARGE
     if kind == "less_than_equal" and bound.get("le") == 1:
         label = name if name is not None and isinstance(loc[-1], str) else "the value"
         number = value if isinstance(value, int | float) and not isinstance(value, bool) else 0

@@ -228,7 +228,7 @@ def load_text(
         bounds = _json_bounds()
         beyond = beyond_limits(text, bounds)
         if beyond is not None:
-            raise InputError([_beyond_problem(beyond, text, source)])
+            raise InputError([_beyond_problem(beyond, source)])
 
         def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
             nonlocal duplicates_seen
@@ -246,7 +246,7 @@ def load_text(
             )
         except _NumbersSeen:
             digits = beyond_limits(text, bounds, check=False)
-            problem = _beyond_problem(digits, text, source) if digits else None
+            problem = _beyond_problem(digits, source) if digits else None
             raise InputError([problem or Problem(digits_message(0), source=source)]) from None
         except ValueError as error:
             raise InputError([_json_syntax_problem(error, source, text)]) from None
@@ -309,13 +309,11 @@ def _json_bounds() -> Bounds:
     return Bounds(depth_limit(), digits_limit(), bounds.max_text)
 
 
-def _beyond_problem(beyond: Beyond, text: str, source: str | None) -> Problem:
+def _beyond_problem(beyond: Beyond, source: str | None) -> Problem:
     """The problem of a JSON value past a limit, placed at its offset."""
     messages = {"digits": digits_message, "text": text_message}
     message = depth_message() if beyond.kind == "depth" else messages[beyond.kind](beyond.size)
-    line = text.count("\n", 0, beyond.offset) + 1
-    column = beyond.offset - (text.rfind("\n", 0, beyond.offset) + 1) + 1
-    return Problem(message, beyond.path, source, line, column)
+    return Problem(message, beyond.path, source, beyond.line, beyond.column)
 
 
 def _yaml_syntax_problem(error: yaml.MarkedYAMLError, source: str | None, text: str) -> Problem:
@@ -390,7 +388,7 @@ def locator(text: str, fmt: str, source: str | None = None) -> Locator:
     duplicates: list[Problem] = []
     if fmt == "json":
         # a syntax error was reported by the fast path; keep what was indexed before it
-        with contextlib.suppress(ValueError, IndexError, RecursionError):
+        with contextlib.suppress(ValueError, IndexError):
             _JsonIndexer(text, entries, duplicates, source).index()
         return Locator(source, entries, duplicates)
     try:
@@ -398,8 +396,7 @@ def locator(text: str, fmt: str, source: str | None = None) -> Locator:
     except yaml.YAMLError:
         return Locator(source, entries, duplicates)
     if node is not None:
-        with contextlib.suppress(RecursionError):
-            _index_yaml(node, (), entries, duplicates, source, None, set())
+        _index_yaml(node, entries, duplicates, source)
     return Locator(source, entries, in_order(duplicates))
 
 
@@ -417,18 +414,12 @@ def _key_identity(node: yaml.Node) -> object:
 
 
 def _index_yaml(
-    node: yaml.Node,
-    path: Path,
-    entries: dict[Path, _Entry],
-    duplicates: list[Problem],
-    source: str | None,
-    key_mark: yaml.Mark | None = None,
-    indexed: set[int] | None = None,
+    root: yaml.Node, entries: dict[Path, _Entry], duplicates: list[Problem], source: str | None
 ) -> None:
-    """Record where every node under ``node`` starts; iterative (a stack of nodes to visit),
+    """Record where every node under ``root`` starts; iterative (a stack of nodes to visit),
     so any depth the parser accepts is safe."""
-    indexed = set() if indexed is None else indexed
-    stack: list[tuple[yaml.Node, Path, yaml.Mark | None]] = [(node, path, key_mark)]
+    indexed: set[int] = set()
+    stack: list[tuple[yaml.Node, Path, yaml.Mark | None]] = [(root, (), None)]
     while stack:
         node, path, key_mark = stack.pop()
         mark = node.start_mark

@@ -264,7 +264,7 @@ class LongInteger(str):
 
 def digits_limit() -> int:
     """The most digits an integer may have: the limit, within what Python converts."""
-    python = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 0
+    python = sys.get_int_max_str_digits()  # 0: no limit
     bound = limits.current().max_digits
     return min(bound, python) if python else bound
 

@@ -29,6 +29,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from mgmt_tools._files import SUFFIXES
+from mgmt_tools.registry.method import OUTPUT_SUFFIXES as SUFFIX_OUTPUTS
 from mgmt_tools.schemas.docs import (
     bounds,
     cell,
@@ -42,7 +44,6 @@ from mgmt_tools.schemas.docs import (
 )
 
 __all__ = [
-    "BLOCKS",
     "DOCS",
     "PAGES",
     "field_names",
@@ -58,9 +59,6 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "formats"
 PAGES = ("pert", "decision", "index", "ahp", "rank", "pareto", "fishbone", "goals", "report")
 """The pages, by the name of their input schema, in the order of the index."""
 
-BLOCKS = ("commands", "fields", "result", "options", "sections")
-"""The generated blocks a page may hold."""
-
 _BEGIN = "<!-- BEGIN GENERATED {}: python -m mgmt_tools.formats_doc -->"
 _END = "<!-- END GENERATED {} -->"
 _BLOCK = re.compile(
@@ -69,25 +67,19 @@ _BLOCK = re.compile(
     re.DOTALL,
 )
 
-# the suffixes -o maps to each format (mgmt_cli._output.SUFFIX_FORMATS; a test compares them)
-OUTPUT_SUFFIXES: Mapping[str, str] = {
-    "svg": ".svg",
-    "png": ".png",
-    "pdf": ".pdf",
-    "dot": ".dot .gv",
-    "mermaid": ".mmd",
-    "json": ".json",
-    "csv": ".csv",
-    "md": ".md",
-    "html": ".html",
-    "mspdi": ".xml",
-}
-INPUT_SUFFIXES: Mapping[str, str] = {
-    "yaml": ".yaml .yml",
-    "json": ".json",
-    "csv": ".csv .txt",
-    "mspdi": ".xml",
-}
+
+def _by_format(suffixes: Mapping[str, str]) -> dict[str, str]:
+    """``{".yaml": "yaml", ".yml": "yaml"}`` as ``{"yaml": ".yaml .yml"}``."""
+    found: dict[str, list[str]] = {}
+    for suffix, fmt in suffixes.items():
+        found.setdefault(fmt, []).append(suffix)
+    return {fmt: " ".join(names) for fmt, names in found.items()}
+
+
+OUTPUT_SUFFIXES = _by_format(SUFFIX_OUTPUTS)
+"""The suffixes ``-o`` maps to each format."""
+INPUT_SUFFIXES = _by_format(SUFFIXES)
+"""The suffixes that name each input format."""
 
 
 # --- the blocks ---------------------------------------------------------------------------------
@@ -197,10 +189,7 @@ def _value_text(option: Any) -> str:
         low = "exclusiveMinimum" if option.low_open else "minimum"
         limits = {low: option.low, "maximum": option.high}
         limits = {key: value for key, value in limits.items() if value is not None}
-        if "exclusiveMinimum" in limits and "maximum" in limits:
-            text += f" > {scalar(limits['exclusiveMinimum'])}, <= {scalar(limits['maximum'])}"
-        else:
-            text += bounds(limits)
+        text += bounds(limits)
     return text + (" (repeatable)" if option.multiple else "")
 
 

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import math
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["NAMES", "LimitError", "Limits", "current", "how_to_raise", "parse", "using"]
+__all__ = ["NAMES", "Limits", "current", "how_to_raise", "parse", "using"]
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,6 @@ _OPTIONS = {"max_depth": "--max-depth", "render_timeout": "--render-timeout"}
 """Fields with an option of their own."""
 
 _CURRENT: ContextVar[Limits] = ContextVar("mgmt_limits", default=Limits())  # noqa: B039
-
-
-class LimitError(ValueError):
-    """A value that exceeds a limit; ``str()`` says which limit and how to raise it."""
 
 
 def current() -> Limits:
@@ -147,7 +144,7 @@ digits, cells, diagram, label, render-timeout
             value = kind(raw.strip().replace("_", ""))
         except ValueError:
             raise ValueError(f"limit {name}: '{raw}' is not a number") from None
-        if not value > 0 or value != value or value == float("inf"):
+        if not (math.isfinite(value) and value > 0):
             raise ValueError(f"limit {name}: must be a positive number, not '{raw}'")
         changes[field] = value
     return changes

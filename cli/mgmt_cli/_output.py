@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from mgmt_tools.registry.method import OUTPUT_SUFFIXES
+
 __all__ = [
     "SUFFIX_FORMATS",
     "emit",
@@ -20,19 +22,8 @@ __all__ = [
     "write_produced",
 ]
 
-SUFFIX_FORMATS = {
-    ".svg": "svg",
-    ".png": "png",
-    ".pdf": "pdf",
-    ".dot": "dot",
-    ".gv": "dot",
-    ".mmd": "mermaid",
-    ".json": "json",
-    ".csv": "csv",
-    ".md": "md",
-    ".html": "html",
-    ".xml": "mspdi",
-}
+SUFFIX_FORMATS = OUTPUT_SUFFIXES
+"""The output format each suffix of ``-o`` names (the registry's)."""
 RENDERED = ("svg", "png", "pdf")
 
 

@@ -10,11 +10,25 @@ from typing import Any
 
 from mgmt_tools.registry.options import Option, Stage, resolve
 
-__all__ = ["IMAGE_FORMATS", "Chart", "Method"]
+__all__ = ["IMAGE_FORMATS", "OUTPUT_SUFFIXES", "Chart", "Method"]
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
 """Rendered formats: a chart's drawing function is called as ``draw(result, fmt, **options)``;
 for the text formats of a chart (dot, mermaid) as ``draw(result, **options)``."""
+OUTPUT_SUFFIXES: dict[str, str] = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".mmd": "mermaid",
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "md",
+    ".html": "html",
+    ".xml": "mspdi",
+}
+"""The output format each suffix of ``-o`` names."""
 
 
 @dataclass(frozen=True)

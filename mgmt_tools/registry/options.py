@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -130,7 +131,7 @@ class Option:
         except (TypeError, ValueError):
             kind = "a whole number" if self.kind == "int" else "a number"
             raise ValueError(f"is {kind}, got {value!r}") from None
-        if (isinstance(number, float) and number != number) or number in (_INF, -_INF):
+        if not math.isfinite(number):
             raise ValueError(f"must be a finite number, got {value!r}")
         if self.kind == "int" and isinstance(value, float) and value != int(value):
             raise ValueError(f"is a whole number, got {value!r}")
@@ -140,9 +141,6 @@ class Option:
         if self.high is not None and number > self.high:
             raise ValueError(f"must be at most {_plain(self.high)}, got {_plain(number)}")
         return number
-
-
-_INF = float("inf")
 
 
 def words(text: str) -> tuple[str, ...]:

@@ -34,10 +34,9 @@ __all__ = [
 
 # C0 controls other than tab, line feed and carriage return, U+FFFE and U+FFFF: XML 1.0 forbids
 # them (Graphviz reads HTML-like labels with expat and stops at one); lone surrogates cannot be
-# written as UTF-8 at all.
-# XML 1.0's forbidden characters and lone surrogates; DEL and the C1 controls (a terminal
-# acts on them, a font has no glyph for them); the bidi embeddings, overrides and isolates,
-# which would reorder a name in a picture or a document ("Trojan Source")
+# written as UTF-8 at all; DEL and the C1 controls (a terminal acts on them, a font has no
+# glyph for them); the bidi embeddings, overrides and isolates, which would reorder a name in a
+# picture or a document ("Trojan Source")
 _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )

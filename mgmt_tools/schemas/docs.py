@@ -89,7 +89,8 @@ def grouped(text: str) -> str:
 def bounds(schema: Mapping[str, Any]) -> str:
     low, high = schema.get("minimum"), schema.get("maximum")
     if "exclusiveMinimum" in schema:
-        return f" > {scalar(schema['exclusiveMinimum'])}"
+        above = f" > {scalar(schema['exclusiveMinimum'])}"
+        return above + (f", <= {scalar(high)}" if high is not None else "")
     if low is not None and high is not None:
         return f", {scalar(low)} to {scalar(high)}"
     if low is not None:
