@@ -9,10 +9,7 @@ from typing import Any
 
 import click
 
-__all__ = ["LIMIT_PARAMS", "limit_options", "limits_from"]
-
-LIMIT_PARAMS = ("max_depth", "render_timeout", "limit")
-"""Names of the Click parameters :func:`limit_options` adds."""
+__all__ = ["limit_options", "limits_from"]
 
 
 def limit_options() -> list[click.Parameter]:

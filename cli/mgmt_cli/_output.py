@@ -7,7 +7,8 @@ leaves a half-written file; a device or FIFO is written in place, a symbolic lin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import click
@@ -20,6 +21,7 @@ __all__ = [
     "resolve_format",
     "write_output",
     "write_produced",
+    "writing",
 ]
 
 SUFFIX_FORMATS = OUTPUT_SUFFIXES
@@ -52,33 +54,34 @@ def resolve_format(output: str | None, fmt: str | None, allowed: Sequence[str]) 
     return name
 
 
-def write_output(
-    output: str,
-    data: bytes | str,
-    *,
-    input_path: str | None = None,
-    inputs: Sequence[str | None] = (),
-) -> None:
-    """Write ``data`` to ``output`` (``-`` is stdout) by the rules of
-    :func:`mgmt_tools._writing.write_file`; never over ``input_path``, ``inputs`` or any file
-    the command has read (:func:`mgmt_tools._files.files_read`: an index's CSV of
-    alternatives too).
-
-    Refusing the input is a usage error (exit 2); a folder as ``output``, a missing folder,
-    no permission or a full disk is an environment error (exit 1) naming the file.
-    """
+@contextlib.contextmanager
+def writing(target: str | None = None) -> Iterator[None]:
+    """Turn what writing ``target`` raises into the CLI's words: a refused target (an input,
+    a file a report did not write) is a usage error (exit 2); a folder as the target, a
+    missing folder, no permission or a full disk an environment error (exit 1) naming it."""
     from mgmt_cli._errors import fail
-    from mgmt_tools._files import files_read
-    from mgmt_tools._writing import RefusedTargetError, WriteError, os_error_message, write_file
+    from mgmt_tools._writing import RefusedTargetError, WriteError, os_error_message
 
     try:
-        write_file(output, data, inputs=(input_path, *inputs, *files_read()))
+        yield
     except RefusedTargetError as error:
         raise click.UsageError(str(error)) from None
     except WriteError as error:
         fail(error)
     except OSError as error:
-        fail(WriteError(os_error_message(error, output)))
+        fail(WriteError(os_error_message(error, target)))
+
+
+def write_output(output: str, data: bytes | str, *, input_path: str | None = None) -> None:
+    """Write ``data`` to ``output`` (``-`` is stdout) by the rules of
+    :func:`mgmt_tools._writing.write_file`; never over ``input_path`` or any file the command
+    has read (:func:`mgmt_tools._files.files_read`: an index's CSV of alternatives too).
+    Errors as :func:`writing` words them."""
+    from mgmt_tools._files import files_read
+    from mgmt_tools._writing import write_file
+
+    with writing(output):
+        write_file(output, data, inputs=(input_path, *files_read()))
 
 
 def write_produced(
@@ -87,10 +90,9 @@ def write_produced(
     dot_source: Callable[[], str] | None,
     *,
     input_path: str | None,
-    inputs: Sequence[str | None] = (),
 ) -> None:
-    """Write what ``produce`` makes to ``target``; say so on stderr. Neither ``input_path``
-    nor ``inputs`` (other files the command read) is ever overwritten.
+    """Write what ``produce`` makes to ``target``; say so on stderr. No file the command read
+    is ever overwritten (:func:`write_output`).
 
     When Graphviz is missing and the command has a ``dot_source``, the DOT text is written to
     ``<stem>.dot`` beside ``target`` instead and the command exits with 3 (docs/formats/README.md,
@@ -105,7 +107,7 @@ def write_produced(
         if target == "-" or dot_source is None:
             fail(error)
         dot_path = str(Path(target).with_suffix(".dot"))
-        write_output(dot_path, dot_source(), input_path=input_path, inputs=inputs)
+        write_output(dot_path, dot_source(), input_path=input_path)
         click.echo(
             f"mgmt: Graphviz 'dot' was not found, so {dot_path} holds the DOT source instead; "
             f"{error.install_hint}",
@@ -114,7 +116,7 @@ def write_produced(
         raise SystemExit(3) from None
     except MgmtError as error:
         fail(error)
-    write_output(target, data, input_path=input_path, inputs=inputs)
+    write_output(target, data, input_path=input_path)
     if target != "-":
         click.echo(f"wrote {target}", err=True)
 
@@ -130,12 +132,11 @@ def emit(
     produce: Callable[[], bytes | str],
     dot_source: Callable[[], str] | None,
     input_path: str | None,
-    inputs: Sequence[str | None] = (),
 ) -> None:
     """What every command does with its result: warnings on stderr; the JSON ``document`` on
     stdout with ``--json``; the text ``summary`` when nothing else is asked; else what
-    ``produce`` makes, written to ``-o`` (see :func:`write_produced`), never over
-    ``input_path`` or another of ``inputs``. Text from the input reaches the terminal shown,
+    ``produce`` makes, written to ``-o`` (see :func:`write_produced`), never over a file the
+    command read. Text from the input reaches the terminal shown,
     never obeyed (:func:`mgmt_tools.errors.printable`)."""
     from mgmt_cli._errors import fail
     from mgmt_tools.errors import MgmtError
@@ -153,4 +154,4 @@ def emit(
         if not as_json:
             click.echo(terminal(summary()))
         return
-    write_produced(output or "-", produce, dot_source, input_path=input_path, inputs=inputs)
+    write_produced(output or "-", produce, dot_source, input_path=input_path)

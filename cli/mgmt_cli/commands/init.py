@@ -43,27 +43,20 @@ def command(method: str, file: str | None, force: bool) -> None:
     if file is None or file == "-":
         click.echo(starter(method), nl=False)
         return
-    try:
-        write_starter(method, file, force=force)
-    except FileExistsError:
-        raise click.UsageError(
-            f"'{file}' exists; give --force to overwrite it, or another FILE"
-        ) from None
-    except OSError as error:  # a missing folder, no permission, a full disk: exit 1
-        from mgmt_cli._errors import fail
-        from mgmt_tools._writing import WriteError, os_error_message
+    from mgmt_cli._output import writing
+    from mgmt_tools.schemas import schema_name
 
-        fail(WriteError(os_error_message(error, file)))
-    schema = _schema_name(method)
+    with writing(file):  # a missing folder, no permission, a full disk: exit 1
+        try:
+            write_starter(method, file, force=force)
+        except FileExistsError:
+            raise click.UsageError(
+                f"'{file}' exists; give --force to overwrite it, or another FILE"
+            ) from None
+    schema = schema_name(method)
     click.echo(
         f"wrote {file}; run it with: mgmt {method} {file}\n"
         f"for editor checks, write its schema beside it: "
         f"mgmt schema {schema} -o {schema}.schema.json",
         err=True,
     )
-
-
-def _schema_name(method: str) -> str:
-    from mgmt_tools.methods import METHODS
-
-    return METHODS[method].schema_name

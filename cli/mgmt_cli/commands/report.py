@@ -14,7 +14,7 @@ import click
 
 from mgmt_cli._errors import fail
 from mgmt_cli._limits import limit_options, limits_from
-from mgmt_cli._output import resolve_format, write_output
+from mgmt_cli._output import resolve_format, write_output, writing
 
 FORMATS = ("html", "md")
 
@@ -49,9 +49,9 @@ command.params += limit_options()
 
 
 def _write_report(report: str, output: str, fmt: str | None, encoding: str | None) -> None:
-    from mgmt_tools.errors import MgmtError
+    from mgmt_tools.errors import MgmtError, printable
     from mgmt_tools.render.report import html_report, markdown_report
-    from mgmt_tools.report import load, section_input
+    from mgmt_tools.report import load
     from mgmt_tools.report.build import build_sections
     from mgmt_tools.report.files import picture_folder
 
@@ -67,51 +67,41 @@ def _write_report(report: str, output: str, fmt: str | None, encoding: str | Non
         fail(error)
     for section in sections:
         for warning in section.result.get("warnings") or ():
-            click.echo(f"warning: {section.method}: {warning}", err=True)
-    inputs = [report, *(str(section_input(report, part.input)) for part in model.sections)]
+            click.echo(f"warning: {section.method}: {printable(warning)}", err=True)
     if out_format == "md":
-        _check_target(output, inputs)  # before any picture is written
+        _check_target(output)  # before any picture is written
         target = Path(output)
         folder = picture_folder(target)
         text, images = markdown_report(
             model.title, sections, target.stem, model.subtitle, folder=folder.name
         )
-        _write_pictures(folder, images, inputs)
-        write_output(output, text, inputs=inputs)
+        _write_pictures(folder, images)
+        write_output(output, text)
     else:
-        page = html_report(model.title, sections, model.subtitle)
-        write_output(output, page, inputs=inputs)
+        write_output(output, html_report(model.title, sections, model.subtitle))
     if output != "-":
         click.echo(f"wrote {output} ({len(sections)} sections)", err=True)
 
 
-def _check_target(output: str, inputs: list[str]) -> None:
+def _check_target(output: str) -> None:
     """Refuse an ``output`` that is an input (exit 2) or a folder (exit 1) up front."""
+    import errno
     import os
 
     from mgmt_tools._files import files_read
-    from mgmt_tools._writing import InputTargetError, WriteError, refuse_inputs
+    from mgmt_tools._writing import refuse_inputs
 
-    try:
-        refuse_inputs(output, [*inputs, *files_read()])
-    except InputTargetError as error:
-        raise click.UsageError(str(error)) from None
-    if os.path.isdir(output):
-        fail(WriteError(f"'{output}' is a folder: give a file name in it"))
+    with writing(output):
+        refuse_inputs(output, files_read())
+        if os.path.isdir(output):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), output)
 
 
-def _write_pictures(folder: Path, images: dict[str, str], inputs: list[str]) -> None:
-    """The pictures of a Markdown report into ``folder``; a refusal is a usage error (exit 2),
-    an environment error exit 1 (see :mod:`mgmt_tools.report.files`)."""
+def _write_pictures(folder: Path, images: dict[str, str]) -> None:
+    """The pictures of a Markdown report into ``folder`` (see :mod:`mgmt_tools.report.files`),
+    never over a file the command read."""
     from mgmt_tools._files import files_read
-    from mgmt_tools._writing import RefusedTargetError, WriteError, os_error_message
     from mgmt_tools.report.files import write_pictures
 
-    try:
-        write_pictures(folder, images, inputs=[*inputs, *files_read()])
-    except RefusedTargetError as error:
-        raise click.UsageError(str(error)) from None
-    except WriteError as error:
-        fail(error)
-    except OSError as error:
-        fail(WriteError(os_error_message(error)))
+    with writing():
+        write_pictures(folder, images, inputs=files_read())
