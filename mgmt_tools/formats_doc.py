@@ -190,7 +190,7 @@ def _value_text(option: Any) -> str:
         limits = {low: option.low, "maximum": option.high}
         limits = {key: value for key, value in limits.items() if value is not None}
         text += bounds(limits)
-    return text + (" (repeatable)" if option.multiple else "")
+    return text
 
 
 def _methods_of(name: str) -> list[Any]:

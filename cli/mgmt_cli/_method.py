@@ -100,7 +100,6 @@ def _click_option(option: Option) -> click.Option:
         default=option.default,
         show_default=option.default is not None,
         metavar=option.metavar or _METAVARS.get(option.kind),
-        multiple=option.multiple,
         callback=_converter(option) if needs_conversion else None,
         help=option.help,
     )

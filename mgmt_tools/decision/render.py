@@ -58,7 +58,6 @@ from mgmt_tools.render.dot import (
 
 __all__ = [
     "ALIGN_DEPTH",
-    "FORMATS",
     "amount",
     "path_totals",
     "render",
@@ -66,8 +65,6 @@ __all__ = [
     "to_svg",
 ]
 
-FORMATS = ("svg", "png", "pdf")
-"""Formats :func:`render` produces."""
 ALIGN_DEPTH = 25
 """Deepest tree drawn whose terminals line up on one rank (dot's time grows steeply with it:
 0.15 s at 30 levels, 5 s at 50, minutes at 100)."""

@@ -22,9 +22,8 @@ from mgmt_tools.fishbone.result import Cause, FishboneResult, analyse
 from mgmt_tools.render.dot import THEME, Html, attributes, defaults, escape
 from mgmt_tools.render.graphviz import pipe
 
-__all__ = ["FORMATS", "MAX_CAUSES", "render", "to_dot", "to_svg"]
+__all__ = ["MAX_CAUSES", "render", "to_dot", "to_svg"]
 
-FORMATS = ("svg", "png", "pdf")
 MAX_CAUSES = 30
 """Causes drawn of one category or cause by default; a last one counts the others."""
 

@@ -23,9 +23,8 @@ from mgmt_tools.render import mermaid
 from mgmt_tools.render.dot import THEME, Html, attributes, cell, defaults, escape, wrap
 from mgmt_tools.render.graphviz import pipe
 
-__all__ = ["FORMATS", "MAX_BRANCHES", "PALETTE", "render", "to_dot", "to_mermaid", "to_svg"]
+__all__ = ["MAX_BRANCHES", "PALETTE", "render", "to_dot", "to_mermaid", "to_svg"]
 
-FORMATS = ("svg", "png", "pdf")
 
 PALETTE: dict[str, tuple[str, str, str]] = {
     "alert": (THEME.accent, THEME.accent_fill, THEME.accent),

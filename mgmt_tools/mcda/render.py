@@ -51,7 +51,6 @@ from mgmt_tools.render import display_width
 from mgmt_tools.render.dot import THEME, CellStyle, Html, attributes, cell, defaults, escape, wrap
 
 __all__ = [
-    "FORMATS",
     "LAYOUTS",
     "MAX_EDGES",
     "TOP",
@@ -65,8 +64,6 @@ __all__ = [
     "value_text",
 ]
 
-FORMATS = ("svg", "png", "pdf")
-"""Formats :func:`render` produces."""
 LAYOUTS = ("auto", "edges", "table")
 MAX_EDGES = 60
 """Lines between criteria and alternatives drawn at most; beyond, the alternatives are a table."""

@@ -42,10 +42,8 @@ from mgmt_tools.render.dot import (
     wrap,
 )
 
-__all__ = ["FORMATS", "MAX_TASKS", "render", "summary_text", "to_dot", "to_mermaid", "to_svg"]
+__all__ = ["MAX_TASKS", "render", "summary_text", "to_dot", "to_mermaid", "to_svg"]
 
-FORMATS = ("svg", "png", "pdf")
-"""Formats :func:`render` produces."""
 _NAME_COLUMNS = 24  # width of a box's name, in display columns
 
 _N = format_number

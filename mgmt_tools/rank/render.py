@@ -29,9 +29,8 @@ from mgmt_tools.render import display_width, truncate
 from mgmt_tools.render.dot import THEME, Html, attributes, defaults, escape
 from mgmt_tools.render.graphviz import pipe
 
-__all__ = ["FORMATS", "MATRIX_METHODS", "MAX_ITEMS", "matrix_unavailable", "render", "to_dot"]
+__all__ = ["MATRIX_METHODS", "MAX_ITEMS", "matrix_unavailable", "render", "to_dot"]
 
-FORMATS = ("svg", "png", "pdf")
 MATRIX_METHODS = ("eisenhower", "value_effort")
 MAX_ITEMS = 60
 """Items drawn; a bigger backlog shows its best-ranked items with a note."""

@@ -50,7 +50,6 @@ class Option:
     low_open: bool = False
     default: Any = None
     metavar: str | None = None
-    multiple: bool = False
     parse: str | None = None
     """``"module:function"`` turning the text of a ``text`` option into its value; a
     ``ValueError`` from it is the message the user sees."""
@@ -87,10 +86,6 @@ class Option:
         """
         if value is None:
             return None
-        if self.multiple and isinstance(value, list | tuple):
-            return tuple(self._one(item) for item in value)
-        if self.multiple:
-            return (self._one(value),)
         return self._one(value)
 
     def _one(self, value: Any) -> Any:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from mgmt_tools.registry.method import Chart, Method
 from mgmt_tools.registry.options import Option, words
 
@@ -99,21 +101,19 @@ PERT = Method(
     progress=True,
 )
 
-GANTT = Method(
-    **{
-        **PERT.__dict__,
-        "name": "gantt",
-        "summary": "Draw a plan's Gantt chart on working-day dates (same input as pert).",
-        "description": (
-            "Schedule PLAN and draw its Gantt chart with -o gantt.svg|png|pdf (-f mermaid "
-            "writes a Mermaid gantt with explicit dates).\n\n"
-            "Bars on a date axis (offsets without a start date), critical tasks in the "
-            "accent colour, total float after each bar, milestones as diamonds, an arrow "
-            "for every link, non-working days shaded and the deadline as a line. Without "
-            "-o, prints the same table as mgmt pert."
-        ),
-        "charts": (_PERT_GANTT, _PERT_NETWORK, _PERT_RISK),
-        "schema": "pert",
-        "docs": "pert.md",
-    }
+GANTT = dataclasses.replace(
+    PERT,
+    name="gantt",
+    summary="Draw a plan's Gantt chart on working-day dates (same input as pert).",
+    description=(
+        "Schedule PLAN and draw its Gantt chart with -o gantt.svg|png|pdf (-f mermaid "
+        "writes a Mermaid gantt with explicit dates).\n\n"
+        "Bars on a date axis (offsets without a start date), critical tasks in the "
+        "accent colour, total float after each bar, milestones as diamonds, an arrow "
+        "for every link, non-working days shaded and the deadline as a line. Without "
+        "-o, prints the same table as mgmt pert."
+    ),
+    charts=(_PERT_GANTT, _PERT_NETWORK, _PERT_RISK),
+    schema="pert",
+    docs="pert.md",
 )

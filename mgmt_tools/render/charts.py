@@ -38,7 +38,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Literal
 
 from mgmt_tools.errors import RenderError
-from mgmt_tools.render import NOTE_LABELS, shorten, strip_forbidden
+from mgmt_tools.render import shorten, strip_forbidden
 from mgmt_tools.render.dot import FONT_FAMILIES, THEME
 
 if TYPE_CHECKING:
@@ -51,7 +51,6 @@ __all__ = [
     "FORMATS",
     "GRID",
     "NEUTRAL",
-    "NOTE_LABELS",
     "NOTE_SIZE",
     "SHADE",
     "THEME",
@@ -171,7 +170,7 @@ def figure_bytes(figure: Figure, fmt: str) -> bytes:
 
 def clean(text: object, *, note: bool = False) -> str:
     """Chart text: control characters and lone surrogates dropped, tabs as spaces, and a text
-    longer than the ``max_label`` limit (a ``note``: :data:`NOTE_LABELS` times that) shortened
+    longer than the ``max_label`` limit (a ``note``: ``NOTE_LABELS`` times that) shortened
     with '…' (:func:`~mgmt_tools.render.shorten`).
 
     Math parsing is off in :func:`style`, so ``$`` and ``\\`` need no escaping.
@@ -179,9 +178,10 @@ def clean(text: object, *, note: bool = False) -> str:
     >>> clean("Pay $5\\tfee\\x00")
     'Pay $5 fee'
     """
-    # what XML forbids (an SVG must parse), and carriage returns and DEL, which draw as boxes
+    # what XML forbids (an SVG must parse) and controls such as DEL, and carriage returns,
+    # which draw as boxes
     text = strip_forbidden(shorten(str(text), note=note).replace("\t", " "))
-    return text.replace("\r", "").replace("\x7f", "")
+    return text.replace("\r", "")
 
 
 def text_width(

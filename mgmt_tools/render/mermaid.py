@@ -43,10 +43,9 @@ _TABLE = str.maketrans(
 
 
 def _clean(text: object) -> str:
-    """``text`` without what :func:`strip_forbidden` drops and DEL, line breaks as ``\\n``,
+    """``text`` without what :func:`strip_forbidden` drops, line breaks as ``\\n``,
     shortened to the ``max_label`` limit (:func:`~mgmt_tools.render.shorten`)."""
-    value = strip_forbidden(shorten(str(text)).replace("\r\n", "\n").replace("\r", "\n"))
-    return value.replace("\x7f", "")
+    return strip_forbidden(shorten(str(text)).replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def escape(text: object) -> str:
