@@ -251,26 +251,34 @@ def _not_strongly_connected(names: Sequence[str], graph: Any) -> str:
     never_won = sorted(
         (sorted(dag.nodes[c]["members"]) for c in dag if not dag.out_degree(c)), key=min
     )
-    # on the graph of groups: cheap even when every item is a group of its own
+    # on the graph of groups; only the fixes named are found one by one (each step condenses
+    # the graph again), the rest are counted: max(sources, sinks) of what is left is the
+    # fewest links that make a connected graph strongly connected (Eswaran and Tarjan 1976)
     current: nx.DiGraph[int] = nx.DiGraph(dag.edges)
     current.add_nodes_from(dag)
     fixes: list[str] = []
-    for _ in range(len(dag)):
+    more = 0
+    while True:
         merged = nx.condensation(current)
         if len(merged) <= 1:
             break
-
+        if len(fixes) == _SHOWN:
+            sources = sum(1 for m in merged if not merged.in_degree(m))
+            sinks = sum(1 for m in merged if not merged.out_degree(m))
+            more = max(sources, sinks)
+            break
         winner = _end_group(merged, merged.out_degree, first)
         loser = _end_group(merged, merged.in_degree, first)
         current.add_edge(winner, loser)
         fixes.append(f'"{names[first[winner]]} > {names[first[loser]]}"')
-    lost = "; ".join(_never(names, group, "lost") for group in never_lost)
-    won = "; ".join(_never(names, group, "won") for group in never_won)
+    lost = _never_all(names, never_lost, "lost")
+    won = _never_all(names, never_won, "won")
     such = "a comparison such as" if len(fixes) == 1 else "comparisons such as"
+    listed = ", ".join(fixes) + (f" and {more} more" if more else "")
     return (
         "Bradley-Terry strengths have no maximum-likelihood estimate: Ford's condition (Ford "
         "1957) needs, for every split of the items in two, a win of each side over the other; "
-        f"{lost}; {won}; add {such} {_listed(fixes)} (or use model copeland)"
+        f"{lost}; {won}; add {such} {listed} (or use model copeland)"
     )
 
 
@@ -280,6 +288,13 @@ def _end_group(merged: Any, degree: Any, first: dict[int, int]) -> int:
         min(merged.nodes[m]["members"], key=first.__getitem__) for m in merged if not degree(m)
     ]
     return min(ends, key=first.__getitem__)
+
+
+def _never_all(names: Sequence[str], groups: Sequence[Sequence[int]], what: str) -> str:
+    """The first :data:`_SHOWN` groups that never ``what`` (lost or won), the rest counted."""
+    told = "; ".join(_never(names, group, what) for group in groups[:_SHOWN])
+    left = len(groups) - _SHOWN
+    return told + (f"; {left} more never {what}" if left > 0 else "")
 
 
 def _never(names: Sequence[str], group: Sequence[int], what: str) -> str:

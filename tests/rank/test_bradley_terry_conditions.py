@@ -99,3 +99,16 @@ def test_ties_link_both_ways_and_a_strongly_connected_set_is_fitted() -> None:
 def test_copeland_still_ranks_what_bradley_terry_refuses() -> None:
     result = evaluate(from_dict({"method": "pairwise", "comparisons": ["A > B", "B > C"]}))
     assert [row["item"] for row in result.ranking] == ["A", "B", "C"]
+
+
+def test_many_items_that_never_won_are_counted_not_listed() -> None:
+    """One item beat 1,999 others and nothing else was compared: the first groups and fixes
+    are named, the rest counted; the fewest comparisons that make the wins strongly connected
+    are max(sources, sinks) = 1,999 (Eswaran, K. P. and Tarjan, R. E. (1976), "Augmentation
+    problems", SIAM Journal on Computing 5(4), 653-665), 5 named and 1,994 more."""
+    error = _bradley_terry([f"I0 > I{i}" for i in range(1, 2000)])
+    message = str(error)
+    assert "I0 never lost" in message
+    assert "I5 never won; 1994 more never won" in message
+    assert '"I5 > I0" and 1994 more (or use model copeland)' in message
+    assert len(message) < 1000  # before: every one of the 1,999 items named
