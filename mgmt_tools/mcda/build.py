@@ -275,7 +275,9 @@ def _numbers(table: Table, column: str, where: CsvLocator, found: list[Problem])
         text = cells[row].strip()
         message = f"not a number: '{cells[row]}'" if text else f"no value for criterion '{column}'"
         found.append(where.problem(("alternatives", row, column), message))
-    found += size_problems(values, lambda row: ("alternatives", row, column), where, cells)
+    # a cell reported above ('inf', '1e400') is not reported again as too large
+    finite = np.where(bad, np.nan, values)
+    found += size_problems(finite, lambda row: ("alternatives", row, column), where, cells)
     return values
 
 

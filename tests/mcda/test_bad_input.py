@@ -144,6 +144,20 @@ def test_a_misspelt_csv_column_is_named(tmp_path: Path) -> None:
         load(tmp_path / "m.yaml")
 
 
+def test_a_cell_that_is_not_a_finite_number_is_reported_once(tmp_path: Path) -> None:
+    # issue #14: 'inf' and '1e400' were "not a number" and again "too large"
+    (tmp_path / "alts.csv").write_text("name,a\nX,inf\nY,1e400\nZ,2\n", encoding="utf-8")
+    (tmp_path / "m.yaml").write_text(
+        "criteria: [{id: a, weight: 1}]\nalternatives: alts.csv\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as caught:
+        load(tmp_path / "m.yaml")
+    assert [problem.message for problem in caught.value.problems] == [
+        "not a number: 'inf'",
+        "not a number: '1e400'",
+    ]
+
+
 def test_yaml_syntax_error_is_located() -> None:
     from mgmt_tools.mcda import loads
 
