@@ -29,6 +29,7 @@ from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, in_or
 __all__ = [
     "Locating",
     "copy_containers",
+    "locate",
     "model_keys",
     "problems_from",
     "unknown_choice",
@@ -65,6 +66,16 @@ def copy_containers(data: Any) -> Any:
             if isinstance(value, dict | list):
                 pending.append((value, target[key]))
     return root if isinstance(data, dict | list) else data
+
+
+def locate(where: Locating | None, path: Path, message: str) -> Problem:
+    """``message`` at ``path``, placed in the text when the input has a locator (a plan or a
+    tree built from a dict in a program has none).
+
+    >>> str(locate(None, ("tasks", 2), "too late"))
+    '<input>: tasks[2]: too late'
+    """
+    return where.problem(path, message) if where is not None else Problem(message, tuple(path))
 
 
 class Locating(Protocol):

@@ -30,7 +30,7 @@ from mgmt_tools.decision.evpi import evpi as compute_evpi
 from mgmt_tools.decision.levels import RELATIVE_TOLERANCE, utility
 from mgmt_tools.decision.result import DecisionResult, RiskProfile
 from mgmt_tools.decision.sensitivity import Vary, parse_vary, sensitivity, tornado_rows
-from mgmt_tools.decision.solve import Solution, located, solve
+from mgmt_tools.decision.solve import EXP_LIMIT, Solution, located, solve
 from mgmt_tools.decision.tree import CHANCE, TERMINAL, Tree
 from mgmt_tools.errors import InputError, OptionError, did_you_mean
 
@@ -39,22 +39,18 @@ __all__ = ["Solution", "risk_profile", "rollback", "run", "solve"]
 MAX_TIE_WARNINGS = 10
 
 
-_EXP_LIMIT = 709.0
-"""exp(x) is finite for x up to about 709.78 (the float limit is about 1.8e308)."""
-
-
 def _check_utility(tree: Tree, solution: Solution, tolerance: float) -> None:
     """Refuse, at ``risk_tolerance``, an expected utility 1 - exp(-CE / R) beyond the float
     limit: a certainty equivalent worse than about 709 times the risk tolerance."""
     sign = -1.0 if tree.objective == "max" else 1.0
     certainty = solution.root_value
-    if sign * certainty / tolerance <= _EXP_LIMIT:
+    if sign * certainty / tolerance <= EXP_LIMIT:
         return
     message = (
         f"the expected utility 1 - exp({sign * certainty / tolerance:.6g}) overflows: the "
-        f"certainty equivalent {certainty:.6g} is more than {_EXP_LIMIT:g} times the risk "
+        f"certainty equivalent {certainty:.6g} is more than {EXP_LIMIT:g} times the risk "
         f"tolerance {tolerance:.6g}; use a risk tolerance of at least "
-        f"{abs(certainty) / _EXP_LIMIT:.6g} (in the units of the payoffs)"
+        f"{abs(certainty) / EXP_LIMIT:.6g} (in the units of the payoffs)"
     )
     raise InputError([located(tree, ("risk_tolerance",), message)])
 

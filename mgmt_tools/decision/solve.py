@@ -30,11 +30,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from mgmt_tools._arrays import FloatArray, IndexArray
+from mgmt_tools._validation import locate
 from mgmt_tools.decision.levels import best_branch, chance_value
 from mgmt_tools.decision.tree import Tree
 from mgmt_tools.errors import InputError, PathPart, Problem
 
-__all__ = ["Solution", "check_finite", "located", "solve"]
+__all__ = ["EXP_LIMIT", "Solution", "check_finite", "located", "solve"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -100,6 +101,10 @@ def solve(
     return Solution(value, expected, choice, ties, risk_tolerance)
 
 
+EXP_LIMIT = 709.0
+"""exp(x) is finite for x up to about 709.78 (the float limit is about 1.8e308)."""
+
+
 def check_finite(
     tree: Tree, values: FloatArray, branch: FloatArray, risk_tolerance: float | None
 ) -> None:
@@ -113,12 +118,11 @@ def check_finite(
     message = (
         f"payoffs as large as {worst:.6g} divided by the risk tolerance {risk_tolerance:.6g} "
         f"overflow the exponential utility exp(x / R); use a risk tolerance of at least "
-        f"{worst / 709:.6g} (in the units of the payoffs)"
+        f"{worst / EXP_LIMIT:.6g} (in the units of the payoffs)"
     )
     raise InputError([located(tree, ("risk_tolerance",), message)])
 
 
 def located(tree: Tree, path: tuple[PathPart, ...], message: str) -> Problem:
     """``message`` placed at ``path`` of the file the tree was read from (when known)."""
-    where = tree.source
-    return where.problem(path, message) if where is not None else Problem(message, path)
+    return locate(tree.source, path, message)

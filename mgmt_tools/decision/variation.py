@@ -17,7 +17,8 @@ import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._arrays import FloatArray, IndexArray
-from mgmt_tools._expr import LARGEST, LARGEST_TEXT, ExpressionError
+from mgmt_tools._expr import LARGEST, ExpressionError
+from mgmt_tools._fields import TOO_LARGE
 from mgmt_tools.decision.incremental import Outcome, evaluate, prepare
 from mgmt_tools.decision.levels import RELATIVE_TOLERANCE
 from mgmt_tools.decision.solve import Solution
@@ -182,8 +183,7 @@ class Variation:
             expression = self.tree.formulas.expressions[spec]
             raise DomainError(
                 f"varying {self.variable}: at {self.variable} = {values[column]:.12g} the "
-                f"{what} ({expression.text}) is {computed[column]:.6g}, too large (at most "
-                f"{LARGEST_TEXT} in size)"
+                f"{what} ({expression.text}) is {computed[column]:.6g}, {TOO_LARGE}"
             )
 
     def column_sum(self, nodes: list[int], rows: FloatArray, columns: int) -> FloatArray:

@@ -19,15 +19,19 @@ from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import isclose
 from mgmt_tools.pert.model import WEEKDAYS
 
-__all__ = ["LAST_DATE", "WorkCalendar"]
+__all__ = ["LAST_DATE", "WorkCalendar", "whole"]
 
 LAST_DATE = dt.date.max
 """The last date a plan may reach (9999-12-31): ISO 8601 dates, Python's and the spreadsheets'
 end there."""
 
 
-def _snap(values: FloatArray) -> FloatArray:
-    """Round values that are within the comparison tolerance of an integer."""
+def whole(values: FloatArray) -> FloatArray:
+    """Values within the comparison tolerance of an integer, rounded to it (docs/formats/).
+
+    >>> whole(np.array([2.0000000000001, 2.5])).tolist()
+    [2.0, 2.5]
+    """
     nearest = np.round(values)
     return np.where(isclose(values, nearest), nearest, values)
 
@@ -62,12 +66,7 @@ class WorkCalendar:
     def last_day(self) -> int:
         """The number of the last working day on or before :data:`LAST_DATE` (-1 when
         working day 0 is later): dates past year 9999 cannot be written."""
-        end = np.datetime64(LAST_DATE, "D") + np.timedelta64(1, "D")
-        first = self.first_day
-        if first >= end:
-            return -1
-        count = np.busday_count(first, end, weekmask=self._mask, holidays=self._holidays)
-        return int(count) - 1
+        return max(int(self.offset_of(LAST_DATE)) - 1, -1)
 
     def day(self, offsets: npt.ArrayLike) -> npt.NDArray[np.datetime64]:
         """The dates of whole working-day numbers."""
@@ -83,14 +82,14 @@ class WorkCalendar:
         """Start dates: working day floor(es); a milestone (ef equal to es within the
         tolerance) is dated one day, the day of its finish (ceil(es) - 1, working day 0 at
         offset 0)."""
-        snapped = _snap(es)
+        snapped = whole(es)
         milestone_day = np.maximum(np.ceil(snapped) - 1, 0)
         return self.day(np.where(isclose(ef, es), milestone_day, np.floor(snapped)))
 
     def finish_dates(self, es: FloatArray, ef: FloatArray) -> npt.NDArray[np.datetime64]:
         """Finish dates: working day ceil(ef) - 1; milestones (ef equal to es within the
         tolerance) ceil(es) - 1, and working day 0 at offset 0."""
-        last = np.ceil(_snap(np.where(isclose(ef, es), es, ef))) - 1
+        last = np.ceil(whole(np.where(isclose(ef, es), es, ef))) - 1
         return self.day(np.maximum(last, 0))
 
     def offset_of(self, deadline: dt.date) -> float:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from mgmt_tools._arrays import IndexArray
-from mgmt_tools._validation import Locating
+from mgmt_tools._validation import Locating, locate
 from mgmt_tools.errors import CycleError, Problem
 from mgmt_tools.pert.model import Plan
 from mgmt_tools.pert.network import Network
@@ -79,9 +79,7 @@ def cycle_problems(
         closing = declared[-1]  # structural links alone never form a cycle
         path = path_of(closing)
         message = f"cycle: {text}"
-        problems.append(
-            where.problem(path, message) if where is not None else Problem(message, path)
-        )
+        problems.append(locate(where, path, message))
         first = first or [*names, names[0]]
     return problems, first
 

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from mgmt_tools.pert.calendar import whole
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.pert.rows import chart_rows
-from mgmt_tools.pert.timeline import project_name, span_text, timeline_of, units, whole
+from mgmt_tools.pert.timeline import project_name, span_text, timeline_of, units
 from mgmt_tools.render import mermaid as mm
 
 __all__ = ["gantt_mermaid"]

@@ -229,7 +229,7 @@ def _numbers(
     # finite but too large to add up: refused like a malformed number, located at its cell
     huge = size_problems(values, lambda row: ("tasks", row, name), where, cells)
     if huge:
-        rows = np.flatnonzero(np.abs(np.nan_to_num(values)) > LARGEST).tolist()
+        rows = np.flatnonzero(np.abs(values) > LARGEST).tolist()  # NaN (reported) is not
         bad_rows.update(rows)
         problems += huge
         values[rows] = np.nan

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from mgmt_tools.errors import DomainError
+from mgmt_tools.pert.calendar import whole
 from mgmt_tools.pert.result import Schedule
-from mgmt_tools.pert.timeline import project_name, shade_nonworking, timeline_of, units, whole
+from mgmt_tools.pert.timeline import project_name, shade_nonworking, timeline_of, units
 from mgmt_tools.render import chart_parts as parts
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render import format_number

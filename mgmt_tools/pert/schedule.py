@@ -13,14 +13,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools._numeric import isclose
-from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools._validation import locate
+from mgmt_tools.errors import InputError
 from mgmt_tools.pert.calendar import LAST_DATE, WorkCalendar
 from mgmt_tools.pert.cycles import cycle_error
 from mgmt_tools.pert.merge_bias import merge_bias_warnings
@@ -99,7 +99,7 @@ def schedule(
     if isinstance(given, dt.date):
         if calendar is None:
             message = f"a date deadline ({given}) needs a plan with a start date"
-            raise InputError([_problem(plan.source, ("deadline",), message)])
+            raise InputError([locate(plan.source, ("deadline",), message)])
         given = calendar.offset_of(given)
     deadline = float(given) if given is not None else None
     stats = None
@@ -148,15 +148,15 @@ def _check_dates(plan: Plan, calendar: WorkCalendar, ef: FloatArray) -> None:
     """Refuse a schedule whose dates go past :data:`LAST_DATE`, naming the tasks (a finish
     at offset f is dated working day ceil(f) - 1)."""
     last = calendar.last_day()
-    bound = float(last + 1)
-    late = np.flatnonzero((ef > bound) & ~isclose(ef, bound))
     where = plan.source
     if last < 0:
         message = (
             f"the first working day on or after {plan.start} is past {LAST_DATE}, the last "
             "date a plan can reach"
         )
-        raise InputError([_problem(where, ("start",), message)])
+        raise InputError([locate(where, ("start",), message)])
+    bound = float(last + 1)
+    late = np.flatnonzero((ef > bound) & ~isclose(ef, bound))
     if not late.size:
         return
     problems = []
@@ -165,15 +165,11 @@ def _check_dates(plan: Plan, calendar: WorkCalendar, ef: FloatArray) -> None:
             f"ends {np.ceil(ef[task]):.0f} working days from the start {plan.start}, past "
             f"{LAST_DATE}, the last date a plan can reach ({last + 1} working days from it)"
         )
-        problems.append(_problem(where, plan.entry_path(task), message))
+        problems.append(locate(where, plan.entry_path(task), message))
     if late.size > _LISTED:
         more = f"{late.size - _LISTED} more tasks finish past {LAST_DATE}"
-        problems.append(_problem(where, ("tasks",), more))
+        problems.append(locate(where, ("tasks",), more))
     raise InputError(problems)
-
-
-def _problem(where: Any, path: tuple[PathPart, ...], message: str) -> Problem:
-    return where.problem(path, message) if where is not None else Problem(message, path)
 
 
 def _free_float(

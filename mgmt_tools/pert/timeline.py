@@ -31,8 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._arrays import FloatArray
-from mgmt_tools._numeric import isclose
-from mgmt_tools.pert.calendar import WorkCalendar
+from mgmt_tools.pert.calendar import WorkCalendar, whole
 from mgmt_tools.pert.model import WEEKDAYS
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.render import chart_parts as parts
@@ -49,20 +48,9 @@ __all__ = [
     "span_text",
     "timeline_of",
     "units",
-    "whole",
 ]
 
 _N = format_number
-
-
-def whole(values: FloatArray) -> FloatArray:
-    """Values within the comparison tolerance of an integer, rounded to it (docs/formats/).
-
-    >>> whole(np.array([2.0000000000001, 2.5])).tolist()
-    [2.0, 2.5]
-    """
-    nearest = np.round(values)
-    return np.where(isclose(values, nearest), nearest, values)
 
 
 @dataclass(frozen=True)

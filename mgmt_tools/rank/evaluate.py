@@ -19,7 +19,8 @@ import numpy as np
 import mgmt_tools.rank.scores as methods
 from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import close
-from mgmt_tools.errors import InputError, Problem
+from mgmt_tools._validation import locate
+from mgmt_tools.errors import InputError
 from mgmt_tools.rank.build import Backlog
 from mgmt_tools.rank.model import CATEGORIES, MODELS
 from mgmt_tools.rank.ranking import rank
@@ -92,36 +93,21 @@ def evaluate(backlog: Backlog, *, model: str | None = None) -> RankResult:
     )
 
 
-_FORMULAS = {
-    "rice": ("reach", "impact", "confidence", "effort"),
-    "ice": ("impact", "confidence", "ease"),
-    "wsjf": ("business_value", "time_criticality", "risk_reduction", "job_size"),
-}
-"""The fields of the scores that multiply or divide (the others add bounded numbers)."""
-
-
 def _check_finite(backlog: Backlog, scores: FloatArray) -> None:
     """Refuse a score that overflowed (a reach of 1e15 over an effort of 1e-300), at its item,
     naming the values that made it."""
-    with np.errstate(invalid="ignore"):
-        bad = np.flatnonzero(np.isinf(scores))
+    bad = np.flatnonzero(np.isinf(scores))
     if not bad.size:
         return
-    keys = _FORMULAS.get(backlog.method, tuple(backlog.fields))
     where = backlog.source
     problems = []
     for item in bad[:20].tolist():
-        values = ", ".join(
-            f"{key} {backlog.fields[key][item]:g}" for key in keys if key in backlog.fields
-        )
+        values = ", ".join(f"{key} {column[item]:g}" for key, column in backlog.fields.items())
         message = (
             f"the {backlog.method} score of '{backlog.names[item]}' overflows the float limit "
             f"(about 1.8e308) from {values}"
         )
-        path = ("items", item)
-        problems.append(
-            where.problem(path, message) if where is not None else Problem(message, path)
-        )
+        problems.append(locate(where, ("items", item), message))
     raise InputError(problems)
 
 
@@ -154,11 +140,7 @@ def _pairwise(backlog: Backlog, model: str, warnings: list[str], extras: dict[st
         return won
     problem = methods.bradley_terry_problem(backlog.names, comparisons)
     if problem is not None:
-        where = backlog.source
-        path = ("comparisons",)
-        raise InputError(
-            [where.problem(path, problem) if where is not None else Problem(problem, path)]
-        )
+        raise InputError([locate(backlog.source, ("comparisons",), problem)])
     fit = methods.bradley_terry(count, comparisons, backlog.max_iterations, backlog.tolerance)
     extras["estimation"] = {
         "method": "maximum likelihood by the MM algorithm (Hunter 2004); a tie counts half a "
