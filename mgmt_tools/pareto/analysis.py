@@ -173,8 +173,11 @@ def analyse_tally(
         by = (extras or {}).get("by")
         column = (str(by),) if by is not None else ()
         table = tally.table(order[:kept].astype(np.int64), source=source, path=column)
-        for name, values in zip(tally.strata, table, strict=True):
-            strata.append(Stratum(name, values, _ranked_vital(values, kept, cutoff)))
+        vitals = _ranked_vital(table, kept, cutoff).tolist()
+        strata = [
+            Stratum(name, values, vital)
+            for name, values, vital in zip(tally.strata, table, vitals, strict=True)
+        ]
     return ParetoResult(
         names=names,
         counts=merged,
@@ -201,10 +204,15 @@ def _merged(values: FloatArray, order: npt.NDArray[np.intp], kept: int) -> Float
     return head.astype(np.float64)
 
 
-def _ranked_vital(values: FloatArray, kept: int, cutoff: float) -> int:
-    """Vital few of one stratum in the shared order: the fewest leading kept categories whose
-    cumulative share of the stratum's total reaches the cutoff."""
-    total = float(values.sum())
-    if not total > 0 or kept == 0:
-        return 0
-    return reaching(np.cumsum(values[:kept]), total, cutoff)
+def _ranked_vital(table: FloatArray, kept: int, cutoff: float) -> npt.NDArray[np.int64]:
+    """Vital few of each stratum (a row of ``table``) in the shared order: the fewest leading
+    kept categories whose cumulative share of the stratum's total reaches the cutoff, as
+    :func:`reaching` says for one (all kept when none does; 0 for an empty stratum)."""
+    totals = table.sum(axis=1)
+    if kept == 0:
+        return np.zeros(len(table), dtype=np.int64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = np.cumsum(table[:, :kept], axis=1) / totals[:, None] * 100.0
+    hit = (shares >= cutoff) | isclose(shares, float(cutoff))
+    vital = np.where(hit.any(axis=1), hit.argmax(axis=1) + 1, kept)
+    return np.where(totals > 0, vital, 0).astype(np.int64)
