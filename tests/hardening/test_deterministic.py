@@ -24,9 +24,8 @@ from typing import Any
 import pytest
 
 from mgmt_tools.methods import METHODS
+from tests.conftest import EXAMPLES
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
 ZONES = ("UTC", "Asia/Shanghai")
 
 RUN_OPTIONS: dict[str, dict[str, object]] = {

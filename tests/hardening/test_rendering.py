@@ -22,10 +22,9 @@ from mgmt_tools import limits
 from mgmt_tools.errors import RenderError
 from mgmt_tools.render import shorten
 from mgmt_tools.render.graphviz import diagram_size, pipe
+from tests.conftest import EXAMPLES
 from tests.helpers import mgmt, written
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
 SOURCE = "digraph g { a -> b }\n"
 
 

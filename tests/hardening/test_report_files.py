@@ -4,7 +4,6 @@ expected kind is located by name and position, its content never quoted."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,6 @@ PLAN = "tasks:\n  - {id: A, duration: 2}\n  - {id: B, duration: 3, depends_on: [
 REPORT = "title: R\nsections:\n  - {method: pert, input: plan.yaml}\n"
 SECRET = "root:x:0:0:root:/root:/bin/bash\nsecret-token-4711\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR secret-token-4711 \xff\xfe"
-
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 
 
 @pytest.fixture
@@ -31,7 +28,7 @@ def run_md(report: Path, out: Path) -> tuple[int, str]:
     return code, err
 
 
-@needs_dot
+@pytest.mark.dot
 def test_markdown_pictures_go_in_a_folder_named_after_it(report: Path, tmp_path: Path) -> None:
     out_dir = tmp_path / "out"
     out_dir.mkdir()
@@ -52,7 +49,7 @@ def test_html_writes_only_its_output(report: Path, tmp_path: Path) -> None:
     assert {p.name for p in tmp_path.iterdir()} - before == {"r.html"}
 
 
-@needs_dot
+@pytest.mark.dot
 @pytest.mark.parametrize("how", ["foreign", "changed", "symlink"])
 def test_never_overwrites_a_picture_it_did_not_write(
     report: Path, tmp_path: Path, how: str
@@ -80,7 +77,7 @@ def test_never_overwrites_a_picture_it_did_not_write(
     assert not (tmp_path / "r.md").exists()  # refused before anything was written
 
 
-@needs_dot
+@pytest.mark.dot
 def test_a_file_where_the_folder_goes_is_refused(report: Path, tmp_path: Path) -> None:
     written(tmp_path / "r_files", "a file")
     code, err = run_md(report, tmp_path / "r.md")
@@ -183,7 +180,7 @@ def test_a_file_option_of_another_kind_is_located_not_quoted(tmp_path: Path) -> 
     assert "root:" not in err
 
 
-@needs_dot
+@pytest.mark.dot
 @pytest.mark.parametrize("kind", ["symlink", "foreign"])
 def test_a_manifest_it_did_not_write_is_refused(report: Path, tmp_path: Path, kind: str) -> None:
     folder = tmp_path / "r_files"
@@ -200,7 +197,7 @@ def test_a_manifest_it_did_not_write_is_refused(report: Path, tmp_path: Path, ki
     assert sorted(p.name for p in folder.iterdir()) == [MANIFEST]
 
 
-@needs_dot
+@pytest.mark.dot
 def test_a_refused_markdown_output_writes_no_picture(report: Path, tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
     code, _, err = mgmt("report", str(report), "-f", "md", "-o", str(plan))

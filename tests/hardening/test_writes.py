@@ -22,15 +22,13 @@ import pytest
 
 from mgmt_tools import _writing
 from mgmt_tools._writing import PART_SUFFIX, remove_stale_parts, write_file
-from tests.helpers import mgmt, written
+from tests.helpers import input_file, mgmt, written
 
 PLAN = "tasks:\n  - {id: A, duration: 2}\n  - {id: B, duration: 3, depends_on: [A]}\n"
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
 
 
-@pytest.fixture
-def plan(tmp_path: Path) -> Path:
-    return written(tmp_path / "plan.yaml", PLAN)
+plan = input_file("plan.yaml", PLAN)
 
 
 def parts(folder: Path) -> list[str]:
