@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 __all__ = [
+    "CSV_SUFFIXES",
     "SUFFIXES",
     "TEXT_SUFFIXES",
     "document_format",
@@ -51,6 +52,9 @@ SUFFIXES: Mapping[str, str] = {
     ".xml": "mspdi",
 }
 """Every input suffix and the format it names."""
+
+CSV_SUFFIXES = tuple(suffix for suffix, fmt in SUFFIXES.items() if fmt == "csv")
+"""The names a CSV table that an input names (index alternatives, fishbone counts) may end in."""
 
 STDIN = "<stdin>"
 """The name of standard input in messages."""

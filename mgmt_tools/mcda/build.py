@@ -16,7 +16,7 @@ import numpy as np
 
 from mgmt_tools._arrays import FloatArray
 from mgmt_tools._csv import CsvLocator, Table, decode, read_table
-from mgmt_tools._files import note_read
+from mgmt_tools._files import CSV_SUFFIXES, note_read
 from mgmt_tools._hints import size_problems, too_large
 from mgmt_tools._validation import Locating
 from mgmt_tools._yaml import literal_text
@@ -200,7 +200,7 @@ def _csv_alternatives(
     if not path.is_absolute() and base is not None:
         path = FilePath(base) / path
     source = os.path.normpath(path)
-    if path.suffix.lower() not in (".csv", ".txt"):  # never read a file of another kind
+    if path.suffix.lower() not in CSV_SUFFIXES:  # never read a file of another kind
         report(
             ("alternatives",),
             f"'{relative}' is not named as a CSV table of alternatives: its name must end in "

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from mgmt_tools._files import SUFFIXES, load_file, read_document
+from mgmt_tools._files import CSV_SUFFIXES, SUFFIXES, load_file, read_document
 from mgmt_tools._validation import Locating, validate_document
 from mgmt_tools.errors import InputError, Problem, did_you_mean, in_order
 from mgmt_tools.methods import METHODS
@@ -82,10 +82,6 @@ def _option_problems(model: ReportModel, where: Locating) -> list[Problem]:
                     )
                 )
     return problems
-
-
-CSV_SUFFIXES = tuple(suffix for suffix, fmt in SUFFIXES.items() if fmt == "csv")
-"""The names a file option of a section (fishbone's ``counts``) may end in."""
 
 
 def _named_csv(name: str) -> bool:
