@@ -13,6 +13,7 @@ from array import array
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from mgmt_tools import limits
 from mgmt_tools.errors import InputError, PathPart, Problem
 
 __all__ = ["CsvLocator", "Table", "decode", "read_table"]
@@ -90,9 +91,6 @@ def read_table(text: str, source: str | None = None) -> Table:
 def _bounded(table: Table, text: str, source: str | None) -> Table:
     """``table``, or a located error at its first cell longer than ``max_text`` characters (a
     text shorter than the limit cannot hold one, so only long files are looked through)."""
-    from mgmt_tools import limits
-    from mgmt_tools._yaml_errors import text_message
-
     bound = limits.current().max_text
     if len(text) <= bound:
         return table
@@ -103,7 +101,7 @@ def _bounded(table: Table, text: str, source: str | None) -> Table:
         for number, cell in enumerate(record):
             if len(cell) > bound:
                 name = table.header[number] if number < len(table.header) else f"column {number}"
-                where = Problem(text_message(len(cell)), (name,), source, line, number + 1)
+                where = Problem(limits.text_message(len(cell)), (name,), source, line, number + 1)
                 raise InputError([where])
     return table
 

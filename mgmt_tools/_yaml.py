@@ -30,16 +30,12 @@ from mgmt_tools._yaml_errors import (
     LongInteger,
     alias_problem,
     bound_problems,
-    depth_limit,
-    depth_message,
-    digits_limit,
-    digits_message,
     may_have_aliases,
     plain_yaml_error,
-    text_message,
     within_bounds,
 )
 from mgmt_tools.errors import InputError, PathPart, Problem, in_order
+from mgmt_tools.limits import depth_limit, depth_message, digits_limit, digits_message, text_message
 
 __all__ = [
     "LazyLocator",
@@ -294,7 +290,7 @@ _TOO_DEEP = "nested too deeply to read (past Python's recursion limit)"
 
 def _room_for(depth: int) -> None:
     """Raise (never lower) Python's recursion limit so that the code that reads a document
-    nested ``depth`` deep (at most :data:`~mgmt_tools._yaml_errors.DEEPEST`) has room: four
+    nested ``depth`` deep (at most :data:`~mgmt_tools.limits.DEEPEST`) has room: four
     frames a level beyond the thousand a program starts with, so at most 6,000, well within
     the C stack of a main thread. Only a depth limit raised past the default does it."""
     if depth <= limits.Limits().max_depth:

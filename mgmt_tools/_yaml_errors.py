@@ -14,26 +14,20 @@ valid input pays nothing.
 from __future__ import annotations
 
 import re
-import sys
 from itertools import chain, compress
 from typing import Any
 
 import yaml
 
 from mgmt_tools import limits
+from mgmt_tools.limits import depth_limit, depth_message, digits_message, text_message
 
 __all__ = [
-    "DEEPEST",
     "LongInteger",
     "alias_problem",
     "bound_problems",
-    "depth_limit",
-    "depth_message",
-    "digits_limit",
-    "digits_message",
     "may_have_aliases",
     "plain_yaml_error",
-    "text_message",
     "within_bounds",
 ]
 
@@ -260,58 +254,6 @@ class LongInteger(str):
     computed with (:func:`bound_problems` reports it)."""
 
     __slots__ = ()
-
-
-def digits_limit() -> int:
-    """The most digits an integer may have: the limit, within what Python converts."""
-    python = sys.get_int_max_str_digits()  # 0: no limit
-    bound = limits.current().max_digits
-    return min(bound, python) if python else bound
-
-
-DEEPEST = 1_250
-"""The deepest nesting read whatever ``--max-depth`` says: libyaml reads 1,000 levels, and
-the code that reads a document downstream (recursive in places) needs room on Python's stack
-(:func:`mgmt_tools._yaml.load_text` raises the recursion limit to 6,000 frames for it)."""
-
-
-def depth_limit() -> int:
-    """The most levels of nesting read: the limit, within :data:`DEEPEST`."""
-    return min(limits.current().max_depth, DEEPEST)
-
-
-def depth_message() -> str:
-    """The message for a value nested past the depth limit."""
-    bound = depth_limit()
-    if bound < limits.current().max_depth:
-        return (
-            f"nested more than {bound:,} levels deep (lists and mappings inside each other), "
-            "the most mgmt-tools reads whatever --max-depth says"
-        )
-    return (
-        f"nested more than {bound} levels deep (lists and mappings inside each other); "
-        f"{limits.how_to_raise('max_depth')}"
-    )
-
-
-def text_message(size: int) -> str:
-    """The message for a text of ``size`` characters, past the text limit."""
-    bound = limits.current().max_text
-    return (
-        f"text of {size:,} characters, more than the limit of {bound:,}; "
-        f"{limits.how_to_raise('max_text')}"
-    )
-
-
-def digits_message(size: int) -> str:
-    """The message for an integer of ``size`` digits, past the digits limit."""
-    bound = limits.current().max_digits
-    if size <= bound:  # within the limit, beyond what Python converts
-        return f"integer of {size:,} digits, more than Python reads ({digits_limit():,})"
-    return (
-        f"integer of {size:,} digits, more than the limit of {bound} digits; "
-        f"{limits.how_to_raise('max_digits')}"
-    )
 
 
 Bound = tuple[str, tuple[str | int, ...], bool]

@@ -24,12 +24,26 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import math
+import sys
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["NAMES", "Limits", "current", "how_to_raise", "parse", "using"]
+__all__ = [
+    "DEEPEST",
+    "NAMES",
+    "Limits",
+    "current",
+    "depth_limit",
+    "depth_message",
+    "digits_limit",
+    "digits_message",
+    "how_to_raise",
+    "parse",
+    "text_message",
+    "using",
+]
 
 
 @dataclass(frozen=True)
@@ -148,3 +162,57 @@ digits, cells, diagram, label, render-timeout
             raise ValueError(f"limit {name}: must be a positive number, not '{raw}'")
         changes[field] = value
     return changes
+
+
+# --- the words of a limit reached while reading -------------------------------------------
+
+
+def digits_limit() -> int:
+    """The most digits an integer may have: the limit, within what Python converts."""
+    python = sys.get_int_max_str_digits()  # 0: no limit
+    bound = current().max_digits
+    return min(bound, python) if python else bound
+
+
+DEEPEST = 1_250
+"""The deepest nesting read whatever ``--max-depth`` says: libyaml reads 1,000 levels, and
+the code that reads a document downstream (recursive in places) needs room on Python's stack
+(:func:`mgmt_tools._yaml.load_text` raises the recursion limit to 6,000 frames for it)."""
+
+
+def depth_limit() -> int:
+    """The most levels of nesting read: the limit, within :data:`DEEPEST`."""
+    return min(current().max_depth, DEEPEST)
+
+
+def depth_message() -> str:
+    """The message for a value nested past the depth limit."""
+    bound = depth_limit()
+    if bound < current().max_depth:
+        return (
+            f"nested more than {bound:,} levels deep (lists and mappings inside each other), "
+            "the most mgmt-tools reads whatever --max-depth says"
+        )
+    return (
+        f"nested more than {bound} levels deep (lists and mappings inside each other); "
+        f"{how_to_raise('max_depth')}"
+    )
+
+
+def text_message(size: int) -> str:
+    """The message for a text of ``size`` characters, past the text limit."""
+    bound = current().max_text
+    return (
+        f"text of {size:,} characters, more than the limit of {bound:,}; {how_to_raise('max_text')}"
+    )
+
+
+def digits_message(size: int) -> str:
+    """The message for an integer of ``size`` digits, past the digits limit."""
+    bound = current().max_digits
+    if size <= bound:  # within the limit, beyond what Python converts
+        return f"integer of {size:,} digits, more than Python reads ({digits_limit():,})"
+    return (
+        f"integer of {size:,} digits, more than the limit of {bound} digits; "
+        f"{how_to_raise('max_digits')}"
+    )
