@@ -38,6 +38,7 @@ import numpy as np
 from mgmt_tools.errors import DomainError
 from mgmt_tools.mcda.render import TOP, Hierarchy, hierarchy, score_text
 from mgmt_tools.mcda.result import AhpResult, IndexResult
+from mgmt_tools.render import chart_parts as parts
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render import format_number
 from mgmt_tools.render.dot import THEME, wrap
@@ -108,19 +109,15 @@ def ranking_chart(result: Result, fmt: str) -> bytes:
     return ch.figure_bytes(_ranking_figure(result), fmt)
 
 
-def _ranking_figure(result: Result) -> Figure:
-    """Build the ranking chart as a Figure (tests inspect its artists)."""
-    with ch.chart_style():
-        return _draw_ranking(result)
-
-
 def _axis_label(result: Result) -> str:
     if isinstance(result, IndexResult):
         return _AXIS[result.method]
     return "Overall priority" if result.judgements.is_hierarchy else "Priority"
 
 
-def _draw_ranking(result: Result) -> Figure:
+@parts.styled
+def _ranking_figure(result: Result) -> Figure:
+    """Build the ranking chart as a Figure (tests inspect its artists)."""
     view = hierarchy(result, TOP)
     scores = np.asarray(view.scores, dtype=np.float64)
     figure = ch.new_figure(8.0, 4.0, layout="constrained")
@@ -196,8 +193,7 @@ def _acceptability_figure(result: Result) -> Figure:
             "the acceptability chart needs the rank acceptability of a sensitivity analysis: "
             "run mgmt index MATRIX --sensitivity, or evaluate(matrix, sensitivity=True) in Python"
         )
-    with ch.chart_style():
-        return _draw_acceptability(result)
+    return _draw_acceptability(result)
 
 
 def _legend_ranks(count: int) -> list[int]:
@@ -208,6 +204,7 @@ def _legend_ranks(count: int) -> list[int]:
     return [1, 2, 3, *dict.fromkeys(spread)]
 
 
+@parts.styled
 def _draw_acceptability(result: IndexResult) -> Figure:
     from matplotlib.patches import Patch
 
