@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := demo
 
-.PHONY: all setup system-deps test lint typecheck pytest fuzz demo bench schemas clean
+.PHONY: all setup system-deps test lint typecheck pytest fuzz demo bench schemas catalogs clean
 
 all: test
 
@@ -46,6 +46,11 @@ pytest: $(STAMP)
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz FUZZ_MINUTES=$(FUZZ_MINUTES) FUZZ_FINDINGS=$(FUZZ_FINDINGS) \
 		$(BIN)/pytest -q tests/fuzz
+
+# The Chinese message catalogs (mgmt_tools/locale/zh): new messages in the code get an
+# empty translation in their domain's .po, to be written by hand; then each .po is compiled.
+catalogs: $(STAMP)
+	$(BIN)/python -m mgmt_tools.locale.catalogs update
 
 test: setup lint typecheck pytest
 

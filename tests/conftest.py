@@ -28,6 +28,12 @@ _profile = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI")
 if _profile:
     settings.load_profile(_profile)
 
+# Messages are written in the language the environment asks for (mgmt_tools.locale): the tests
+# expect English unless they choose a language, whatever the machine's LANG is.
+for _name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    os.environ.pop(_name, None)
+os.environ["LC_ALL"] = "C.UTF-8"
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from mgmt_cli._errors import fail
+from mgmt_cli._lang import lang_option
 from mgmt_cli._limits import limit_options, limits_from
 from mgmt_cli._output import emit, resolve_format
 
@@ -193,6 +194,7 @@ def method_command(name: str) -> click.Command:
             *_common(method),
             *(_click_option(option) for option in method.options),
             *limit_options(),
+            lang_option(),
         ],
         help=method.description,
         short_help=method.summary,

@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from mgmt_cli._errors import run_guarded
+from mgmt_cli._lang import lang_option
 
 __all__ = ["cli", "exit_on_signals", "main"]
 
@@ -101,6 +102,9 @@ def cli() -> None:
 
     # the files the command reads are never its outputs
     click.get_current_context().with_resource(recording_reads())
+
+
+cli.params.append(lang_option())
 
 
 def main(argv: list[str] | None = None) -> Any:

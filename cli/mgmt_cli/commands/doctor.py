@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import click
 
+from mgmt_cli._lang import lang_option
+
 _TIMEOUT = 20.0
 _LATIN = frozenset({"DejaVu Sans", "Arial", "sans-serif"})
 """Families of the theme that do not cover CJK text."""
@@ -150,3 +152,6 @@ def command() -> None:
         click.echo(f"mgmt doctor: missing {check.name}: {check.fix}", err=True)
     if missing:
         raise SystemExit(1)
+
+
+command.params.append(lang_option())

@@ -6,6 +6,8 @@ from typing import Any
 
 import click
 
+from mgmt_cli._lang import lang_option
+
 __all__ = ["command"]
 
 
@@ -60,3 +62,6 @@ def command(method: str, file: str | None, force: bool) -> None:
         f"mgmt schema {schema} -o {schema}.schema.json",
         err=True,
     )
+
+
+command.params.append(lang_option())

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from mgmt_cli._errors import fail
+from mgmt_cli._lang import lang_option
 from mgmt_cli._limits import limit_options, limits_from
 from mgmt_cli._output import resolve_format, write_output, writing
 
@@ -45,7 +46,7 @@ def command(report: str, output: str, fmt: str | None, encoding: str | None, **l
         _write_report(report, output, fmt, encoding)
 
 
-command.params += limit_options()
+command.params += [*limit_options(), lang_option()]
 
 
 def _write_report(report: str, output: str, fmt: str | None, encoding: str | None) -> None:

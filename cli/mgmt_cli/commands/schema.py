@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from mgmt_cli._lang import lang_option
 from mgmt_cli._output import write_output
 
 
@@ -70,3 +71,6 @@ def command(method: str, result: bool, output: str | None) -> None:
     write_output(output, text)
     if output != "-":
         click.echo(f"wrote {output}", err=True)
+
+
+command.params.append(lang_option())
