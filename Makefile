@@ -74,6 +74,9 @@ demo: setup
 	$(BIN)/mgmt report examples/report/quarterly-review.yaml -o $(DEMO)/quarterly-review.html
 	$(BIN)/mgmt init rank $(DEMO)/starter-rank.yaml --force
 	$(BIN)/mgmt rank $(DEMO)/starter-rank.yaml
+	$(BIN)/mgmt pert examples/pert/credit-approval-zh.yaml --lang zh
+	$(BIN)/mgmt gantt examples/pert/spring-festival-zh.yaml --lang zh -o $(DEMO)/spring-festival-gantt-zh.png
+	$(BIN)/mgmt pert examples/pert/credit-approval-zh.yaml --lang zh -o $(DEMO)/credit-approval-zh.xlsx
 	$(BIN)/mgmt doctor
 	@echo "demo: diagrams written to $(DEMO)/"
 
@@ -84,6 +87,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_index.py
 	$(BIN)/python benchmarks/bench_rank.py
 	$(BIN)/python benchmarks/bench_pareto.py
+	$(BIN)/python benchmarks/bench_xlsx.py
 
 # Regenerate the JSON Schemas kept in the package from the input models, and the format
 # reference pages (docs/formats/) from the schemas and the method registry.

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mgmt_tools.errors import did_you_mean
+from mgmt_tools.locale import N_, _, current
 
 __all__ = [
     "FUNCTIONS",
@@ -72,7 +73,11 @@ class ExpressionError(ValueError):
     def __init__(self, message: str, column: int | None = None) -> None:
         self.message = message
         self.column = column
-        super().__init__(message if column is None else f"{message} at column {column}")
+        super().__init__(
+            message
+            if column is None
+            else _("{message} at column {column}").format(message=message, column=column)
+        )
 
 
 _PERCENT = re.compile(r"^\s*([-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*%\s*$")
@@ -90,7 +95,9 @@ def percentage_hint(text: str) -> str | None:
     if match is None:
         return None
     number = float(match.group(1))
-    return f"a percentage where a fraction is meant: write {number / 100:.10g} for {number:g}%"
+    return _("a percentage where a fraction is meant: write {fraction} for {percent}%").format(
+        fraction=f"{number / 100:.10g}", percent=f"{number:g}"
+    )
 
 
 def fraction_hint(value: float) -> str:
@@ -101,7 +108,9 @@ def fraction_hint(value: float) -> str:
     (' (write 0.6 for 60%)', ' (write 0.015 for 1.5%)', '')
     """
     if 1 < value <= 100:
-        return f" (write {value / 100:.10g} for {value:g}%)"
+        return _(" (write {fraction} for {percent}%)").format(
+            fraction=f"{value / 100:.10g}", percent=f"{value:g}"
+        )
     return ""
 
 
@@ -112,9 +121,9 @@ def _checked(value: float) -> float:
     expression may compute ``2 ** 100`` on the way to a small result.
     """
     if math.isnan(value):
-        raise ExpressionError("the result is not a finite number")
+        raise ExpressionError(_("the result is not a finite number"))
     if math.isinf(value):
-        raise ExpressionError("the result is too large (not a finite number)")
+        raise ExpressionError(_("the result is too large (not a finite number)"))
     return value
 
 
@@ -147,7 +156,9 @@ class Expression:
         for name in self.names:
             if name not in env:
                 raise ExpressionError(
-                    f"unknown variable '{name}'" + did_you_mean(name, sorted(env))
+                    _("unknown variable '{name}'{hint}").format(
+                        name=name, hint=did_you_mean(name, sorted(env))
+                    )
                 )
 
     def __call__(self, env: Mapping[str, float]) -> float:
@@ -178,19 +189,21 @@ def compile_expression(text: str) -> Expression:
     """Parse and check ``text``; raises :class:`ExpressionError` with the column of the fault."""
     source = " ".join(text.splitlines()).rstrip()
     if not source.strip():
-        raise ExpressionError("empty expression")
+        raise ExpressionError(_("empty expression"))
     hint = percentage_hint(source)
     if hint is not None:  # "60%": Python would read a modulo with its right side missing
         raise ExpressionError(hint)
     if len(source) > MAX_LENGTH:
-        raise ExpressionError(f"expression longer than {MAX_LENGTH} characters")
+        raise ExpressionError(
+            _("expression longer than {count} characters").format(count=MAX_LENGTH)
+        )
     indent = len(source) - len(source.lstrip())
     try:
         node = ast.parse(source.lstrip(), mode="eval").body
     except SyntaxError as error:
         raise _syntax_error(error, source) from None
     except (ValueError, RecursionError, MemoryError):
-        raise ExpressionError("expression nested too deeply") from None
+        raise ExpressionError(_("expression nested too deeply")) from None
     compiler = _ScalarCompiler(source.lstrip(), indent)
     scalar = compiler.build(node)
     constant = None
@@ -200,12 +213,14 @@ def compile_expression(text: str) -> Expression:
 
 
 def _syntax_error(error: SyntaxError, source: str) -> ExpressionError:
-    detail = "" if error.msg in ("invalid syntax", "") else f": {error.msg}"
+    # Python's own words are English: other languages say what is wrong without them
+    plain = error.msg in ("invalid syntax", "") or current() != "en"
     if not error.offset:  # Python points nowhere when the text ends too early
-        return ExpressionError(f"syntax error: incomplete expression{detail}", len(source) + 1)
-    return ExpressionError(
-        f"syntax error{detail}", error.offset + len(source) - len(source.lstrip())
-    )
+        if plain:
+            return ExpressionError(_("syntax error: incomplete expression"), len(source) + 1)
+        return ExpressionError(f"syntax error: incomplete expression: {error.msg}", len(source) + 1)
+    column = error.offset + len(source) - len(source.lstrip())
+    return ExpressionError(_("syntax error") if plain else f"syntax error: {error.msg}", column)
 
 
 _ARITHMETIC: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
@@ -222,11 +237,11 @@ _COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
     ast.NotEq: operator.ne,
 }
 _FORBIDDEN: dict[type, str] = {
-    ast.BitXor: "'^' is not a power; write **",
-    ast.Mod: "'%' is not allowed",
-    ast.FloorDiv: "'//' is not allowed; write /",
-    ast.BoolOp: "'and'/'or' are not allowed; comparisons give 1 or 0, so multiply them",
-    ast.IfExp: "'if ... else' is not allowed; use comparisons, which give 1 or 0",
+    ast.BitXor: N_("'^' is not a power; write **"),
+    ast.Mod: N_("'%' is not allowed"),
+    ast.FloorDiv: N_("'//' is not allowed; write /"),
+    ast.BoolOp: N_("'and'/'or' are not allowed; comparisons give 1 or 0, so multiply them"),
+    ast.IfExp: N_("'if ... else' is not allowed; use comparisons, which give 1 or 0"),
 }
 
 
@@ -270,8 +285,10 @@ class _ScalarCompiler:
         if isinstance(node, ast.Call):
             return self.call(node)
         kind = type(node.op) if isinstance(node, ast.BinOp | ast.UnaryOp) else type(node)
-        message = _FORBIDDEN.get(kind, f"not allowed here: {self.snippet(node)}")
-        raise self.fail(node, message)
+        forbidden = _FORBIDDEN.get(kind)
+        if forbidden is not None:
+            raise self.fail(node, _(forbidden))
+        raise self.fail(node, _("not allowed here: {text}").format(text=self.snippet(node)))
 
     def snippet(self, node: ast.AST) -> str:
         return repr(ast.get_source_segment(self.text, node) or type(node).__name__)
@@ -279,13 +296,13 @@ class _ScalarCompiler:
     def constant(self, node: ast.Constant) -> Scalar:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(node, f"not a number: {self.snippet(node)}")
+            raise self.fail(node, _("not a number: {text}").format(text=self.snippet(node)))
         try:
             number = float(value)
         except OverflowError:
-            raise self.fail(node, "number too large") from None
+            raise self.fail(node, _("number too large")) from None
         if not math.isfinite(number):
-            raise self.fail(node, "number too large")
+            raise self.fail(node, _("number too large"))
         return lambda env: number
 
     def binary(self, node: ast.BinOp) -> Scalar:
@@ -296,7 +313,7 @@ class _ScalarCompiler:
             def divide(env: Mapping[str, float]) -> float:
                 denominator = right(env)
                 if denominator == 0:
-                    raise ExpressionError("division by zero", column)
+                    raise ExpressionError(_("division by zero"), column)
                 return left(env) / denominator
 
             return divide
@@ -304,15 +321,15 @@ class _ScalarCompiler:
             return lambda env: _power(left(env), right(env), column)
         function = _ARITHMETIC.get(type(node.op))
         if function is None:
-            message = _FORBIDDEN.get(type(node.op), "operator not allowed")
-            raise ExpressionError(message, column)
+            message = _FORBIDDEN.get(type(node.op), N_("operator not allowed"))
+            raise ExpressionError(_(message), column)
         return lambda env: function(left(env), right(env))
 
     def compare(self, node: ast.Compare) -> Scalar:
         operands = [self.build(node.left), *(self.build(item) for item in node.comparators)]
         tests = [_COMPARE[type(op)] for op in node.ops if type(op) in _COMPARE]
         if len(tests) != len(node.ops):
-            raise self.fail(node, "only < <= > >= == != compare numbers")
+            raise self.fail(node, _("only < <= > >= == != compare numbers"))
 
         def compare(env: Mapping[str, float]) -> float:
             values = [operand(env) for operand in operands]
@@ -324,14 +341,20 @@ class _ScalarCompiler:
     def call(self, node: ast.Call) -> Scalar:
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
             name = node.func.id if isinstance(node.func, ast.Name) else self.snippet(node.func)
-            raise self.fail(node, f"unknown function '{name}' (functions: {', '.join(FUNCTIONS)})")
+            raise self.fail(
+                node,
+                _("unknown function '{name}' (functions: {functions})").format(
+                    name=name, functions=", ".join(FUNCTIONS)
+                ),
+            )
         name = node.func.id
         if node.keywords or any(isinstance(arg, ast.Starred) for arg in node.args):
-            raise self.fail(node, f"{name}() takes plain arguments")
+            raise self.fail(node, _("{name}() takes plain arguments").format(name=name))
         arguments = [self.build(arg) for arg in node.args]
-        wanted = "at least one argument" if name in ("min", "max") else "one argument"
         if not arguments or (name not in ("min", "max") and len(arguments) != 1):
-            raise self.fail(node, f"{name}() takes {wanted}")
+            if name in ("min", "max"):
+                raise self.fail(node, _("{name}() takes at least one argument").format(name=name))
+            raise self.fail(node, _("{name}() takes one argument").format(name=name))
         column = self.column(node)
         if name in ("min", "max"):
             pick = min if name == "min" else max
@@ -342,16 +365,17 @@ class _ScalarCompiler:
 
 def _power(base: float, exponent: float, column: int) -> float:
     if abs(exponent) > MAX_EXPONENT:
-        limit = f"at most {MAX_EXPONENT:g} in absolute value"
-        raise ExpressionError(f"exponent {_number(exponent)} is too large ({limit})", column)
+        message = _("exponent {exponent} is too large (at most {limit} in absolute value)")
+        text = message.format(exponent=_number(exponent), limit=f"{MAX_EXPONENT:g}")
+        raise ExpressionError(text, column)
     if base == 0 and exponent < 0:
-        raise ExpressionError("division by zero", column)
+        raise ExpressionError(_("division by zero"), column)
     if base < 0 and exponent != int(exponent):
-        raise ExpressionError("a negative number to a fractional power", column)
+        raise ExpressionError(_("a negative number to a fractional power"), column)
     try:
         return float(base**exponent)
     except OverflowError:
-        raise ExpressionError("the result is too large", column) from None
+        raise ExpressionError(_("the result is too large"), column) from None
 
 
 def _number(value: float) -> str:
@@ -365,13 +389,13 @@ def _function(name: str, value: float, column: int) -> float:
         try:
             return math.exp(value)
         except OverflowError:
-            raise ExpressionError("exp() of a number too large", column) from None
+            raise ExpressionError(_("exp() of a number too large"), column) from None
     if name == "log":
         if value <= 0:
-            raise ExpressionError("log() of a number that is not positive", column)
+            raise ExpressionError(_("log() of a number that is not positive"), column)
         return math.log(value)
     if value < 0:
-        raise ExpressionError("sqrt() of a negative number", column)
+        raise ExpressionError(_("sqrt() of a negative number"), column)
     return math.sqrt(value)
 
 
@@ -437,6 +461,8 @@ def _vector_power(base: Any, exponent: Any) -> Any:
 
     if np.any(np.abs(exponent) > MAX_EXPONENT):
         raise ExpressionError(
-            f"an exponent is too large (at most {MAX_EXPONENT:g} in absolute value)"
+            _("an exponent is too large (at most {limit} in absolute value)").format(
+                limit=f"{MAX_EXPONENT:g}"
+            )
         )
     return np.power(np.asarray(base, dtype=np.float64), exponent)

@@ -28,9 +28,14 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from mgmt_tools._expr import LARGEST, LARGEST_TEXT, percentage_hint
+from mgmt_tools.locale import N_, _
 
-TOO_LARGE = f"too large (at most {LARGEST_TEXT} in size)"
-"""The message of a number past :data:`LARGEST`."""
+TOO_LARGE = N_("too large (at most 1e15 in size)")
+"""The message of a number past :data:`LARGEST` (English: ``_(TOO_LARGE)`` where shown).
+
+>>> LARGEST_TEXT in TOO_LARGE
+True
+"""
 
 __all__ = [
     "LARGEST",
@@ -76,7 +81,7 @@ def lower(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
-NO_VISIBLE_CHARACTERS = "a name needs visible characters"
+NO_VISIBLE_CHARACTERS = N_("a name needs visible characters")
 
 
 def only_control_characters(text: str) -> bool:
@@ -103,7 +108,7 @@ def visible(value: str) -> str:
     pydantic_core._pydantic_core.PydanticCustomError: a name needs visible characters
     """
     if only_control_characters(value):
-        raise PydanticCustomError("no_visible_characters", NO_VISIBLE_CHARACTERS)
+        raise PydanticCustomError("no_visible_characters", _(NO_VISIBLE_CHARACTERS))
     return value
 
 

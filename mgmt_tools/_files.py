@@ -4,8 +4,12 @@ or the content.
 Every method's ``load(path)`` and every command goes through :func:`read_text` (or
 :func:`read_source`, which also reads ``-`` as stdin), so an unreadable file or text in the
 wrong encoding gives the same message everywhere; :func:`sniff_format` is the one rule that
-tells a file's format. :func:`note_read` records each file a command reads (its input and the
-files the input names), so that :mod:`mgmt_tools._writing` never writes over one.
+tells a file's format. A method that reads CSV also reads a sheet of an Excel workbook
+(``.xlsx``, ``--input-format xlsx``, ``--sheet``): :func:`load_file` hands its CSV reader the
+sheet's table (:mod:`mgmt_tools._xlsx`), and :func:`read_named_table` reads a table an input
+names (CSV or a workbook's first sheet). :func:`note_read` records each file a command reads
+(its input and the files the input names), so that :mod:`mgmt_tools._writing` never writes
+over one.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from mgmt_tools._csv import decode
+from mgmt_tools._csv import Table, decode, read_table
+from mgmt_tools._writing import os_reason
 from mgmt_tools.errors import InputError, Problem
+from mgmt_tools.locale import _
 
 if TYPE_CHECKING:
     from mgmt_tools._validation import Locating
@@ -29,17 +35,22 @@ T = TypeVar("T")
 __all__ = [
     "CSV_SUFFIXES",
     "SUFFIXES",
+    "TABLE_SUFFIXES",
     "TEXT_SUFFIXES",
     "document_format",
     "files_read",
     "format_by_suffix",
+    "input_suffixes",
     "load_file",
     "note_read",
+    "read_bytes",
     "read_document",
+    "read_named_table",
     "read_source",
     "read_text",
     "recording_reads",
     "sniff_format",
+    "table_text",
 ]
 
 TEXT_SUFFIXES: Mapping[str, str] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -50,11 +61,28 @@ SUFFIXES: Mapping[str, str] = {
     ".csv": "csv",
     ".txt": "csv",
     ".xml": "mspdi",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
 }
 """Every input suffix and the format it names."""
 
 CSV_SUFFIXES = tuple(suffix for suffix, fmt in SUFFIXES.items() if fmt == "csv")
-"""The names a CSV table that an input names (index alternatives, fishbone counts) may end in."""
+"""The names a CSV table may end in."""
+TABLE_SUFFIXES = (*CSV_SUFFIXES, *(suffix for suffix, fmt in SUFFIXES.items() if fmt == "xlsx"))
+"""The names a table that an input names (index alternatives, backlog items, fishbone counts)
+may end in: CSV, or an Excel workbook (its first sheet)."""
+
+
+def input_suffixes(formats: Sequence[str]) -> list[str]:
+    """The suffixes an input read in ``formats`` may end in: a method that reads CSV reads an
+    Excel workbook too.
+
+    >>> input_suffixes(("yaml", "csv"))
+    ['.yaml', '.yml', '.csv', '.txt', '.xlsx', '.xlsm']
+    """
+    read = {*formats, "xlsx"} if "csv" in formats else set(formats)
+    return [suffix for suffix, fmt in SUFFIXES.items() if fmt in read]
+
 
 STDIN = "<stdin>"
 """The name of standard input in messages."""
@@ -71,9 +99,49 @@ def document_format(path: str | os.PathLike[str], default: str = "yaml") -> str:
 
 def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> tuple[str, str]:
     """Like :func:`read_text`, with ``-`` read from standard input (named ``<stdin>``)."""
+    data, source = read_bytes(path)
+    return decode(data, encoding, source), source
+
+
+def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
+    """The bytes of the file at ``path`` (``-``: standard input, named ``<stdin>``) and its
+    name for messages."""
     if os.fspath(path) == "-":
-        return decode(sys.stdin.buffer.read(), encoding, STDIN), STDIN
-    return read_text(path, encoding)
+        return sys.stdin.buffer.read(), STDIN
+    source = os.fspath(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        message = _("cannot read: {reason}").format(reason=os_reason(error))
+        raise InputError([Problem(message, source=source)]) from None
+    note_read(path)
+    return data, source
+
+
+def read_named_table(
+    path: str | os.PathLike[str], encoding: str | None = None, *, fallback: str | None = None
+) -> tuple[Table, str]:
+    """The table of a file an input names, and its name for messages: a CSV file (UTF-8, or
+    GBK when certain, else ``encoding``; ``fallback``: the main input's encoding, tried when
+    the file is neither) or the first sheet of a workbook (by its suffix, or its content)."""
+    data, source = read_bytes(path)
+    text, source = table_text(data, source, encoding, fallback=fallback)
+    return read_table(text, source), source
+
+
+def table_text(
+    data: bytes, source: str, encoding: str | None = None, *, fallback: str | None = None
+) -> tuple[str, str]:
+    """The text of a table file an input names, for a CSV reader, and its name for messages:
+    CSV decoded (UTF-8, GBK when certain, ``encoding``, else ``fallback``), or the first sheet
+    of a workbook (named ``.xlsx``, or a zip file), as a :class:`~mgmt_tools._csv.SheetText`
+    with the name that places problems at its cells."""
+    from mgmt_tools._xlsx import is_workbook, read_sheet
+
+    if SUFFIXES.get(Path(source).suffix.lower()) == "xlsx" or is_workbook(data):
+        sheet = read_sheet(data, source)
+        return sheet, sheet.table_source
+    return decode(data, encoding, source, fallback=fallback), source
 
 
 def sniff_format(source: str, text: str, formats: Sequence[str]) -> str:
@@ -108,12 +176,7 @@ def sniff_format(source: str, text: str, formats: Sequence[str]) -> str:
 def read_text(path: str | os.PathLike[str], encoding: str | None = None) -> tuple[str, str]:
     """The text of the file at ``path`` and its name for messages (UTF-8 with or without a
     BOM unless ``encoding`` names another; a UTF-16 BOM is honoured)."""
-    source = os.fspath(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError([Problem(f"cannot read: {error.strerror}", source=source)]) from None
-    note_read(path)
+    data, source = read_bytes(path)
     return decode(data, encoding, source), source
 
 
@@ -171,20 +234,53 @@ def load_file(
     *,
     fmt: str | None = None,
     encoding: str | None = None,
+    sheet: str | int | None = None,
     files_beside: bool = False,
     **options: Any,
 ) -> T:
     """Read the input file at ``path`` (``-`` for stdin) with a method's ``loads``: the
     format from ``fmt``, else the suffix, else the content (:func:`sniff_format`).
 
+    Where ``formats`` has csv, an Excel workbook (``fmt`` xlsx, the suffix ``.xlsx``, or a zip
+    file read from stdin) is read too: its ``sheet`` (a name or a number from 1, default the
+    first) goes to ``loads`` as csv, each problem placed at the sheet's cells.
+
     ``files_beside``: the input names other files (a CSV of alternatives), found relative to
     it, so ``loads`` also takes ``base`` (its folder) and ``encoding``.
     """
-    text, source = read_source(path, encoding)
+    data, source = read_bytes(path)
+    if _reads_workbook(fmt, source, data, formats):
+        from mgmt_tools._xlsx import read_sheet
+
+        sheet_text = read_sheet(data, source, sheet)
+        text: str = sheet_text
+        fmt, source = "csv", sheet_text.table_source
+    else:
+        if sheet is not None:
+            from mgmt_tools._xlsx import not_a_workbook_option
+
+            raise not_a_workbook_option(source)
+        text = decode(data, encoding, source)
+        fmt = fmt or sniff_format(source, text, formats)
     if files_beside:
         base = None if os.fspath(path) == "-" else Path(path).parent
         options = {"base": base, "encoding": encoding, **options}
-    return loads(text, fmt or sniff_format(source, text, formats), source=source, **options)
+    return loads(text, fmt, source=source, **options)
+
+
+def _reads_workbook(fmt: str | None, source: str, data: bytes, formats: Sequence[str]) -> bool:
+    """Whether the input is read as a workbook: asked (``xlsx``), named ``.xlsx``, or, with
+    neither a format nor a suffix that names one, a zip file where CSV is read."""
+    from mgmt_tools._xlsx import is_workbook
+
+    if "csv" not in formats and "xlsx" not in formats:
+        return False
+    if fmt is not None:
+        return fmt == "xlsx"
+    named = SUFFIXES.get(Path(source).suffix.lower())
+    if named is not None and named != "csv":  # .txt: look inside
+        return named == "xlsx"
+    return is_workbook(data)
 
 
 def read_document(

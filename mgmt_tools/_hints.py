@@ -31,6 +31,7 @@ from mgmt_tools._fields import LARGEST, TOO_LARGE
 from mgmt_tools._numeric import close
 from mgmt_tools._validation import Locating
 from mgmt_tools.errors import PathPart, Problem
+from mgmt_tools.locale import _, date_text
 
 __all__ = [
     "SAATY_HIGH",
@@ -55,7 +56,7 @@ def too_large(value: float) -> str | None:
     """
     if math.isnan(value) or abs(value) <= LARGEST:
         return None
-    return TOO_LARGE
+    return _(TOO_LARGE)
 
 
 def size_problems(
@@ -71,9 +72,9 @@ def size_problems(
         big = np.flatnonzero(np.abs(array) > LARGEST)
     problems = []
     for index in big.tolist():
-        message = TOO_LARGE
+        message = _(TOO_LARGE)
         if cells is not None:
-            message += f", got '{cells[index].strip()}'"
+            message += _(", got {value}").format(value=f"'{cells[index].strip()}'")
         problems.append(where.problem(path_of(index), message))
     return problems
 
@@ -91,7 +92,9 @@ def judgement_warnings(data: Any, where: Locating) -> list[str]:
         if value is None or value <= 0 or _on_scale(value):
             continue
         shown = raw.strip() if isinstance(raw, str) else f"{value:g}"
-        message = f"judgement {shown} is outside Saaty's scale 1/9..9" + _scale_hint(value)
+        message = _("judgement {value} is outside Saaty's scale 1/9..9{hint}").format(
+            value=shown, hint=_scale_hint(value)
+        )
         warnings.append(str(where.problem(path, message)))
     return warnings
 
@@ -113,8 +116,8 @@ def _scale_hint(value: float) -> str:
     if value < 1:
         guesses = [f"1/{text}" for text in guesses if "." not in text]
     if not guesses:
-        return " (9 means extreme importance)"
-    return " (did you mean " + " or ".join(guesses) + "?)"
+        return _(" (9 means extreme importance)")
+    return _(" (did you mean {names}?)").format(names=_(" or ").join(guesses))
 
 
 def _guesses(big: float) -> list[str]:
@@ -185,7 +188,9 @@ def date_order_warnings(data: Any, where: Locating, end: str = "due") -> list[st
             continue
         start, finish = _date(node.get("start")), _date(node.get(end))
         if start is not None and finish is not None and finish < start:
-            message = f"{end} {finish.isoformat()} is before start {start.isoformat()}"
+            message = _("{end} {finish} is before start {start}").format(
+                end=end, finish=date_text(finish), start=date_text(start)
+            )
             warnings.append(str(where.problem((*path, end), message)))
         children = node.get("children")
         if isinstance(children, list):

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from mgmt_tools.errors import DomainError, PathPart, format_path
+from mgmt_tools.locale import _
 
 __all__ = ["COMPACT_ROWS", "json_text"]
 
@@ -57,9 +58,11 @@ def json_text(data: Any, *, compact: bool | None = None) -> str:
             raise
         path, value = found
         raise DomainError(
-            f"cannot write the result as JSON: {format_path(path)} is {value}, which JSON "
-            "cannot hold; a computation overflowed on values of the input near the float "
-            "limit (about 1.8e308), or this is a bug: please report it with the input"
+            _(
+                "cannot write the result as JSON: {path} is {value}, which JSON "
+                "cannot hold; a computation overflowed on values of the input near the float "
+                "limit (about 1.8e308), or this is a bug: please report it with the input"
+            ).format(path=format_path(path), value=value)
         ) from None
     return _RAW.sub(_coded, text) + "\n"
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mgmt_tools.errors import PathPart, Problem
+from mgmt_tools.locale import _
 
 __all__ = [
     "Beyond",
@@ -188,7 +189,9 @@ class JsonIndexer:
         if key in seen:
             self.duplicates.append(
                 Problem(
-                    f"duplicate key '{key}' (first at line {seen[key]})",
+                    _("duplicate key '{key}' (first at line {line})").format(
+                        key=key, line=seen[key]
+                    ),
                     path,
                     self.source,
                     key_line,

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from mgmt_tools._expr import fraction_hint
 from mgmt_tools._fields import LARGEST, TOO_LARGE
 from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, in_order
+from mgmt_tools.locale import N_, _, current
 
 __all__ = [
     "Locating",
@@ -95,17 +96,18 @@ def problems_from(
         if kind == "extra_forbidden":
             key = str(loc[-1])
             keys = model_keys(model, loc[:-1])
-            message = f"unknown key '{key}'" + did_you_mean(key, keys)
+            message = _("unknown key '{key}'{hint}").format(key=key, hint=did_you_mean(key, keys))
             problems.append(where.problem((*prefix, *loc), message, key=True))
             continue
         if kind == "missing":
-            problems.append(where.problem((*prefix, *loc), f"missing required key '{loc[-1]}'"))
+            message = _("missing required key '{key}'").format(key=loc[-1])
+            problems.append(where.problem((*prefix, *loc), message))
             continue
         message = _message(item, loc, data)
         value = item.get("input")
         shown = kind not in ("literal_error", "percentage")  # these messages show the value
         if shown and (isinstance(value, str | int | float | bool) or value is None):
-            message += f", got {_show(value)}"
+            message += _(", got {value}").format(value=_show(value))
         if (loc, message) in seen:  # two members of a union that say the same
             continue
         seen.add((loc, message))
@@ -114,18 +116,95 @@ def problems_from(
 
 
 _MESSAGES = {
-    "date_from_datetime_parsing": "not a date (write YYYY-MM-DD)",
-    "date_parsing": "not a date (write YYYY-MM-DD)",
-    "date_type": "not a date (write YYYY-MM-DD)",
-    "float_type": "not a number",
-    "float_parsing": "not a number",
-    "finite_number": "not a finite number",
-    "string_type": "not text",
-    "bool_type": "not true or false",
-    "list_type": "not a list",
-    "model_type": "not a mapping",
-    "dict_type": "not a mapping",
+    "date_from_datetime_parsing": N_("not a date (write YYYY-MM-DD)"),
+    "date_parsing": N_("not a date (write YYYY-MM-DD)"),
+    "date_type": N_("not a date (write YYYY-MM-DD)"),
+    "float_type": N_("not a number"),
+    "float_parsing": N_("not a number"),
+    "finite_number": N_("not a finite number"),
+    "string_type": N_("not text"),
+    "bool_type": N_("not true or false"),
+    "list_type": N_("not a list"),
+    "model_type": N_("not a mapping"),
+    "dict_type": N_("not a mapping"),
 }
+"""Our words for pydantic's commonest errors (English; translated where used)."""
+
+_PYDANTIC = {
+    "missing": N_("Field required"),
+    "extra_forbidden": N_("Extra inputs are not permitted"),
+    "model_attributes_type": N_(
+        "Input should be a valid dictionary or object to extract fields from"
+    ),
+    "none_required": N_("Input should be None"),
+    "greater_than": N_("Input should be greater than {gt}"),
+    "greater_than_equal": N_("Input should be greater than or equal to {ge}"),
+    "less_than": N_("Input should be less than {lt}"),
+    "less_than_equal": N_("Input should be less than or equal to {le}"),
+    "multiple_of": N_("Input should be a multiple of {multiple_of}"),
+    "too_short": N_("{field_type} should have at least {min_length} items, not {actual_length}"),
+    "too_long": N_("{field_type} should have at most {max_length} items, not {actual_length}"),
+    "string_too_short": N_("String should have at least {min_length} characters"),
+    "string_too_long": N_("String should have at most {max_length} characters"),
+    "string_pattern_mismatch": N_("String should match pattern '{pattern}'"),
+    "enum": N_("Input should be {expected}"),
+    "literal_error": N_("Input should be {expected}"),
+    "tuple_type": N_("Input should be a valid tuple"),
+    "set_type": N_("Input should be a valid set"),
+    "bool_parsing": N_("Input should be a valid boolean, unable to interpret input"),
+    "int_type": N_("Input should be a valid integer"),
+    "int_parsing": N_("Input should be a valid integer, unable to parse string as an integer"),
+    "int_from_float": N_("Input should be a valid integer, got a number with a fractional part"),
+    "value_error": N_("Value error, {error}"),
+    "assertion_error": N_("Assertion failed, {error}"),
+    "date_from_datetime_inexact": N_(
+        "Datetimes provided to dates should have zero time - e.g. be exact dates"
+    ),
+    "union_tag_invalid": N_(
+        "Input tag '{tag}' found using {discriminator} does not match any of the expected "
+        "tags: {expected_tags}"
+    ),
+    "union_tag_not_found": N_("Unable to extract tag using discriminator {discriminator}"),
+}
+"""pydantic's other errors a model of ours can raise, in words of ours for a reader of
+another language than English (in English pydantic's own message is kept, word for word)."""
+
+_FIELD_TYPES = {
+    "List": N_("List"),
+    "Dictionary": N_("Dictionary"),
+    "Tuple": N_("Tuple"),
+    "Set": N_("Set"),
+    "Data": N_("Data"),
+}
+
+
+def pydantic_message(item: Any) -> str:
+    """pydantic's message for one error ``item``, as it is in English, in ours otherwise.
+
+    >>> from mgmt_tools.locale import using
+    >>> item = {"type": "greater_than", "msg": "Input should be greater than 0", "ctx": {"gt": 0}}
+    >>> with using("zh"):
+    ...     pydantic_message(item)
+    '应大于 0'
+    """
+    template = _PYDANTIC.get(item["type"])
+    if current() == "en" or template is None:
+        return str(item["msg"])
+    context = {key: _context_text(value) for key, value in item.get("ctx", {}).items()}
+    if item["type"] in ("too_short", "too_long"):
+        kind = str(context.get("field_type", ""))
+        context["field_type"] = _(_FIELD_TYPES[kind]) if kind in _FIELD_TYPES else kind
+    try:
+        return _(template).format(**context)
+    except (KeyError, IndexError, ValueError):
+        return str(item["msg"])
+
+
+def _context_text(value: object) -> str:
+    """A value of an error's context as a reader reads it: ``0.0`` as ``0``."""
+    if isinstance(value, float) and value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
 
 
 # Errors that say the value is of another kind than a member of a union takes: when another
@@ -170,38 +249,40 @@ def _message(item: Any, loc: Path, data: Any) -> str:
         choices = _QUOTED.findall(str(item.get("ctx", {}).get("expected", "")))
         written = value_at(data, loc, value)
         text = _show(written) if not isinstance(written, str) else f"'{written}'"
-        label = name if name is not None and isinstance(loc[-1], str) else "value"
+        label = name if name is not None and isinstance(loc[-1], str) else _("value")
         return unknown_choice(label, text, choices)
     if kind == "finite_number" and isinstance(value, float) and _infinity_written(value):
-        return NOT_FINITE
+        return _(NOT_FINITE)
     if kind == "finite_number" and isinstance(value, float) and math.isinf(value):
-        return TOO_LARGE  # 1e400: a number, too large
+        return _(TOO_LARGE)  # 1e400: a number, too large
     if kind == "finite_number" and isinstance(value, float) and math.isnan(value):
-        return NOT_FINITE
+        return _(NOT_FINITE)
     bound = item.get("ctx", {})
     if (kind == "less_than_equal" and bound.get("le") == LARGEST) or (
         kind == "greater_than_equal" and bound.get("ge") == -LARGEST
     ):
-        return TOO_LARGE
+        return _(TOO_LARGE)
     if kind == "less_than_equal" and bound.get("le") == 1:
-        label = name if name is not None and isinstance(loc[-1], str) else "the value"
         number = value if isinstance(value, int | float) and not isinstance(value, bool) else 0
-        return f"{label} is a fraction from 0 to 1" + (
-            fraction_hint(number) or " (write 0.4 for 40%)"
-        )
+        hint = fraction_hint(number) or _(" (write 0.4 for 40%)")
+        if name is not None and isinstance(loc[-1], str):
+            return _("{name} is a fraction from 0 to 1{hint}").format(name=name, hint=hint)
+        return _("the value is a fraction from 0 to 1{hint}").format(hint=hint)
     if kind in ("recursion_loop", "recursion_depth_exceeded"):
-        return RECURSION_MESSAGE
-    return _MESSAGES.get(kind, str(item["msg"]))
+        return _(RECURSION_MESSAGE)
+    if kind in _MESSAGES:
+        return _(_MESSAGES[kind])
+    return pydantic_message(item)
 
 
-RECURSION_MESSAGE = (
+RECURSION_MESSAGE = N_(
     "nested too deeply to check (the input models check about 250 levels of a tree, even "
     "with --max-depth raised): split the tree into smaller ones"
 )
 """pydantic's own depth bound (``recursion_depth_exceeded``), which no option raises."""
 
 
-NOT_FINITE = "not a finite number (every number must be finite: .inf and .nan are refused)"
+NOT_FINITE = N_("not a finite number (every number must be finite: .inf and .nan are refused)")
 
 
 def _infinity_written(value: float) -> bool:
@@ -223,8 +304,10 @@ def unknown_choice(label: str, written: str, choices: list[str] | tuple[str, ...
     "unknown type 'XX' (one of: FS, SS)"
     """
     bare = written.strip("'")
-    hint = did_you_mean(bare, list(choices), limit=0) or " (one of: " + ", ".join(choices) + ")"
-    return f"unknown {label} {written}{hint}"
+    hint = did_you_mean(bare, list(choices), limit=0) or _(" (one of: {names})").format(
+        names=", ".join(choices)
+    )
+    return _("unknown {label} {written}{hint}").format(label=label, written=written, hint=hint)
 
 
 def value_at(data: Any, loc: Path, default: Any = None) -> Any:
@@ -244,7 +327,7 @@ def value_at(data: Any, loc: Path, default: Any = None) -> Any:
 
 def _show(value: object) -> str:
     if value is None:
-        return "null (nothing)"
+        return _("null (nothing)")
     if isinstance(value, bool):
         return "true" if value else "false"
     text = getattr(value, "text", None)

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mgmt_tools.errors import MgmtError
+from mgmt_tools.locale import N_, _
 
 __all__ = [
     "PART_SUFFIX",
@@ -103,7 +104,7 @@ def write_file(
     if status is not None and stat.S_ISDIR(status.st_mode):
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), name)
     if status is not None and not replace:
-        raise FileExistsError(errno.EEXIST, f"'{name}' exists", name)
+        raise FileExistsError(errno.EEXIST, _("'{name}' exists").format(name=name), name)
     if status is not None and not os.access(resolved, os.W_OK):  # a rename would not ask
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), name)
     if status is not None and not stat.S_ISREG(status.st_mode):
@@ -175,7 +176,9 @@ def refuse_inputs(
         except OSError:  # one of them does not exist (or cannot be seen): compare names
             same = os.path.realpath(name) == os.path.realpath(item)
         if same:
-            raise InputTargetError(f"refusing to overwrite the input file '{name}'")
+            raise InputTargetError(
+                _("refusing to overwrite the input file '{name}'").format(name=name)
+            )
 
 
 def _write_atomically(
@@ -282,34 +285,64 @@ def os_error_message(
     "cannot write 'r.svg': no space left on the device (the disk is full)"
     """
     name = os.fspath(target) if target is not None else error.filename
-    named = f"'{os.fspath(name)}'" if name is not None else "the file"
+    named = f"'{os.fspath(name)}'" if name is not None else _("the file")
     code = error.errno
     if code == errno.EISDIR or isinstance(error, IsADirectoryError):
-        return f"{named} is a folder: give a file name in it"
+        return _("{named} is a folder: give a file name in it").format(named=named)
     if code == errno.ENOENT:
         folder = os.path.dirname(os.fspath(name)) if name is not None else ""
         if folder and not os.path.isdir(folder):
-            return f"no such folder: '{folder}' (create it first)"
-        return f"{named}: no such file"
+            return _("no such folder: '{folder}' (create it first)").format(folder=folder)
+        return _("{named}: no such file").format(named=named)
+    verb = _ACTIONS.get(action)
+    done = _(verb) if verb is not None else action
     if code in (errno.EACCES, errno.EPERM):
         folder = os.path.dirname(os.path.realpath(name)) if name is not None else ""
         if action == "write" and folder and not os.access(folder, os.W_OK):
-            return f"permission denied: cannot write {named} (the folder '{folder}' is read-only)"
-        return f"permission denied: cannot {action} {named}"
-    if code == errno.EROFS:
-        return f"cannot {action} {named}: the file system is read-only"
-    if code == errno.ENOSPC:
-        return f"cannot {action} {named}: no space left on the device (the disk is full)"
-    if code == getattr(errno, "EDQUOT", -1):
-        return f"cannot {action} {named}: disk quota exceeded"
-    if code == errno.ENOTDIR:
-        return f"cannot {action} {named}: a part of its path is a file, not a folder"
-    if code == errno.ENAMETOOLONG:
-        return f"cannot {action} {named}: the name is too long"
-    if code == errno.ENXIO:
-        return f"cannot {action} {named}: nothing reads it (a socket, or a FIFO with no reader)"
-    reason = error.strerror or type(error).__name__
-    return f"cannot {action} {named}: {reason}"
+            return _(
+                "permission denied: cannot write {named} (the folder '{folder}' is read-only)"
+            ).format(named=named, folder=folder)
+        return _("permission denied: cannot {action} {named}").format(action=done, named=named)
+    reasons = {
+        errno.EROFS: N_("the file system is read-only"),
+        errno.ENOSPC: N_("no space left on the device (the disk is full)"),
+        getattr(errno, "EDQUOT", -1): N_("disk quota exceeded"),
+        errno.ENOTDIR: N_("a part of its path is a file, not a folder"),
+        errno.ENAMETOOLONG: N_("the name is too long"),
+        errno.ENXIO: N_("nothing reads it (a socket, or a FIFO with no reader)"),
+    }
+    known = reasons.get(code) if code is not None else None
+    reason = _(known) if known is not None else error.strerror or type(error).__name__
+    return _("cannot {action} {named}: {reason}").format(action=done, named=named, reason=reason)
+
+
+_SYSTEM_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+}
+"""The system's words for the commonest reasons a file cannot be used (as ``strerror`` says
+them in English), translated where shown."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file could not be used: the system's own words (``strerror``) in English, the
+    translation of the commonest reasons in another language.
+
+    >>> os_reason(FileNotFoundError(2, "No such file or directory"))
+    'No such file or directory'
+    """
+    from mgmt_tools import locale
+
+    known = _SYSTEM_REASONS.get(error.errno or 0)
+    if known is None or locale.current() == "en":
+        return error.strerror or type(error).__name__
+    return _(known)
+
+
+_ACTIONS = {"write": N_("write"), "read": N_("read"), "access": N_("access")}
+"""The verbs of :func:`os_error_message` (English; translated where used)."""
 
 
 def _link_new(temporary: str, target: Path) -> None:
@@ -317,10 +350,14 @@ def _link_new(temporary: str, target: Path) -> None:
     try:
         os.link(temporary, target)  # atomic, and fails when target exists
     except FileExistsError:
-        raise FileExistsError(errno.EEXIST, f"'{target}' exists", str(target)) from None
+        raise FileExistsError(
+            errno.EEXIST, _("'{name}' exists").format(name=target), str(target)
+        ) from None
     except OSError:  # a file system without hard links: check, then rename
         if target.exists():
-            raise FileExistsError(errno.EEXIST, f"'{target}' exists", str(target)) from None
+            raise FileExistsError(
+                errno.EEXIST, _("'{name}' exists").format(name=target), str(target)
+            ) from None
         os.replace(temporary, target)
 
 

@@ -30,12 +30,15 @@ from mgmt_tools._yaml_errors import (
     LongInteger,
     alias_problem,
     bound_problems,
+    json_words,
+    libyaml_words,
     may_have_aliases,
     plain_yaml_error,
     within_bounds,
 )
 from mgmt_tools.errors import InputError, PathPart, Problem, in_order
 from mgmt_tools.limits import depth_limit, depth_message, digits_limit, digits_message, text_message
+from mgmt_tools.locale import N_, _
 
 __all__ = [
     "LazyLocator",
@@ -195,7 +198,7 @@ def _json_int(text: str) -> int:
 
 
 def _json_constant(name: str) -> float:
-    raise ValueError(f"{name} is not valid JSON")
+    raise ValueError(_("{name} is not valid JSON").format(name=name))
 
 
 def load_text(
@@ -247,7 +250,7 @@ def load_text(
         except ValueError as error:
             raise InputError([_json_syntax_problem(error, source, text)]) from None
         except RecursionError:  # only with a depth limit raised past what json can read
-            raise InputError([Problem(_TOO_DEEP, source=source)]) from None
+            raise InputError([Problem(_(_TOO_DEEP), source=source)]) from None
     else:
         # anchors: an alias inside its own anchor, or aliases that expand without end, are
         # located before anything builds or walks the data (the check costs one parse)
@@ -261,9 +264,10 @@ def load_text(
         except yaml.MarkedYAMLError as error:
             raise InputError([_yaml_syntax_problem(error, source, text)]) from None
         except yaml.YAMLError as error:
-            raise InputError([Problem(f"YAML syntax: {error}", source=source)]) from None
+            message = _("YAML syntax: {message}").format(message=error)
+            raise InputError([Problem(message, source=source)]) from None
         except RecursionError:
-            raise InputError([Problem(_TOO_DEEP, source=source)]) from None
+            raise InputError([Problem(_(_TOO_DEEP), source=source)]) from None
         finally:
             loader.dispose()
         duplicates_seen = loader.duplicates_seen
@@ -277,7 +281,7 @@ def load_text(
                 raise InputError(in_order(placed))
     if duplicates_seen:
         found = locator(text, fmt, source).duplicates() or [
-            Problem("duplicate keys (equal values written differently)", source=source)
+            Problem(_("duplicate keys (equal values written differently)"), source=source)
         ]
         if problems is None:
             raise InputError(found)
@@ -285,7 +289,7 @@ def load_text(
     return data
 
 
-_TOO_DEEP = "nested too deeply to read (past Python's recursion limit)"
+_TOO_DEEP = N_("nested too deeply to read (past Python's recursion limit)")
 
 
 def _room_for(depth: int) -> None:
@@ -318,6 +322,7 @@ def _yaml_syntax_problem(error: yaml.MarkedYAMLError, source: str | None, text: 
         # the parser ran out of text: the user must look where the open bracket or quote began
         mark = error.context_mark
     message = " ".join(part for part in (error.context, error.problem) if part)
+    said = libyaml_words(message)
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     if mark is not None:
@@ -326,8 +331,9 @@ def _yaml_syntax_problem(error: yaml.MarkedYAMLError, source: str | None, text: 
             message, text, mark.line, mark.column, context.line if context else None
         )
         if plain is not None:
-            message, line, column = plain[0], plain[1] + 1, plain[2] + 1
-    return Problem(f"YAML syntax: {message or error}", source=source, line=line, column=column)
+            said, line, column = plain[0], plain[1] + 1, plain[2] + 1
+    text = _("YAML syntax: {message}").format(message=said or error)
+    return Problem(text, source=source, line=line, column=column)
 
 
 def _json_syntax_problem(error: ValueError, source: str | None, text: str) -> Problem:
@@ -335,12 +341,13 @@ def _json_syntax_problem(error: ValueError, source: str | None, text: str) -> Pr
     if not isinstance(error, json.JSONDecodeError) and constant is not None:
         line = text.count("\n", 0, constant.start()) + 1
         column = constant.start() - (text.rfind("\n", 0, constant.start()) + 1) + 1
-        return Problem(f"JSON syntax: {error}", source=source, line=line, column=column)
+        message = _("JSON syntax: {message}").format(message=json_words(str(error)))
+        return Problem(message, source=source, line=line, column=column)
     if isinstance(error, json.JSONDecodeError):
-        return Problem(
-            f"JSON syntax: {error.msg}", source=source, line=error.lineno, column=error.colno
-        )
-    return Problem(f"JSON syntax: {error}", source=source)
+        message = _("JSON syntax: {message}").format(message=json_words(error.msg))
+        return Problem(message, source=source, line=error.lineno, column=error.colno)
+    message = _("JSON syntax: {message}").format(message=json_words(str(error)))
+    return Problem(message, source=source)
 
 
 # --- Positions, computed only when there is something to report ----------------------------
@@ -439,7 +446,9 @@ def _index_yaml(
                 if identity in first_seen:
                     duplicates.append(
                         Problem(
-                            f"duplicate key '{key}' (first at line {first_seen[identity]})",
+                            _("duplicate key '{key}' (first at line {line})").format(
+                                key=key, line=first_seen[identity]
+                            ),
                             child,
                             source,
                             key_line,

@@ -21,18 +21,21 @@ import yaml
 
 from mgmt_tools import limits
 from mgmt_tools.limits import depth_limit, depth_message, digits_message, text_message
+from mgmt_tools.locale import N_, _, current, pgettext
 
 __all__ = [
     "LongInteger",
     "alias_problem",
     "bound_problems",
+    "json_words",
+    "libyaml_words",
     "may_have_aliases",
     "plain_yaml_error",
     "within_bounds",
 ]
 
-_TAB = "a tab used for indentation (YAML indents with spaces only: replace the tab with spaces)"
-_INDENT = (
+_TAB = N_("a tab used for indentation (YAML indents with spaces only: replace the tab with spaces)")
+_INDENT = N_(
     "bad indentation: this line does not line up with the lines above it (the keys of one "
     "mapping, and the '-' items of one list, start in the same column)"
 )
@@ -50,20 +53,130 @@ def plain_yaml_error(
     here = lines[line] if 0 <= line < len(lines) else ""
     tab = _leading_tab(lines, line)
     if tab is not None and ("tab" in message or "cannot start any token" in message):
-        return _TAB, line, tab
+        return _(_TAB), line, tab
     if "mapping values are not allowed" in message:
         return _mapping_value(lines, line, column)
     if "could not find expected ':'" in message:
         at = context_line if context_line is not None else line
         words = lines[at].strip() if 0 <= at < len(lines) else ""
         indent = len(lines[at]) - len(lines[at].lstrip()) if 0 <= at < len(lines) else 0
-        return f"a line without ':' in a mapping: '{words}' (write 'key: value')", at, indent
+        message = _("a line without ':' in a mapping: '{words}' (write 'key: value')")
+        return message.format(words=words), at, indent
     if any(
         part in message
         for part in ("did not find expected key", "expected '-' indicator", "expected <block end>")
     ):
-        return _INDENT, line, len(here) - len(here.lstrip(" "))
+        return _(_INDENT), line, len(here) - len(here.lstrip(" "))
     return None
+
+
+_LIBYAML = {
+    "while parsing a block mapping": N_("while parsing a block mapping"),
+    "while parsing a block collection": N_("while parsing a block list"),
+    "while parsing a flow sequence": N_("while parsing a list in brackets [ ]"),
+    "while parsing a flow mapping": N_("while parsing a mapping in braces { }"),
+    "while parsing a flow node": N_("while parsing a value in brackets"),
+    "while parsing a block node": N_("while parsing a value"),
+    "while parsing a node": N_("while parsing a value"),
+    "while parsing a quoted scalar": N_("while reading a quoted text"),
+    "while scanning a quoted scalar": N_("while reading a quoted text"),
+    "while scanning a plain scalar": N_("while reading a text"),
+    "while scanning a simple key": N_("while reading a key"),
+    "while scanning a block scalar": N_("while reading a block text (| or >)"),
+    "while scanning an alias": N_("while reading an alias (*)"),
+    "while scanning an anchor": N_("while reading an anchor (&)"),
+    "while scanning a tag": N_("while reading a tag (!)"),
+    "while scanning a directive": N_("while reading a directive (%)"),
+    "while scanning for the next token": N_("while reading"),
+    "while constructing a mapping": N_("while building a mapping"),
+    "did not find expected key": N_("did not find the expected key"),
+    "did not find expected ',' or ']'": N_("did not find the expected ',' or ']'"),
+    "did not find expected ',' or '}'": N_("did not find the expected ',' or '}'"),
+    "did not find expected '-' indicator": N_("did not find the expected '-'"),
+    "did not find expected node content": N_("did not find the expected value"),
+    "could not find expected ':'": N_("did not find the expected ':'"),
+    "found unexpected end of stream": N_("the file ends too early"),
+    "found undefined alias": N_("an alias (*) with no anchor (&) of that name before it"),
+    "mapping values are not allowed in this context": N_("a ':' where no key can start"),
+    "found unknown escape character": N_("an unknown escape (\\) in quoted text"),
+    "found character that cannot start any token": N_("a character that cannot start a value here"),
+    "found unhashable key": N_("a key that is a list or a mapping"),
+    "expected a single document in the stream": N_("one document expected in the file"),
+    "but found another document": N_("but there is another one (---)"),
+    "found duplicate anchor; first occurrence": N_("an anchor (&) used twice; first here"),
+    "second occurrence": N_("then here"),
+    "found unexpected ':'": N_("an unexpected ':'"),
+    "block sequence entries are not allowed in this context": N_(
+        "a '-' item where no list can start"
+    ),
+}
+"""libyaml's words (the context and the problem of a syntax error), in ours."""
+_EXPECTED = re.compile(r"^expected (<[^>]+>|'[^']*'), but found (.+)$")
+
+
+def libyaml_words(message: str) -> str:
+    """libyaml's ``message`` (its context and problem, joined by a space) in the reader's
+    language: as libyaml says it in English; in another, in our words where we know them.
+
+    >>> from mgmt_tools.locale import using
+    >>> with using("en"):
+    ...     libyaml_words("while parsing a block mapping did not find expected key")
+    'while parsing a block mapping did not find expected key'
+    """
+    if current() == "en" or not message:
+        return message
+    parts: list[str] = []
+    rest = message
+    while rest:
+        for english in sorted(_LIBYAML, key=len, reverse=True):
+            if rest.startswith(english):
+                parts.append(_(_LIBYAML[english]))
+                rest = rest[len(english) :].lstrip()
+                break
+        else:
+            expected = _EXPECTED.match(rest)
+            if expected is not None:
+                parts.append(
+                    _("expected {expected}, but found {found}").format(
+                        expected=expected.group(1), found=expected.group(2)
+                    )
+                )
+            else:
+                parts.append(rest)
+            break
+    return pgettext("between the parts of a syntax error", "; ").join(parts)
+
+
+_JSON = {
+    "Expecting value": N_("a value expected"),
+    "Expecting ',' delimiter": N_("a ',' expected"),
+    "Expecting ':' delimiter": N_("a ':' expected"),
+    "Expecting property name enclosed in double quotes": N_("a key in double quotes expected"),
+    "Extra data": N_("more text after the end of the data"),
+    "Unterminated string starting at": N_("a text in quotes that does not end"),
+    "Invalid control character at": N_("a control character inside a text"),
+    "Invalid \\escape": N_("an unknown escape (\\) in a text"),
+    "Invalid \\uXXXX escape": N_("a bad \\uXXXX escape in a text"),
+    "Illegal trailing comma before end of object": N_("a ',' before the closing '}'"),
+    "Illegal trailing comma before end of array": N_("a ',' before the closing ']'"),
+}
+"""Python's JSON reader's words, in ours."""
+
+
+def json_words(message: str) -> str:
+    """The JSON reader's ``message`` in the reader's language (as it is in English).
+
+    >>> from mgmt_tools.locale import using
+    >>> with using("en"):
+    ...     json_words("Expecting value")
+    'Expecting value'
+    """
+    if current() == "en":
+        return message
+    for english, ours in _JSON.items():
+        if message.startswith(english):
+            return _(ours)
+    return message
 
 
 def _leading_tab(lines: list[str], line: int) -> int | None:
@@ -84,33 +197,27 @@ def _mapping_value(lines: list[str], line: int, column: int) -> tuple[str, int, 
         if match and (number < line or match.end(2) < column):
             key, after = match.group(2).strip(), lines[number][match.end(2) + 1 :].strip()
             written = f"{key}:{after.split()[0] if after else ''}"
-            return (
-                f"a missing space after ':' (write '{key}: {after}'; without the space "
-                f"'{written}' is one word)",
-                number,
-                match.end(2),
+            message = _(
+                "a missing space after ':' (write '{key}: {after}'; without the space "
+                "'{written}' is one word)"
             )
+            return message.format(key=key, after=after, written=written), number, match.end(2)
     here = lines[line] if 0 <= line < len(lines) else ""
     key = _KEY.match(here)
     if key is not None and key.end(2) < column:
         value = here[key.end(0) :].strip()
-        return (
-            f"a ': ' inside a value: put the value in quotes (write "
-            f'{key.group(2).strip()}: "{value}")',
-            line,
-            column,
-        )
+        message = _("a ': ' inside a value: put the value in quotes (write {key}: \"{value}\")")
+        return message.format(key=key.group(2).strip(), value=value), line, column
     indent = len(here) - len(here.lstrip(" "))
     above = _previous(lines, line)
     if above is not None:
-        return (
-            f"bad indentation: this line is indented more than the line above it "
-            f"(line {above + 1}), so it cannot start a key there (the keys of one mapping "
-            "start in the same column)",
-            line,
-            indent,
+        message = _(
+            "bad indentation: this line is indented more than the line above it "
+            "(line {line}), so it cannot start a key there (the keys of one mapping "
+            "start in the same column)"
         )
-    return _INDENT, line, indent
+        return message.format(line=above + 1), line, indent
+    return _(_INDENT), line, indent
 
 
 def _previous(lines: list[str], line: int) -> int | None:
@@ -179,18 +286,17 @@ def alias_problem(text: str, loader: type[yaml.SafeLoader]) -> AliasProblem | No
                 anchor = str(event.anchor)
                 line, column = _where(event)
                 if anchor in open_anchors:
-                    message = (
-                        f"the alias '*{anchor}' refers to the node it is inside (anchor "
-                        f"'&{anchor}'): it would never end"
-                    )
+                    message = _(
+                        "the alias '*{anchor}' refers to the node it is inside (anchor "
+                        "'&{anchor}'): it would never end"
+                    ).format(anchor=anchor)
                     return message, places.path(), line, column
                 counts[-1] += sizes.get(anchor, 1)
                 if counts[-1] > most and counts[-1] > 10 * events:
-                    message = (
-                        f"the aliases expand this file to more than {most:,} values "
-                        f"(at '*{anchor}'); write the data out or use fewer aliases, or "
-                        f"{limits.how_to_raise('max_values')}"
-                    )
+                    message = _(
+                        "the aliases expand this file to more than {most} values "
+                        "(at '*{anchor}'); write the data out or use fewer aliases, or {how}"
+                    ).format(most=f"{most:,}", anchor=anchor, how=limits.how_to_raise("max_values"))
                     return message, places.path(), line, column
             elif isinstance(event, yaml.CollectionStartEvent):
                 open_anchors.append(event.anchor)

@@ -60,5 +60,6 @@ def sample_three_point(
         high = b2 - np.sqrt((1 - u) * width * (b2 - m2))
         return np.where(u < peak, low, high)
     from mgmt_tools._validation import unknown_choice  # pydantic: only on this error path
+    from mgmt_tools.locale import _
 
-    raise ValueError(unknown_choice("distribution", f"'{distribution}'", DISTRIBUTIONS))
+    raise ValueError(unknown_choice(_("distribution"), f"'{distribution}'", DISTRIBUTIONS))

@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from mgmt_tools.locale import N_, _, ngettext
+
 __all__ = [
     "CycleError",
     "DomainError",
@@ -33,10 +35,13 @@ __all__ = [
     "OptionError",
     "Problem",
     "RenderError",
+    "SheetSource",
+    "column_letter",
     "did_you_mean",
     "format_path",
     "in_order",
     "printable",
+    "sheet_reference",
 ]
 
 PathPart = str | int
@@ -120,19 +125,82 @@ def printable(text: object) -> str:
     return _UNPRINTABLE.sub(_shown, str(text))
 
 
+class SheetSource(str):
+    """The name of a workbook read for one of its sheets (``book.xlsx``), carrying the sheet:
+    every :class:`Problem` made with it as its ``source`` is placed in the sheet, at Excel's
+    row and column letter (``book.xlsx:Sheet1!C7``), whoever makes it.
+
+    ``first_column`` is the sheet column (1 = A) of the table's first column: problems give
+    the column of the table, as for CSV, and the sheet's column is counted from it.
+    """
+
+    sheet: str
+    first_column: int
+
+    def __new__(cls, name: str, sheet: str, first_column: int = 1) -> SheetSource:
+        made = super().__new__(cls, name)
+        made.sheet = sheet
+        made.first_column = first_column
+        return made
+
+
+def column_letter(number: int) -> str:
+    """Excel's letters of column ``number`` (1 = A).
+
+    >>> column_letter(1), column_letter(26), column_letter(27), column_letter(16384)
+    ('A', 'Z', 'AA', 'XFD')
+    """
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def sheet_reference(sheet: str, row: int | None = None, column: int | None = None) -> str:
+    """A place in a sheet as Excel writes it: ``Sheet1!C7``, the row ``Sheet1!7:7``, the
+    sheet ``Sheet1``; a name with spaces or signs is quoted (``'Q1 plan'!B2``).
+
+    >>> sheet_reference("Sheet1", 7, 3), sheet_reference("计划", 2), sheet_reference("Q1 plan")
+    ('Sheet1!C7', '计划!2:2', "'Q1 plan'")
+    """
+    name = sheet
+    if not re.fullmatch(r"[^\W\d]\w*", sheet) or re.fullmatch(r"[A-Za-z]{1,3}\d+", sheet):
+        name = "'" + sheet.replace("'", "''") + "'"
+    if row is None:
+        return name
+    if column is None:
+        return f"{name}!{row}:{row}"
+    return f"{name}!{column_letter(column)}{row}"
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input, placed as precisely as the input allows."""
+    """One thing wrong with an input, placed as precisely as the input allows.
+
+    ``sheet``: the problem is in that sheet of the workbook ``source``; ``line`` is then the
+    sheet's row and ``column`` its column number (1 = A). Made with a :class:`SheetSource`,
+    a problem takes the sheet from it (and counts a table's column from the sheet's first).
+    """
 
     message: str
     path: tuple[PathPart, ...] = ()
     source: str | None = None
     line: int | None = None
     column: int | None = None
+    sheet: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.sheet is None and isinstance(self.source, SheetSource):
+            object.__setattr__(self, "sheet", self.source.sheet)
+            if self.column is not None:
+                object.__setattr__(self, "column", self.column + self.source.first_column - 1)
 
     def __str__(self) -> str:
         where = self.source or "<input>"
-        if self.line is not None:
+        if self.sheet is not None:
+            where += ":" + sheet_reference(self.sheet, self.line, self.column)
+        elif self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
@@ -151,6 +219,7 @@ def in_order(problems: Iterable[Problem]) -> list[Problem]:
         found,
         key=lambda p: (
             p.source or "",
+            p.sheet or "",
             p.line is None,
             p.line or 0,
             p.column or 0,
@@ -185,7 +254,8 @@ class InputError(MgmtError, ValueError):
         lines = [str(problem) for problem in self.problems[:limit]]
         if len(self.problems) > limit:
             more = len(self.problems) - limit
-            lines.append(f"... and {more} more problem{'s' if more > 1 else ''}")
+            text = ngettext("... and {count} more problem", "... and {count} more problems", more)
+            lines.append(text.format(count=more))
         return "\n".join(lines)
 
 
@@ -219,14 +289,19 @@ class GraphvizNotFoundError(RenderError):
     """Graphviz's ``dot`` is missing, so only DOT source can be written."""
 
     exit_code = 3
-    install_hint = (
+    install_hint = N_(
         "install Graphviz: apt-get install graphviz (Debian/Ubuntu), brew install graphviz "
         "(macOS), choco install graphviz (Windows), or see https://graphviz.org/download/"
     )
+    """How to install Graphviz (English; translated where shown, ``_(install_hint)``)."""
 
     def __init__(self, executable: str = "dot") -> None:
         self.executable = executable
-        super().__init__(f"Graphviz '{executable}' was not found; {self.install_hint}")
+        super().__init__(
+            _("Graphviz '{executable}' was not found; {hint}").format(
+                executable=executable, hint=_(self.install_hint)
+            )
+        )
 
 
 def did_you_mean(word: str, choices: Sequence[str], *, limit: int = 8) -> str:
@@ -243,7 +318,8 @@ def did_you_mean(word: str, choices: Sequence[str], *, limit: int = 8) -> str:
     else:
         close = difflib.get_close_matches(word, choices, n=3, cutoff=0.6)
     if close:
-        return " (did you mean " + " or ".join(f"'{c}'" for c in close) + "?)"
+        names = _(" or ").join(f"'{c}'" for c in close)
+        return _(" (did you mean {names}?)").format(names=names)
     if len(choices) <= limit:
-        return " (known: " + ", ".join(choices) + ")"
+        return _(" (known: {names})").format(names=", ".join(choices))
     return ""

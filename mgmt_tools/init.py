@@ -65,4 +65,7 @@ def write_starter(method: str, path: str | os.PathLike[str], *, force: bool = Fa
     try:
         write_file(path, starter(method), replace=force)
     except FileExistsError:
-        raise FileExistsError(f"'{path}' exists (--force overwrites it)") from None
+        from mgmt_tools.locale import _
+
+        message = _("'{path}' exists (--force overwrites it)").format(path=path)
+        raise FileExistsError(message) from None

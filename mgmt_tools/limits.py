@@ -30,6 +30,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+from mgmt_tools.locale import _
+
 __all__ = [
     "DEEPEST",
     "NAMES",
@@ -121,9 +123,9 @@ def how_to_raise(field: str) -> str:
     'raise it with --limit text=N'
     """
     if field in _OPTIONS:
-        return f"raise it with {_OPTIONS[field]}"
+        return _("raise it with {option}").format(option=_OPTIONS[field])
     name = next(key for key, value in NAMES.items() if value == field)
-    return f"raise it with --limit {name}=N"
+    return _("raise it with {option}").format(option=f"--limit {name}=N")
 
 
 def parse(assignments: list[str] | tuple[str, ...]) -> dict[str, int | float]:
@@ -149,17 +151,25 @@ digits, cells, diagram, label, render-timeout
         if name not in NAMES:
             known = ", ".join(NAMES)
             hint = did_you_mean(name, list(NAMES))
-            raise ValueError(f"unknown limit '{name}'{hint}; limits: {known}")
+            raise ValueError(
+                _("unknown limit '{name}'{hint}; limits: {known}").format(
+                    name=name, hint=hint, known=known
+                )
+            )
         if not equals:
-            raise ValueError(f"--limit {name} needs a value: --limit {name}=N")
+            raise ValueError(_("--limit {name} needs a value: --limit {name}=N").format(name=name))
         field = NAMES[name]
         kind = float if field == "render_timeout" else int
         try:
             value = kind(raw.strip().replace("_", ""))
         except ValueError:
-            raise ValueError(f"limit {name}: '{raw}' is not a number") from None
+            raise ValueError(
+                _("limit {name}: '{raw}' is not a number").format(name=name, raw=raw)
+            ) from None
         if not (math.isfinite(value) and value > 0):
-            raise ValueError(f"limit {name}: must be a positive number, not '{raw}'")
+            raise ValueError(
+                _("limit {name}: must be a positive number, not '{raw}'").format(name=name, raw=raw)
+            )
         changes[field] = value
     return changes
 
@@ -189,21 +199,20 @@ def depth_message() -> str:
     """The message for a value nested past the depth limit."""
     bound = depth_limit()
     if bound < current().max_depth:
-        return (
-            f"nested more than {bound:,} levels deep (lists and mappings inside each other), "
+        return _(
+            "nested more than {bound} levels deep (lists and mappings inside each other), "
             "the most mgmt-tools reads whatever --max-depth says"
-        )
-    return (
-        f"nested more than {bound} levels deep (lists and mappings inside each other); "
-        f"{how_to_raise('max_depth')}"
-    )
+        ).format(bound=f"{bound:,}")
+    return _(
+        "nested more than {bound} levels deep (lists and mappings inside each other); {how}"
+    ).format(bound=bound, how=how_to_raise("max_depth"))
 
 
 def text_message(size: int) -> str:
     """The message for a text of ``size`` characters, past the text limit."""
     bound = current().max_text
-    return (
-        f"text of {size:,} characters, more than the limit of {bound:,}; {how_to_raise('max_text')}"
+    return _("text of {size} characters, more than the limit of {bound}; {how}").format(
+        size=f"{size:,}", bound=f"{bound:,}", how=how_to_raise("max_text")
     )
 
 
@@ -211,8 +220,9 @@ def digits_message(size: int) -> str:
     """The message for an integer of ``size`` digits, past the digits limit."""
     bound = current().max_digits
     if size <= bound:  # within the limit, beyond what Python converts
-        return f"integer of {size:,} digits, more than Python reads ({digits_limit():,})"
-    return (
-        f"integer of {size:,} digits, more than the limit of {bound} digits; "
-        f"{how_to_raise('max_digits')}"
+        return _("integer of {size} digits, more than Python reads ({most})").format(
+            size=f"{size:,}", most=f"{digits_limit():,}"
+        )
+    return _("integer of {size} digits, more than the limit of {bound} digits; {how}").format(
+        size=f"{size:,}", bound=bound, how=how_to_raise("max_digits")
     )

@@ -28,13 +28,46 @@ def test_a_named_encoding() -> None:
     assert decode(text.encode("utf-16"), "utf-16") == text
 
 
-def test_gbk_bytes_read_as_utf8_are_refused_at_their_line_with_a_hint() -> None:
-    data = "id,name\nA,ok\n审批,授信\n".encode("gbk")
+def test_gbk_bytes_are_detected_when_certainly_chinese() -> None:
+    # GBK as Chinese Excel saves "CSV (逗号分隔)": not UTF-8, and every character beyond ASCII
+    # a common Chinese character or Chinese punctuation when read as GB18030
+    text = "id,name,duration\n审批,授信审批（总行）,3\n尽调,客户尽职调查；现场走访,2\n"
+    assert decode(text.encode("gbk")) == text
+    assert decode(text.encode("gb18030"), source="plan.csv") == text
+    rare = "负责人\n王喆\n李堃\n张三\n赵四\n钱五\n孙六\n周七\n"  # 喆 堃: GBK, not GB2312
+    assert decode(rare.encode("gbk")) == rare
+
+
+def test_latin_text_that_reads_as_gbk_is_refused_at_its_line_with_a_hint() -> None:
+    # cp1252 "Müller" is valid GB18030 ("M黮ler"), but not Chinese: unsure, so refused
+    data = "id,name\nA,ok\nB,Müller\n".encode("cp1252")
     with pytest.raises(InputError) as caught:
         decode(data, source="plan.csv")
     (problem,) = caught.value.problems
     assert (problem.source, problem.line) == ("plan.csv", 3)  # the first bad byte is on line 3
     assert "--encoding gbk" in problem.message
+    assert "nor clearly Chinese GBK text" in problem.message
+    # the encoding a file an input names falls back to: the main input's
+    assert decode(data, fallback="cp1252").endswith("Müller\n")
+
+
+def test_bytes_neither_utf8_nor_gbk_keep_the_first_hint() -> None:
+    data = "id,name\nA,café au lait\n".encode("cp1252")  # é then space: not GB18030
+    with pytest.raises(InputError) as caught:
+        decode(data, source="plan.csv")
+    assert [str(problem) for problem in caught.value.problems] == [
+        "plan.csv:2: (top level): not valid UTF-8 text (give --encoding, for example "
+        "--encoding gbk)"
+    ]
+
+
+def test_broken_utf8_chinese_is_not_taken_for_gbk() -> None:
+    data = "原因,次数\n柜台排队,3\n".encode()[:-4] + b"\xff\n"
+    with pytest.raises(InputError):
+        decode(data)
+    gbk_after_a_bom = b"\xef\xbb\xbf" + "原因,次数\n柜台排队,3\n".encode("gbk")
+    with pytest.raises(InputError, match="give --encoding"):
+        decode(gbk_after_a_bom)  # the BOM says UTF-8: the bytes are not, so no guess
 
 
 def test_no_hint_when_the_encoding_was_given() -> None:

@@ -13,19 +13,22 @@ __all__ = ["environment_message", "fail", "report", "run_guarded"]
 def report(error: Exception, stderr: IO[str] | None = None) -> int:
     """Print ``error`` for a user and return its exit code."""
     from mgmt_tools.errors import InputError, MgmtError, printable
+    from mgmt_tools.locale import _
 
     if isinstance(error, MemoryError | OSError):
-        click.echo(f"mgmt: error: {environment_message(error)}", err=True, file=stderr)
+        message = environment_message(error)
+        click.echo(_("mgmt: error: {message}").format(message=message), err=True, file=stderr)
         return 1
     if isinstance(error, InputError):
         click.echo(error.summary(), err=True, file=stderr)
     elif isinstance(error, MgmtError):
-        click.echo(f"mgmt: error: {error}", err=True, file=stderr)
+        click.echo(_("mgmt: error: {message}").format(message=error), err=True, file=stderr)
     else:
         click.echo(
-            f"mgmt: internal error: {type(error).__name__}: {printable(str(error))} (set "
-            "MGMT_DEBUG=1 "
-            "for the traceback, and please report it)",
+            _(
+                "mgmt: internal error: {kind}: {message} (set MGMT_DEBUG=1 for the traceback, "
+                "and please report it)"
+            ).format(kind=type(error).__name__, message=printable(str(error))),
             err=True,
             file=stderr,
         )
@@ -42,11 +45,17 @@ def environment_message(error: MemoryError | OSError) -> str:
     >>> environment_message(PermissionError(13, "Permission denied", "plan.yaml"))
     "permission denied: cannot access 'plan.yaml'"
     """
+    from mgmt_tools.locale import _
+
     if isinstance(error, MemoryError):
         attempted = str(error).strip()
-        detail = f": {attempted}" if attempted else ""
-        return (
-            f"out of memory{detail} (the input is too large for this machine's memory: "
+        if attempted:
+            return _(
+                "out of memory: {detail} (the input is too large for this machine's memory: "
+                "split it, or run where more memory is free)"
+            ).format(detail=attempted)
+        return _(
+            "out of memory (the input is too large for this machine's memory: "
             "split it, or run where more memory is free)"
         )
     from mgmt_tools._writing import os_error_message

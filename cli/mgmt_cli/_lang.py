@@ -6,26 +6,33 @@ from typing import Any
 
 import click
 
+from mgmt_cli._help import TranslatedOption
+from mgmt_tools.locale import N_
+
 __all__ = ["lang_option"]
 
 
 def _use(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     """Set the language as soon as the option is read (it is eager), so the messages of the
-    other options are written in it too; the command's context resets it when done."""
+    other options are written in it too. Every command runs in a copy of the context
+    variables (:func:`mgmt_cli._help.isolated`), so the setting ends with the command, even
+    one that ends while its options are read (``--help``, a usage error)."""
     if value is not None:
         from mgmt_tools import locale
 
-        ctx.with_resource(locale.using(value.lower()))
+        locale.set_language(value.lower())
 
 
 def lang_option() -> Any:
     """The ``--lang`` option, for a command or the group (default: the environment's)."""
-    return click.Option(
+    return TranslatedOption(
         ["--lang"],
         type=click.Choice(["zh", "en"], case_sensitive=False),
         is_eager=True,
         expose_value=False,
         callback=_use,
-        help="Language of tables, charts, messages and reports: zh (Chinese) or en (English); "
-        "default from LC_ALL, LC_MESSAGES or LANG (zh* gives Chinese).",
+        help=N_(
+            "Language of tables, charts, messages and reports: zh (Chinese) or en (English); "
+            "default from LC_ALL, LC_MESSAGES or LANG (zh* gives Chinese)."
+        ),
     )

@@ -9,30 +9,35 @@ from typing import Any
 
 import click
 
+from mgmt_cli._help import TranslatedOption
+from mgmt_tools.locale import N_
+
 __all__ = ["limit_options", "limits_from"]
 
 
 def limit_options() -> list[click.Parameter]:
     """The limit options (defaults from :class:`mgmt_tools.limits.Limits`; docs/limits.md)."""
     return [
-        click.Option(
+        TranslatedOption(
             ["--max-depth"],
             type=click.IntRange(min=1),
             metavar="N",
-            help="Levels of nesting an input may have (default 200).",
+            help=N_("Levels of nesting an input may have (default 200)."),
         ),
-        click.Option(
+        TranslatedOption(
             ["--render-timeout"],
             type=click.FloatRange(min=0, min_open=True),
             metavar="SECONDS",
-            help="Time one Graphviz drawing may take (default 20).",
+            help=N_("Time one Graphviz drawing may take (default 20)."),
         ),
-        click.Option(
+        TranslatedOption(
             ["--limit"],
             multiple=True,
             metavar="NAME=N",
-            help="Raise another input limit: values, text, digits, cells, diagram or label "
-            "(see docs/limits.md).",
+            help=N_(
+                "Raise another input limit: values, text, digits, cells, diagram or label "
+                "(see docs/limits.md)."
+            ),
         ),
     ]
 

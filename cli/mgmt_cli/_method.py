@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from mgmt_cli._errors import fail
+from mgmt_cli._help import TranslatedCommand, TranslatedOption
 from mgmt_cli._lang import lang_option
 from mgmt_cli._limits import limit_options, limits_from
 from mgmt_cli._output import emit, resolve_format
+from mgmt_tools.locale import N_
 
 if TYPE_CHECKING:
     from mgmt_tools.methods import Chart, Method, Option
@@ -91,11 +93,11 @@ def _converter(option: Option) -> Callable[[click.Context, click.Parameter, Any]
 def _click_option(option: Option) -> click.Option:
     parameter = "opt_" + option.name
     if option.kind == "flag":
-        return click.Option(
+        return TranslatedOption(
             [option.cli_flag, parameter], is_flag=True, default=False, help=option.help
         )
     needs_conversion = option.kind in ("date", "float") or option.parse is not None
-    return click.Option(
+    return TranslatedOption(
         [option.cli_flag, parameter],
         type=_click_type(option),
         default=option.default,
@@ -113,53 +115,102 @@ def _common(method: Method) -> list[click.Parameter]:
         click.Argument(
             ["input"], metavar=method.input_name, type=click.Path(dir_okay=False, allow_dash=True)
         ),
-        click.Option(
+        TranslatedOption(
             ["--input-format"],
-            type=click.Choice(method.input_formats, case_sensitive=False),
-            help="Input format when the suffix does not tell (stdin).",
+            type=click.Choice(_input_formats(method), case_sensitive=False),
+            help=N_("Input format when the suffix does not tell (stdin)."),
         ),
-        click.Option(
+        TranslatedOption(
             ["--encoding"],
             metavar="NAME",
-            help="Text encoding of the input (default UTF-8, BOM allowed), e.g. gbk.",
+            help=N_("Text encoding of the input (default UTF-8, BOM allowed), e.g. gbk."),
         ),
-        click.Option(
+        *_sheet_option(method),
+        TranslatedOption(
             ["-o", "--output"],
             metavar="FILE",
-            help="Write the diagram or data to FILE ('-' for stdout with -f); the format "
-            "comes from the suffix: " + ", ".join(formats) + ".",
+            help=N_(
+                "Write the diagram or data to FILE ('-' for stdout with -f); the format "
+                "comes from the suffix: {formats}."
+            ),
+            help_fields={"formats": ", ".join(formats)},
         ),
-        click.Option(
+        TranslatedOption(
             ["-f", "--format", "fmt"],
             type=click.Choice(formats, case_sensitive=False),
-            help="Output format; overrides the suffix of -o.",
+            help=N_("Output format; overrides the suffix of -o."),
         ),
-        click.Option(["--json", "as_json"], is_flag=True, help="Print the JSON result to stdout."),
+        TranslatedOption(
+            ["--json", "as_json"], is_flag=True, help=N_("Print the JSON result to stdout.")
+        ),
     ]
     if any(name in method.writers for name in CELL_FORMATS):
         params.append(
-            click.Option(
+            TranslatedOption(
                 ["--raw-cells"],
                 is_flag=True,
-                help="Write CSV cells as they are, even those a spreadsheet would run as a "
-                "formula (starting with = + - @); by default they get a leading '.",
+                help=N_(
+                    "Write CSV cells as they are, even those a spreadsheet would run as a "
+                    "formula (starting with = + - @); by default they get a leading '."
+                ),
+            )
+        )
+    if "csv" in method.writers:
+        params.append(
+            TranslatedOption(
+                ["--bom/--no-bom"],
+                default=None,
+                help=N_(
+                    "Start CSV output with a byte-order mark, so Excel reads it as UTF-8 "
+                    "(default: with --lang zh or a Chinese locale, yes; otherwise no)."
+                ),
             )
         )
     if len(method.charts) > 1:
         names = [chart.name for chart in method.charts]
-        chosen = "".join(
-            f"; {chart.name} with {flag}"
-            for chart in method.charts
-            if (flag := _trigger_flag(method, chart))
-        )
+        triggers = [
+            (chart.name, flag) for chart in method.charts if (flag := _trigger_flag(method, chart))
+        ]
+
+        def chosen() -> str:
+            from mgmt_tools.locale import _
+
+            return "".join(
+                _("; {chart} with {flag}").format(chart=chart, flag=flag)
+                for chart, flag in triggers
+            )
+
         params.append(
-            click.Option(
+            TranslatedOption(
                 ["--chart"],
                 type=click.Choice(names),
-                help=f"Which picture -o draws (default: {names[0]}{chosen}).",
+                help=N_("Which picture -o draws (default: {default}{chosen})."),
+                help_fields={"default": names[0], "chosen": chosen},
             )
         )
     return params
+
+
+def _input_formats(method: Method) -> tuple[str, ...]:
+    """The input formats of ``method``: where it reads CSV, it reads an Excel sheet too."""
+    formats = tuple(method.input_formats)
+    return (*formats, "xlsx") if "csv" in formats and "xlsx" not in formats else formats
+
+
+def _sheet_option(method: Method) -> list[click.Parameter]:
+    """``--sheet``, where the method reads a table (CSV, so an Excel workbook too)."""
+    if "csv" not in method.input_formats:
+        return []
+    return [
+        TranslatedOption(
+            ["--sheet"],
+            metavar="NAME|N",
+            help=N_(
+                "The sheet of an Excel workbook (.xlsx) input: its name or number "
+                "(1 is the first, the default)."
+            ),
+        )
+    ]
 
 
 def method_command(name: str) -> click.Command:
@@ -174,6 +225,8 @@ def method_command(name: str) -> click.Command:
         }
         if params.get("raw_cells"):
             values["raw_cells"] = True
+        if params.get("bom") is not None:
+            values["bom"] = params["bom"]
         with limits_from(params):
             execute(
                 method,
@@ -185,9 +238,10 @@ def method_command(name: str) -> click.Command:
                 as_json=params["as_json"],
                 chart_name=params.get("chart"),
                 values=values,
+                sheet=params.get("sheet"),
             )
 
-    return click.Command(
+    return TranslatedCommand(
         name,
         callback=callback,
         params=[
@@ -234,9 +288,12 @@ def _check_readable(source: str) -> None:
         with open(source, "rb"):
             pass
     except OSError as error:
-        raise click.BadParameter(
-            f"cannot read '{source}': {error.strerror}", param_hint="INPUT"
-        ) from None
+        from mgmt_tools._writing import os_reason
+        from mgmt_tools.locale import _
+
+        reason = os_reason(error)
+        message = _("cannot read '{file}': {reason}").format(file=source, reason=reason)
+        raise click.BadParameter(message, param_hint="INPUT") from None
 
 
 def _text(data: bytes | str) -> str:
@@ -244,8 +301,24 @@ def _text(data: bytes | str) -> str:
 
 
 def _draws(method: Method, out_format: str) -> bool:
-    """Whether ``out_format`` is a picture (not json or a data writer)."""
-    return out_format != "json" and out_format not in method.writers
+    """Whether ``out_format`` is a picture (not json, a workbook or a data writer)."""
+    return out_format not in ("json", "xlsx") and out_format not in method.writers
+
+
+def _embedded_chart(
+    method: Method, result: Any, chart_name: str | None, values: Mapping[str, Any]
+) -> Chart | None:
+    """The chart a workbook embeds: ``--chart``, else the one an option chose, else the
+    first that can be drawn as PNG; None when none can (the workbook has its tables)."""
+    from mgmt_tools.errors import OptionError
+
+    if chart_name is not None:
+        return method.pick_chart(result, chart_name, values)
+    try:
+        chosen = method.pick_chart(result, None, values)
+    except OptionError:
+        return None
+    return chosen if "png" in chosen.formats else None
 
 
 def _progress() -> Callable[[int, int], None]:
@@ -258,7 +331,9 @@ def _progress() -> Callable[[int, int], None]:
         if bar is None:
             if time.monotonic() - started < _PROGRESS_AFTER or done >= total:
                 return
-            bar = click.progressbar(length=total, label="computing", file=sys.stderr)
+            from mgmt_tools.locale import _
+
+            bar = click.progressbar(length=total, label=_("computing"), file=sys.stderr)
             bar.__enter__()
             state["bar"] = bar
         bar.update(done - state["done"])
@@ -280,6 +355,7 @@ def execute(
     as_json: bool,
     chart_name: str | None,
     values: Mapping[str, Any],
+    sheet: str | None = None,
 ) -> None:
     """Read ``source``, compute the method, then print or write what was asked."""
     from mgmt_tools.errors import MgmtError, OptionError
@@ -288,8 +364,9 @@ def execute(
     _check_chart(method, chart_name, out_format, values)
     _check_readable(source)
     try:
+        where = {} if sheet is None else {"sheet": sheet}  # a sheet of a workbook input
         loaded = method.read(
-            source, fmt=input_format, encoding=encoding, **method.stage("load", values)
+            source, fmt=input_format, encoding=encoding, **where, **method.stage("load", values)
         )
         arguments = method.stage("run", values)
         if method.progress:
@@ -298,6 +375,8 @@ def execute(
         chart = None
         if method.charts and out_format is not None and _draws(method, out_format):
             chart = method.pick_chart(result, chart_name, values, out_format)
+        elif method.charts and out_format == "xlsx":
+            chart = _embedded_chart(method, result, chart_name, values)
     except OptionError as error:
         raise click.UsageError(str(error)) from None
     except MgmtError as error:
@@ -305,6 +384,8 @@ def execute(
     drawing = method.stage("draw", values)
     if values.get("raw_cells"):
         drawing["raw_cells"] = True
+    if values.get("bom") is not None:
+        drawing["bom"] = values["bom"]
 
     def produce() -> bytes | str:
         try:

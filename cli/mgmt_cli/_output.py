@@ -34,23 +34,33 @@ def resolve_format(output: str | None, fmt: str | None, allowed: Sequence[str]) 
 
     Raises a usage error (exit 2) naming the formats the command can write.
     """
+    from mgmt_tools.locale import _
+
     choices = ", ".join(allowed)
     if fmt is not None:
         name = fmt.lower()
     elif output is None:
         return None
     elif output == "-":
-        raise click.UsageError(f"-o - (stdout) needs -f FORMAT (one of: {choices})")
+        raise click.UsageError(
+            _("-o - (stdout) needs -f FORMAT (one of: {choices})").format(choices=choices)
+        )
     else:
         suffix = Path(output).suffix.lower()
         if suffix not in SUFFIX_FORMATS:
             raise click.UsageError(
-                f"cannot tell the format of '{output}' from its suffix; give -f FORMAT "
-                f"(one of: {choices})"
+                _(
+                    "cannot tell the format of '{output}' from its suffix; give -f FORMAT "
+                    "(one of: {choices})"
+                ).format(output=output, choices=choices)
             )
         name = SUFFIX_FORMATS[suffix]
     if name not in allowed:
-        raise click.UsageError(f"this command cannot write {name}; it writes: {choices}")
+        raise click.UsageError(
+            _("this command cannot write {format}; it writes: {choices}").format(
+                format=name, choices=choices
+            )
+        )
     return name
 
 
@@ -100,6 +110,7 @@ def write_produced(
     """
     from mgmt_cli._errors import fail
     from mgmt_tools.errors import GraphvizNotFoundError, MgmtError
+    from mgmt_tools.locale import _
 
     try:
         data = produce()
@@ -109,8 +120,9 @@ def write_produced(
         dot_path = str(Path(target).with_suffix(".dot"))
         write_output(dot_path, dot_source(), input_path=input_path)
         click.echo(
-            f"mgmt: Graphviz 'dot' was not found, so {dot_path} holds the DOT source instead; "
-            f"{error.install_hint}",
+            _(
+                "mgmt: Graphviz 'dot' was not found, so {path} holds the DOT source instead; {hint}"
+            ).format(path=dot_path, hint=_(error.install_hint)),
             err=True,
         )
         raise SystemExit(3) from None
@@ -118,7 +130,7 @@ def write_produced(
         fail(error)
     write_output(target, data, input_path=input_path)
     if target != "-":
-        click.echo(f"wrote {target}", err=True)
+        click.echo(_("wrote {file}").format(file=target), err=True)
 
 
 def emit(
@@ -141,9 +153,10 @@ def emit(
     from mgmt_cli._errors import fail
     from mgmt_tools.errors import MgmtError
     from mgmt_tools.errors import printable as terminal
+    from mgmt_tools.locale import _
 
     for warning in warnings:
-        click.echo(f"warning: {terminal(warning)}", err=True)
+        click.echo(_("warning: {message}").format(message=terminal(warning)), err=True)
     if as_json:
         try:
             text = document()

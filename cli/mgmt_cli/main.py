@@ -17,17 +17,31 @@ from typing import Any
 import click
 
 from mgmt_cli._errors import run_guarded
+from mgmt_cli._help import isolated, translated
 from mgmt_cli._lang import lang_option
+from mgmt_tools.locale import N_
 
 __all__ = ["cli", "exit_on_signals", "main"]
 
 TOOLS: dict[str, str] = {
-    "doctor": "Check Graphviz and its formats, CJK fonts and matplotlib's backend.",
-    "init": "Write a commented starter input for a method, ready to run.",
-    "report": "Write one HTML or Markdown report from several methods' sections.",
-    "schema": "Print or write the JSON Schema of a method's input format or --json result.",
+    "doctor": N_("Check Graphviz and its formats, CJK fonts and matplotlib's backend."),
+    "init": N_("Write a commented starter input for a method, ready to run."),
+    "report": N_("Write one HTML or Markdown report from several methods' sections."),
+    "schema": N_("Print or write the JSON Schema of a method's input format or --json result."),
 }
-"""Commands that are not methods: name -> one-line help (module mgmt_cli.commands.NAME)."""
+"""Commands that are not methods: name -> one-line help (module mgmt_cli.commands.NAME),
+in English (translated where shown)."""
+
+HELP = N_(
+    "mgmt-tools: management analysis methods with textbook-exact numbers and diagrams.\n"
+    "\n"
+    "Each command reads YAML or JSON (CSV where the data is a table; '-' for stdin), prints a\n"
+    "readable summary, the JSON result with --json, or writes a diagram with -o FILE (the format\n"
+    "comes from the suffix: .svg .png .pdf .dot .mmd .json .csv).\n"
+    "\n"
+    "Example: mgmt pert plan.yaml -o plan.svg"
+)
+"""The group's help (its docstring, as Click shows it), translated where shown."""
 
 
 def command_names() -> list[str]:
@@ -38,14 +52,18 @@ def command_names() -> list[str]:
 
 
 def summary(name: str) -> str:
-    """The one-line help of command ``name``."""
+    """The one-line help of command ``name``, in the current language."""
     from mgmt_tools.methods import METHODS
 
-    return METHODS[name].summary if name in METHODS else TOOLS[name]
+    return translated(METHODS[name].summary if name in METHODS else TOOLS[name]) or ""
 
 
 class LazyGroup(click.Group):
-    """A group whose commands are imported on first use."""
+    """A group whose commands are imported on first use; each run in a context of its own, so
+    what ``--lang`` and the limit options set ends with it (:func:`isolated`)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        return isolated(super().main, *args, **kwargs)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return command_names()
@@ -68,8 +86,17 @@ class LazyGroup(click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, summary(name)) for name in command_names()]
-        with formatter.section("Commands"):
+        from mgmt_tools.locale import _
+
+        with formatter.section(_("Commands")):
             formatter.write_dl(rows)
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        english, self.help = self.help, translated(HELP)
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = english
 
 
 def _load(name: str) -> click.Command:

@@ -19,13 +19,13 @@ from mgmt_tools.decision.expand import Branch, Expansion, Node
 from mgmt_tools.decision.model import NodeModel, RefModel, TreeModel, Value
 from mgmt_tools.decision.tree import CHANCE, DECISION, Spec, Tree
 from mgmt_tools.errors import PathPart, Problem, did_you_mean
+from mgmt_tools.locale import _
 
 __all__ = ["Branch", "Builder", "Node", "build_tree"]
 
 Path = tuple[PathPart, ...]
 PLACEHOLDER = "\x00"
 """Branch names starting with this mark parts of a file replaced after a structural error."""
-_NAME_RULE = "letters, digits and _, not starting with a digit, not a function name"
 
 
 def build_tree(
@@ -72,7 +72,7 @@ class Builder:
         try:
             expression = compile_expression(value)
         except ExpressionError as error:
-            self.report(path, f'expression "{value}": {error}')
+            self.report(path, expression_problem(value, error))
             return math.nan
         if expression.constant is not None:
             return expression.constant
@@ -94,7 +94,7 @@ class Builder:
         try:
             return expression(values)
         except ExpressionError as error:
-            self.report(path, f'expression "{expression.text}": {error}', context=context())
+            self.report(path, expression_problem(expression.text, error), context=context())
             return math.nan
 
     # --- the parts of the file ----------------------------------------------------------------
@@ -119,7 +119,11 @@ class Builder:
         columns = Expansion(self, values).run(root)
         if columns is None:
             return None
-        warnings = [f"subtree '{name}' is never used" for name in subtrees if name not in used]
+        warnings = [
+            _("subtree '{name}' is never used").format(name=name)
+            for name in subtrees
+            if name not in used
+        ]
         return columns.tree(model, specs, values, ranges, warnings)
 
     def variables(self, model: TreeModel) -> tuple[dict[str, Spec], dict[str, float]]:
@@ -128,7 +132,11 @@ class Builder:
         for name, raw in model.variables.items():
             path: Path = ("variables", name)
             if not is_name(name):
-                self.report(path, f"'{name}' cannot name a variable ({_NAME_RULE})", key=True)
+                message = _(
+                    "'{name}' cannot name a variable (letters, digits and _, not starting with "
+                    "a digit, not a function name)"
+                ).format(name=name)
+                self.report(path, message, key=True)
                 self.broken.add(name)
                 continue
             spec = self.spec(raw, path)
@@ -140,8 +148,10 @@ class Builder:
                 elif later and later[0] not in self.broken:
                     self.report(
                         path,
-                        f"variable '{later[0]}' is defined later (a variable may use only the "
-                        "variables above it)",
+                        _(
+                            "variable '{name}' is defined later (a variable may use only the "
+                            "variables above it)"
+                        ).format(name=later[0]),
                     )
                     spec = math.nan
             value = self.evaluate(spec, values, path)
@@ -158,14 +168,18 @@ class Builder:
             if name not in values:
                 if name not in self.broken:
                     hint = did_you_mean(name, list(values))
-                    self.report(path, f"unknown variable '{name}'{hint}", key=True)
+                    message = _("unknown variable '{name}'{hint}").format(name=name, hint=hint)
+                    self.report(path, message, key=True)
                 continue
             low, high = (
                 self.evaluate(self.spec(raw, (*path, end)), values, (*path, end))
                 for end, raw in enumerate((low_raw, high_raw))
             )
             if low > high:
-                self.report(path, f"low {low:g} is above high {high:g}")
+                message = _("low {low} is above high {high}").format(
+                    low=f"{low:g}", high=f"{high:g}"
+                )
+                self.report(path, message)
             elif not (math.isnan(low) or math.isnan(high)):
                 ranges[name] = (low, high)
         return ranges
@@ -180,8 +194,9 @@ class Builder:
             if branch.name in first_at and not branch.name.startswith(PLACEHOLDER):
                 self.report(
                     (*where, "name"),
-                    f"duplicate branch name '{branch.name}' (first at branches"
-                    f"[{first_at[branch.name]}])",
+                    _("duplicate branch name '{name}' (first at branches[{first}])").format(
+                        name=branch.name, first=first_at[branch.name]
+                    ),
                 )
             first_at.setdefault(branch.name, number)
             probability: Spec | None = None
@@ -189,27 +204,39 @@ class Builder:
             if kind == CHANCE:
                 raw = branch.probability
                 if raw is None:
-                    self.report(where, "missing probability (outcomes of a chance node need one)")
+                    self.report(
+                        where, _("missing probability (outcomes of a chance node need one)")
+                    )
                     probability = math.nan
                 elif isinstance(raw, str) and raw.strip().lower() == "rest":
                     rest, rests = True, rests + 1
                     if rests == 2:
-                        self.report(
-                            (*where, "probability"),
-                            f"a second 'rest' in {_describe(node.name)}: only one outcome may "
-                            "take the rest",
+                        message = (
+                            _(
+                                "a second 'rest' in chance node '{name}': only one outcome may "
+                                "take the rest"
+                            ).format(name=node.name)
+                            if node.name
+                            else _(
+                                "a second 'rest' in this chance node: only one outcome may take "
+                                "the rest"
+                            )
                         )
+                        self.report((*where, "probability"), message)
                 else:
                     probability = self.spec(raw, (*where, "probability"))
             elif branch.probability is not None:
                 self.report(
                     (*where, "probability"),
-                    "the alternatives of a decision take no probability (is it type: chance?)",
+                    _("the alternatives of a decision take no probability (is it type: chance?)"),
                 )
             sets = []
             for name, raw_value in branch.set.items():
                 if not is_name(name):
-                    message = f"'{name}' cannot name a path variable ({_NAME_RULE})"
+                    message = _(
+                        "'{name}' cannot name a path variable (letters, digits and _, not "
+                        "starting with a digit, not a function name)"
+                    ).format(name=name)
                     self.report((*where, "set", name), message, key=True)
                     continue
                 sets.append((name, self.spec(raw_value, (*where, "set", name))))
@@ -233,7 +260,9 @@ class Builder:
         if ref.ref in subtrees:
             return subtrees[ref.ref]
         hint = did_you_mean(ref.ref, list(subtrees))
-        self.report(("root", "ref"), f"unknown subtree '{ref.ref}'{hint}")
+        self.report(
+            ("root", "ref"), _("unknown subtree '{name}'{hint}").format(name=ref.ref, hint=hint)
+        )
         return None
 
     def resolve_refs(self, subtrees: dict[str, Node]) -> set[str]:
@@ -245,7 +274,10 @@ class Builder:
                 used.add(branch.ref)
             elif not branch.ref.startswith(PLACEHOLDER):
                 hint = did_you_mean(branch.ref, list(subtrees))
-                self.report((*branch.path, "node", "ref"), f"unknown subtree '{branch.ref}'{hint}")
+                self.report(
+                    (*branch.path, "node", "ref"),
+                    _("unknown subtree '{name}'{hint}").format(name=branch.ref, hint=hint),
+                )
         return used
 
     def cut_cycles(self, subtrees: dict[str, Node]) -> None:
@@ -272,8 +304,9 @@ class Builder:
                     cycle = [*trail[trail.index(target) :], target]
                     self.report(
                         (*branch.path, "node", "ref"),
-                        "recursive ref: " + " -> ".join(cycle) + " (a subtree cannot contain "
-                        "itself)",
+                        _("recursive ref: {cycle} (a subtree cannot contain itself)").format(
+                            cycle=" -> ".join(cycle)
+                        ),
                     )
                     branch.child = None
                 elif target not in state:
@@ -285,5 +318,6 @@ class Builder:
                 visit(name, [name])
 
 
-def _describe(name: str | None) -> str:
-    return f"chance node '{name}'" if name else "this chance node"
+def expression_problem(text: str, error: object) -> str:
+    """The message for an expression of the file that fails: the expression and why."""
+    return _('expression "{expression}": {error}').format(expression=text, error=error)

@@ -45,6 +45,7 @@ from mgmt_tools.decision.render import amount, path_totals
 from mgmt_tools.decision.result import DecisionResult
 from mgmt_tools.decision.tree import DECISION, TERMINAL
 from mgmt_tools.errors import DomainError
+from mgmt_tools.locale import _
 from mgmt_tools.render import chart_parts as parts
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render import format_number
@@ -73,12 +74,12 @@ _LOW, _HIGH = ch.NEUTRAL, THEME.muted
 
 
 def _title(result: DecisionResult) -> str:
-    return ch.clean(result.tree.name or "Decision tree")
+    return ch.clean(result.tree.name or _("Decision tree"))
 
 
 def _units(result: DecisionResult) -> str:
     units = result.tree.units
-    return f" ({ch.clean(units)})" if units else ""
+    return _(" ({units})").format(units=ch.clean(units)) if units else ""
 
 
 def _style(index: int, chosen: bool) -> dict[str, Any]:
@@ -99,7 +100,7 @@ def alternatives(result: DecisionResult) -> list[tuple[str, FloatArray, FloatArr
     tree = result.tree
     if int(tree.kind[0]) != DECISION:
         profile = result.risk_profile
-        return [(tree.name or "Policy", profile.values, profile.probabilities)]
+        return [(tree.name or _("Policy"), profile.values, profile.probabilities)]
     total, reach = path_totals(tree, result.solution.choice, alternatives=True)
     top = np.arange(tree.node_count)  # per node: the root branch above it
     start = tree.level_start
@@ -151,9 +152,11 @@ def _risk_profile_figure(result: DecisionResult) -> Figure:
         xs = np.concatenate([[low], values, [high]])
         ys = np.concatenate([[0.0], np.cumsum(probabilities), [1.0]]) * 100
         ys[-1] = ys[-2]
-        label = ch.clean(name) + (" (chosen)" if is_chosen else "")
+        label = ch.clean(name)
+        if is_chosen:
+            label = _("{name} (chosen)").format(name=label)
         if name in expected:
-            label += f": {expected[name]}"
+            label = _("{name}: {value}").format(name=label, value=expected[name])
         axes.plot(
             xs,
             ys,
@@ -166,31 +169,41 @@ def _risk_profile_figure(result: DecisionResult) -> Figure:
     axes.set_xlim(low, high)
     axes.set_ylim(-2, 102)
     _percent_axis(axes)
-    axes.set_xlabel(f"Path total{_units(result)}")
-    axes.set_ylabel("Probability the path total is at most x")
+    axes.set_xlabel(_("Path total{units}").format(units=_units(result)))
+    axes.set_ylabel(_("Probability the path total is at most x"))
     axes.grid(True)
     axes.set_axisbelow(True)
-    better = "right and below" if tree.objective == "max" else "left and above"
-    axes.set_title(
-        "Cumulative distribution of each alternative under the best policy below it;\n"
-        f"a curve wholly to the {better} another dominates it",
-        size=ch.NOTE_SIZE,
-        color=THEME.muted,
-        linespacing=1.5,
+    note = (
+        _(
+            "Cumulative distribution of each alternative under the best policy below it;\n"
+            "a curve wholly to the right and below another dominates it"
+        )
+        if tree.objective == "max"
+        else _(
+            "Cumulative distribution of each alternative under the best policy below it;\n"
+            "a curve wholly to the left and above another dominates it"
+        )
     )
+    axes.set_title(note, size=ch.NOTE_SIZE, color=THEME.muted, linespacing=1.5)
     figure.legend(
         handles=list(axes.get_lines()), loc="outside lower center", ncol=min(len(found), 2)
     )
-    figure.suptitle(f"{_title(result)}: risk profile", size=ch.TITLE_SIZE, weight="bold")
+    title = _("{title}: risk profile").format(title=_title(result))
+    figure.suptitle(title, size=ch.TITLE_SIZE, weight="bold")
     return figure
 
 
 def _expected_by_branch(result: DecisionResult) -> dict[str, str]:
     """Per root branch: its expected value (and certainty equivalent) for the legend."""
-    texts = {name: f"EV {amount(value)}" for name, value in result.branch_values.items()}
+    texts = {
+        name: _("EV {value}").format(value=amount(value))
+        for name, value in result.branch_values.items()
+    }
     if result.branch_certainty_equivalents is not None:
         for name, value in result.branch_certainty_equivalents.items():
-            texts[name] += f", CE {amount(value)}"
+            texts[name] = _("{expected}, CE {value}").format(
+                expected=texts[name], value=amount(value)
+            )
     return texts
 
 
@@ -220,16 +233,16 @@ def _sensitivity_figure(result: DecisionResult) -> Figure:
     """Build the sensitivity chart as a Figure (tests inspect its artists)."""
     if result.sensitivity is None:
         raise DomainError(
-            "the sensitivity chart needs a sensitivity analysis: run mgmt decision TREE "
-            "--vary VAR=LOW:HIGH, or rollback(tree, vary='VAR=LOW:HIGH') in Python"
+            _(
+                "the sensitivity chart needs a sensitivity analysis: run mgmt decision TREE "
+                "--vary VAR=LOW:HIGH, or rollback(tree, vary='VAR=LOW:HIGH') in Python"
+            )
         )
     study = result.sensitivity
     tree = result.tree
     maximize = tree.objective == "max"
     by_branch = study.certainty_equivalents_by_branch or study.values_by_branch
-    criterion = "Expected value"
-    if study.certainty_equivalents_by_branch is not None:  # the criterion the policy optimises
-        criterion = "Certainty equivalent"
+    certainty = study.certainty_equivalents_by_branch is not None  # what the policy optimises
     grid = np.asarray(study.values, dtype=np.float64)
     figure = ch.new_figure(8.0, 5.0, layout="constrained")
     axes = figure.add_subplot()
@@ -248,7 +261,7 @@ def _sensitivity_figure(result: DecisionResult) -> Figure:
             solid_capstyle="butt",
             zorder=2,
             gid="best",
-            label="Best branch",
+            label=_("Best branch"),
         )
     drawn = 0
     for name, values in by_branch.items():
@@ -258,7 +271,11 @@ def _sensitivity_figure(result: DecisionResult) -> Figure:
             values,
             marker="o",
             markersize=3,
-            label=ch.clean(name) + (" (best at the base value)" if is_chosen else ""),
+            label=(
+                _("{name} (best at the base value)").format(name=ch.clean(name))
+                if is_chosen
+                else ch.clean(name)
+            ),
             gid="branch",
             **_style(drawn, is_chosen),
         )
@@ -268,31 +285,49 @@ def _sensitivity_figure(result: DecisionResult) -> Figure:
         parts.marker_line(
             axes,
             base,
-            f"base {_N(base)}",
+            _("base {value}").format(value=_N(base)),
             colour=THEME.muted,
             dashes=ch.DOTS,
             side="right",
             gid="base",
         )
     for value in study.break_even:
-        parts.marker_line(
-            axes, value, f"break-even {value:.6g}", colour=THEME.ink, width=1.0, gid="break-even"
-        )
+        label = _("break-even {value}").format(value=f"{value:.6g}")
+        parts.marker_line(axes, value, label, colour=THEME.ink, width=1.0, gid="break-even")
     axes.set_xlim(float(grid[0]), float(grid[-1]))
     axes.set_xlabel(ch.clean(study.variable))
-    axes.set_ylabel(f"{criterion} of the branch{_units(result)}")
+    axes.set_ylabel(
+        (
+            _("Certainty equivalent of the branch{units}")
+            if certainty
+            else _("Expected value of the branch{units}")
+        ).format(units=_units(result))
+    )
     axes.grid(True)
     axes.set_axisbelow(True)
-    policy = "decisions below held to the base case" if study.fixed_policy else "re-optimised"
-    note = f"Value of each branch at the root as {ch.clean(study.variable)} varies ({policy})"
+    variable = ch.clean(study.variable)
+    note = (
+        _(
+            "Value of each branch at the root as {variable} varies (decisions below held to "
+            "the base case)"
+        )
+        if study.fixed_policy
+        else _("Value of each branch at the root as {variable} varies (re-optimised)")
+    ).format(variable=variable)
     switches = [
-        f"{value:.6g} ({ch.clean(before)} → {ch.clean(after)})"
+        _("{value} ({before} → {after})").format(
+            value=f"{value:.6g}", before=ch.clean(before), after=ch.clean(after)
+        )
         for value, before, after in study.switches
     ]
-    note += "\nBreak-even: " + ("; ".join(switches) if switches else "none in this range")
+    note += "\n" + (
+        _("Break-even: {values}").format(values=_("; ").join(switches))
+        if switches
+        else _("Break-even: none in this range")
+    )
     axes.set_title(note, size=ch.NOTE_SIZE, color=THEME.muted, linespacing=1.5)
     axes.legend(loc="best")
-    title = f"{_title(result)}: sensitivity to {ch.clean(study.variable)}"
+    title = _("{title}: sensitivity to {variable}").format(title=_title(result), variable=variable)
     figure.suptitle(title, size=ch.TITLE_SIZE, weight="bold")
     return figure
 
@@ -325,8 +360,10 @@ def _tornado_figure(result: DecisionResult) -> Figure:
     """Build the tornado chart as a Figure (tests inspect its artists)."""
     if not result.tornado:
         raise DomainError(
-            "the tornado chart needs a tornado over the variables' ranges: run mgmt decision "
-            "TREE --tornado, or rollback(tree, tornado=True) in Python"
+            _(
+                "the tornado chart needs a tornado over the variables' ranges: run mgmt "
+                "decision TREE --tornado, or rollback(tree, tornado=True) in Python"
+            )
         )
     rows = result.tornado
     tree = result.tree
@@ -366,7 +403,11 @@ def _tornado_figure(result: DecisionResult) -> Figure:
     for row in rows:
         at_base = tree.variables.get(row.variable)
         text = ch.clean(row.variable)
-        labels.append(text if at_base is None else f"{text} (base {_N(at_base)})")
+        labels.append(
+            text
+            if at_base is None
+            else _("{variable} (base {value})").format(variable=text, value=_N(at_base))
+        )
     axes.set_yticks(range(len(rows)), labels)
     axes.set_ylim(len(rows) - 0.4, -0.6)  # largest swing on top
     low, high = min(ends), max(ends)
@@ -375,7 +416,7 @@ def _tornado_figure(result: DecisionResult) -> Figure:
     parts.marker_line(
         axes,
         base,
-        f"base {amount(base)}",
+        _("base {value}").format(value=amount(base)),
         colour=THEME.accent,
         dashes=(0, (1, 0)),
         width=1.2,
@@ -385,15 +426,19 @@ def _tornado_figure(result: DecisionResult) -> Figure:
     axes.grid(axis="x")
     axes.set_axisbelow(True)
     axes.tick_params(axis="y", length=0)
-    axes.set_xlabel(f"Expected value of the tree{_units(result)}")
+    axes.set_xlabel(_("Expected value of the tree{units}").format(units=_units(result)))
     axes.set_title(
-        "Each variable over its range, the others at their base values;\n"
-        "each bar ends at the tree's value with the variable at the value written there",
+        _(
+            "Each variable over its range, the others at their base values;\n"
+            "each bar ends at the tree's value with the variable at the value written there"
+        ),
         size=ch.NOTE_SIZE,
         color=THEME.muted,
         linespacing=1.5,
         pad=16,
     )
-    _legend_below(figure, [(_LOW, "variable at its low value"), (_HIGH, "at its high value")])
-    figure.suptitle(f"{_title(result)}: tornado", size=ch.TITLE_SIZE, weight="bold")
+    _legend_below(figure, [(_LOW, _("variable at its low value")), (_HIGH, _("at its high value"))])
+    title = _("{title}: tornado").format(title=_title(result))
+    figure.suptitle(title, size=ch.TITLE_SIZE, weight="bold")
+
     return figure

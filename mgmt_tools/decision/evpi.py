@@ -21,11 +21,14 @@ from mgmt_tools.decision.incremental import evaluate, prepare
 from mgmt_tools.decision.levels import RELATIVE_TOLERANCE
 from mgmt_tools.decision.solve import Solution
 from mgmt_tools.decision.tree import CHANCE, Tree
+from mgmt_tools.locale import N_, _
 
 __all__ = ["MAX_NAMES", "evpi"]
 
 MAX_NAMES = 1000
 """EVPI is computed for at most this many chance node names (a warning says when cut)."""
+OUTCOMES_DIFFER = N_("its outcomes or their probabilities differ where it appears")
+"""Why a name has no EVPI (kept in English in the JSON; the summary translates it)."""
 
 
 def evpi(tree: Tree, neutral: Solution) -> tuple[dict[str, float], dict[str, str], list[str]]:
@@ -35,7 +38,7 @@ def evpi(tree: Tree, neutral: Solution) -> tuple[dict[str, float], dict[str, str
     ``neutral`` is the tree's expected-value solution (no risk tolerance).
     """
     if neutral.risk_tolerance is not None:
-        raise ValueError("EVPI needs the expected-value solution (no risk tolerance)")
+        raise ValueError(_("EVPI needs the expected-value solution (no risk tolerance)"))
     named = np.flatnonzero((tree.kind == CHANCE) & (tree.node_label >= 0))
     labels, first = np.unique(tree.node_label[named], return_index=True)
     order = labels[np.argsort(first)]
@@ -43,7 +46,9 @@ def evpi(tree: Tree, neutral: Solution) -> tuple[dict[str, float], dict[str, str
     skipped: dict[str, str] = {}
     if order.size > MAX_NAMES:
         warnings.append(
-            f"EVPI computed for the first {MAX_NAMES} of {order.size} chance node names"
+            _("EVPI computed for the first {count} of {total} chance node names").format(
+                count=MAX_NAMES, total=order.size
+            )
         )
         order = order[:MAX_NAMES]
     maximize = tree.objective == "max"
@@ -54,7 +59,7 @@ def evpi(tree: Tree, neutral: Solution) -> tuple[dict[str, float], dict[str, str
         nodes = named[tree.node_label[named] == label]
         outcomes = _outcomes(tree, nodes)
         if outcomes is None:
-            skipped[name] = "its outcomes or their probabilities differ where it appears"
+            skipped[name] = OUTCOMES_DIFFER
             continue
         kids, outcome_labels, probabilities = outcomes
         resolved = (tree.branch_label[kids][:, None] == outcome_labels[None, :]).astype(float)
@@ -70,9 +75,12 @@ def evpi(tree: Tree, neutral: Solution) -> tuple[dict[str, float], dict[str, str
         gain = informed - base if maximize else base - informed
         if gain < -RELATIVE_TOLERANCE * max(1.0, abs(base)):
             warnings.append(
-                f"EVPI of '{name}' came out negative ({gain:.6g}) and is reported as 0: the "
-                "node repeats on one path, so resolving every occurrence alike changes the odds"
+                _(
+                    "EVPI of '{name}' came out negative ({value}) and is reported as 0: the node "
+                    "repeats on one path, so resolving every occurrence alike changes the odds"
+                ).format(name=name, value=f"{gain:.6g}")
             )
+
         values[name] = gain if gain > RELATIVE_TOLERANCE * max(1.0, abs(base)) else 0.0
     return values, skipped, warnings
 

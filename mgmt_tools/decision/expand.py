@@ -23,6 +23,7 @@ from mgmt_tools._validation import Locating
 from mgmt_tools.decision.model import TreeModel
 from mgmt_tools.decision.tree import CHANCE, CONSTANT, REST, TERMINAL, Formulas, Spec, Tree
 from mgmt_tools.errors import PathPart
+from mgmt_tools.locale import _, pgettext
 
 __all__ = ["Branch", "Expansion", "Node"]
 
@@ -100,12 +101,12 @@ class Expansion:
         while node > 0:
             names.append(self.builder.labels[self.branch_label[node]])
             node = self.parent[node]
-        return " / ".join(reversed(names)) or "root"
+        return " / ".join(reversed(names)) or pgettext("decision tree", "root")
 
     def context(self, path: Path, node: int, last: str | None = None) -> Callable[[], str]:
         if path[:1] != ("subtrees",):
             return lambda: ""
-        return lambda: f" (reached by {self.trail(node, last)})"
+        return lambda: _(" (reached by {path})").format(path=self.trail(node, last))
 
     def value(self, spec: Spec, env: int, path: Path, context: Callable[[], str]) -> float:
         if isinstance(spec, float):
@@ -127,9 +128,11 @@ class Expansion:
         if problem is None:
             return value
         if spec is not None:
-            problem = f'expression "{self.builder.expressions[spec].text}": {problem}'
+            problem = _('expression "{expression}": {error}').format(
+                expression=self.builder.expressions[spec].text, error=problem
+            )
         else:
-            problem = f"{problem}, got {value:.12g}"
+            problem = _("{problem}, got {value}").format(problem=problem, value=f"{value:.12g}")
         self.builder.report(path, problem, context=context())
         return math.nan
 
@@ -204,8 +207,10 @@ class Expansion:
             if len(templates) > MAX_NODES:
                 builder.report(
                     ("root",),
-                    f"the expanded tree has more than {MAX_NODES:,} nodes (a ref is copied "
-                    "for every path that reaches it)",
+                    _(
+                        "the expanded tree has more than {count} nodes (a ref is copied for "
+                        "every path that reaches it)"
+                    ).format(count=f"{MAX_NODES:,}"),
                 )
                 return None
             number += 1
@@ -224,28 +229,45 @@ class Expansion:
             outside = True
             self.builder.report(
                 (*branch.path, "probability"),
-                f"probability {value:.12g} is outside [0, 1]" + _percent_hint(value),
+                _("probability {value} is outside [0, 1]{hint}").format(
+                    value=f"{value:.12g}", hint=_percent_hint(value)
+                ),
                 context=context(),
             )
         given = [v for k, v in enumerate(values) if k not in rest]
         if outside or any(math.isnan(v) for v in given) or len(rest) > 1:
             return  # the sum would only repeat what was reported
         total = math.fsum(given)
-        what = _describe(template.name)
+        name = template.name
         if rest:
             left = 1.0 - total
             if left < -TOLERANCE:
+                message = (
+                    _(
+                        "the probabilities of chance node '{name}' already sum to {total}, "
+                        "leaving {left} for 'rest'"
+                    )
+                    if name
+                    else _(
+                        "the probabilities of this chance node already sum to {total}, leaving "
+                        "{left} for 'rest'"
+                    )
+                )
                 self.builder.report(
                     template.path,
-                    f"the probabilities of {what} already sum to {total:.12g}, leaving "
-                    f"{left:.12g} for 'rest'",
+                    message.format(name=name, total=f"{total:.12g}", left=f"{left:.12g}"),
                     context=context(),
                 )
             self.probability[start + rest[0]] = min(1.0, max(0.0, left))
         elif not close(total, 1.0):
+            message = (
+                _("the probabilities of chance node '{name}' sum to {total}, not 1")
+                if name
+                else _("the probabilities of this chance node sum to {total}, not 1")
+            )
             self.builder.report(
                 template.path,
-                f"the probabilities of {what} sum to {total:.12g}, not 1",
+                message.format(name=name, total=f"{total:.12g}"),
                 context=context(),
             )
 
@@ -300,7 +322,3 @@ def _percent_hint(value: float) -> str:
     (' (write 0.6 for 60%)', '')
     """
     return fraction_hint(value) if value.is_integer() else ""
-
-
-def _describe(name: str | None) -> str:
-    return f"chance node '{name}'" if name else "this chance node"

@@ -27,6 +27,7 @@ from mgmt_tools.decision.build import PLACEHOLDER, build_tree
 from mgmt_tools.decision.model import TreeModel
 from mgmt_tools.decision.tree import Tree
 from mgmt_tools.errors import InputError, PathPart, Problem, in_order
+from mgmt_tools.locale import _
 
 __all__ = ["FORMATS", "format_of", "from_dict", "load", "loads"]
 
@@ -50,7 +51,7 @@ def load(
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Tree:
     """Read a tree from text in ``fmt`` (yaml or json)."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown tree format {fmt!r} (yaml or json)")
+        raise ValueError(_("unknown tree format {format} (yaml or json)").format(format=repr(fmt)))
     with paused():
         problems: list[Problem] = []
         data = load_text(text, fmt, source, problems)
@@ -80,7 +81,7 @@ class _ShortNames:
 
 def _from_data(data: Any, where: Locating, problems: list[Problem]) -> Tree:
     if not isinstance(data, dict):
-        problems.append(where.problem((), "a decision tree is a mapping with a 'root' node"))
+        problems.append(where.problem((), _("a decision tree is a mapping with a 'root' node")))
         raise InputError(problems)
     try:
         model = TreeModel.model_validate(data)
@@ -103,6 +104,20 @@ def _from_data(data: Any, where: Locating, problems: list[Problem]) -> Tree:
     return tree
 
 
+# The shared validator's words (mgmt_tools._validation) that _tidy rewords, matched in English
+# and in the reader's language (translated by the shared catalog, hence no N_ here).
+_NOT_A_NUMBER = "not a number"
+_NOT_TEXT = "not text"
+_KEYS_NOT_TEXT = "Keys should be strings"
+
+
+def _said(message: str, english: str, *, whole: bool = False) -> bool:
+    """Whether ``message`` is (with ``whole``) or starts with ``english`` or its translation."""
+    if whole:
+        return message in (english, _(english))
+    return message.startswith((english, _(english)))
+
+
 def _tidy(problems: list[Problem], data: Any) -> list[Problem]:
     """Friendlier words for two pydantic messages; one message per place for a number or
     expression (pydantic reports each member of the union)."""
@@ -110,26 +125,31 @@ def _tidy(problems: list[Problem], data: Any) -> list[Problem]:
     at: dict[DataPath, int] = {}
     for problem in problems:
         message = problem.message
-        if problem.path[-1:] == ("branches",) and "at least 1 item" in message:
+        if problem.path[-1:] == ("branches",) and (
+            "at least 1 item" in message or value_at(data, problem.path) == []
+        ):
             node = value_at(data, problem.path[:-1])
             kind = node.get("type") if isinstance(node, dict) else None
             message = (
-                "a chance node needs at least one outcome"
+                _("a chance node needs at least one outcome")
                 if kind == "chance"
-                else "a decision node needs at least one branch"
+                else _("a decision node needs at least one branch")
             )
-        if message.startswith("Keys should be strings"):
+        if _said(message, _KEYS_NOT_TEXT):
             got = message.partition(", got ")[2]
-            message = f"a key that is not text: {got} (inside {{...}} quote text with commas)"
-        if problem.path in at and {tidy[at[problem.path]].message[:10], message[:10]} == {
-            "not a numb",
-            "not text",
-        }:
+            message = _(
+                "a key that is not text: {value} (inside {{...}} quote text with commas)"
+            ).format(value=got)
+        if problem.path in at:
             first = tidy[at[problem.path]]
-            got = first.message.partition(", got ")[2] or message.partition(", got ")[2]
-            words = "not a number or an expression" + (f", got {got}" if got else "")
-            tidy[at[problem.path]] = dataclasses.replace(first, message=words)
-            continue
+            pair = (first.message, message)
+            if any(
+                _said(one, _NOT_A_NUMBER) and _said(other, _NOT_TEXT, whole=True)
+                for one, other in (pair, pair[::-1])
+            ):
+                words = _("not a number or an expression")
+                tidy[at[problem.path]] = dataclasses.replace(first, message=words)
+                continue
         at.setdefault(problem.path, len(tidy))
         tidy.append(dataclasses.replace(problem, message=message))
     return tidy
@@ -162,7 +182,8 @@ def _salvage(
     damaged: list[DataPath] = []
     broken: set[str] = set()
     faults = {(_data_path(data, tuple(item["loc"])), item["type"]) for item in error.errors()}
-    for path, kind in sorted(faults, key=lambda fault: (len(fault[0]), fault)):
+    # (by length, then by text: a path may mix int and str keys, as {1: 2} has)
+    for path, kind in sorted(faults, key=lambda fault: (len(fault[0]), repr(fault))):
         if not path or _under(path, damaged):
             continue
         if kind == "extra_forbidden" and len(path) > 1:

@@ -39,10 +39,11 @@ from __future__ import annotations
 import numpy as np
 
 from mgmt_tools._arrays import FloatArray, IndexArray
-from mgmt_tools.decision.result import DecisionResult
+from mgmt_tools.decision.result import DecisionResult, objective_text
 from mgmt_tools.decision.rollback import Solution
 from mgmt_tools.decision.tree import CHANCE, DECISION, TERMINAL, Tree
 from mgmt_tools.decision.view import MAX_BRANCHES, select
+from mgmt_tools.locale import _, ngettext
 from mgmt_tools.render import display_width, format_number
 from mgmt_tools.render.dot import (
     THEME,
@@ -132,7 +133,11 @@ def _values(result: DecisionResult, total: FloatArray, node: int) -> list[str]:
     expected = float(total[node] + solution.expected[node])
     if solution.risk_tolerance is None:
         return [amount(expected)]
-    return [f"EV {amount(expected)}", f"CE {amount(float(total[node] + solution.value[node]))}"]
+    certainty = amount(float(total[node] + solution.value[node]))
+    return [
+        _("EV {value}").format(value=amount(expected)),
+        _("CE {value}").format(value=certainty),
+    ]
 
 
 def _node(
@@ -176,8 +181,8 @@ def _beside_rows(
     left: CellStyle = {"align": "LEFT"}
     small: CellStyle = {"align": "LEFT", "size": THEME.small_size}
     if hidden is not None:
-        noun = "node" if hidden == 1 else "nodes"
-        return [(f"+{hidden:,} {noun} hidden", {**small, "color": THEME.muted})]
+        text = ngettext("+{count} node hidden", "+{count} nodes hidden", hidden)
+        return [(text.format(count=f"{hidden:,}"), {**small, "color": THEME.muted})]
     probability = float(reach[node])
     colour = THEME.muted if probability > 0 else THEME.faint
     return [
@@ -263,8 +268,8 @@ def _branch(result: DecisionResult, node: int, state: str) -> list[str]:
 
 def _more(node: int, count: int) -> list[str]:
     """The mark for the branches of ``node`` that are not drawn, tied to it by a dashed edge."""
-    noun = "branch" if count == 1 else "branches"
-    text = escape(f"… {count:,} more {noun}")
+    words = ngettext("… {count} more branch", "… {count} more branches", count)
+    text = escape(words.format(count=f"{count:,}"))
     label = Html(
         f'<FONT COLOR="{THEME.muted}" POINT-SIZE="{format_number(THEME.small_size)}">{text}</FONT>'
     )
@@ -278,19 +283,29 @@ def _legend(result: DecisionResult, note: str | None) -> Html:
     """The graph label: the title, the value of the tree, a key and the note of a cut tree."""
     tree = result.tree
     units = f" {tree.units}" if tree.units else ""
-    value = f"Expected value {amount(result.expected_value)}{units} (objective: {tree.objective})"
-    if result.certainty_equivalent is not None and tree.risk_tolerance is not None:
-        value += (
-            f"; certainty equivalent {amount(result.certainty_equivalent)}{units}"
-            f" (risk tolerance {amount(tree.risk_tolerance)})"
-        )
-    key = (
-        "□ decision   ○ chance   ▷ terminal: path total and the probability of ending there"
-        f' under the policy   <FONT COLOR="{THEME.accent}"><B>━━</B> chosen</FONT>'
-        f'   <FONT COLOR="{THEME.faint}">╌‖╌ pruned</FONT>'
-        "   node values include the payoffs on the way to the node"
+    value = _("Expected value {value}{units} (objective: {objective})").format(
+        value=amount(result.expected_value), units=units, objective=objective_text(tree.objective)
     )
-    title = wrap(tree.name or "Decision tree", 80, 2)
+    if result.certainty_equivalent is not None and tree.risk_tolerance is not None:
+        value += _("; certainty equivalent {value}{units} (risk tolerance {tolerance})").format(
+            value=amount(result.certainty_equivalent),
+            units=units,
+            tolerance=amount(tree.risk_tolerance),
+        )
+    gap = "   "
+    chosen, pruned = escape(_("chosen")), escape(_("pruned"))
+    key = (
+        escape(_("□ decision"))
+        + gap
+        + escape(_("○ chance"))
+        + gap
+        + escape(_("▷ terminal: path total and the probability of ending there under the policy"))
+        + f'{gap}<FONT COLOR="{THEME.accent}"><B>━━</B> {chosen}</FONT>'
+        + f'{gap}<FONT COLOR="{THEME.faint}">╌‖╌ {pruned}</FONT>'
+        + gap
+        + escape(_("node values include the payoffs on the way to the node"))
+    )
+    title = wrap(tree.name or _("Decision tree"), 80, 2)
     rows = [cell(f"<B>{escape(line)}</B>", size=14, align="LEFT") for line in title]
     rows += [
         cell(escape(value), align="LEFT"),
@@ -384,11 +399,14 @@ def render(
     from mgmt_tools.render.graphviz import pipe
 
     nodes = result.tree.node_count
+    diagram = ngettext(
+        "the decision tree of {count} node", "the decision tree of {count} nodes", nodes
+    )
     return pipe(
         to_dot(result, depth=depth, max_branches=max_branches),
         fmt,
-        diagram=f"the decision tree of {nodes:,} node{'s' if nodes != 1 else ''}",
-        simpler="--depth N (the levels drawn below the root) or --max-branches N",
+        diagram=diagram.format(count=f"{nodes:,}"),
+        simpler=_("--depth N (the levels drawn below the root) or --max-branches N"),
     )
 
 

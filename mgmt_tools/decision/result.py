@@ -16,6 +16,8 @@ from mgmt_tools._rows import Row
 from mgmt_tools.decision.solve import Solution
 from mgmt_tools.decision.tree import DECISION, Tree
 from mgmt_tools.errors import did_you_mean
+from mgmt_tools.locale import _, pgettext
+from mgmt_tools.render import display_width
 from mgmt_tools.render.display import Displayed
 from mgmt_tools.render.escape import terminal
 
@@ -179,7 +181,8 @@ class DecisionResult(Displayed):
             if row.variable == variable:
                 return row
         known = [row.variable for row in rows]
-        raise KeyError(f"no tornado row for '{variable}'" + did_you_mean(variable, known))
+        hint = did_you_mean(variable, known)
+        raise KeyError(_("no tornado row for '{name}'{hint}").format(name=variable, hint=hint))
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` result (docs/formats/decision.md)."""
@@ -215,62 +218,117 @@ def _number(value: float) -> str:
     return f"{value:,.6g}" if abs(value) >= 1e4 else f"{value:.6g}"
 
 
+def objective_text(objective: str) -> str:
+    """The objective (``max`` or ``min``) as the reader's language says it (English: as
+    written in the file)."""
+    if objective == "max":
+        return pgettext("objective", "max")
+    if objective == "min":
+        return pgettext("objective", "min")
+    return objective
+
+
+def policy_key_text(key: str) -> str:
+    """A key of the policy as the summary shows it: the root in the reader's language."""
+    return pgettext("decision tree", "root") if key == "root" else key
+
+
 def summary_text(result: DecisionResult, *, warnings: bool = True) -> str:
     """A readable summary: value, policy, branch values, risk profile, EVPI, studies."""
     tree = result.tree
     units = f" {tree.units}" if tree.units else ""
     lines = [
-        f"{tree.name or 'Decision tree'} (objective: {tree.objective}; {tree.node_count:,} nodes)",
-        f"Expected value: {_number(result.expected_value)}{units}",
+        _("{name} (objective: {objective}; {count} nodes)").format(
+            name=tree.name or _("Decision tree"),
+            objective=objective_text(tree.objective),
+            count=f"{tree.node_count:,}",
+        ),
+        _("Expected value: {value}{units}").format(
+            value=_number(result.expected_value), units=units
+        ),
     ]
     if result.certainty_equivalent is not None and result.expected_utility is not None:
         lines.append(
-            f"Certainty equivalent: {_number(result.certainty_equivalent)}{units} "
-            f"(expected utility {result.expected_utility:.6g}, "
-            f"risk tolerance {_number(tree.risk_tolerance or 0.0)})"
+            _(
+                "Certainty equivalent: {value}{units} (expected utility {utility}, "
+                "risk tolerance {tolerance})"
+            ).format(
+                value=_number(result.certainty_equivalent),
+                units=units,
+                utility=f"{result.expected_utility:.6g}",
+                tolerance=_number(tree.risk_tolerance or 0.0),
+            )
         )
     policy = result.policy
     root_choice = policy.get("root")
-    lines += ["", "Root branches:"]
-    width = max((len(name) for name in result.branch_values), default=0)
+    lines += ["", _("Root branches:")]
+    width = max((display_width(name) for name in result.branch_values), default=0)
     for name, value in result.branch_values.items():
-        mark = "  <- chosen" if name == root_choice else ""
+        mark = "  " + _("<- chosen") if name == root_choice else ""
         ce = result.branch_certainty_equivalents
-        extra = f"  (CE {_number(ce[name])})" if ce is not None else ""
-        lines.append(f"  {name:<{width}}  {_number(value)}{extra}{mark}")
+        extra = "  " + _("(CE {value})").format(value=_number(ce[name])) if ce is not None else ""
+        padding = " " * (width - display_width(name))
+        lines.append(f"  {name}{padding}  {_number(value)}{extra}{mark}")
     if policy:
-        lines += ["", "Policy:"]
+        lines += ["", _("Policy:")]
         for key, choice in list(policy.items())[:_SHOWN]:
-            lines.append(f"  {key}: {choice}")
+            lines.append(
+                "  " + _("{name}: {value}").format(name=policy_key_text(key), value=choice)
+            )
         if len(policy) > _SHOWN:
-            lines.append(f"  ... and {len(policy) - _SHOWN:,} more decisions")
+            more = f"{len(policy) - _SHOWN:,}"
+            lines.append("  " + _("... and {count} more decisions").format(count=more))
     profile = result.risk_profile.to_list()
-    lines += ["", "Risk profile of the policy (value: probability):"]
+    lines += ["", _("Risk profile of the policy (value: probability):")]
     for item in profile[:_SHOWN]:
-        lines.append(f"  {_number(item['value'])}: {item['probability']:.6g}")
+        lines.append(
+            "  "
+            + _("{name}: {value}").format(
+                name=_number(item["value"]), value=f"{item['probability']:.6g}"
+            )
+        )
     if len(profile) > _SHOWN:
-        lines.append(f"  ... and {len(profile) - _SHOWN:,} more values")
+        more = f"{len(profile) - _SHOWN:,}"
+        lines.append("  " + _("... and {count} more values").format(count=more))
     if result.evpi or result.evpi_not_computed:
-        lines += ["", "EVPI (value of knowing the outcome before deciding):"]
+        lines += ["", _("EVPI (value of knowing the outcome before deciding):")]
         for name, value in result.evpi.items():
-            lines.append(f"  {name}: {_number(value)}")
+            lines.append("  " + _("{name}: {value}").format(name=name, value=_number(value)))
         for name, reason in result.evpi_not_computed.items():
-            lines.append(f"  {name}: not computed ({reason})")
+            lines.append(
+                "  " + _("{name}: not computed ({reason})").format(name=name, reason=_(reason))
+            )
     study = result.sensitivity
     if study is not None:
-        lines += ["", f"Sensitivity to {study.variable}:"]
+        lines += ["", _("Sensitivity to {variable}:").format(variable=study.variable)]
         for value, best, total in zip(study.values, study.best, study.expected_value, strict=True):
-            lines.append(f"  {_number(value)}: best {best}, expected value {_number(total)}")
+            lines.append(
+                "  "
+                + _("{value}: best {best}, expected value {total}").format(
+                    value=_number(value), best=best, total=_number(total)
+                )
+            )
         for value, before, after in study.switches:
-            lines.append(f"  break-even at {value:.12g}: {before} -> {after}")
+            lines.append(
+                "  "
+                + _("break-even at {value}: {before} -> {after}").format(
+                    value=f"{value:.12g}", before=before, after=after
+                )
+            )
     if result.tornado is not None:
-        lines += ["", "Tornado (expected value at low / high):"]
+        lines += ["", _("Tornado (expected value at low / high):")]
         for row in result.tornado:
             lines.append(
-                f"  {row.variable} [{_number(row.low)}, {_number(row.high)}]: "
-                f"{_number(row.value_at_low)} / {_number(row.value_at_high)}, "
-                f"swing {_number(row.swing)}"
+                "  "
+                + _("{variable} [{low}, {high}]: {at_low} / {at_high}, swing {swing}").format(
+                    variable=row.variable,
+                    low=_number(row.low),
+                    high=_number(row.high),
+                    at_low=_number(row.value_at_low),
+                    at_high=_number(row.value_at_high),
+                    swing=_number(row.swing),
+                )
             )
     if warnings and result.warnings:
-        lines += ["", *(f"warning: {warning}" for warning in result.warnings)]
+        lines += ["", *(_("warning: {warning}").format(warning=w) for w in result.warnings)]
     return terminal("\n".join(lines))

@@ -33,6 +33,7 @@ from mgmt_tools.decision.sensitivity import Vary, parse_vary, sensitivity, torna
 from mgmt_tools.decision.solve import EXP_LIMIT, Solution, located, solve
 from mgmt_tools.decision.tree import CHANCE, TERMINAL, Tree
 from mgmt_tools.errors import InputError, OptionError, did_you_mean
+from mgmt_tools.locale import _
 
 __all__ = ["Solution", "risk_profile", "rollback", "run", "solve"]
 
@@ -46,11 +47,16 @@ def _check_utility(tree: Tree, solution: Solution, tolerance: float) -> None:
     certainty = solution.root_value
     if sign * certainty / tolerance <= EXP_LIMIT:
         return
-    message = (
-        f"the expected utility 1 - exp({sign * certainty / tolerance:.6g}) overflows: the "
-        f"certainty equivalent {certainty:.6g} is more than {EXP_LIMIT:g} times the risk "
-        f"tolerance {tolerance:.6g}; use a risk tolerance of at least "
-        f"{abs(certainty) / EXP_LIMIT:.6g} (in the units of the payoffs)"
+    message = _(
+        "the expected utility 1 - exp({exponent}) overflows: the certainty equivalent "
+        "{certainty} is more than {limit} times the risk tolerance {tolerance}; use a risk "
+        "tolerance of at least {least} (in the units of the payoffs)"
+    ).format(
+        exponent=f"{sign * certainty / tolerance:.6g}",
+        certainty=f"{certainty:.6g}",
+        limit=f"{EXP_LIMIT:g}",
+        tolerance=f"{tolerance:.6g}",
+        least=f"{abs(certainty) / EXP_LIMIT:.6g}",
     )
     raise InputError([located(tree, ("risk_tolerance",), message)])
 
@@ -100,12 +106,17 @@ def _tie_warnings(tree: Tree, solution: Solution) -> list[str]:
         ]
         chosen = tree.branch_name(int(solution.choice[node]))
         warnings.append(
-            f"tie at {tree.path_text(node)!r}: "
-            + ", ".join(f"'{name}'" for name in tied)
-            + f" are worth {best:.12g}; chose '{chosen}' (input order)"
+            _("tie at {path}: {branches} are worth {value}; chose '{chosen}' (input order)").format(
+                path=repr(tree.path_text(node)),
+                branches=", ".join(f"'{name}'" for name in tied),
+                value=f"{best:.12g}",
+                chosen=chosen,
+            )
         )
     if solution.ties.size > MAX_TIE_WARNINGS:
-        warnings.append(f"... and {solution.ties.size - MAX_TIE_WARNINGS} more ties")
+        warnings.append(
+            _("... and {count} more ties").format(count=solution.ties.size - MAX_TIE_WARNINGS)
+        )
     return warnings
 
 
@@ -174,9 +185,10 @@ def run(
     """
     if vary is not None and vary[0] not in tree.variables:
         hint = did_you_mean(vary[0], list(tree.variables))
-        raise OptionError(f"unknown variable '{vary[0]}'{hint}")
+        raise OptionError(_("unknown variable '{name}'{hint}").format(name=vary[0], hint=hint))
     if tornado and not tree.ranges:
-        raise OptionError("--tornado needs 'ranges' in the tree (low and high per variable)")
+        raise OptionError(_("--tornado needs 'ranges' in the tree (low and high per variable)"))
+
     return _analyse(tree, vary=vary, tornado=tornado, fixed_policy=fixed_policy)
 
 

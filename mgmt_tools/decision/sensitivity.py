@@ -46,6 +46,7 @@ from mgmt_tools.decision.result import Sensitivity, TornadoRow
 from mgmt_tools.decision.solve import Solution, solve
 from mgmt_tools.decision.tree import DECISION, Tree
 from mgmt_tools.decision.variation import Variation
+from mgmt_tools.locale import _
 
 __all__ = ["DEFAULT_STEPS", "Vary", "parse_vary", "parse_vary_text", "sensitivity", "tornado_rows"]
 
@@ -84,25 +85,28 @@ def parse_vary(text: str) -> Vary:
     name, equals, spec = text.partition("=")
     parts = spec.split(":")
     if not equals or not name.strip() or len(parts) not in (2, 3):
-        raise ValueError(f"--vary takes VAR=LOW:HIGH[:STEPS], got {text!r}")
+        raise ValueError(_("--vary takes VAR=LOW:HIGH[:STEPS], got {text}").format(text=repr(text)))
     try:
         low, high = (_constant(part) for part in parts[:2])
     except ExpressionError as error:
-        raise ValueError(f"--vary {text!r}: {error}") from None
+        raise ValueError(_("--vary {text}: {error}").format(text=repr(text), error=error)) from None
     steps = DEFAULT_STEPS
     if len(parts) == 3:
         if not parts[2].strip().isdigit() or int(parts[2]) < 2:
-            raise ValueError(f"--vary {text!r}: STEPS is a whole number of at least 2")
+            raise ValueError(
+                _("--vary {text}: STEPS is a whole number of at least 2").format(text=repr(text))
+            )
         steps = int(parts[2])
     if not low < high:
-        raise ValueError(f"--vary {text!r}: LOW must be below HIGH")
+        raise ValueError(_("--vary {text}: LOW must be below HIGH").format(text=repr(text)))
     return name.strip(), low, high, steps
 
 
 def _constant(text: str) -> float:
     expression = compile_expression(text)
     if expression.constant is None:
-        raise ExpressionError(f"{text!r} is not a number")
+        raise ExpressionError(_("{text} is not a number").format(text=repr(text)))
+
     return expression.constant
 
 
@@ -194,7 +198,7 @@ def _root(
     if f_high >= 0:
         return high, values_high
     side = 0
-    for _ in range(200):
+    for _step in range(200):
         x = (low * f_high - high * f_low) / (f_high - f_low)
         if not low < x < high:
             x = 0.5 * (low + high)

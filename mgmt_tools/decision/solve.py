@@ -34,6 +34,7 @@ from mgmt_tools._validation import locate
 from mgmt_tools.decision.levels import best_branch, chance_value
 from mgmt_tools.decision.tree import Tree
 from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools.locale import _
 
 __all__ = ["EXP_LIMIT", "Solution", "check_finite", "located", "solve"]
 
@@ -115,11 +116,16 @@ def check_finite(
         return
     with np.errstate(invalid="ignore"):
         worst = float(np.nanmax(np.abs(branch)))
-    message = (
-        f"payoffs as large as {worst:.6g} divided by the risk tolerance {risk_tolerance:.6g} "
-        f"overflow the exponential utility exp(x / R); use a risk tolerance of at least "
-        f"{worst / EXP_LIMIT:.6g} (in the units of the payoffs)"
+    message = _(
+        "payoffs as large as {worst} divided by the risk tolerance {tolerance} overflow the "
+        "exponential utility exp(x / R); use a risk tolerance of at least {least} (in the "
+        "units of the payoffs)"
+    ).format(
+        worst=f"{worst:.6g}",
+        tolerance=f"{risk_tolerance:.6g}",
+        least=f"{worst / EXP_LIMIT:.6g}",
     )
+
     raise InputError([located(tree, ("risk_tolerance",), message)])
 
 

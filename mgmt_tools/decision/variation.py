@@ -24,6 +24,7 @@ from mgmt_tools.decision.levels import RELATIVE_TOLERANCE
 from mgmt_tools.decision.solve import Solution
 from mgmt_tools.decision.tree import REST, Tree
 from mgmt_tools.errors import DomainError, InputError, Problem, did_you_mean
+from mgmt_tools.locale import _
 
 __all__ = ["Variation", "dependents"]
 
@@ -92,8 +93,9 @@ class Variation:
     ) -> None:
         if variable not in tree.variables:
             known = list(tree.variables)
+            hint = did_you_mean(variable, known)
             raise InputError(
-                [Problem(f"unknown variable '{variable}'" + did_you_mean(variable, known))]
+                [Problem(_("unknown variable '{name}'{hint}").format(name=variable, hint=hint))]
             )
         self.tree = tree
         self.variable = variable
@@ -126,7 +128,7 @@ class Variation:
         top[self.variable] = values
         for name, spec in formulas.variables.items():
             if name in self.changed and name != self.variable and isinstance(spec, int):
-                top[name] = self.compute(spec, top, f"variable '{name}'")
+                top[name] = self.compute(spec, top, _("variable '{name}'").format(name=name))
         environments: dict[int, Mapping[str, Any]] = {0: top}
 
         def environment(env: int) -> Mapping[str, Any]:
@@ -145,7 +147,7 @@ class Variation:
         for row, node in enumerate(self.payoff_nodes.tolist()):
             spec = int(formulas.payoff_formula[node])
             env = int(formulas.env[node])
-            what = f"payoff of '{tree.path_text(node)}'"
+            what = _("payoff of '{path}'").format(path=tree.path_text(node))
             payoff[row] = self.compute(spec, environment(env), what)
             self.check_size(values, payoff[row], spec, what)
         probability = np.empty((self.probability_nodes.size, columns))
@@ -156,7 +158,7 @@ class Variation:
                 rests.append((row, node))
                 continue
             env = int(formulas.env[int(tree.parent[node])])
-            what = f"probability of '{tree.path_text(node)}'"
+            what = _("probability of '{path}'").format(path=tree.path_text(node))
             probability[row] = self.compute(spec, environment(env), what)
         for row, node in rests:
             siblings = [c for c in tree.children(int(tree.parent[node])) if c != node]
@@ -169,7 +171,9 @@ class Variation:
             value = expression.vector(env)
         except ExpressionError as error:
             raise DomainError(
-                f"varying {self.variable}: the {what} ({expression.text}) fails: {error}"
+                _("varying {variable}: the {what} ({expression}) fails: {error}").format(
+                    variable=self.variable, what=what, expression=expression.text, error=error
+                )
             ) from None
         return np.broadcast_to(np.asarray(value, dtype=np.float64), (self.width,))
 
@@ -182,8 +186,17 @@ class Variation:
             column = int(big[0])
             expression = self.tree.formulas.expressions[spec]
             raise DomainError(
-                f"varying {self.variable}: at {self.variable} = {values[column]:.12g} the "
-                f"{what} ({expression.text}) is {computed[column]:.6g}, {TOO_LARGE}"
+                _(
+                    "varying {variable}: at {variable} = {value} the {what} ({expression}) is "
+                    "{computed}, {problem}"
+                ).format(
+                    variable=self.variable,
+                    value=f"{values[column]:.12g}",
+                    what=what,
+                    expression=expression.text,
+                    computed=f"{computed[column]:.6g}",
+                    problem=_(TOO_LARGE),
+                )
             )
 
     def column_sum(self, nodes: list[int], rows: FloatArray, columns: int) -> FloatArray:
@@ -206,18 +219,36 @@ class Variation:
             if outside.any():
                 kid, column = (int(i) for i in np.argwhere(outside)[0])
                 raise DomainError(
-                    f"at {self.variable} = {values[column]:.12g} the probability of "
-                    f"'{tree.path_text(kids[kid])}' is {grid[kid, column]:.12g}, outside [0, 1]"
+                    _(
+                        "at {variable} = {value} the probability of '{path}' is {probability}, "
+                        "outside [0, 1]"
+                    ).format(
+                        variable=self.variable,
+                        value=f"{values[column]:.12g}",
+                        path=tree.path_text(kids[kid]),
+                        probability=f"{grid[kid, column]:.12g}",
+                    )
                 )
             if wrong.any():
                 column = int(np.flatnonzero(wrong)[0])
                 name = tree.node_name(parent)
-                what = (
-                    f"chance node '{name}'"
+                message = (
+                    _(
+                        "at {variable} = {value} the probabilities of chance node '{name}' sum "
+                        "to {total}, not 1"
+                    )
                     if name
-                    else f"the chance node at '{tree.path_text(parent)}'"
+                    else _(
+                        "at {variable} = {value} the probabilities of the chance node at "
+                        "'{path}' sum to {total}, not 1"
+                    )
                 )
                 raise DomainError(
-                    f"at {self.variable} = {values[column]:.12g} the probabilities of {what} "
-                    f"sum to {total[column]:.12g}, not 1"
+                    message.format(
+                        variable=self.variable,
+                        value=f"{values[column]:.12g}",
+                        name=name,
+                        path=tree.path_text(parent),
+                        total=f"{total[column]:.12g}",
+                    )
                 )

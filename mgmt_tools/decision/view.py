@@ -12,6 +12,7 @@ import numpy as np
 
 from mgmt_tools._arrays import IndexArray
 from mgmt_tools.decision.tree import DECISION, TERMINAL, Tree
+from mgmt_tools.locale import _
 
 __all__ = ["MAX_BRANCHES", "MAX_NODES", "View", "select"]
 
@@ -48,7 +49,9 @@ def select(
     least 1); with ``max_branches``, of each node only its first ``max_branches`` branches
     and the one ``choice`` (a :class:`~.rollback.Solution` ``choice``) takes."""
     if max_branches is not None and max_branches < 1:
-        raise ValueError(f"max_branches must be 1 or more, got {max_branches}")
+        raise ValueError(
+            _("max_branches must be 1 or more, got {value}").format(value=max_branches)
+        )
     view = _by_depth(tree, depth, max_nodes)
     if max_branches is None or view.shown <= max_branches + 1:
         return view
@@ -79,10 +82,10 @@ def _by_branches(tree: Tree, view: View, max_branches: int, choice: IndexArray |
     omitted = frozenset(np.flatnonzero(~drawn).tolist())
     collapsed = {node: hidden for node, hidden in view.collapsed.items() if drawn[node]}
     count = int(drawn.sum())
-    why = (
-        f"At most {max_branches:,} branches of a node drawn: {count:,} of {tree.node_count:,} nodes"
+    why = _("At most {branches} branches of a node drawn: {count} of {total} nodes").format(
+        branches=f"{max_branches:,}", count=f"{count:,}", total=f"{tree.node_count:,}"
     )
-    note = f"{view.note}. {why}" if view.note else why
+    note = _("{note}. {more}").format(note=view.note, more=why) if view.note else why
     return replace(view, collapsed=collapsed, note=note, omitted=omitted, more=more)
 
 
@@ -94,7 +97,7 @@ def _by_depth(tree: Tree, depth: int | None, max_nodes: int) -> View:
         fits = np.flatnonzero(start[1:] <= max_nodes)
         depth = max(int(fits[-1]) if fits.size else 0, 1)
     elif depth < 0:
-        raise ValueError(f"depth must be 0 or more, got {depth}")
+        raise ValueError(_("depth must be 0 or more, got {value}").format(value=depth))
     depth = min(depth, deepest)
     shown = int(start[depth + 1])
     if depth == deepest:
@@ -104,11 +107,18 @@ def _by_depth(tree: Tree, depth: int | None, max_nodes: int) -> View:
     hidden = _descendants(tree, depth)
     collapsed = dict(zip(cut.tolist(), hidden[cut - low].tolist(), strict=True))
     why = (
-        f"{tree.node_count:,} nodes: drawn to depth {depth} ({shown:,} nodes)"
+        _(
+            "{total} nodes: drawn to depth {depth} ({shown} nodes); each collapsed subtree "
+            "shows its value"
+        )
         if automatic
-        else f"Drawn to depth {depth}: {shown:,} of {tree.node_count:,} nodes"
+        else _(
+            "Drawn to depth {depth}: {shown} of {total} nodes; each collapsed subtree shows "
+            "its value"
+        )
     )
-    return View(shown, depth, collapsed, f"{why}; each collapsed subtree shows its value")
+    note = why.format(total=f"{tree.node_count:,}", depth=depth, shown=f"{shown:,}")
+    return View(shown, depth, collapsed, note)
 
 
 def _descendants(tree: Tree, depth: int) -> IndexArray:

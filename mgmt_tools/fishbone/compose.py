@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from mgmt_tools._numeric import close
 from mgmt_tools.errors import OptionError
 from mgmt_tools.fishbone.result import Category, Cause, Fishbone, FishboneResult, analyse
+from mgmt_tools.locale import _
 from mgmt_tools.render import format_number
 
 __all__ = ["CUTOFF", "attach_counts", "run", "vital_few", "with_counts"]
@@ -58,7 +59,11 @@ def attach_counts(fishbone: Fishbone, counts: Mapping[str, float]) -> tuple[Fish
                 used.add(key)
         causes = tuple(attach(sub, category) for sub in cause.causes)
         if count is None and not any(_counted(sub) for sub in causes):
-            missing.append(f"no count for cause '{cause.name}' ({category})")
+            missing.append(
+                _("no count for cause '{name}' ({category})").format(
+                    name=cause.name, category=category
+                )
+            )
         return Cause(cause.name, count, causes)
 
     categories = tuple(
@@ -67,10 +72,11 @@ def attach_counts(fishbone: Fishbone, counts: Mapping[str, float]) -> tuple[Fish
     )
     warnings = list(missing)
     warnings += [
-        f"cause '{name}' appears more than once; its count is on the first" for name in repeated
+        _("cause '{name}' appears more than once; its count is on the first").format(name=name)
+        for name in repeated
     ]
     warnings += [
-        f"count without a cause: '{name}' ({format_number(value)})"
+        _("count without a cause: '{name}' ({count})").format(name=name, count=format_number(value))
         for key, (name, value) in by_name.items()
         if key not in used
     ]
@@ -167,10 +173,11 @@ def run(
     """
     if counts is None:
         if column or count_column or weight:
-            raise OptionError("--column, --count and --weight go with --counts CSV")
+            raise OptionError(_("--column, --count and --weight go with --counts CSV"))
         return analyse(fishbone, highlight=highlight or 0)
     if not column:
-        raise OptionError("--counts needs --column (the column naming the cause)")
+        raise OptionError(_("--counts needs --column (the column naming the cause)"))
+
     return with_counts(
         fishbone,
         counts,

@@ -17,11 +17,12 @@ from dataclasses import replace
 from typing import Any
 
 from mgmt_tools._files import document_format, load_file, read_document
-from mgmt_tools._validation import Locating, validate_document, value_at
+from mgmt_tools._validation import Locating, _show, validate_document, value_at
 from mgmt_tools._yaml import Locator
 from mgmt_tools.errors import Problem, did_you_mean
-from mgmt_tools.fishbone.model import CauseModel, FishboneModel
+from mgmt_tools.fishbone.model import CAUSE_TYPE, CauseModel, FishboneModel
 from mgmt_tools.fishbone.result import Category, Cause, Fishbone
+from mgmt_tools.locale import _
 
 __all__ = ["FORMATS", "format_of", "from_dict", "load", "loads"]
 
@@ -57,7 +58,7 @@ def _fishbone(data: Any, where: Locating, problems: list[Problem]) -> Fishbone:
         where,
         problems,
         FishboneModel,
-        shape="a fishbone is a mapping with effect and categories",
+        shape=_("a fishbone is a mapping with effect and categories"),
         polish=lambda problem: _polish(problem, data),
     )
     return Fishbone(
@@ -74,19 +75,48 @@ _CAUSE_KEYS = ["cause", "count", "causes"]
 
 
 def _polish(problem: Problem, data: Any) -> Problem:
-    """Plainer words where pydantic's are generic, or blind to the tagged union of causes."""
+    """Plainer words where pydantic's are generic, or blind to the tagged union of causes.
+
+    The problems are told apart by where they are and what is written there (the shared
+    messages may already be in the reader's language)."""
     path, message = problem.path, problem.message
-    if path == ("categories",) and message.startswith("Dictionary should have at least"):
-        message = "a fishbone needs at least one category (name -> list of causes)"
-    elif path[-1:] == ("count",) and message.startswith("Input should be greater than"):
-        message = "a count cannot be negative" + message[message.find(", got") :]
-    elif message.startswith("unknown key") and path[:1] == ("categories",):
-        key = str(path[-1])
-        message = f"unknown key '{key}' in a cause" + did_you_mean(key, _CAUSE_KEYS)
-    elif message.startswith("a cause is text") and ", got" not in message:
-        value = value_at(data, path)
-        kind = "a list" if isinstance(value, list) else type(value).__name__
-        message += f", got {kind}"
+    value = value_at(data, path)
+    holder = value_at(data, path[:-1])
+    if path == ("categories",) and (
+        message.startswith("Dictionary should have at least")
+        or (isinstance(value, dict) and not value)
+    ):
+        message = _("a fishbone needs at least one category (name -> list of causes)")
+
+    elif (
+        path[-1:] == ("count",)
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and value < 0
+    ):
+        message = _("a count cannot be negative, got {value}").format(value=_show(value))
+    elif (
+        path[:1] == ("categories",)
+        and len(path) >= 3
+        and isinstance(path[-1], str)
+        and path[-1] not in _CAUSE_KEYS
+        and isinstance(holder, dict)
+        and path[-1] in holder
+    ):
+        key = path[-1]
+        message = _("unknown key '{key}' in a cause{hint}").format(
+            key=key, hint=did_you_mean(key, _CAUSE_KEYS)
+        )
+    elif message.startswith((CAUSE_TYPE, _(CAUSE_TYPE))):
+        if isinstance(value, str | int | float | bool) or value is None:
+            shown = _show(value)
+        elif isinstance(value, list):
+            shown = _("a list")
+        else:
+            shown = type(value).__name__
+        message = _("a cause is text or a mapping {{cause, count, causes}}, got {value}").format(
+            value=shown
+        )
     return replace(problem, message=message)
 
 

@@ -12,8 +12,13 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Discriminator, Field, Strict, Tag
 
 from mgmt_tools._fields import DocumentModel, InputModel, Number, OneOrMore, Text, document_config
+from mgmt_tools.locale import N_
 
-__all__ = ["CauseItem", "CauseModel", "FishboneModel"]
+__all__ = ["CAUSE_TYPE", "CauseItem", "CauseModel", "FishboneModel"]
+
+CAUSE_TYPE = N_("a cause is text or a mapping {cause, count, causes}")
+"""pydantic's message for a cause of the wrong type (English; the reader's words are made
+from it where the problem is reported, :mod:`mgmt_tools.fishbone.io`)."""
 
 
 def _kind(value: Any) -> str | None:
@@ -45,7 +50,7 @@ CauseItem = Annotated[
     Discriminator(
         _kind,
         custom_error_type="cause_type",
-        custom_error_message="a cause is text or a mapping {cause, count, causes}",
+        custom_error_message=CAUSE_TYPE,
     ),
 ]
 """A cause: text, or {cause, count, causes}."""

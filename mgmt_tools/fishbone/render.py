@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from mgmt_tools.fishbone.geometry import Label, Line, layout_of
 from mgmt_tools.fishbone.result import Cause, FishboneResult, analyse
+from mgmt_tools.locale import _, ngettext
 from mgmt_tools.render.dot import THEME, Html, attributes, defaults, escape
 from mgmt_tools.render.graphviz import pipe
 
@@ -93,7 +94,8 @@ def _first(causes: tuple[Cause, ...], max_causes: int) -> tuple[Cause, ...]:
     hidden = len(causes) - max_causes
     if hidden <= 0:
         return kept
-    return (*kept, Cause(f"… {hidden:,} more cause{'s' if hidden > 1 else ''}"))
+    more = ngettext("… {count} more cause", "… {count} more causes", hidden)
+    return (*kept, Cause(more.format(count=f"{hidden:,}")))
 
 
 def _trimmed(result: FishboneResult, max_causes: int | None) -> FishboneResult:
@@ -102,7 +104,7 @@ def _trimmed(result: FishboneResult, max_causes: int | None) -> FishboneResult:
     if max_causes is None:
         return result
     if max_causes < 1:
-        raise ValueError("max_causes must be >= 1")
+        raise ValueError(_("max_causes must be >= 1"))
     if all(len(causes) <= max_causes for causes in _cause_lists(result)):
         return result
     categories = tuple(
@@ -157,7 +159,7 @@ def render(
     """The fishbone as SVG, PNG or PDF (Graphviz ``neato -n2``)."""
     dot = to_dot(result, highlight=highlight, max_causes=max_causes)
     return pipe(
-        dot, fmt, engine="neato", pinned=True, diagram="the fishbone", simpler="--max-causes N"
+        dot, fmt, engine="neato", pinned=True, diagram=_("the fishbone"), simpler="--max-causes N"
     )
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mgmt_tools._rows import Row
+from mgmt_tools.locale import _, pgettext
 from mgmt_tools.render import format_number, format_table, truncate
 from mgmt_tools.render.display import Displayed
 from mgmt_tools.render.escape import markdown as _md
@@ -43,6 +44,17 @@ __all__ = [
 
 CausePath = tuple[int, ...]
 """(category index, cause index, sub-cause index, ...)."""
+
+
+def headers() -> list[str]:
+    """The columns of the ranking, in the reader's language."""
+    return [
+        "#",
+        pgettext("fishbone column", "cause"),
+        pgettext("fishbone column", "category"),
+        pgettext("fishbone column", "count"),
+        "%",
+    ]
 
 
 @dataclass(frozen=True)
@@ -182,11 +194,15 @@ def analyse(
 ) -> FishboneResult:
     """Rank the counted causes and mark the ``highlight`` largest for the diagram."""
     if highlight < 0:
-        raise ValueError("highlight must be >= 0")
+        raise ValueError(_("highlight must be >= 0"))
     ranking = rank(fishbone)
     notes = list(warnings)
     if highlight and not ranking:
-        notes.append(f"--highlight {highlight}: no cause has a count, nothing is highlighted")
+        notes.append(
+            _("--highlight {count}: no cause has a count, nothing is highlighted").format(
+                count=highlight
+            )
+        )
     chosen = frozenset(r.path for r in ranking[:highlight])
     return FishboneResult(fishbone, ranking, chosen, notes)
 
@@ -195,17 +211,22 @@ def label(cause: Cause) -> str:
     """A cause as drawn and listed: its name and its count in brackets."""
     if cause.count is None:
         return cause.name
-    return f"{cause.name} ({format_number(cause.count)})"
+    return _("{name} ({count})").format(name=cause.name, count=format_number(cause.count))
 
 
 def summary_text(result: FishboneResult, *, warnings: bool = True, limit: int = 30) -> str:
     """A readable summary: the effect, causes per category, and the ranking when counted."""
     fishbone = result.fishbone
     lines = [fishbone.title] if fishbone.title else []
-    lines.append(f"effect: {fishbone.effect}")
+    lines.append(_("effect: {effect}").format(effect=fishbone.effect))
     for category in fishbone.categories:
-        total = sum(1 for _ in Fishbone("", (category,)).walk())
-        lines.append(f"  {category.name}: {len(category.causes)} causes, {total} with sub-causes")
+        total = sum(1 for _cause in Fishbone("", (category,)).walk())
+        lines.append(
+            "  "
+            + _("{category}: {count} causes, {total} with sub-causes").format(
+                category=category.name, count=len(category.causes), total=total
+            )
+        )
     if result.ranking:
         lines.append("")
         body = [
@@ -218,13 +239,14 @@ def summary_text(result: FishboneResult, *, warnings: bool = True, limit: int = 
             ]
             for n, r in enumerate(result.ranking[:limit], 1)
         ]
-        lines += format_table(["#", "cause", "category", "count", "%"], body, right=[0, 3, 4])
+        lines += format_table(headers(), body, right=[0, 3, 4])
         if len(result.ranking) > limit:
-            lines.append(f"... and {len(result.ranking) - limit} more (--json for all)")
+            more = len(result.ranking) - limit
+            lines.append(_("... and {count} more (--json for all)").format(count=more))
         if result.highlighted:
-            lines.append("* highlighted")
+            lines.append(_("* highlighted"))
     if warnings:
-        lines += [f"warning: {warning}" for warning in result.warnings]
+        lines += [_("warning: {warning}").format(warning=warning) for warning in result.warnings]
     return terminal("\n".join(lines))
 
 
@@ -234,7 +256,7 @@ def to_markdown(result: FishboneResult) -> str:
     lines = []
     if fishbone.title:
         lines += [f"# {_md(fishbone.title)}", ""]
-    lines += [f"**Effect:** {_md(fishbone.effect)}", ""]
+    lines += [_("**Effect:** {effect}").format(effect=_md(fishbone.effect)), ""]
 
     def items(path: CausePath, causes: Sequence[Cause], depth: int) -> None:
         for number, cause in enumerate(causes):
@@ -249,7 +271,10 @@ def to_markdown(result: FishboneResult) -> str:
         lines.append(f"- **{_md(category.name)}**")
         items((number,), category.causes, 1)
     if result.ranking:
-        lines += ["", "| # | cause | category | count | % |", "| ---: | --- | --- | ---: | ---: |"]
+        header = "| " + " | ".join(headers()) + " |"
+
+        lines += ["", header, "| ---: | --- | --- | ---: | ---: |"]
+
         for n, r in enumerate(result.ranking, 1):
             lines.append(
                 f"| {n} | {_md(r.cause)} | {_md(r.category)} | {format_number(r.count)} "

@@ -29,6 +29,7 @@ from mgmt_tools.goals.result import GoalsResult, GoalTree
 from mgmt_tools.goals.rollup import rollup
 from mgmt_tools.goals.smart import check
 from mgmt_tools.goals.track import AT_RISK, ON_TRACK, judge
+from mgmt_tools.locale import _
 
 __all__ = ["analyse", "run"]
 
@@ -61,7 +62,11 @@ def run(
         ``at_risk`` is below ``on_track``.
     """
     if at_risk < on_track:
-        raise OptionError(f"--at-risk ({at_risk:g}) must be >= --on-track ({on_track:g})")
+        raise OptionError(
+            _("--at-risk ({at_risk}) must be >= --on-track ({on_track})").format(
+                at_risk=f"{at_risk:g}", on_track=f"{on_track:g}"
+            )
+        )
     return analyse(tree, as_of=as_of, on_track=on_track, at_risk=at_risk)
 
 

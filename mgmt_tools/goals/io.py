@@ -23,6 +23,7 @@ from mgmt_tools.errors import PathPart, Problem
 from mgmt_tools.goals.model import GoalModel, GoalsModel
 from mgmt_tools.goals.result import GoalTree
 from mgmt_tools.goals.rollup import Goal, Metric
+from mgmt_tools.locale import _
 
 __all__ = ["FORMATS", "format_of", "from_dict", "load", "loads"]
 
@@ -60,7 +61,7 @@ def _tree(data: Any, where: Locating, problems: list[Problem]) -> GoalTree:
         where,
         problems,
         GoalsModel,
-        shape="a goal tree is a mapping with goal and children",
+        shape=_("a goal tree is a mapping with goal and children"),
         polish=_polish,
     )
     warnings = tuple(date_order_warnings(data, where))
@@ -86,8 +87,10 @@ def _flat_metrics(root: Any, where: Locating) -> list[Problem]:
                 problems.append(
                     where.problem(
                         (*path, "metric", "target"),
-                        f"the target equals the baseline ({baseline:g}): the metric "
-                        "cannot measure progress",
+                        _(
+                            "the target equals the baseline ({baseline}): the metric cannot "
+                            "measure progress"
+                        ).format(baseline=f"{baseline:g}"),
                     )
                 )
         children = goal.get("children")
@@ -96,16 +99,40 @@ def _flat_metrics(root: Any, where: Locating) -> list[Problem]:
     return problems
 
 
+_BOUNDS = (
+    "Input should be greater than {gt}",
+    "Input should be greater than or equal to {ge}",
+)
+_PROGRESS = (
+    *_BOUNDS,
+    "Input should be less than {lt}",
+    "Input should be less than or equal to {le}",
+)
+"""pydantic's messages (core's catalog) that :func:`_polish` rewords, in English and the
+reader's language."""
+
+
+def _starts(message: str, templates: tuple[str, ...], english: str) -> bool:
+    """Whether ``message`` is one of ``templates`` (by its words before the first field), as
+    written in English (any message starting with ``english``) or translated."""
+    if message.startswith(english):
+        return True
+    return any(message.startswith(_(template).split("{", 1)[0]) for template in templates)
+
+
 def _polish(problem: Problem) -> Problem:
     """Plainer words where pydantic's are generic."""
     path, message = problem.path, problem.message
-    got = message[message.find(", got") :] if ", got" in message else ""
+    marker = next(
+        (mark for mark in (", got", _(", got {value}").split("{", 1)[0]) if mark in message), None
+    )
+    got = message[message.find(marker) :] if marker else ""
     last = path[-1] if path else None
-    if last == "weight" and message.startswith("Input should be greater"):
-        message = "a weight cannot be negative" + got
-    elif last == "progress" and message.startswith("Input should be"):
+    if last == "weight" and _starts(message, _BOUNDS, "Input should be greater"):
+        message = _("a weight cannot be negative") + got
+    elif last == "progress" and _starts(message, _PROGRESS, "Input should be"):
         # a negative progress (above 1 is worded by the shared fraction message)
-        message = "progress is a fraction from 0 to 1 (write 0.4 for 40%)" + got
+        message = _("progress is a fraction from 0 to 1 (write 0.4 for 40%)") + got
     return replace(problem, message=message)
 
 

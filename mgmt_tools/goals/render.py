@@ -17,8 +17,9 @@ the others.
 
 from __future__ import annotations
 
-from mgmt_tools.goals.result import GoalsResult, mark, percent
+from mgmt_tools.goals.result import GoalsResult, as_of_text, mark, percent, status_text, track_text
 from mgmt_tools.goals.rollup import Node
+from mgmt_tools.locale import _, date_text, ngettext
 from mgmt_tools.render import mermaid
 from mgmt_tools.render.dot import THEME, Html, attributes, cell, defaults, escape, wrap
 from mgmt_tools.render.graphviz import pipe
@@ -70,7 +71,7 @@ def _bar(progress: float, colour: str) -> str:
 
 
 def _label(node: Node, hidden: int) -> Html:
-    border, _, bar = PALETTE[kind(node)]
+    border, _fill, bar = PALETTE[kind(node)]
     rows = []
     if mark(node):
         rows.append(
@@ -82,7 +83,7 @@ def _label(node: Node, hidden: int) -> Html:
     rows.append(cell(name, colspan=2, bold=node.depth == 0))
     who = [node.owner or ""]
     if node.due:
-        who.append(f"due {node.due.isoformat()}")
+        who.append(_("due {date}").format(date=date_text(node.due)))
     details = " · ".join(part for part in who if part)
     if details:
         rows.append(cell(escape(details), colspan=2, color=THEME.muted, size=THEME.small_size))
@@ -92,11 +93,13 @@ def _label(node: Node, hidden: int) -> Html:
     )
     notes = []
     if node.goal.status == "blocked":
-        notes.append("blocked")
+        notes.append(status_text("blocked"))
     if node.track:
-        notes.append(node.track.replace("_", " "))
+        notes.append(track_text(node.track))
     if hidden:
-        notes.append(f"+{hidden} goal{'s' if hidden > 1 else ''} below")
+        notes.append(
+            ngettext("+{count} goal below", "+{count} goals below", hidden).format(count=hidden)
+        )
     if notes:
         colour = border if kind(node) in ("alert", "risk") else THEME.muted
         rows.append(cell(escape(" · ".join(notes)), colspan=2, color=colour, size=THEME.small_size))
@@ -125,7 +128,7 @@ def _branches(result: GoalsResult, max_branches: int | None) -> tuple[set[int], 
     if max_branches is None:
         return set(), {}
     if max_branches < 1:
-        raise ValueError("max_branches must be >= 1")
+        raise ValueError(_("max_branches must be >= 1"))
     omitted: set[int] = set()
     more: dict[int, int] = {}
     for node in result.nodes:  # pre-order: a parent comes before its children
@@ -144,14 +147,15 @@ def to_dot(
     of a goal with more than ``max_branches`` subgoals the first are drawn and a box counts
     the others (None draws them all)."""
     if depth is not None and depth < 0:
-        raise ValueError("depth must be >= 0")
+        raise ValueError(_("depth must be >= 0"))
     hidden = _hidden(result, depth)
     omitted, more = _branches(result, max_branches)
     graph: dict[str, str | float | Html] = {"rankdir": "TB", "nodesep": 0.3, "ranksep": 0.45}
     if result.tree.title:
         title = escape(result.tree.title)
         if result.as_of:
-            title += f'<BR/><FONT POINT-SIZE="{THEME.small_size:g}">as of {result.as_of}</FONT>'
+            when = escape(as_of_text(result.as_of))
+            title += f'<BR/><FONT POINT-SIZE="{THEME.small_size:g}">{when}</FONT>'
         graph.update(label=Html(f"<B>{title}</B>"), labelloc="t", fontsize=14)
     lines = ["digraph goals {"]
     node_defaults = {"shape": "box", "style": "rounded,filled", "margin": "0.08,0.04"}
@@ -161,7 +165,7 @@ def to_dot(
     for node in result.nodes:
         if (depth is not None and node.depth > depth) or node.index in omitted:
             continue
-        border, fill, _ = PALETTE[kind(node)]
+        border, fill, _bar = PALETTE[kind(node)]
         values: dict[str, str | float | Html] = {
             "label": _label(node, hidden.get(node.index, 0)),
             "color": border,
@@ -175,7 +179,11 @@ def to_dot(
             lines.append(f"  g{node.parent} -> g{node.index}")
     for index, count in more.items():  # after the goals drawn, so the box comes last
         if depth is None or result.nodes[index].depth < depth:
-            label = escape(f"… {count:,} more goal{'s' if count > 1 else ''}")
+            label = escape(
+                ngettext("… {count} more goal", "… {count} more goals", count).format(
+                    count=f"{count:,}"
+                )
+            )
             box = {"label": Html(label), "style": "rounded,dashed", "fontcolor": THEME.muted}
             lines.append(f"  m{index} {attributes(box)}")
             lines.append(f"  g{index} -> m{index} [style=dashed]")
@@ -195,8 +203,10 @@ def render(
     return pipe(
         to_dot(result, depth=depth, max_branches=max_branches),
         fmt,
-        diagram=f"the goal tree of {goals:,} goal{'s' if goals != 1 else ''}",
-        simpler="--depth N (the levels drawn below the root) or --max-branches N",
+        diagram=ngettext(
+            "the goal tree of {count} goal", "the goal tree of {count} goals", goals
+        ).format(count=f"{goals:,}"),
+        simpler=_("--depth N (the levels drawn below the root) or --max-branches N"),
     )
 
 
@@ -216,9 +226,9 @@ def to_mermaid(result: GoalsResult, *, depth: int | None = None) -> str:
         if depth is not None and node.depth > depth:
             continue
         text = f"{node.goal.name} {percent(node.progress)}"
-        extra = [mark(node) or "", (node.track or "").replace("_", " ")]
+        extra = [mark(node) or "", track_text(node.track)]
         if hidden.get(node.index):
-            extra.append(f"+{hidden[node.index]} below")
+            extra.append(_("+{count} below").format(count=hidden[node.index]))
         if any(extra):
             text += "\n" + " · ".join(part for part in extra if part)
         shape = ("((", "))") if node.depth == 0 else ("[", "]")

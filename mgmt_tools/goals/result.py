@@ -23,7 +23,9 @@ from typing import Any, ClassVar
 from mgmt_tools._rows import Row
 from mgmt_tools.errors import did_you_mean
 from mgmt_tools.goals.rollup import Goal, Node
-from mgmt_tools.goals.track import AT_RISK, ON_TRACK
+from mgmt_tools.goals.smart import missing_text
+from mgmt_tools.goals.track import AT_RISK, ON_TRACK, STATUS_WORDS, TRACK_WORDS
+from mgmt_tools.locale import N_, _, current, date_text
 from mgmt_tools.render import format_table, truncate
 from mgmt_tools.render.display import Displayed
 from mgmt_tools.render.escape import markdown as _md
@@ -34,10 +36,13 @@ __all__ = [
     "GoalTree",
     "GoalsResult",
     "SmartIssue",
+    "as_of_text",
     "mark",
     "percent",
+    "status_text",
     "summary_text",
     "to_markdown",
+    "track_text",
 ]
 
 
@@ -154,9 +159,13 @@ class GoalsResult(Displayed):
             return GoalRow.of(named[0])
         if named:
             paths = ", ".join(f"'{node.path}'" for node in named)
-            raise KeyError(f"{len(named)} goals are named '{key}': give the path ({paths})")
+            raise KeyError(
+                _("{count} goals are named '{key}': give the path ({paths})").format(
+                    count=len(named), key=key, paths=paths
+                )
+            )
         names = list(dict.fromkeys(node.goal.name for node in self.nodes))
-        raise KeyError(f"unknown goal '{key}'" + did_you_mean(key, names))
+        raise KeyError(_("unknown goal '{key}'").format(key=key) + did_you_mean(key, names))
 
     @property
     def issues(self) -> list[SmartIssue]:
@@ -172,20 +181,50 @@ def percent(value: float) -> str:
     return f"{shown}%"
 
 
-_MARK = {"min": "ALL of", "max": "ANY of"}
+_MARK = {"min": N_("ALL of"), "max": N_("ANY of")}
 """How AND (min) and OR (max) goals are marked in the summary, diagram and checklist."""
 
 
 def mark(node: Node) -> str | None:
-    """'ALL of' for a min roll-up, 'ANY of' for max, on goals with children."""
-    return _MARK.get(node.rollup) if node.children else None
+    """'ALL of' for a min roll-up, 'ANY of' for max, on goals with children (in the current
+    language)."""
+    word = _MARK.get(node.rollup) if node.children else None
+    return _(word) if word else None
+
+
+def status_text(status: str) -> str:
+    """A status (``in_progress``) in the reader's words (in progress, 进行中)."""
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+
+
+def track_text(track: str | None) -> str:
+    """A track (``at_risk``) in the reader's words (at risk, 有风险); empty for None."""
+    if track is None:
+        return ""
+    return _(TRACK_WORDS[track]) if track in TRACK_WORDS else track
+
+
+def as_of_text(day: dt.date) -> str:
+    """The date the track is judged at, for a heading: ``as of 2027-06-30``."""
+    return _("as of {date}").format(date=date_text(day))
+
+
+_COLUMNS = (N_("goal"), N_("progress"), N_("status"), N_("track"), N_("owner"), N_("due"))
+"""The columns of the summary's table (translated where shown)."""
+
+
+def _joined(missing: list[str]) -> str:
+    """What a goal lacks, in the reader's words, as one list."""
+    separator = "、" if current() == "zh" else ", "
+    return separator.join(missing_text(item) for item in missing)
 
 
 def summary_text(result: GoalsResult, *, warnings: bool = True, limit: int = 60) -> str:
     """The tree indented, with progress, status, track, owner and due date; the SMART gaps."""
+    english = current() == "en"  # the status and track as the JSON writes them
     lines = [result.tree.title] if result.tree.title else []
     if result.as_of is not None:
-        lines.append(f"as of {result.as_of.isoformat()}")
+        lines.append(as_of_text(result.as_of))
     body = []
     for node in result.nodes[:limit]:
         name = "  " * node.depth + truncate(node.goal.name, 48 - 2 * min(node.depth, 8))
@@ -195,31 +234,39 @@ def summary_text(result: GoalsResult, *, warnings: bool = True, limit: int = 60)
             [
                 name,
                 percent(node.progress),
-                node.status,
-                node.track or "",
+                node.status if english else status_text(node.status),
+                (node.track or "") if english else track_text(node.track),
                 truncate(node.owner or "", 18),
-                node.due.isoformat() if node.due else "",
+                date_text(node.due) if node.due else "",
             ]
         )
-    lines += format_table(["goal", "progress", "status", "track", "owner", "due"], body, right=[1])
+    header = [_(word) for word in _COLUMNS]
+    lines += format_table(header, body, right=[1])
     if len(result.nodes) > limit:
-        lines.append(f"... and {len(result.nodes) - limit} more goals (--json for all)")
+        more = len(result.nodes) - limit
+        lines.append(_("... and {count} more goals (--json for all)").format(count=more))
     if result.smart_issues:
-        lines += ["", f"SMART gaps ({len(result.smart_issues)} goals):"]
+        count = len(result.smart_issues)
+        lines += [
+            "",
+            _("SMART gaps ({count} goals):").format(count=count),
+        ]
         for issue in result.smart_issues[:limit]:
-            lines.append(f"  {issue['path']}: {', '.join(issue['missing'])}")
+            colon = "：" if current() == "zh" else ": "
+            lines.append(f"  {issue['path']}{colon}{_joined(issue['missing'])}")
     if warnings:
-        lines += [f"warning: {warning}" for warning in result.warnings]
+        lines += [_("warning: {warning}").format(warning=warning) for warning in result.warnings]
     return terminal("\n".join(lines))
 
 
 def to_markdown(result: GoalsResult) -> str:
     """The tree as a nested Markdown checklist: ``- [x]`` for done goals, progress in percent."""
+    chinese = current() == "zh"
     lines = []
     if result.tree.title:
         lines += [f"# {_md(result.tree.title)}", ""]
     if result.as_of is not None:
-        lines += [f"As of {result.as_of.isoformat()}.", ""]
+        lines += [_("As of {date}.").format(date=date_text(result.as_of)), ""]
     for node in result.nodes:
         box = "x" if node.status == "done" or node.progress >= 1.0 else " "
         text = _md(node.goal.name)
@@ -227,20 +274,24 @@ def to_markdown(result: GoalsResult) -> str:
             text = f"**{text}**"
         details = [percent(node.progress)]
         if mark(node):
-            details.append(f"{mark(node)} below")
+            details.append(_("{mark} below").format(mark=mark(node)))
         if node.owner:
             details.append(_md(node.owner))
         if node.due:
-            details.append(f"due {node.due.isoformat()}")
+            details.append(_("due {date}").format(date=date_text(node.due)))
         if node.track:
-            details.append(node.track.replace("_", " "))
+            details.append(track_text(node.track))
         if node.goal.status == "blocked":
-            details.append("blocked")
-        lines.append(f"{'  ' * node.depth}- [{box}] {text} ({', '.join(details)})")
+            details.append(status_text("blocked"))
+        shown = "，".join(details) if chinese else ", ".join(details)
+        shown = f"（{shown}）" if chinese else f" ({shown})"
+        lines.append(f"{'  ' * node.depth}- [{box}] {text}{shown}")
     if result.smart_issues:
-        lines += ["", "## SMART gaps", ""]
+        lines += ["", "## " + _("SMART gaps"), ""]
+        separator = "、" if chinese else ", "
         lines += [
-            f"- {_md(issue['path'])}: {', '.join(_md(m) for m in issue['missing'])}"
+            f"- {_md(issue['path'])}{'：' if chinese else ': '}"
+            + separator.join(_md(missing_text(m)) for m in issue["missing"])
             for issue in result.smart_issues
         ]
     return "\n".join(lines) + "\n"

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from mgmt_tools.locale import _
+
 __all__ = ["Goal", "Metric", "Node", "combine", "metric_progress", "rollup"]
 
 
@@ -122,7 +124,9 @@ def combine(rule: str, values: list[float], weights: list[float]) -> float:
             # a weighted mean lies between the least and greatest value; keep rounding there
             return float(min(float(array.max()), max(float(array.min()), value)))
     elif rule != "average":
-        raise ValueError(f"unknown rollup {rule!r} (weighted, average, min or max)")
+        raise ValueError(
+            _("unknown rollup {rule} (weighted, average, min or max)").format(rule=repr(rule))
+        )
     return float(min(1.0, max(0.0, float(array.mean()))))
 
 

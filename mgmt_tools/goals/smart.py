@@ -22,8 +22,16 @@ import datetime as dt
 from typing import Any
 
 from mgmt_tools.goals.rollup import Node
+from mgmt_tools.locale import N_, _, date_text
 
-__all__ = ["check"]
+__all__ = ["check", "missing_text"]
+
+MEASURABLE = N_("measurable target")
+DUE = N_("due date")
+OWNER = N_("owner")
+DUE_BY = "due by the parent's due date "
+"""The JSON's words for what a goal lacks (English in every language; shown translated by
+:func:`missing_text`)."""
 
 
 def check(nodes: list[Node]) -> list[dict[str, Any]]:
@@ -39,13 +47,30 @@ def check(nodes: list[Node]) -> list[dict[str, Any]]:
         goal = node.goal
         missing = []
         if not node.children and goal.metric is None and goal.progress is None:
-            missing.append("measurable target")
+            missing.append(MEASURABLE)
         if due[-1] is None:
-            missing.append("due date")
+            missing.append(DUE)
         if owner[-1] is None:
-            missing.append("owner")
+            missing.append(OWNER)
         if node.due is not None and parent_due is not None and node.due > parent_due:
-            missing.append(f"due by the parent's due date {parent_due.isoformat()}")
+            missing.append(DUE_BY + parent_due.isoformat())
         if missing:
             issues.append({"path": node.path, "missing": missing})
     return issues
+
+
+def missing_text(item: str) -> str:
+    """What a goal lacks (an item of the JSON's ``missing``), for the reader.
+
+    >>> from mgmt_tools.locale import using
+    >>> with using("zh"):
+    ...     missing_text("owner"), missing_text("due by the parent's due date 2027-12-31")
+    ('负责人', '截止日期不晚于上级目标的截止日期 2027年12月31日')
+    """
+    if item.startswith(DUE_BY):
+        try:
+            day = dt.date.fromisoformat(item.removeprefix(DUE_BY))
+        except ValueError:
+            return item
+        return _("due by the parent's due date {date}").format(date=date_text(day))
+    return _(item) if item in (MEASURABLE, DUE, OWNER) else item

@@ -27,14 +27,24 @@ from __future__ import annotations
 import datetime as dt
 
 from mgmt_tools.goals.rollup import Node
+from mgmt_tools.locale import N_, _
 
-__all__ = ["AT_RISK", "ON_TRACK", "TRACKS", "elapsed", "judge"]
+__all__ = ["AT_RISK", "ON_TRACK", "STATUS_WORDS", "TRACKS", "TRACK_WORDS", "elapsed", "judge"]
 
 ON_TRACK = 0.10
 """Default margin: on_track when progress >= elapsed share - ON_TRACK."""
 AT_RISK = 0.25
 """Default margin: at_risk when progress >= elapsed share - AT_RISK (else off_track)."""
 TRACKS = ("on_track", "at_risk", "off_track")
+TRACK_WORDS = {"on_track": N_("on track"), "at_risk": N_("at risk"), "off_track": N_("off track")}
+"""Each track in words (translated where shown; the JSON keeps ``on_track``)."""
+STATUS_WORDS = {
+    "done": N_("done"),
+    "in_progress": N_("in progress"),
+    "not_started": N_("not started"),
+    "blocked": N_("blocked"),
+}
+"""Each status in words (translated where shown; the JSON keeps ``in_progress``)."""
 
 
 def elapsed(start: dt.date, due: dt.date, as_of: dt.date) -> float:
@@ -58,7 +68,11 @@ def judge(
 ) -> list[str]:
     """Set ``track`` on every goal with a due date; return warnings."""
     if not 0 <= on_track <= at_risk:
-        raise ValueError(f"the margins need 0 <= on-track ({on_track:g}) <= at-risk ({at_risk:g})")
+        raise ValueError(
+            _("the margins need 0 <= on-track ({on_track}) <= at-risk ({at_risk})").format(
+                on_track=f"{on_track:g}", at_risk=f"{at_risk:g}"
+            )
+        )
     unstarted: list[str] = []
     backwards: list[str] = []
     for node in nodes:
@@ -85,14 +99,18 @@ def judge(
     warnings = []
     if unstarted:
         warnings.append(
-            f"no start date (on the goal, an ancestor or the root) for {len(unstarted)} "
-            f"goal(s) with a due date, so no track: {_list(unstarted)}"
+            _(
+                "no start date (on the goal, an ancestor or the root) for {count} goal(s) "
+                "with a due date, so no track: {goals}"
+            ).format(count=len(unstarted), goals=_list(unstarted))
         )
     if backwards:
-        warnings.append(f"start after due, so no track: {_list(backwards)}")
+        warnings.append(_("start after due, so no track: {goals}").format(goals=_list(backwards)))
     return warnings
 
 
 def _list(paths: list[str], limit: int = 5) -> str:
     shown = "; ".join(paths[:limit])
-    return shown + (f"; and {len(paths) - limit} more" if len(paths) > limit else "")
+    if len(paths) <= limit:
+        return shown
+    return _("{goals}; and {count} more").format(goals=shown, count=len(paths) - limit)

@@ -43,6 +43,7 @@ __all__ = [
     "LANGUAGE_NAMES",
     "N_",
     "_",
+    "chosen",
     "current",
     "date_text",
     "day_month",
@@ -100,6 +101,12 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
         if language is not None:
             return language
     return LANGUAGES[0]
+
+
+def chosen() -> str | None:
+    """The language set by ``--lang``, :func:`using` or :func:`set_language`; None when the
+    environment decides (a report file's ``lang`` applies only then)."""
+    return _LANGUAGE.get()
 
 
 def current() -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import string
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from fnmatch import fnmatch
 from pathlib import Path
@@ -137,11 +137,15 @@ def compiled(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
-def update() -> list[str]:
-    """Bring every ``.po`` in step with the code and compile it; the files changed."""
+def update(domains: Iterable[str] = ()) -> list[str]:
+    """Bring the ``.po`` of ``domains`` (all when empty) in step with the code and compile
+    it; the files changed."""
     FOLDER.mkdir(parents=True, exist_ok=True)
     changed: list[str] = []
+    chosen = set(domains)
     for domain, template in extract().items():
+        if chosen and domain not in chosen:
+            continue
         if not len(template) and not (FOLDER / f"{domain}.po").exists():
             continue
         catalog = _read(domain)
@@ -177,12 +181,15 @@ def _texts(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-def check(folder: Path = FOLDER) -> list[str]:
-    """Everything wrong with the catalogs in ``folder``, one line each (empty when they are in
-    order)."""
+def check(folder: Path = FOLDER, domains: Iterable[str] = ()) -> list[str]:
+    """Everything wrong with the catalogs in ``folder`` (of ``domains``, all when empty), one
+    line each (empty when they are in order)."""
     problems: list[str] = []
     seen: dict[tuple[str | None, str], tuple[str, str]] = {}
+    chosen = set(domains)
     for domain, template in extract().items():
+        if chosen and domain not in chosen:
+            continue
         po = folder / f"{domain}.po"
         if not po.exists():
             if len(template):
@@ -230,16 +237,20 @@ def _key(message_id: str | tuple[str, ...] | list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``update`` (write) or ``check`` (report); exit 1 when ``check`` finds problems."""
-    command = (argv if argv is not None else sys.argv[1:] or ["check"])[0]
+    """``update [DOMAIN...]`` (write) or ``check [DOMAIN...]`` (report); exit 1 when
+    ``check`` finds problems."""
+    args = argv if argv is not None else sys.argv[1:]
+    command, domains = (args[0], args[1:]) if args else ("check", [])
     if command == "update":
-        for name in update():
+        for name in update(domains):
             print(f"wrote {name}")
-        problems = check()
+        problems = check(domains=domains)
     elif command == "check":
-        problems = check()
+        problems = check(domains=domains)
     else:
-        print("usage: python -m mgmt_tools.locale.catalogs update|check", file=sys.stderr)
+        print(
+            "usage: python -m mgmt_tools.locale.catalogs update|check [DOMAIN...]", file=sys.stderr
+        )
         return 2
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from mgmt_tools._arrays import FloatArray
+from mgmt_tools.locale import _, pgettext
 from mgmt_tools.mcda.completion import complete, perron
 from mgmt_tools.mcda.judgements import ratio_text
 from mgmt_tools.mcda.matrix import PairMatrix
@@ -97,11 +98,15 @@ def _geometric(a: FloatArray) -> FloatArray:
 def priorities(a: FloatArray, method: str = "eigenvector") -> tuple[FloatArray, float]:
     """The priorities (summing to 1) of a complete positive reciprocal matrix, and lambda_max."""
     start = _geometric(a)
-    w, lam, _ = perron(a, start, tol=EIGENVECTOR_TOLERANCE)
+    w, lam, _converged = perron(a, start, tol=EIGENVECTOR_TOLERANCE)
     if method == "geometric_mean":
         return start, lam
     if method != "eigenvector":
-        raise ValueError(f"unknown AHP method {method!r} (eigenvector or geometric_mean)")
+        raise ValueError(
+            _("unknown AHP method {method} (eigenvector or geometric_mean)").format(
+                method=repr(method)
+            )
+        )
     return w, lam
 
 
@@ -132,14 +137,23 @@ def analyse_matrix(
     values = matrix.values
     completed: list[tuple[str, str, float]] = []
     missing = matrix.missing
-    where = "" if matrix.name == "matrix" else f" of {matrix.name}"
+    kind = _kind(matrix.name)
+    name = pgettext("matrix", "criteria") if kind == "criteria" else matrix.name
     if missing:
         values, converged = complete(values)
         completed = [
             (matrix.elements[i], matrix.elements[j], float(values[i, j])) for i, j in missing
         ]
         if not converged:
-            warnings.append(f"the completion{where} did not fully converge")
+            warnings.append(
+                {
+                    "single": _("the completion did not fully converge"),
+                    "criteria": pgettext(
+                        "criteria", "the completion of {matrix} did not fully converge"
+                    ),
+                    "criterion": _("the completion of {matrix} did not fully converge"),
+                }[kind].format(matrix=name)
+            )
     n = matrix.size
     w, lam = priorities(values, method)
     ci = max(0.0, (lam - n) / (n - 1)) if n > 1 else 0.0
@@ -147,16 +161,45 @@ def analyse_matrix(
     ri = random_index(n, table) if n > 2 else 0.0
     if cr is None:
         sizes = sorted(k for k in RANDOM_INDEX[table] if k > 2)
-        warnings.append(
-            f"no random index for {n} elements in table {table} (it lists n = "
-            f"{_ranges(sizes)}): the CR{where} is not computed"
-        )
+        message = {
+            "single": _(
+                "no random index for {count} elements in table {table} (it lists n = "
+                "{sizes}): the CR is not computed"
+            ),
+            "criteria": pgettext(
+                "criteria",
+                "no random index for {count} elements in table {table} (it lists n = "
+                "{sizes}): the CR of {matrix} is not computed",
+            ),
+            "criterion": _(
+                "no random index for {count} elements in table {table} (it lists n = "
+                "{sizes}): the CR of {matrix} is not computed"
+            ),
+        }[kind]
+        warnings.append(message.format(count=n, table=table, sizes=_ranges(sizes), matrix=name))
     elif cr > CR_LIMIT:
+        message = {
+            "single": _("CR is {cr}, above {limit}: the judgements are inconsistent; {advice}"),
+            "criteria": pgettext(
+                "criteria",
+                "CR of {matrix} is {cr}, above {limit}: the judgements are inconsistent; {advice}",
+            ),
+            "criterion": _(
+                "CR of {matrix} is {cr}, above {limit}: the judgements are inconsistent; {advice}"
+            ),
+        }[kind]
         warnings.append(
-            f"CR{where} is {cr:.3f}, above {CR_LIMIT}: the judgements are inconsistent; "
-            + _worst(matrix, w)
+            message.format(matrix=name, cr=f"{cr:.3f}", limit=CR_LIMIT, advice=_worst(matrix, w))
         )
     return MatrixAnalysis(matrix.name, matrix.elements, w, lam, ci, cr, ri, completed, warnings)
+
+
+def _kind(name: str) -> str:
+    """Which matrix a warning names: a ``single`` one (named "matrix"), the ``criteria``'s of
+    a hierarchy or an index (named "criteria"), or the alternatives' under a ``criterion``."""
+    if name == "matrix":
+        return "single"
+    return "criteria" if name == "criteria" else "criterion"
 
 
 def _worst(matrix: PairMatrix, w: FloatArray) -> str:
@@ -165,13 +208,13 @@ def _worst(matrix: PairMatrix, w: FloatArray) -> str:
         matrix.given, key=lambda c: abs(math.log(c.value * w[c.col] / w[c.row])), default=None
     )
     if worst is None:
-        return "revise the judgements"
+        return _("revise the judgements")
     row, col = matrix.elements[worst.row], matrix.elements[worst.col]
     implied = float(w[worst.row] / w[worst.col])
-    return (
-        f"the most inconsistent judgement is '{row}' against '{col}' = "
-        f"{ratio_text(worst.value)} (the priorities imply {ratio_text(implied)})"
-    )
+    return _(
+        "the most inconsistent judgement is '{row}' against '{col}' = {given} (the "
+        "priorities imply {implied})"
+    ).format(row=row, col=col, given=ratio_text(worst.value), implied=ratio_text(implied))
 
 
 def _ranges(sizes: list[int]) -> str:

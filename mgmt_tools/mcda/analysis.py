@@ -19,6 +19,7 @@ import dataclasses
 
 import numpy as np
 
+from mgmt_tools.locale import _
 from mgmt_tools.mcda.ahp import analyse_matrix
 from mgmt_tools.mcda.matrix import Judgements
 from mgmt_tools.mcda.model import AHP_METHODS, RANDOM_INDEX_TABLES
@@ -37,10 +38,16 @@ def analyse(
     method = method or judgements.method
     table = random_index or judgements.random_index
     if method not in AHP_METHODS:
-        raise ValueError(f"unknown AHP method {method!r} (one of {', '.join(AHP_METHODS)})")
+        raise ValueError(
+            _("unknown AHP method {method} (one of {known})").format(
+                method=repr(method), known=", ".join(AHP_METHODS)
+            )
+        )
     if table not in RANDOM_INDEX_TABLES:
         raise ValueError(
-            f"unknown random-index table {table!r} (one of {', '.join(RANDOM_INDEX_TABLES)})"
+            _("unknown random-index table {table} (one of {known})").format(
+                table=repr(table), known=", ".join(RANDOM_INDEX_TABLES)
+            )
         )
     judgements = dataclasses.replace(judgements, method=method, random_index=table)
     warnings = list(judgements.load_warnings)

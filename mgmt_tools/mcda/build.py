@@ -15,19 +15,28 @@ from typing import Any
 import numpy as np
 
 from mgmt_tools._arrays import FloatArray
-from mgmt_tools._csv import CsvLocator, Table, decode, read_table
-from mgmt_tools._files import CSV_SUFFIXES, note_read
+from mgmt_tools._csv import CsvLocator, Table, read_table
+from mgmt_tools._files import TABLE_SUFFIXES, note_read, table_text
 from mgmt_tools._hints import size_problems, too_large
 from mgmt_tools._validation import Locating
+from mgmt_tools._writing import os_reason
 from mgmt_tools._yaml import literal_text
 from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, format_path
-from mgmt_tools.mcda.judgements import from_judgements, from_rows, number
+from mgmt_tools.locale import N_, _, pgettext
+from mgmt_tools.mcda.judgements import from_judgements, from_rows, number, unknown_message
 from mgmt_tools.mcda.matrix import PLACEHOLDER, DecisionMatrix, Judgements, PairMatrix
 from mgmt_tools.mcda.model import JudgementsModel, MatrixModel
 
 __all__ = ["build_judgements", "build_matrix"]
 
 Path = tuple[PathPart, ...]
+_DUPLICATE = {
+    "criterion id": N_("duplicate criterion id '{name}' (first at {first})"),
+    "criterion": N_("duplicate criterion '{name}' (first at {first})"),
+    "alternative": N_("duplicate alternative '{name}' (first at {first})"),
+    "element": N_("duplicate element '{name}' (first at {first})"),
+}
+"""The message for a name given twice, by what it names."""
 
 
 class _Reporter:
@@ -54,7 +63,7 @@ def _duplicates(
             if shown < 21:
                 report(
                     path_of(number_),
-                    f"duplicate {what} '{name}' (first at {format_path(path_of(first[name]))})",
+                    _(_DUPLICATE[what]).format(name=name, first=format_path(path_of(first[name]))),
                 )
             shown += 1
         else:
@@ -92,7 +101,7 @@ def build_matrix(
             model.comparisons,
             ("comparisons",),
             report,
-            kind="criterion",
+            kind="indicator",
             connected=False,  # needed only with weighting: ahp (checked then)
         )
     csv_locate: Callable[[Path, str], Problem] | None = None
@@ -106,7 +115,7 @@ def build_matrix(
     else:
         names, values = _inline_alternatives(model.alternatives, ids, report)
     if not names:
-        report(("alternatives",), "no alternatives to rank")
+        report(("alternatives",), _("no alternatives to rank"))
     locate_csv = csv_locate
 
     def locate(path: Path, message: str) -> Problem:
@@ -150,7 +159,12 @@ def _inline_alternatives(
             names.append(raw_name)
             continue
         if raw_name is None or isinstance(raw_name, dict | list):
-            report(at, "missing required key 'name'" if raw_name is None else "name: not text")
+            report(
+                at,
+                _("missing required key '{key}'").format(key="name")
+                if raw_name is None
+                else _("name: not text"),
+            )
             names.append(f"{PLACEHOLDER}{row}")
         else:
             names.append(literal_text(raw_name))
@@ -159,7 +173,10 @@ def _inline_alternatives(
             if key == "name":
                 continue
             if key not in index:
-                report.key((*at, key), f"unknown criterion '{key}'" + did_you_mean(str(key), ids))
+                report.key(
+                    (*at, key),
+                    unknown_message("indicator").format(name=key, hint=did_you_mean(str(key), ids)),
+                )
                 unknown.append(str(key))
                 continue
             if (
@@ -170,19 +187,23 @@ def _inline_alternatives(
                 shown = (
                     literal_text(value)
                     if not isinstance(value, dict | list)
-                    else "a list or mapping"
+                    else _("a list or mapping")
                 )
-                report((*at, key), f"not a finite number, got '{shown}'")
+                report((*at, key), _("not a finite number, got '{value}'").format(value=shown))
                 continue
             large = too_large(float(value))
             if large is not None:  # normalising would square it: 1e308 overflows
-                report((*at, key), f"{large}, got '{literal_text(value)}'")
+                report(
+                    (*at, key),
+                    _("{problem}, got '{value}'").format(problem=large, value=literal_text(value)),
+                )
                 continue
             values[row, index[key]] = float(value)
         for cid in ids:
             # a misspelt key was reported with a hint: its criterion's absence is no news
             if cid not in item and not difflib.get_close_matches(cid, unknown, n=1, cutoff=0.6):
-                report(at, f"no value for criterion '{cid}'")
+                message = pgettext("index", "no value for criterion '{criterion}'")
+                report(at, message.format(criterion=cid))
     _duplicates(names, lambda i: ("alternatives", i, "name"), "alternative", report)
     return names, values
 
@@ -200,21 +221,29 @@ def _csv_alternatives(
     if not path.is_absolute() and base is not None:
         path = FilePath(base) / path
     source = os.path.normpath(path)
-    if path.suffix.lower() not in CSV_SUFFIXES:  # never read a file of another kind
+    if path.suffix.lower() not in TABLE_SUFFIXES:  # never read a file of another kind
         report(
             ("alternatives",),
-            f"'{relative}' is not named as a CSV table of alternatives: its name must end in "
-            ".csv or .txt",
+            _(
+                "'{file}' is not named as a CSV table of alternatives: its name must end in "
+                ".csv, .txt or .xlsx"
+            ).format(file=relative),
         )
         return None
     try:
         data = path.read_bytes()
     except OSError as error:
-        report(("alternatives",), f"cannot read the alternatives '{source}': {error.strerror}")
+        report(
+            ("alternatives",),
+            _("cannot read the alternatives '{file}': {reason}").format(
+                file=source, reason=os_reason(error)
+            ),
+        )
         return None
     note_read(path)  # never an output of this command
     try:
-        table = read_table(decode(data, encoding, source), source)
+        text, source = table_text(data, source, fallback=encoding)  # CSV or a workbook
+        table = read_table(text, source)
     except InputError as error:
         problems.extend(error.problems)
         return None
@@ -225,13 +254,17 @@ def _csv_alternatives(
     extra = [name for name in header if name != "name" and name not in ids]
     for number_, name in enumerate(header):
         if header.index(name) != number_:
-            found.append(where.problem((name,), f"column '{name}' appears twice"))
+            found.append(
+                where.problem((name,), _("column '{name}' appears twice").format(name=name))
+            )
     missing = [name for name in ("name", *ids) if name not in header]
     if len(missing) == len(ids) + 1:  # not a table of alternatives: locate, never quote it
         problems.append(
             Problem(
-                "not a table of alternatives: its first line names none of the columns "
-                f"{', '.join(('name', *ids))}",
+                _(
+                    "not a table of alternatives: its first line names none of the columns "
+                    "{columns}"
+                ).format(columns=", ".join(("name", *ids))),
                 (),
                 source,
                 1,
@@ -243,20 +276,29 @@ def _csv_alternatives(
             hint = did_you_mean(name, extra) if extra else ""
             found.append(
                 Problem(
-                    f"missing column '{name}'{hint} (columns: {', '.join(header)})", (), source, 1
+                    _("missing column '{name}'{hint} (columns: {columns})").format(
+                        name=name, hint=hint, columns=", ".join(header)
+                    ),
+                    (),
+                    source,
+                    1,
                 )
             )
         problems.extend(found)
         return None
     for name in extra:
-        warnings.append(f"{source}: column '{name}' is not a criterion; it is not used")
+        warnings.append(
+            _("{file}: column '{name}' is not a criterion; it is not used").format(
+                file=source, name=name
+            )
+        )
     names = [cell.strip() for cell in table.column("name")]
     values = np.zeros((len(table.rows), len(all_ids)))
     for col, cid in enumerate(all_ids):
         if cid in header:
             values[:, col] = _numbers(table, cid, where, found)
     for row in [i for i, name in enumerate(names) if not name][:21]:
-        found.append(where.problem(("alternatives", row, "name"), "no name"))
+        found.append(where.problem(("alternatives", row, "name"), _("no name")))
     _duplicates(
         names, lambda i: ("alternatives", i, "name"), "alternative", _Reporter(where, found)
     )
@@ -273,7 +315,11 @@ def _numbers(table: Table, column: str, where: CsvLocator, found: list[Problem])
     bad = ~np.isfinite(values)
     for row in np.flatnonzero(bad)[:21].tolist():
         text = cells[row].strip()
-        message = f"not a number: '{cells[row]}'" if text else f"no value for criterion '{column}'"
+        message = (
+            _("not a number: '{cell}'").format(cell=cells[row])
+            if text
+            else pgettext("index", "no value for criterion '{criterion}'").format(criterion=column)
+        )
         found.append(where.problem(("alternatives", row, column), message))
     # a cell reported above ('inf', '1e400') is not reported again as too large
     finite = np.where(bad, np.nan, values)
@@ -297,8 +343,10 @@ def build_judgements(
     if single and (model.criteria is not None or model.alternatives is not None):
         report(
             (),
-            "give either elements with matrix or comparisons (one matrix) or criteria "
-            "and alternatives (a hierarchy), not both",
+            _(
+                "give either elements with matrix or comparisons (one matrix) or criteria "
+                "and alternatives (a hierarchy), not both"
+            ),
         )
         return None
     if single:
@@ -311,8 +359,10 @@ def build_judgements(
     if model.criteria is None:
         report(
             (),
-            "no judgements: give elements with matrix or comparisons (one matrix), or "
-            "criteria with criteria_comparisons (a hierarchy)",
+            _(
+                "no judgements: give elements with matrix or comparisons (one matrix), or "
+                "criteria with criteria_comparisons (a hierarchy)"
+            ),
         )
         return None
     criteria = model.criteria
@@ -328,7 +378,8 @@ def build_judgements(
     if model.alternatives is None:
         if model.alternative_comparisons:
             report(
-                ("alternative_comparisons",), "alternative_comparisons need a list of alternatives"
+                ("alternative_comparisons",),
+                _("alternative_comparisons need a list of alternatives"),
             )
         return Judgements(
             top, goal=model.goal, method=model.method, random_index=model.random_index
@@ -340,7 +391,7 @@ def build_judgements(
     for key in unknown:
         report.key(
             ("alternative_comparisons", key),
-            f"unknown criterion '{key}'" + did_you_mean(key, criteria),
+            unknown_message("criterion").format(name=key, hint=did_you_mean(key, criteria)),
         )
     matrices: list[PairMatrix] = []
     for criterion in criteria:
@@ -348,7 +399,9 @@ def build_judgements(
             if not difflib.get_close_matches(criterion, unknown, n=1, cutoff=0.6):
                 report(
                     ("alternative_comparisons",),
-                    f"no comparisons of the alternatives under '{criterion}'",
+                    _("no comparisons of the alternatives under '{criterion}'").format(
+                        criterion=criterion
+                    ),
                 )
             continue
         matrices.append(
@@ -370,11 +423,11 @@ def build_judgements(
 
 def _single(model: JudgementsModel, report: _Reporter) -> PairMatrix | None:
     if model.matrix is not None and model.comparisons is not None:
-        report((), "give the matrix or its comparisons, not both")
+        report((), _("give the matrix or its comparisons, not both"))
         return None
     if model.matrix is not None:
         if model.elements is None:
-            report(("matrix",), "a matrix needs the list of its elements (elements: [...])")
+            report(("matrix",), _("a matrix needs the list of its elements (elements: [...])"))
             return None
         _duplicates(model.elements, lambda i: ("elements", i), "element", report)
         return from_rows("matrix", model.elements, model.matrix, ("matrix",), report)

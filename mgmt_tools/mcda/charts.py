@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from mgmt_tools.errors import DomainError
+from mgmt_tools.locale import N_, _
 from mgmt_tools.mcda.render import TOP, Hierarchy, hierarchy, score_text
 from mgmt_tools.mcda.result import AhpResult, IndexResult
 from mgmt_tools.render import chart_parts as parts
@@ -57,10 +58,10 @@ _DARK, _LIGHT = "#3E4C59", "#D9DEE4"
 _BEYOND = "#F5F7FA"
 """The draws in which a big input's alternative ranks below the ranks counted."""
 _AXIS = {
-    "weighted_sum": "Score (weighted sum)",
-    "weighted_product": "Score (weighted product)",
-    "topsis": "Score (closeness to the ideal)",
-    "vikor": "Q (lower is better)",
+    "weighted_sum": N_("Score (weighted sum)"),
+    "weighted_product": N_("Score (weighted product)"),
+    "topsis": N_("Score (closeness to the ideal)"),
+    "vikor": N_("Q (lower is better)"),
 }
 _PERCENT_SHOWN = 0.07
 """Segments of the acceptability chart at least this wide carry their percentage."""
@@ -111,8 +112,8 @@ def ranking_chart(result: Result, fmt: str) -> bytes:
 
 def _axis_label(result: Result) -> str:
     if isinstance(result, IndexResult):
-        return _AXIS[result.method]
-    return "Overall priority" if result.judgements.is_hierarchy else "Priority"
+        return _(_AXIS[result.method])
+    return _("Overall priority") if result.judgements.is_hierarchy else _("Priority")
 
 
 @parts.styled
@@ -121,7 +122,7 @@ def _ranking_figure(result: Result) -> Figure:
     view = hierarchy(result, TOP)
     scores = np.asarray(view.scores, dtype=np.float64)
     figure = ch.new_figure(8.0, 4.0, layout="constrained")
-    meaning = f"{view.score_name.capitalize()}: {view.meaning}"
+    meaning = _("{name}: {meaning}").format(name=view.score_name.capitalize(), meaning=view.meaning)
     subtitle = _subtitle(figure, view, [*view.about, meaning, *view.notes])
     _fit(figure, len(scores), subtitle)
     axes = figure.add_subplot()
@@ -154,7 +155,8 @@ def _ranking_figure(result: Result) -> Figure:
     axes.set_axisbelow(True)
     axes.set_xlabel(_axis_label(result))
     axes.set_title(subtitle, size=ch.NOTE_SIZE, color=THEME.muted, linespacing=1.5, loc="left")
-    figure.suptitle(f"{ch.clean(view.goal)}: ranking", size=ch.TITLE_SIZE, weight="bold")
+    title = _("{goal}: ranking").format(goal=ch.clean(view.goal))
+    figure.suptitle(title, size=ch.TITLE_SIZE, weight="bold")
     return figure
 
 
@@ -190,8 +192,11 @@ def _acceptability_figure(result: Result) -> Figure:
     """Build the rank-acceptability chart as a Figure (tests inspect its artists)."""
     if not isinstance(result, IndexResult) or result.sensitivity is None:
         raise DomainError(
-            "the acceptability chart needs the rank acceptability of a sensitivity analysis: "
-            "run mgmt index MATRIX --sensitivity, or evaluate(matrix, sensitivity=True) in Python"
+            _(
+                "the acceptability chart needs the rank acceptability of a sensitivity "
+                "analysis: run mgmt index MATRIX --sensitivity, or "
+                "evaluate(matrix, sensitivity=True) in Python"
+            )
         )
     return _draw_acceptability(result)
 
@@ -216,13 +221,24 @@ def _draw_acceptability(result: IndexResult) -> Figure:
     shares = accept.shares()[rows]
     counted = shares.shape[1]
     partial = counted < len(result.matrix.alternatives)
-    note = (
-        f"Share of {accept.draws:,} Dirichlet weight draws around the weights (concentration "
-        f"{format_number(accept.concentration)}, seed {accept.seed}) giving each alternative "
-        "each rank; the alternatives in the order of their ranking at the given weights"
-    )
+    numbers = {
+        "draws": f"{accept.draws:,}",
+        "concentration": format_number(accept.concentration),
+        "seed": accept.seed,
+    }
     if partial:
-        note += f"; only ranks 1-{counted} are counted"
+        note = _(
+            "Share of {draws} Dirichlet weight draws around the weights (concentration "
+            "{concentration}, seed {seed}) giving each alternative each rank; the alternatives "
+            "in the order of their ranking at the given weights; only ranks 1-{counted} are "
+            "counted"
+        ).format(counted=counted, **numbers)
+    else:
+        note = _(
+            "Share of {draws} Dirichlet weight draws around the weights (concentration "
+            "{concentration}, seed {seed}) giving each alternative each rank; the alternatives "
+            "in the order of their ranking at the given weights"
+        ).format(**numbers)
     figure = ch.new_figure(8.0, 4.0, layout="constrained")
     note = _subtitle(figure, view, [view.about[0], note, *view.notes])
     _fit(figure, len(rows), note)
@@ -254,23 +270,23 @@ def _draw_acceptability(result: IndexResult) -> Figure:
     if partial:
         rest = np.clip(1.0 - left, 0.0, 1.0)
         axes.barh(positions, rest, left=left, height=0.66, color=_BEYOND, zorder=2, gid="beyond")
-        handles.append(Patch(color=_BEYOND, label=f"below {counted}"))
+        handles.append(Patch(color=_BEYOND, label=_("below {rank}").format(rank=counted)))
     axes.set_xlim(0, 1)
     from matplotlib.ticker import FuncFormatter, MultipleLocator
 
     axes.xaxis.set_major_locator(MultipleLocator(0.2))
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{100 * value:.0f}%"))
     _names_axis(axes, view)
-    axes.set_xlabel("Share of the weight draws")
+    axes.set_xlabel(_("Share of the weight draws"))
     axes.set_title(note, size=ch.NOTE_SIZE, color=THEME.muted, linespacing=1.5, loc="left")
     figure.legend(
         handles=handles,
         loc="outside lower center",
         ncol=len(handles),
-        title="Rank",
+        title=_("Rank"),
         handlelength=1.2,
     )
-    title = f"{ch.clean(view.goal)}: rank acceptability"
+    title = _("{goal}: rank acceptability").format(goal=ch.clean(view.goal))
     figure.suptitle(title, size=ch.TITLE_SIZE, weight="bold")
     return figure
 

@@ -14,6 +14,7 @@ import numpy as np
 
 from mgmt_tools._arrays import BoolArray
 from mgmt_tools.errors import Problem
+from mgmt_tools.locale import _
 from mgmt_tools.mcda.judgements import unlinked_message
 from mgmt_tools.mcda.matrix import DecisionMatrix
 from mgmt_tools.mcda.model import METHODS, NORMALIZATIONS, WEIGHTINGS
@@ -61,18 +62,18 @@ def settings_of(
     method = method or matrix.method
     weighting = weighting or matrix.weighting
     asked = normalization or matrix.normalization
-    for name, value, choices in (
-        ("method", method, METHODS),
-        ("weighting", weighting, WEIGHTINGS),
-        ("normalization", asked, (*NORMALIZATIONS, None)),
+    for message, value, choices in (
+        (_("unknown method {value} (one of {known})"), method, METHODS),
+        (_("unknown weighting {value} (one of {known})"), weighting, WEIGHTINGS),
+        (_("unknown normalization {value} (one of {known})"), asked, (*NORMALIZATIONS, None)),
     ):
         if value not in choices:
             raise ValueError(
-                f"unknown {name} {value!r} (one of {', '.join(c for c in choices if c)})"
+                message.format(value=repr(value), known=", ".join(c for c in choices if c))
             )
     v = matrix.vikor_v if vikor_v is None else vikor_v
     if not 0 <= v <= 1:
-        raise ValueError(f"vikor_v must be between 0 and 1, not {v}")
+        raise ValueError(_("vikor_v must be between 0 and 1, not {value}").format(value=v))
     default = DEFAULT_NORMALIZATION[method]
     ignored = asked if method == "vikor" and asked is not None else None
     effective = default if method == "vikor" or asked is None else asked
@@ -101,7 +102,9 @@ def check(matrix: DecisionMatrix, settings: Settings) -> list[Problem]:
     _cells(
         matrix,
         tiny,
-        f"too small (a value other than 0 is at least {SMALLEST:g} in size; write 0 for none)",
+        _(
+            "too small (a value other than 0 is at least {smallest} in size; write 0 for none)"
+        ).format(smallest=f"{SMALLEST:g}"),
         problems,
     )
     del tiny
@@ -109,23 +112,27 @@ def check(matrix: DecisionMatrix, settings: Settings) -> list[Problem]:
         _cells(
             matrix,
             values < 0,
-            "entropy weighting takes shares x/sum(x): a value below 0 cannot be a share",
+            _("entropy weighting takes shares x/sum(x): a value below 0 cannot be a share"),
             problems,
         )
     if settings.method == "weighted_product" and norm == "zscore":
         problems.append(
             matrix.locate(
                 ("normalization",),
-                "weighted_product cannot use zscore normalisation: it gives values below 0, "
-                "which have no real powers (use none, max, sum, vector or minmax)",
+                _(
+                    "weighted_product cannot use zscore normalisation: it gives values below 0, "
+                    "which have no real powers (use none, max, sum, vector or minmax)"
+                ),
             )
         )
     elif settings.method == "weighted_product" and norm in ("none", "vector"):
         _cells(
             matrix,
             values <= 0,
-            f"weighted_product (normalization {norm}) raises values to "
-            "the power of the weights: a value must be greater than 0",
+            _(
+                "weighted_product (normalization {norm}) raises values to "
+                "the power of the weights: a value must be greater than 0"
+            ).format(norm=norm),
             problems,
         )
     if norm in ("max", "sum"):
@@ -133,16 +140,20 @@ def check(matrix: DecisionMatrix, settings: Settings) -> list[Problem]:
         _cells(
             matrix,
             (values < 0) & maximize,
-            f"{norm} normalisation takes {formula}: a value "
-            "below 0 is not allowed (use minmax or zscore)",
+            _(
+                "{norm} normalisation takes {formula}: a value "
+                "below 0 is not allowed (use minmax or zscore)"
+            ).format(norm=norm, formula=formula),
             problems,
         )
         inverse = "min/x" if norm == "max" else "(1/x)/sum(1/x)"
         _cells(
             matrix,
             (values <= 0) & cost,
-            f"{norm} normalisation of a cost criterion takes "
-            f"{inverse}: a value must be greater than 0 (use minmax or zscore)",
+            _(
+                "{norm} normalisation of a cost criterion takes "
+                "{inverse}: a value must be greater than 0 (use minmax or zscore)"
+            ).format(norm=norm, inverse=inverse),
             problems,
         )
     return problems
@@ -155,7 +166,9 @@ def _weights(matrix: DecisionMatrix, settings: Settings, problems: list[Problem]
             problems.append(
                 matrix.locate(
                     matrix.weight_path(col),
-                    f"negative weight {given[col]:g}: weights are 0 or more",
+                    _("negative weight {weight}: weights are 0 or more").format(
+                        weight=f"{given[col]:g}"
+                    ),
                 )
             )
     if settings.weighting == "given":
@@ -163,8 +176,10 @@ def _weights(matrix: DecisionMatrix, settings: Settings, problems: list[Problem]
             problems.append(
                 matrix.locate(
                     ("criteria",),
-                    "weighting: given needs a weight on every criterion (or choose weighting: "
-                    "equal, roc, entropy, critic or ahp)",
+                    _(
+                        "weighting: given needs a weight on every criterion (or choose "
+                        "weighting: equal, roc, entropy, critic or ahp)"
+                    ),
                 )
             )
             return
@@ -172,22 +187,24 @@ def _weights(matrix: DecisionMatrix, settings: Settings, problems: list[Problem]
             problems.append(
                 matrix.locate(
                     ("criteria", col, "weight"),  # not repeated when the weight was refused
-                    f"criterion '{matrix.criteria[col]}' has no weight (weighting: given needs "
-                    "one on every criterion)",
+                    _(
+                        "criterion '{criterion}' has no weight (weighting: given needs "
+                        "one on every criterion)"
+                    ).format(criterion=matrix.criteria[col]),
                 )
             )
         usable = given[~np.isnan(given)]
         if usable.size == given.size and not (usable < 0).any() and usable.sum() <= 0:
-            problems.append(matrix.locate(("criteria",), "the weights sum to 0"))
+            problems.append(matrix.locate(("criteria",), _("the weights sum to 0")))
     elif settings.weighting == "ahp":
         if matrix.comparisons is None:
-            message: str | None = (
+            message: str | None = _(
                 "weighting: ahp needs comparisons of the criteria ([row, col, value] items)"
             )
         elif matrix.comparisons.faults:
             message = None  # the faulty judgements were reported; the gaps follow from them
         else:
-            message = unlinked_message(matrix.comparisons, "criterion")
+            message = unlinked_message(matrix.comparisons, "indicator")
         if message is not None:
             problems.append(matrix.locate(("comparisons",), message))
 
@@ -199,4 +216,8 @@ def _cells(matrix: DecisionMatrix, bad: BoolArray, message: str, problems: list[
     rows, cols = np.nonzero(bad)
     for row, col in zip(rows[:CELL_LIMIT].tolist(), cols[:CELL_LIMIT].tolist(), strict=True):
         value = float(matrix.values[row, col])
-        problems.append(matrix.problem_at(row, col, f"{value:g}: {message}"))
+        problems.append(
+            matrix.problem_at(
+                row, col, _("{value}: {message}").format(value=f"{value:g}", message=message)
+            )
+        )

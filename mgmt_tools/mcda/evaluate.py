@@ -19,6 +19,7 @@ import numpy.typing as npt
 from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import close
 from mgmt_tools.errors import InputError
+from mgmt_tools.locale import _
 from mgmt_tools.mcda.ahp import MatrixAnalysis, analyse_matrix
 from mgmt_tools.mcda.checks import Settings, check, settings_of
 from mgmt_tools.mcda.matrix import DecisionMatrix
@@ -41,14 +42,26 @@ def weights_of(
     n = len(matrix.criteria)
     given = matrix.given_weights
     if settings.weighting != "given" and given is not None and not np.isnan(given).all():
-        warnings.append(f"the criteria's weights are not used: weighting is {settings.weighting}")
+        warnings.append(
+            _("the criteria's weights are not used: weighting is {weighting}").format(
+                weighting=settings.weighting
+            )
+        )
     if settings.weighting != "ahp" and matrix.comparisons is not None:
-        warnings.append(f"the comparisons are not used: weighting is {settings.weighting}")
+        warnings.append(
+            _("the comparisons are not used: weighting is {weighting}").format(
+                weighting=settings.weighting
+            )
+        )
     if settings.weighting == "given":
         assert given is not None
         total = float(given.sum())
         if not close(total, 1.0):
-            warnings.append(f"the given weights sum to {total:g}; they are normalised to sum to 1")
+            warnings.append(
+                _("the given weights sum to {total}; they are normalised to sum to 1").format(
+                    total=f"{total:g}"
+                )
+            )
         return given / total, None
     if settings.weighting == "equal":
         return equal_weights(n), None
@@ -91,8 +104,10 @@ def evaluate(
     warnings = list(matrix.load_warnings)
     if settings.ignored_normalization is not None:
         warnings.append(
-            f"vikor uses its own normalisation (f* - f)/(f* - f-); normalization "
-            f"{settings.ignored_normalization} is not used"
+            _(
+                "vikor uses its own normalisation (f* - f)/(f* - f-); normalization "
+                "{normalization} is not used"
+            ).format(normalization=settings.ignored_normalization)
         )
     weights, analysis = weights_of(matrix, settings, warnings)
     result = score(matrix, settings, weights, warnings)
@@ -134,8 +149,10 @@ def score(
         scores = weighted_product(values, norm, weights)
         if settings.normalization == "minmax" and bool((norm.low[weights > 0] == 0).any()):
             warnings.append(
-                "minmax gives the worst alternative of each criterion 0, so with "
-                "weighted_product an alternative worst on a weighted criterion scores 0"
+                _(
+                    "minmax gives the worst alternative of each criterion 0, so with "
+                    "weighted_product an alternative worst on a weighted criterion scores 0"
+                )
             )
     else:
         scores, ideal, anti = topsis(values, norm, weights)
@@ -161,6 +178,8 @@ def _constant_warnings(
     for col in np.flatnonzero(constant).tolist():
         value = float(matrix.values[0, col])
         warnings.append(
-            f"criterion '{matrix.criteria[col]}' has the same value ({value:g}) for every "
-            "alternative: it cannot tell them apart and scores 0"
+            _(
+                "criterion '{criterion}' has the same value ({value}) for every "
+                "alternative: it cannot tell them apart and scores 0"
+            ).format(criterion=matrix.criteria[col], value=f"{value:g}")
         )

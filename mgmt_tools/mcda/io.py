@@ -27,6 +27,7 @@ from mgmt_tools._hints import judgement_warnings
 from mgmt_tools._validation import Locating, _data_path, copy_containers, problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, PathPart, Problem, in_order
+from mgmt_tools.locale import _
 from mgmt_tools.mcda.build import build_judgements, build_matrix
 from mgmt_tools.mcda.checks import check, settings_of
 from mgmt_tools.mcda.matrix import PLACEHOLDER, DecisionMatrix, Judgements
@@ -82,7 +83,9 @@ def loads(
     """Read a decision matrix from text in ``fmt`` (yaml or json); a CSV of alternatives is
     found relative to ``base`` (default: the current directory)."""
     if fmt not in ("yaml", "json"):
-        raise ValueError(f"unknown matrix format {fmt!r} (yaml or json)")
+        raise ValueError(
+            _("unknown matrix format {format} (yaml or json)").format(format=repr(fmt))
+        )
     with paused():
         problems: list[Problem] = []
         data = load_text(text, fmt, source, problems)
@@ -123,9 +126,10 @@ def _validated(
     model: type[BaseModel], data: Any, where: Locating, problems: list[Problem], what: str
 ) -> tuple[Any, list[DataPath]]:
     """The validated model (salvaged after structural faults, which are reported) and the
-    paths that were replaced; None when nothing can be salvaged."""
+    paths that were replaced; None when nothing can be salvaged. ``what`` is the message
+    when ``data`` is not a mapping."""
     if not isinstance(data, dict):
-        problems.append(where.problem((), f"{what} is a mapping (see mgmt schema)"))
+        problems.append(where.problem((), what))
         return None, []
     try:
         return model.model_validate(data), []
@@ -146,7 +150,8 @@ def _matrix(
     encoding: str | None,
     overrides: dict[str, Any],
 ) -> DecisionMatrix:
-    model, damaged = _validated(MatrixModel, data, where, problems, "a decision matrix")
+    what = _("a decision matrix is a mapping (see mgmt schema)")
+    model, damaged = _validated(MatrixModel, data, where, problems, what)
     if model is None:
         raise InputError(in_order(problems))
     found: list[Problem] = []
@@ -170,7 +175,8 @@ def _matrix(
 
 
 def _judgements(data: Any, where: Locating, problems: list[Problem]) -> Judgements:
-    model, damaged = _validated(JudgementsModel, data, where, problems, "AHP judgements")
+    what = _("AHP judgements is a mapping (see mgmt schema)")
+    model, damaged = _validated(JudgementsModel, data, where, problems, what)
     if model is None:
         raise InputError(in_order(problems))
     found: list[Problem] = []

@@ -17,6 +17,7 @@ import numpy as np
 from mgmt_tools._expr import LARGEST, LARGEST_TEXT, ExpressionError, compile_expression
 from mgmt_tools._numeric import close
 from mgmt_tools.errors import PathPart, did_you_mean
+from mgmt_tools.locale import N_, _, pgettext
 from mgmt_tools.mcda.matrix import PLACEHOLDER, Comparison, PairMatrix
 
 __all__ = ["Report", "from_judgements", "from_rows", "number", "ratio_text", "unlinked_message"]
@@ -24,21 +25,77 @@ __all__ = ["Report", "from_judgements", "from_rows", "number", "ratio_text", "un
 Path = tuple[PathPart, ...]
 Report = Callable[[Path, str], None]
 
+KINDS = ("element", "criterion", "indicator", "alternative")
+"""What a matrix compares: the elements of a single matrix, the criteria of an AHP hierarchy,
+the criteria of a weighted index (written "criterion" in English too) or the alternatives."""
+_NOTHING = {
+    "element": N_("nothing to compare: name at least one element (two for a comparison)"),
+    "criterion": N_("nothing to compare: name at least one criterion (two for a comparison)"),
+    "alternative": N_("nothing to compare: name at least one alternative (two for a comparison)"),
+}
+_LINK = {
+    "element": N_(
+        "no chain of judgements links {shown} to '{first}': compare each element with at "
+        "least one that is linked (missing pairs are completed only within a connected set)"
+    ),
+    "criterion": N_(
+        "no chain of judgements links {shown} to '{first}': compare each criterion with at "
+        "least one that is linked (missing pairs are completed only within a connected set)"
+    ),
+    "alternative": N_(
+        "no chain of judgements links {shown} to '{first}': compare each alternative with at "
+        "least one that is linked (missing pairs are completed only within a connected set)"
+    ),
+}
+
+
+def _nothing_message(kind: str) -> str:
+    if kind == "indicator":  # an index's criteria: "criterion" in English, 指标 in Chinese
+        return pgettext(
+            "index", "nothing to compare: name at least one criterion (two for a comparison)"
+        )
+    return _(_NOTHING[kind])
+
+
+def _link_message(kind: str) -> str:
+    if kind == "indicator":
+        return pgettext(
+            "index",
+            "no chain of judgements links {shown} to '{first}': compare each criterion with at "
+            "least one that is linked (missing pairs are completed only within a connected set)",
+        )
+    return _(_LINK[kind])
+
+
+def unknown_message(kind: str) -> str:
+    """The message for a name that is not one of the ``kind`` compared (fields ``name`` and
+    ``hint``)."""
+    if kind == "indicator":
+        return pgettext("index", "unknown criterion '{name}'{hint}")
+    return {
+        "element": _("unknown element '{name}'{hint}"),
+        "criterion": _("unknown criterion '{name}'{hint}"),
+        "alternative": _("unknown alternative '{name}'{hint}"),
+    }[kind]
+
 
 def number(value: Any, path: Path, report: Report) -> float:
     """The float of a number or a quoted arithmetic ("1/3"); NaN after reporting a fault."""
     if isinstance(value, bool) or value is None:
-        report(path, "not a number")
+        report(path, _("not a number"))
         return math.nan
     if isinstance(value, int | float):
         return float(value)
     try:
         expression = compile_expression(str(value))
     except ExpressionError as error:
-        report(path, f'"{value}" is not a number or a fraction: {error}')
+        report(
+            path,
+            _('"{value}" is not a number or a fraction: {error}').format(value=value, error=error),
+        )
         return math.nan
     if expression.constant is None:
-        report(path, f'"{value}" is not a number or a fraction')
+        report(path, _('"{value}" is not a number or a fraction').format(value=value))
         return math.nan
     return expression.constant
 
@@ -59,16 +116,20 @@ def _judgement(value: float, path: Path, report: Report) -> float:
     if not math.isfinite(value) or value <= 0:
         report(
             path,
-            f"a judgement of {value:g}: judgements are ratios greater than 0 "
-            "(1 means equally important)",
+            _(
+                "a judgement of {value}: judgements are ratios greater than 0 "
+                "(1 means equally important)"
+            ).format(value=f"{value:g}"),
         )
         return math.nan
     if value > LARGEST or value < 1 / LARGEST:
         # its reciprocal is in the matrix too: both within the size every input number has
         report(
             path,
-            f"a judgement of {value:g}: judgements are at most {LARGEST_TEXT} and at least "
-            f"1/{LARGEST_TEXT} (the reciprocal is implied)",
+            _(
+                "a judgement of {value}: judgements are at most {largest} and at least "
+                "1/{largest} (the reciprocal is implied)"
+            ).format(value=f"{value:g}", largest=LARGEST_TEXT),
         )
         return math.nan
     return value
@@ -84,11 +145,12 @@ def from_judgements(
     connected: bool = True,
 ) -> PairMatrix:
     """The matrix of ``[row, col, value]`` judgements over ``elements`` (NaN where missing);
-    with ``connected`` a set of judgements that does not link every element is reported."""
+    with ``connected`` a set of judgements that does not link every element is reported.
+    ``kind`` (one of :data:`KINDS`) names the elements in the messages."""
     index = {element: number for number, element in enumerate(elements)}
     n = len(elements)
     if n == 0:
-        report(path, f"nothing to compare: name at least one {kind} (two for a comparison)")
+        report(path, _nothing_message(kind))
     values = np.full((n, n), np.nan)
     np.fill_diagonal(values, 1.0)
     first: dict[tuple[int, int], tuple[Path, float]] = {}
@@ -103,7 +165,7 @@ def from_judgements(
         for end, element in ((0, row_name), (1, col_name)):
             if element not in index:
                 hint = did_you_mean(element, list(elements))
-                report((*at, end), f"unknown {kind} '{element}'{hint}")
+                report((*at, end), unknown_message(kind).format(name=element, hint=hint))
             ends.append(index.get(element))
         value = _judgement(number(raw, (*at, 2), report), (*at, 2), report)
         row, col = ends
@@ -111,7 +173,7 @@ def from_judgements(
             faults += 1
             continue
         if row == col:
-            report(at, f"compares '{row_name}' with itself")
+            report(at, _("compares '{name}' with itself").format(name=row_name))
             faults += 1
             continue
         key = (min(row, col), max(row, col))
@@ -122,9 +184,16 @@ def from_judgements(
                 implied = earlier if row < col else 1 / earlier
                 report(
                     at,
-                    f"not reciprocal: '{row_name}' against '{col_name}' is {ratio_text(value)} "
-                    f"here but {ratio_text(implied)} by the judgement at "
-                    f"{_show_path(earlier_path)}",
+                    _(
+                        "not reciprocal: '{row}' against '{col}' is {value} here but "
+                        "{implied} by the judgement at {path}"
+                    ).format(
+                        row=row_name,
+                        col=col_name,
+                        value=ratio_text(value),
+                        implied=ratio_text(implied),
+                        path=_show_path(earlier_path),
+                    ),
                 )
             continue
         first[key] = (at, upper)
@@ -145,10 +214,10 @@ def from_rows(
     """The matrix written out in full (``null`` for a missing pair; one side implies the other)."""
     n = len(elements)
     if n == 0:
-        report(path, "nothing to compare: name at least one element (two for a comparison)")
+        report(path, _(_NOTHING["element"]))
         return None
     if len(rows) != n or any(not isinstance(row, list) or len(row) != n for row in rows):
-        report(path, f"the matrix must have {n} rows of {n} values (one per element)")
+        report(path, _("the matrix must have {n} rows of {n} values (one per element)").format(n=n))
         return None
     raw = np.full((n, n), np.nan)
     for i in range(n):
@@ -161,7 +230,10 @@ def from_rows(
     for i in range(n):
         if not (math.isnan(raw[i, i]) or raw[i, i] == 1):
             report(
-                (*path, i, i), f"the diagonal is 1 (an element against itself), not {raw[i, i]:g}"
+                (*path, i, i),
+                _("the diagonal is 1 (an element against itself), not {value}").format(
+                    value=f"{raw[i, i]:g}"
+                ),
             )
         values[i, i] = 1.0
         for j in range(i + 1, n):
@@ -170,8 +242,16 @@ def from_rows(
                 if not close(upper * lower, 1.0):
                     report(
                         (*path, j, i),
-                        f"not reciprocal: matrix[{i}][{j}] is {ratio_text(upper)}, so matrix"
-                        f"[{j}][{i}] must be {ratio_text(1 / upper)}, not {ratio_text(lower)}",
+                        _(
+                            "not reciprocal: matrix[{i}][{j}] is {upper}, so matrix[{j}][{i}] "
+                            "must be {implied}, not {lower}"
+                        ).format(
+                            i=i,
+                            j=j,
+                            upper=ratio_text(upper),
+                            implied=ratio_text(1 / upper),
+                            lower=ratio_text(lower),
+                        ),
                     )
                     continue
             elif math.isnan(upper) and not math.isnan(lower):
@@ -205,11 +285,7 @@ def unlinked_message(matrix: PairMatrix, kind: str) -> str | None:
         return None
     apart = [matrix.elements[i] for i in np.flatnonzero(~reached).tolist()]
     shown = ", ".join(f"'{name}'" for name in apart[:8]) + (" ..." if len(apart) > 8 else "")
-    return (
-        f"no chain of judgements links {shown} to '{matrix.elements[0]}': compare each {kind} "
-        "with at least one that is linked (missing pairs are completed only within a "
-        "connected set)"
-    )
+    return _link_message(kind).format(shown=shown, first=matrix.elements[0])
 
 
 def _show_path(path: Path) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mgmt_tools._arrays import BoolArray, FloatArray, IntArray
+from mgmt_tools.locale import _
 from mgmt_tools.mcda.normalize import BLOCK_ROWS, Normalization, column_stats
 from mgmt_tools.mcda.ranking import TOLERANCE, close
 
@@ -118,7 +119,9 @@ def vikor(
             q += share * (measure - low) / (high - low)
         elif m > 1:
             warnings.append(
-                f"every alternative has the same {name} = {low:.6g}: its term of Q is 0"
+                _("every alternative has the same {name} = {value}: its term of Q is 0").format(
+                    name=name, value=f"{low:.6g}"
+                )
             )
     return q, s, r, ~varies
 

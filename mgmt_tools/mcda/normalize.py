@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mgmt_tools._arrays import BoolArray, FloatArray
+from mgmt_tools.locale import _
 
 __all__ = ["BLOCK_ROWS", "ColumnStats", "Normalization", "column_stats", "normalization"]
 
@@ -178,7 +179,7 @@ def normalization(
         elif method == "none":
             constant = hi == lo
         else:
-            raise ValueError(f"unknown normalization {method!r}")
+            raise ValueError(_("unknown normalization {value}").format(value=repr(method)))
     reciprocal = np.asarray(reciprocal, dtype=bool) & ~constant
     scale = np.where(constant | reciprocal, 0.0, scale)
     shift = np.where(constant | reciprocal, 0.0, shift)

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 from typing import Unpack
 
+from mgmt_tools.locale import _, pgettext
 from mgmt_tools.mcda.view import TOP, Hierarchy, Result, hierarchy, score_text, value_text
 from mgmt_tools.render import display_width
 from mgmt_tools.render.dot import THEME, CellStyle, Html, attributes, cell, defaults, escape, wrap
@@ -149,7 +150,8 @@ def _alternative_lines(view: Hierarchy, k: int) -> list[tuple[str, CellStyle]]:
     if view.extra:
         text = " · ".join(f"{name} {score_text(v[k])}" for name, v in view.extra.items())
         lines.append(_small(text))
-    lines.append(_small(f"rank {view.ranks[k]}", THEME.accent if winner else THEME.muted))
+    rank = _("rank {rank}").format(rank=view.ranks[k])
+    lines.append(_small(rank, THEME.accent if winner else THEME.muted))
     return lines
 
 
@@ -200,7 +202,10 @@ def _with(style: CellStyle, **more: Unpack[CellStyle]) -> CellStyle:
 
 def _table_layout(view: Hierarchy) -> list[str]:
     header: CellStyle = {"bgcolor": THEME.band_fill, "bold": True, "size": THEME.small_size}
-    heads = [cell("rank", **header), cell(view.noun, **_with(header, align="LEFT"))]
+    heads = [
+        cell(escape(pgettext("table header", "rank")), **header),
+        cell(escape(view.noun), **_with(header, align="LEFT")),
+    ]
     for c, column in enumerate(view.columns):
         longest = max((display_width(word) for word in column.split()), default=0)
         width = min(max(_HEADER_COLUMNS, longest), 2 * _HEADER_COLUMNS)
@@ -224,7 +229,7 @@ def _table_layout(view: Hierarchy) -> list[str]:
             cells.append(cell(escape(score_text(values[k])), **number))
         rows.append("<TR>" + "".join(cells) + "</TR>")
     if view.total > len(view.alternatives):
-        more = f"… and {view.total - len(view.alternatives):,} more"
+        more = _("… and {count} more").format(count=f"{view.total - len(view.alternatives):,}")
         span = 3 + len(view.columns) + len(view.extra)
         rows.append(f"<TR>{cell(escape(more), colspan=span, color=THEME.muted, align='LEFT')}</TR>")
     table = Html(
@@ -242,17 +247,26 @@ def _table_layout(view: Hierarchy) -> list[str]:
 def _legend(view: Hierarchy, layout: str) -> Html:
     """The key under the diagram: what the score and the line widths (or the columns) mean,
     then the notes (alternatives left out, VIKOR's compromise) in the accent colour."""
-    rows = [f"{view.score_name.capitalize()}: {view.meaning}."]
-    if layout == "edges" and view.criteria:
+    rows = [_("{name}: {meaning}.").format(name=view.score_name.capitalize(), meaning=view.meaning)]
+    if layout == "edges" and view.criteria and view.priorities:
         rows.append(
-            f"Line widths: from the goal, the criterion's weight; to an alternative, "
-            f"{view.local_meaning}."
+            _(
+                "Line widths: from the goal, the criterion's weight; to an alternative, {meaning}."
+            ).format(meaning=view.local_meaning)
+        )
+    elif layout == "edges" and view.criteria:  # an index's criteria: 指标 in Chinese
+        rows.append(
+            pgettext(
+                "index",
+                "Line widths: from the goal, the criterion's weight; to an alternative, {meaning}.",
+            ).format(meaning=view.local_meaning)
         )
     elif layout == "edges":
-        rows.append("Line widths: the element's priority.")
+        rows.append(_("Line widths: the element's priority."))
+    elif view.criteria and view.priorities:
+        rows.append(_("Columns: the criteria's local priorities; the best of each in bold."))
     elif view.criteria:
-        what = "values as given" if view.score_name != "priority" else "local priorities"
-        rows.append(f"Columns: the criteria's {what}; the best of each in bold.")
+        rows.append(_("Columns: the criteria's values as given; the best of each in bold."))
     small = THEME.small_size
     cells = [
         cell(escape(line), color=colour, size=small, align="LEFT")
@@ -284,7 +298,11 @@ def to_dot(result: Result, *, layout: str = "auto") -> str:
         ``layout`` is not one of :data:`LAYOUTS`.
     """
     if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
+        raise ValueError(
+            _("unknown layout {layout}; choose one of {known}").format(
+                layout=repr(layout), known=", ".join(LAYOUTS)
+            )
+        )
     view = hierarchy(result)
     if layout == "auto":
         fits = view.total <= TOP and len(view.criteria) * view.total <= MAX_EDGES
@@ -329,7 +347,7 @@ def render(result: Result, fmt: str, *, layout: str = "auto") -> bytes:
     GraphvizNotFoundError without Graphviz: write :func:`to_dot` instead)."""
     from mgmt_tools.render.graphviz import pipe
 
-    return pipe(to_dot(result, layout=layout), fmt, diagram="the hierarchy")
+    return pipe(to_dot(result, layout=layout), fmt, diagram=_("the hierarchy"))
 
 
 def to_svg(result: Result, *, layout: str = "auto") -> str:

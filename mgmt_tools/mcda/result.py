@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from mgmt_tools._arrays import FloatArray, IntArray
 from mgmt_tools._rows import Row
+from mgmt_tools.locale import N_
 from mgmt_tools.mcda.ahp import MatrixAnalysis
 from mgmt_tools.mcda.checks import Settings
 from mgmt_tools.mcda.matrix import DecisionMatrix, Judgements
@@ -33,11 +34,11 @@ __all__ = [
     "Sensitivity",
 ]
 
-SCORE_MEANING = {
-    "weighted_sum": "weighted sum; higher is better",
-    "weighted_product": "weighted product; higher is better",
-    "topsis": "closeness to the ideal; higher is better",
-    "vikor": "Q; lower is better",
+SCORE_MEANING = {  # the JSON's score_meaning (English); translated where shown
+    "weighted_sum": N_("weighted sum; higher is better"),
+    "weighted_product": N_("weighted product; higher is better"),
+    "topsis": N_("closeness to the ideal; higher is better"),
+    "vikor": N_("Q; lower is better"),
 }
 
 

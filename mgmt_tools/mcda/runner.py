@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, overload
 
+from mgmt_tools.locale import _
 from mgmt_tools.mcda.analysis import analyse
 from mgmt_tools.mcda.evaluate import DEFAULT_CONCENTRATION, DEFAULT_DRAWS, evaluate
 from mgmt_tools.mcda.matrix import DecisionMatrix, Judgements
@@ -55,8 +56,10 @@ def run(loaded: DecisionMatrix | Judgements, **options: Any) -> IndexResult | Ah
         return analyse(loaded, **options)
     if not isinstance(loaded, DecisionMatrix):
         raise TypeError(
-            f"run takes a DecisionMatrix or Judgements (from load or loads_judgements), "
-            f"not {type(loaded).__name__}"
+            _(
+                "run takes a DecisionMatrix or Judgements (from load or loads_judgements), "
+                "not {type}"
+            ).format(type=type(loaded).__name__)
         )
     return _evaluate(loaded, **options)
 

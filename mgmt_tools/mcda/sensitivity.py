@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from mgmt_tools._arrays import FloatArray
+from mgmt_tools.locale import _
 from mgmt_tools.mcda.result import (
     FULL_RANKS,
     Acceptability,
@@ -165,7 +166,7 @@ def analyse_sensitivity(
 ) -> Sensitivity:
     """Break points of every criterion's weight and the rank acceptability of ``result``."""
     if draws < 1 or concentration <= 0:
-        raise ValueError("draws must be at least 1 and the concentration above 0")
+        raise ValueError(_("draws must be at least 1 and the concentration above 0"))
     s = scorer_of(result)
     weights = result.weights
     top = int(result.order[0])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from mgmt_tools.locale import N_, _, pgettext
 from mgmt_tools.mcda.ahp import MatrixAnalysis
+from mgmt_tools.mcda.names import ahp_method_name, labelled, method_name, normalization_name
 from mgmt_tools.mcda.result import SCORE_MEANING, AhpResult, IndexResult
+from mgmt_tools.render import display_width
 from mgmt_tools.render.escape import terminal
 
 __all__ = ["summary_text"]
@@ -11,12 +14,12 @@ __all__ = ["summary_text"]
 SHOWN = 20
 
 _WEIGHTING = {
-    "given": "given (the criteria's weights, normalised to sum to 1)",
-    "equal": "equal",
-    "ahp": "ahp (priorities of the criteria's comparisons)",
-    "entropy": "entropy (of each column's shares x/sum(x))",
-    "critic": "critic (sd of min-max scaled columns times their conflict)",
-    "roc": "roc (rank order centroid by the order of the criteria)",
+    "given": N_("given (the criteria's weights, normalised to sum to 1)"),
+    "equal": N_("equal"),
+    "ahp": N_("ahp (priorities of the criteria's comparisons)"),
+    "entropy": N_("entropy (of each column's shares x/sum(x))"),
+    "critic": N_("critic (sd of min-max scaled columns times their conflict)"),
+    "roc": N_("roc (rank order centroid by the order of the criteria)"),
 }
 
 
@@ -28,11 +31,25 @@ def _percent(share: float) -> str:
     return f"{100 * share:.1f}%"
 
 
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` display columns (CJK characters take two)."""
+    return text + " " * (width - display_width(text))
+
+
+def _named(name: str, value: float) -> str:
+    """A name and its weight or priority: ``Coaching: 0.3570``."""
+    return pgettext("named value", "{name}: {value}").format(name=name, value=f"{value:.4f}")
+
+
+def _yes(value: bool) -> str:
+    return _("yes") if value else _("no")
+
+
 def summary_text(result: IndexResult | AhpResult, *, warnings: bool = True) -> str:
     """A readable summary of an index or AHP result."""
     lines = _index(result) if isinstance(result, IndexResult) else _ahp(result)
     if warnings and result.warnings:
-        lines += ["", *(f"warning: {warning}" for warning in result.warnings)]
+        lines += ["", *(_("warning: {message}").format(message=w) for w in result.warnings)]
     return terminal("\n".join(lines))
 
 
@@ -41,28 +58,47 @@ def _index(result: IndexResult) -> list[str]:
     m = len(matrix.alternatives)
     norm = settings.normalization
     if settings.method == "vikor":
-        norm_text = "vikor's own (f* - f)/(f* - f-)"
-    else:
-        norm_text = norm + (
-            f" (the default for {settings.method})" if settings.normalization_is_default else ""
+        norm_text = _("vikor's own (f* - f)/(f* - f-)")
+    elif settings.normalization_is_default:
+        norm_text = _("{normalization} (the default for {method})").format(
+            normalization=labelled(normalization_name, norm),
+            method=method_name(settings.method),
         )
+    else:
+        norm_text = labelled(normalization_name, norm)
     lines = [
-        f"{matrix.goal or 'Weighted index'} ({m:,} alternatives, {len(matrix.criteria)} criteria)",
-        f"Method: {settings.method} (score: {SCORE_MEANING[settings.method]})",
-        f"Normalization: {norm_text}",
-        f"Weighting: {_WEIGHTING[settings.weighting]}",
+        _("{goal} ({alternatives} alternatives, {criteria} criteria)").format(
+            goal=matrix.goal or _("Weighted index"),
+            alternatives=f"{m:,}",
+            criteria=len(matrix.criteria),
+        ),
+        _("Method: {method} (score: {meaning})").format(
+            method=labelled(method_name, settings.method),
+            meaning=_(SCORE_MEANING[settings.method]),
+        ),
+        _("Normalization: {normalization}").format(normalization=norm_text),
+        _("Weighting: {weighting}").format(weighting=_(_WEIGHTING[settings.weighting])),
     ]
     if settings.method == "vikor":
-        lines.append(f"VIKOR v: {settings.vikor_v:g} (weight of group utility S against regret R)")
+        lines.append(
+            _("VIKOR v: {v} (weight of group utility S against regret R)").format(
+                v=f"{settings.vikor_v:g}"
+            )
+        )
     if result.ahp is not None:
         cr = result.ahp.consistency_ratio
-        cr_text = "not computed" if cr is None else f"{cr:.4f}"
+        cr_text = _("not computed") if cr is None else f"{cr:.4f}"
         lines.append(
-            f"AHP weights: {settings.ahp_method}, consistency ratio {cr_text} "
-            f"(random index {settings.random_index})"
+            _("AHP weights: {method}, consistency ratio {cr} (random index {table})").format(
+                method=labelled(ahp_method_name, settings.ahp_method),
+                cr=cr_text,
+                table=settings.random_index,
+            )
         )
-    lines += ["", "Criteria (direction, weight):"]
-    width = max(len(c) for c in matrix.criteria)
+    lines += ["", _("Criteria (direction, weight):")]
+    width = max(display_width(c) for c in matrix.criteria)
+    directions = [pgettext("direction", "min"), pgettext("direction", "max")]
+    direction_width = max(display_width(d) for d in directions)
     for cid, name, up, w in zip(
         matrix.criteria,
         matrix.criterion_names,
@@ -70,31 +106,39 @@ def _index(result: IndexResult) -> list[str]:
         result.weights.tolist(),
         strict=True,
     ):
-        label = f" ({name})" if name != cid else ""
-        lines.append(f"  {cid:<{width}}  {'max' if up else 'min'}  {w:.4f}{label}")
-    lines += ["", "Ranking:"]
+        label = pgettext("criterion name", " ({name})").format(name=name) if name != cid else ""
+        direction = _pad(directions[int(up)], direction_width)
+        lines.append(f"  {_pad(cid, width)}  {direction}  {w:.4f}{label}")
+    lines += ["", _("Ranking:")]
     rows = result.ranking_rows(SHOWN)
-    width = max(len(str(row["alternative"])) for row in rows) if rows else 0
+    width = max(display_width(str(row["alternative"])) for row in rows) if rows else 0
+    score_label = pgettext("score", "score")
     for row in rows:
         extra = f"  S {row['S']:.4f}  R {row['R']:.4f}" if "S" in row else ""
-        label = "Q" if "S" in row else "score"
-        lines.append(
-            f"  {row['rank']:>3}  {row['alternative']:<{width}}  {label} {row['score']:.4f}{extra}"
-        )
+        label = "Q" if "S" in row else score_label
+        name = _pad(str(row["alternative"]), width)
+        lines.append(f"  {row['rank']:>3}  {name}  {label} {row['score']:.4f}{extra}")
     if m > SHOWN:
-        lines.append(f"  ... and {m - SHOWN:,} more alternatives")
+        lines.append(_("  ... and {count} more alternatives").format(count=f"{m - SHOWN:,}"))
     if result.compromise is not None:
         c = result.compromise
-        chosen = ", ".join(matrix.alternatives[i] for i in c.alternatives)
-        lines += ["", f"Compromise solution: {chosen}"]
+        chosen = pgettext("list", ", ").join(matrix.alternatives[i] for i in c.alternatives)
+        lines += ["", _("Compromise solution: {alternatives}").format(alternatives=chosen)]
         if c.advantage is not None and c.threshold is not None:
             lines.append(
-                f"  acceptable advantage: {'yes' if c.acceptable_advantage else 'no'} "
-                f"(Q(a2) - Q(a1) = {c.advantage:.4f}, needs >= 1/(m-1) = {c.threshold:.4f})"
+                _(
+                    "  acceptable advantage: {answer} (Q(a2) - Q(a1) = {advantage}, "
+                    "needs >= 1/(m-1) = {threshold})"
+                ).format(
+                    answer=_yes(c.acceptable_advantage),
+                    advantage=f"{c.advantage:.4f}",
+                    threshold=f"{c.threshold:.4f}",
+                )
             )
             lines.append(
-                f"  acceptable stability: {'yes' if c.acceptable_stability else 'no'} "
-                "(the best by Q is also best by S or R)"
+                _("  acceptable stability: {answer} (the best by Q is also best by S or R)").format(
+                    answer=_yes(c.acceptable_stability)
+                )
             )
     if result.sensitivity is not None:
         lines += _sensitivity(result)
@@ -106,45 +150,75 @@ def _sensitivity(result: IndexResult) -> list[str]:
     assert study is not None
     lines = [
         "",
-        f"Sensitivity of the winner {study.winner} (one weight changed, the others keep "
-        "their proportions):",
+        _(
+            "Sensitivity of the winner {winner} (one weight changed, the others keep "
+            "their proportions):"
+        ).format(winner=study.winner),
     ]
     for c in study.criteria:
-        parts = []
-        for word, end, point in (("raised", "1", c.increase), ("lowered", "0", c.decrease)):
-            if point is None:
-                parts.append(f"{word} to {end}: still first")
-            else:
-                parts.append(f"{word} to {point.weight:.4f}: {point.winner} takes over")
-        lines.append(f"  {c.criterion} ({c.weight:.4f}): {'; '.join(parts)}")
+        if c.increase is None:
+            raised = _("raised to 1: still first")
+        else:
+            raised = _("raised to {weight}: {winner} takes over").format(
+                weight=f"{c.increase.weight:.4f}", winner=c.increase.winner
+            )
+        if c.decrease is None:
+            lowered = _("lowered to 0: still first")
+        else:
+            lowered = _("lowered to {weight}: {winner} takes over").format(
+                weight=f"{c.decrease.weight:.4f}", winner=c.decrease.winner
+            )
+        lines.append(
+            _("  {criterion} ({weight}): {raised}; {lowered}").format(
+                criterion=c.criterion, weight=f"{c.weight:.4f}", raised=raised, lowered=lowered
+            )
+        )
     a = study.acceptability
     lines += [
         "",
-        f"Rank acceptability ({a.draws:,} Dirichlet weight draws around the weights, "
-        f"concentration {a.concentration:g}, seed {a.seed}):",
+        _(
+            "Rank acceptability ({draws} Dirichlet weight draws around the weights, "
+            "concentration {concentration}, seed {seed}):"
+        ).format(draws=f"{a.draws:,}", concentration=f"{a.concentration:g}", seed=a.seed),
     ]
     shares = a.shares()
     for index in result.order[:SHOWN].tolist():
         row = shares[index]
         ranks = " ".join(_percent(x) for x in row[: min(5, row.size)].tolist())
         lines.append(
-            f"  {study.alternatives[index]}: first in {_percent(float(row[0]))} "
-            f"(ranks 1-{min(5, row.size)}: {ranks})"
+            _("  {alternative}: first in {share} (ranks 1-{last}: {ranks})").format(
+                alternative=study.alternatives[index],
+                share=_percent(float(row[0])),
+                last=min(5, row.size),
+                ranks=ranks,
+            )
         )
     return lines
 
 
 def _matrix_lines(analysis: MatrixAnalysis, table: str) -> list[str]:
     cr = analysis.consistency_ratio
-    cr_text = "not computed" if cr is None else f"{cr:.4f}"
+    cr_text = _("not computed") if cr is None else f"{cr:.4f}"
     ri = analysis.random_index
-    ri_text = "" if ri is None else f", RI {ri:g}"
-    lines = [
-        f"  lambda_max {analysis.lambda_max:.4f}, CI {analysis.consistency_index:.4f}, "
-        f"CR {cr_text} ({table}{ri_text})"
-    ]
+    numbers = {
+        "lambda_max": f"{analysis.lambda_max:.4f}",
+        "ci": f"{analysis.consistency_index:.4f}",
+        "cr": cr_text,
+        "table": table,
+    }
+    if ri is None:
+        line = _("  lambda_max {lambda_max}, CI {ci}, CR {cr} ({table})").format(**numbers)
+    else:
+        line = _("  lambda_max {lambda_max}, CI {ci}, CR {cr} ({table}, RI {ri})").format(
+            ri=f"{ri:g}", **numbers
+        )
+    lines = [line]
     for row, col, value in analysis.completed:
-        lines.append(f"  completed: {row} against {col} = {value:.4g}")
+        lines.append(
+            _("  completed: {row} against {col} = {value}").format(
+                row=row, col=col, value=f"{value:.4g}"
+            )
+        )
     return lines
 
 
@@ -152,31 +226,32 @@ def _ahp(result: AhpResult) -> list[str]:
     j = result.judgements
     lines = [
         j.goal or "AHP",
-        f"Method: {j.method} (priorities); lambda_max, CI and CR from the principal eigenvalue",
-        f"Random index: {j.random_index}",
+        _(
+            "Method: {method} (priorities); lambda_max, CI and CR from the principal eigenvalue"
+        ).format(method=labelled(ahp_method_name, j.method)),
+        _("Random index: {table}").format(table=j.random_index),
         "",
     ]
     c = result.criteria
     if not j.is_hierarchy:
-        lines.append("Priorities:")
+        lines.append(_("Priorities:"))
         for name, w in c.weights().items():
-            lines.append(f"  {name}: {w:.4f}")
+            lines.append("  " + _named(name, w))
         return lines + _matrix_lines(c, j.random_index)
-    lines.append("Criteria weights:")
+    lines.append(_("Criteria weights:"))
     for name, w in c.weights().items():
-        lines.append(f"  {name}: {w:.4f}")
+        lines.append("  " + _named(name, w))
     lines += _matrix_lines(c, j.random_index)
     for analysis in result.by_criterion:
-        lines += ["", f"Under {analysis.name} (local weights):"]
-        lines += [f"  {name}: {w:.4f}" for name, w in analysis.weights().items()]
+        lines += ["", _("Under {criterion} (local weights):").format(criterion=analysis.name)]
+        lines += ["  " + _named(name, w) for name, w in analysis.weights().items()]
         lines += _matrix_lines(analysis, j.random_index)
     assert result.overall is not None
     assert result.order is not None
     assert result.ranks is not None
     assert j.alternatives is not None
-    lines += ["", "Overall priorities:"]
+    lines += ["", _("Overall priorities:")]
     for i in result.order.tolist():
-        lines.append(
-            f"  {int(result.ranks[i]):>3}  {j.alternatives[i]}: {float(result.overall[i]):.4f}"
-        )
+        named = _named(j.alternatives[i], float(result.overall[i]))
+        lines.append(f"  {int(result.ranks[i]):>3}  {named}")
     return lines

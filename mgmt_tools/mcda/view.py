@@ -10,6 +10,8 @@ import numpy as np
 
 from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import close, isclose
+from mgmt_tools.locale import N_, _, ngettext, pgettext
+from mgmt_tools.mcda.names import ahp_method_name, method_name, normalization_name, weighting_name
 from mgmt_tools.mcda.ranking import rank
 from mgmt_tools.mcda.result import AhpResult, IndexResult
 from mgmt_tools.render import format_number
@@ -22,11 +24,12 @@ TOP = 30
 Result = IndexResult | AhpResult
 
 _MEANING = {
-    "weighted_sum": "the weighted sum of the normalised values; higher is better",
-    "weighted_product": "the product of the normalised values raised to the weights; higher "
-    "is better",
-    "topsis": "closeness to the ideal (TOPSIS); higher is better",
-    "vikor": "VIKOR's Q, from group utility S and individual regret R; lower is better",
+    "weighted_sum": N_("the weighted sum of the normalised values; higher is better"),
+    "weighted_product": N_(
+        "the product of the normalised values raised to the weights; higher is better"
+    ),
+    "topsis": N_("closeness to the ideal (TOPSIS); higher is better"),
+    "vikor": N_("VIKOR's Q, from group utility S and individual regret R; lower is better"),
 }
 
 
@@ -77,7 +80,7 @@ class Hierarchy:
     total: int
     """How many alternatives there are (those drawn are the best of them)."""
     score_name: str
-    """'score', 'Q' (VIKOR: lower is better) or 'priority' (AHP)."""
+    """'score', 'Q' (VIKOR: lower is better) or 'priority' (AHP), in the reader's language."""
     meaning: str
     """What the score means, for the key."""
     local: FloatArray
@@ -88,7 +91,10 @@ class Hierarchy:
     """More numbers per alternative drawn (VIKOR's S and R)."""
     notes: list[str] = field(default_factory=list)
     noun: str = "alternative"
-    """What the bottom level holds: 'alternative', or 'element' (a single matrix)."""
+    """What the bottom level holds: 'alternative', or 'element' (a single matrix), in the
+    reader's language."""
+    priorities: bool = False
+    """AHP: the numbers under the criteria are local priorities (an index: the values)."""
 
     @property
     def winners(self) -> list[int]:
@@ -98,14 +104,21 @@ class Hierarchy:
 
 def _cr_text(cr: float | None) -> str:
     if cr is None:
-        return "CR not computed"
-    return f"CR {format_number(cr)}" + (" (above 0.1)" if cr > 0.1 else "")
+        return _("CR not computed")
+    if cr > 0.1:
+        return _("CR {cr} (above 0.1)").format(cr=format_number(cr))
+    return _("CR {cr}").format(cr=format_number(cr))
 
 
-def _shown_note(shown: int, total: int, noun: str = "alternatives") -> list[str]:
+def _shown_note(shown: int, total: int, elements: bool = False) -> list[str]:
     if shown >= total:
         return []
-    return [f"The best {shown:,} of {total:,} {noun} are shown; the JSON result has all."]
+    message = (
+        _("The best {shown} of {total} elements are shown; the JSON result has all.")
+        if elements
+        else _("The best {shown} of {total} alternatives are shown; the JSON result has all.")
+    )
+    return [message.format(shown=f"{shown:,}", total=f"{total:,}")]
 
 
 def _index(result: IndexResult, limit: int) -> Hierarchy:
@@ -119,27 +132,46 @@ def _index(result: IndexResult, limit: int) -> Hierarchy:
     standing = np.where(high > low, standing, 1.0)
     best_value = np.where(matrix.maximize, high, low)
     is_best = isclose(shown, best_value)
-    norm = "vikor's own" if settings.method == "vikor" else settings.normalization
-    if settings.normalization_is_default and settings.method != "vikor":
-        norm += " (default)"
-    about = [f"{settings.method} · normalization {norm} · weighting {settings.weighting}"]
+    if settings.method == "vikor":
+        norm = _("vikor's own")
+    elif settings.normalization_is_default:
+        norm = _("{normalization} (default)").format(
+            normalization=normalization_name(settings.normalization)
+        )
+    else:
+        norm = normalization_name(settings.normalization)
+    about = [
+        _("{method} · normalization {normalization} · weighting {weighting}").format(
+            method=method_name(settings.method),
+            normalization=norm,
+            weighting=weighting_name(settings.weighting),
+        )
+    ]
     if result.ahp is not None:
         about.append(
-            f"AHP weights ({settings.ahp_method}): {_cr_text(result.ahp.consistency_ratio)}"
+            _("AHP weights ({method}): {cr}").format(
+                method=ahp_method_name(settings.ahp_method),
+                cr=_cr_text(result.ahp.consistency_ratio),
+            )
         )
     lines = []
     for weight, up in zip(result.weights.tolist(), matrix.maximize.tolist(), strict=True):
-        lines.append([f"weight {format_number(weight)}"] + ([] if up else ["min: lower is better"]))
+        lines.append(
+            [_("weight {weight}").format(weight=format_number(weight))]
+            + ([] if up else [_("min: lower is better")])
+        )
     notes = _shown_note(len(order), len(matrix.alternatives))
     extra: dict[str, list[float]] = {}
     if result.s is not None and result.r is not None:
         extra = {"S": result.s[order].tolist(), "R": result.r[order].tolist()}
         about[0] += f" · v {format_number(settings.vikor_v)}"
     if result.compromise is not None:
-        chosen = ", ".join(matrix.alternatives[i] for i in result.compromise.alternatives)
-        notes.append(f"Compromise solution: {chosen}")
+        chosen = pgettext("list", ", ").join(
+            matrix.alternatives[i] for i in result.compromise.alternatives
+        )
+        notes.append(_("Compromise solution: {alternatives}").format(alternatives=chosen))
     return Hierarchy(
-        goal=matrix.goal or "Weighted index",
+        goal=matrix.goal or _("Weighted index"),
         about=about,
         criteria=list(matrix.criterion_names),
         columns=list(matrix.criteria),
@@ -149,28 +181,39 @@ def _index(result: IndexResult, limit: int) -> Hierarchy:
         scores=result.scores[order].tolist(),
         ranks=result.ranks[order].tolist(),
         total=len(matrix.alternatives),
-        score_name="Q" if settings.method == "vikor" else "score",
-        meaning=_MEANING[settings.method],
+        score_name="Q" if settings.method == "vikor" else pgettext("score", "score"),
+        meaning=_(_MEANING[settings.method]),
         local=np.ascontiguousarray(standing.T),
-        local_meaning="its standing on the criterion (its value min-max scaled: worst 0, best 1)",
+        local_meaning=_(
+            "its standing on the criterion (its value min-max scaled: worst 0, best 1)"
+        ),
         cells=[[value_text(v) for v in row] for row in shown.tolist()],
         best=is_best.tolist(),
         extra=extra,
         notes=notes,
+        noun=pgettext("noun", "alternative"),
     )
 
 
 def _ahp(result: AhpResult, limit: int) -> Hierarchy:
     j, top = result.judgements, result.criteria
-    about = [f"AHP {j.method} · random index {j.random_index}"]
+    about = [
+        _("AHP {method} · random index {table}").format(
+            method=ahp_method_name(j.method), table=j.random_index
+        )
+    ]
     completed = sum(len(m.completed) for m in (top, *result.by_criterion))
-    done = f" · {completed} missing judgement{'s' if completed > 1 else ''} completed"
+    done = ngettext(
+        " · {count} missing judgement completed",
+        " · {count} missing judgements completed",
+        completed,
+    ).format(count=completed)
     if not j.is_hierarchy:  # the goal over the elements of one matrix
         order, ranks = rank(top.priorities)
         order = order[:limit]
         about.append(_cr_text(top.consistency_ratio) + (done if completed else ""))
         return Hierarchy(
-            goal=j.goal or "Priorities",
+            goal=j.goal or _("Priorities"),
             about=about,
             criteria=[],
             columns=[],
@@ -180,14 +223,15 @@ def _ahp(result: AhpResult, limit: int) -> Hierarchy:
             scores=top.priorities[order].tolist(),
             ranks=ranks[order].tolist(),
             total=len(top.elements),
-            score_name="priority",
-            meaning="the element's weight from the matrix (they sum to 1); higher is better",
+            score_name=pgettext("score", "priority"),
+            meaning=_("the element's weight from the matrix (they sum to 1); higher is better"),
             local=np.zeros((0, len(order))),
             local_meaning="",
-            cells=[[] for _ in order.tolist()],
-            best=[[] for _ in order.tolist()],
-            notes=_shown_note(len(order), len(top.elements), "elements"),
-            noun="element",
+            cells=[[] for _position in order.tolist()],
+            best=[[] for _position in order.tolist()],
+            notes=_shown_note(len(order), len(top.elements), elements=True),
+            noun=pgettext("noun", "element"),
+            priorities=True,
         )
     assert j.alternatives is not None
     assert result.overall is not None
@@ -197,14 +241,16 @@ def _ahp(result: AhpResult, limit: int) -> Hierarchy:
     local = np.array([m.priorities[order] for m in result.by_criterion])
     biggest = max((float(m.priorities.max()) for m in result.by_criterion), default=1.0)
     tops = [float(m.priorities.max()) for m in result.by_criterion]
-    about.append(f"criteria {_cr_text(top.consistency_ratio)}" + (done if completed else ""))
+    about.append(
+        _("criteria {cr}").format(cr=_cr_text(top.consistency_ratio)) + (done if completed else "")
+    )
     return Hierarchy(
         goal=j.goal or "AHP",
         about=about,
         criteria=list(top.elements),
         columns=list(top.elements),
         criterion_lines=[
-            [f"weight {format_number(w)}", _cr_text(m.consistency_ratio)]
+            [_("weight {weight}").format(weight=format_number(w)), _cr_text(m.consistency_ratio)]
             for w, m in zip(top.priorities.tolist(), result.by_criterion, strict=True)
         ],
         weights=top.priorities.tolist(),
@@ -212,14 +258,18 @@ def _ahp(result: AhpResult, limit: int) -> Hierarchy:
         scores=result.overall[order].tolist(),
         ranks=result.ranks[order].tolist(),
         total=len(j.alternatives),
-        score_name="priority",
-        meaning="overall priority (the sum of the criterion weight times the local priority); "
-        "higher is better",
+        score_name=pgettext("score", "priority"),
+        meaning=_(
+            "overall priority (the sum of the criterion weight times the local priority); "
+            "higher is better"
+        ),
         local=local / biggest if biggest > 0 else local,
-        local_meaning="its local priority under the criterion",
+        local_meaning=_("its local priority under the criterion"),
         cells=[[score_text(v) for v in row] for row in local.T.tolist()],
         best=[[close(v, t) for v, t in zip(row, tops, strict=True)] for row in local.T.tolist()],
         notes=_shown_note(len(order), len(j.alternatives)),
+        noun=pgettext("noun", "alternative"),
+        priorities=True,
     )
 
 

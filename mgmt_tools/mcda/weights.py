@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from mgmt_tools._arrays import FloatArray
+from mgmt_tools.locale import _
 from mgmt_tools.mcda.normalize import BLOCK_ROWS, column_stats
 
 __all__ = ["critic_weights", "entropy_weights", "equal_weights", "roc_weights"]
@@ -39,10 +40,12 @@ def roc_weights(n: int) -> FloatArray:
     return np.asarray(np.cumsum(harmonic[::-1])[::-1] / n, dtype=np.float64)
 
 
-def _share(scores: FloatArray, what: str, warnings: list[str]) -> FloatArray:
+def _share(scores: FloatArray, message: str, warnings: list[str]) -> FloatArray:
+    """``scores`` as shares of their sum; equal weights with the warning ``message`` when
+    they tell nothing apart."""
     total = float(scores.sum())
     if total <= 0 or not np.isfinite(total):
-        warnings.append(f"{what} cannot tell the criteria apart: equal weights are used")
+        warnings.append(message)
         return equal_weights(scores.size)
     return np.asarray(scores / total, dtype=np.float64)
 
@@ -52,7 +55,9 @@ def entropy_weights(values: FloatArray, warnings: list[str] | None = None) -> Fl
     warnings = warnings if warnings is not None else []
     m, n = values.shape
     if m < 2:
-        warnings.append("entropy weighting needs at least two alternatives: equal weights are used")
+        warnings.append(
+            _("entropy weighting needs at least two alternatives: equal weights are used")
+        )
         return equal_weights(n)
     total = np.zeros(n)
     x_log_x = np.zeros(n)
@@ -69,7 +74,11 @@ def entropy_weights(values: FloatArray, warnings: list[str] | None = None) -> Fl
     entropy = -plogp / np.log(m)
     # an all-zero column has no shares at all: like a constant one, it tells nothing apart
     diversity = np.where(total > 0, np.clip(1.0 - entropy, 0.0, None), 0.0)
-    return _share(diversity, "entropy weighting", warnings)
+    return _share(
+        diversity,
+        _("entropy weighting cannot tell the criteria apart: equal weights are used"),
+        warnings,
+    )
 
 
 def critic_weights(values: FloatArray, warnings: list[str] | None = None) -> FloatArray:
@@ -77,7 +86,9 @@ def critic_weights(values: FloatArray, warnings: list[str] | None = None) -> Flo
     warnings = warnings if warnings is not None else []
     m, n = values.shape
     if m < 2:
-        warnings.append("CRITIC weighting needs at least two alternatives: equal weights are used")
+        warnings.append(
+            _("CRITIC weighting needs at least two alternatives: equal weights are used")
+        )
         return equal_weights(n)
     stats = column_stats(values)
     mean = stats.total / m
@@ -95,4 +106,8 @@ def critic_weights(values: FloatArray, warnings: list[str] | None = None) -> Flo
     # a constant column carries no information and conflicts with nothing: it adds no term
     correlation = np.where(np.outer(varies, varies), correlation, 1.0)
     information = scaled_sd * (1.0 - correlation).sum(axis=1)
-    return _share(information, "CRITIC weighting", warnings)
+    return _share(
+        information,
+        _("CRITIC weighting cannot tell the criteria apart: equal weights are used"),
+        warnings,
+    )

@@ -23,6 +23,7 @@ import numpy.typing as npt
 from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import close, isclose
 from mgmt_tools.errors import InputError, OptionError, Problem
+from mgmt_tools.locale import _
 from mgmt_tools.pareto.count import Tally
 from mgmt_tools.pareto.io import ParetoData
 from mgmt_tools.pareto.result import OTHER, ParetoResult, Stratum
@@ -73,7 +74,7 @@ def run(
     [('Paperwork', 120.0), ('Other', 80.0)]
     """
     if top is not None and other_after is not None:
-        raise OptionError("give --top or --other-after, not both")
+        raise OptionError(_("give --top or --other-after, not both"))
     return analyse_tally(
         data.tally,
         cutoff=cutoff,
@@ -123,18 +124,19 @@ def analyse_tally(
 ) -> ParetoResult:
     """Pareto analysis of a :class:`~mgmt_tools.pareto.count.Tally` (strata included)."""
     if top is not None and other_after is not None:
-        raise ValueError("give top or other_after, not both")
+        raise ValueError(_("give top or other_after, not both"))
     if not 0 < cutoff <= 100:
-        raise ValueError(f"cutoff is a percent in (0, 100], not {cutoff}")
+        raise ValueError(_("cutoff is a percent in (0, 100], not {cutoff}").format(cutoff=cutoff))
     totals = tally.totals
     if totals.size == 0:
-        raise InputError([Problem("no data: there are no categories", source=source)])
+        raise InputError([Problem(_("no data: there are no categories"), source=source)])
     total = float(totals.sum())
     if not total > 0:
         raise InputError(
             [
                 Problem(
-                    "no data: every category totals 0, so there is nothing to rank", source=source
+                    _("no data: every category totals 0, so there is nothing to rank"),
+                    source=source,
                 )
             ]
         )
@@ -142,7 +144,7 @@ def analyse_tally(
     kept = len(order)
     if top is not None:
         if top < 1:
-            raise ValueError(f"top is at least 1, not {top}")
+            raise ValueError(_("top is at least 1, not {top}").format(top=top))
         kept = min(top, kept)
     elif other_after is not None:
         kept = reaching(np.cumsum(totals[order]), total, other_after)
@@ -152,8 +154,10 @@ def analyse_tally(
     if rest.size:
         if OTHER in names or any(tally.categories[i] == OTHER for i in rest):
             warnings.append(
-                f"the data has a category named '{OTHER}'; the merged tail is a separate "
-                f"'{OTHER}' item, drawn last"
+                _(
+                    "the data has a category named '{name}'; the merged tail is a separate "
+                    "'{other}' item, drawn last"
+                ).format(name=OTHER, other=_(OTHER))
             )
         names.append(OTHER)
     merged = _merged(totals, order, kept)
@@ -163,8 +167,10 @@ def analyse_tally(
     share = float(cumulative[kept - 1] / total * 100)
     if vital == kept and rest.size and share < cutoff and not close(share, cutoff):
         warnings.append(
-            f"the kept categories reach {share:.4g}%, short of "
-            f"the {cutoff:g}% cutoff: all kept categories are marked vital"
+            _(
+                "the kept categories reach {share}%, short of "
+                "the {cutoff}% cutoff: all kept categories are marked vital"
+            ).format(share=f"{share:.4g}", cutoff=f"{cutoff:g}")
         )
     strata: list[Stratum] = []
     if tally.strata is not None:

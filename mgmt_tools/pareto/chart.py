@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from mgmt_tools.pareto.result import ParetoResult
+from mgmt_tools.locale import _
+from mgmt_tools.pareto.result import ParetoResult, measure_text, names_text
 from mgmt_tools.render import chart_parts as parts
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render import display_width, format_number, truncate
-from mgmt_tools.render.dot import THEME
+from mgmt_tools.render.dot import THEME, wrap
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -56,10 +57,16 @@ def pareto_chart(result: ParetoResult, fmt: str) -> bytes:
     left = 1.5 if rotate else 0.7  # a rotated first label reaches left of its bar
     width = min(panel_width * columns + left - 0.3, 18.0)
     notes = _notes(result, tail, len(result.strata) - len(strata), width)
-    title = parts.title_lines(result.title or f"Pareto chart of {result.measure}", width)
+    measure = measure_text(result.measure)
+    title = parts.title_lines(
+        result.title or _("Pareto chart of {measure}").format(measure=measure), width
+    )
     top = parts.heading_height(title, notes)
     height = top + rows * panel_height + 0.45
-    peak = max(float(np.max(counts)) if len(counts) else 0.0 for _, counts, _ in panels) or 1.0
+    peak = (
+        max(float(np.max(counts)) if len(counts) else 0.0 for _name, counts, _vital in panels)
+        or 1.0
+    )
     with ch.chart_style():
         figure = ch.new_figure(width, height)
         grid = figure.add_gridspec(
@@ -79,18 +86,18 @@ def pareto_chart(result: ParetoResult, fmt: str) -> bytes:
                 axes, labels, values, vital, result, peak, rotate, name, result.other or tail > 0
             )
             if index % columns == 0:
-                axes.set_ylabel(ch.clean(result.measure))
+                axes.set_ylabel(ch.clean(measure))
         parts.heading(figure, title, notes, left=0.25)
         return ch.figure_bytes(figure, fmt)
 
 
 def _drawn_names(result: ParetoResult) -> tuple[list[str], int]:
     """Names of the bars drawn, and how many items the last grey bar stands for (0: none)."""
-    names = list(result.names)
+    names = result.shown_names()
     if len(names) <= MAX_BARS:
         return names, 0
     tail = len(names) - (MAX_BARS - 1)
-    return [*names[: MAX_BARS - 1], f"{tail} more"], tail
+    return [*names[: MAX_BARS - 1], _("{count} more").format(count=tail)], tail
 
 
 def _drawn_values(counts: Any, count: int, tail: int) -> list[float]:
@@ -104,19 +111,51 @@ def _notes(result: ParetoResult, tail: int, hidden: int, width: float) -> list[s
     import textwrap
 
     total = format_number(result.total)
-    vital = ", ".join(truncate(name, 30) for name in result.vital_few[:6])
-    more = "" if result.vital <= 6 else f" and {result.vital - 6} more"
-    text = (
-        f"total {total}; the vital few ({result.vital} of {len(result.names)}, in red) reach "
-        f"the {format_number(result.cutoff)}% cutoff: {vital}{more}"
+    vital = names_text(
+        [truncate(name, 30) for name in result.shown_names()[: min(result.vital, 6)]]
+    )
+    if result.vital > 6:
+        vital = _("{listed} and {count} more").format(listed=vital, count=result.vital - 6)
+    text = _(
+        "total {total}; the vital few ({vital} of {count}, in red) reach "
+        "the {cutoff}% cutoff: {names}"
+    ).format(
+        total=total,
+        vital=result.vital,
+        count=len(result.names),
+        cutoff=format_number(result.cutoff),
+        names=vital,
     )
     columns = max(int((width - 0.5) * 72 / (ch.NOTE_SIZE * 0.55)), 30)
-    notes = textwrap.wrap(text, columns, max_lines=2, placeholder=" …")
+    if display_width(text) == len(text):
+        notes = textwrap.wrap(text, columns, max_lines=2, placeholder=" …")
+    else:  # wide (CJK) characters take two columns
+        notes = _no_leading_punctuation(wrap(text, columns, max_lines=2, note=True))
     if tail:
-        notes.append(f"the last {tail} items are drawn as one bar; the JSON has them all")
+        notes.append(
+            _("the last {count} items are drawn as one bar; the JSON has them all").format(
+                count=tail
+            )
+        )
     if hidden:
-        notes.append(f"{hidden} more strata not drawn; the JSON has them all")
+        notes.append(_("{count} more strata not drawn; the JSON has them all").format(count=hidden))
     return [ch.clean(note, note=True) for note in notes]
+
+
+def _no_leading_punctuation(lines: list[str]) -> list[str]:
+    """``lines`` with a closing mark that would begin a line (、，。；：）) moved to the end
+    of the line before, as Chinese typesetting wants.
+
+    >>> _no_leading_punctuation(["甲、乙", "、丙"])
+    ['甲、乙、', '丙']
+    """
+    kept: list[str] = []
+    for line in lines:
+        while kept and line[:1] in "、，。；：）":
+            kept[-1] += line[0]
+            line = line[1:]
+        kept.append(line)
+    return kept
 
 
 def _panel(
@@ -167,7 +206,7 @@ def _panel(
     curve.text(
         len(values) - 0.45,
         result.cutoff + 1.5,
-        f"{format_number(result.cutoff)}%",
+        _("{cutoff}%").format(cutoff=format_number(result.cutoff)),
         ha="right",
         va="bottom",
         fontsize=7.5,

@@ -29,16 +29,17 @@ import numpy as np
 
 from mgmt_tools import limits
 from mgmt_tools._arrays import FloatArray, IntArray
-from mgmt_tools._csv import read_table
+from mgmt_tools._csv import SheetText, read_table
 from mgmt_tools._expr import LARGEST
-from mgmt_tools._files import read_text
+from mgmt_tools._files import read_bytes, table_text
 from mgmt_tools._hints import too_large
 from mgmt_tools.errors import InputError, Problem
+from mgmt_tools.locale import N_, _, ngettext
 
 __all__ = ["BLANK", "Tally", "count_categories", "tally", "tally_text"]
 
-BLANK = "(blank)"
-"""The category of records whose category cell is empty."""
+BLANK = N_("(blank)")
+"""The category of records whose category cell is empty (translated where shown)."""
 _LIMIT = 20
 
 
@@ -94,10 +95,18 @@ class Tally:
             raise InputError(
                 [
                     Problem(
-                        f"{len(self.strata):,} strata x {width:,} categories = {cells:,} cells, "
-                        f"more than the {most:,} a stratified Pareto may have; merge the "
-                        "tail into 'Other' with --top N or --other-after PERCENT, stratify "
-                        f"by a column with fewer values, or {limits.how_to_raise('max_cells')}",
+                        _(
+                            "{strata} strata x {width} categories = {cells} cells, more than "
+                            "the {most} a stratified Pareto may have; merge the tail into "
+                            "'Other' with --top N or --other-after PERCENT, stratify by a "
+                            "column with fewer values, or {how}"
+                        ).format(
+                            strata=f"{len(self.strata):,}",
+                            width=f"{width:,}",
+                            cells=f"{cells:,}",
+                            most=f"{most:,}",
+                            how=limits.how_to_raise("max_cells"),
+                        ),
                         path,
                         source,
                     )
@@ -141,8 +150,10 @@ def tally(
     by: str | None = None,
     encoding: str | None = None,
 ) -> Tally:
-    """Read the CSV file at ``path`` and count its categories (see :func:`tally_text`)."""
-    text, source = read_text(path, encoding)
+    """Read the CSV file (or workbook's first sheet) at ``path`` and count its categories
+    (see :func:`tally_text`)."""
+    data, source = read_bytes(path)
+    text, source = table_text(data, source, encoding)
     return tally_text(text, column, count=count, weight=weight, by=by, source=source)
 
 
@@ -165,12 +176,19 @@ def tally_text(
         listed = ", ".join(f"'{name}'" for name in header)
         raise InputError(
             [
-                Problem(f"no column '{name}' (the columns are: {listed})", (name,), source, 1)
+                Problem(
+                    _("no column '{name}' (the columns are: {listed})").format(
+                        name=name, listed=listed
+                    ),
+                    (name,),
+                    source,
+                    1,
+                )
                 for name in dict.fromkeys(missing)
             ]
         )
     if not body:
-        raise InputError([Problem("no data: the CSV file has a header only", (), source, 1)])
+        raise InputError([Problem(_("no data: the CSV file has a header only"), (), source, 1)])
     width = len(header)
     if body.rows is None:  # unquoted lines: cut fields out of each line
         positions = [header.index(name) for name in wanted]
@@ -212,7 +230,8 @@ class _Lines:
 
 
 def _records(text: str, source: str | None) -> tuple[list[str], _Body, _Lines]:
-    if '"' not in text and "\r" not in text and "\n\n" not in text.lstrip("\n"):
+    sheet = isinstance(text, SheetText)  # a sheet of a workbook, already a table
+    if not sheet and '"' not in text and "\r" not in text and "\n\n" not in text.lstrip("\n"):
         records = text.split("\n")
         if records and records[-1] == "":
             records.pop()
@@ -220,7 +239,7 @@ def _records(text: str, source: str | None) -> tuple[list[str], _Body, _Lines]:
         while start < len(records) and not records[start]:
             start += 1
         if start == len(records):
-            raise InputError([Problem("empty CSV file: no header", (), source, 1)])
+            raise InputError([Problem(_("empty CSV file: no header"), (), source, 1)])
         header = [name.strip() for name in records[start].split(",")]
         del records[: start + 1]
         return header, _Body(records, None), _Lines(start + 2, None)
@@ -273,8 +292,11 @@ def _column(
         pass
     problems = [
         Problem(
-            f"the record has {len(row)} field{'s' if len(row) != 1 else ''}, the header "
-            f"{width}: no '{header[at]}'",
+            ngettext(
+                "the record has {count} field, the header {width}: no '{name}'",
+                "the record has {count} fields, the header {width}: no '{name}'",
+                len(row),
+            ).format(count=len(row), width=width, name=header[at]),
             (header[at],),
             source,
             lines[number],
@@ -325,14 +347,23 @@ def _numbers(
             value = float(cell)
         except ValueError:
             text = cell.strip()
-            message = f"'{name}' is empty" if not text else f"'{name}' is not a number: {text!r}"
+            message = (
+                _("'{name}' is empty").format(name=name)
+                if not text
+                else _("'{name}' is not a number: {value}").format(name=name, value=repr(text))
+            )
         else:
+            shown = cell.strip()
             if not math.isfinite(value):
-                message = f"'{name}' is not a finite number: {cell.strip()!r}"
+                message = _("'{name}' is not a finite number: {value}").format(
+                    name=name, value=repr(shown)
+                )
             elif value < 0:
-                message = f"'{name}' is negative: {cell.strip()}"
+                message = _("'{name}' is negative: {value}").format(name=name, value=shown)
             elif (large := too_large(value)) is not None:
-                message = f"'{name}' is {large}: {cell.strip()}"
+                message = _("'{name}' is {problem}: {value}").format(
+                    name=name, problem=large, value=shown
+                )
             else:
                 continue
         problems.append(Problem(message, (name,), source, lines[number], column))

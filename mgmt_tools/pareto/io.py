@@ -18,6 +18,7 @@ from mgmt_tools._files import format_by_suffix, load_file
 from mgmt_tools._validation import problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, Problem
+from mgmt_tools.locale import _
 from mgmt_tools.pareto.count import Tally, tally_text
 from mgmt_tools.pareto.model import ParetoModel
 
@@ -86,7 +87,7 @@ def loads(
     if fmt == "csv":
         if column is None:
             raise InputError(
-                [Problem("a CSV file needs the category column (--column NAME)", source=source)]
+                [Problem(_("a CSV file needs the category column (--column NAME)"), source=source)]
             )
         tally = tally_text(text, column, count=count, weight=weight, by=by, source=source)
         columns = {"column": column}
@@ -95,15 +96,18 @@ def loads(
                 columns[key] = name
         return ParetoData(tally, None, weight or "count", columns, source)
     if fmt not in ("yaml", "json"):
-        raise ValueError(f"unknown Pareto data format {fmt!r} (csv, yaml or json)")
+        raise ValueError(
+            _("unknown Pareto data format {format} (csv, yaml or json)").format(format=repr(fmt))
+        )
     flags = (("--count", count), ("--weight", weight), ("--by", by))
     given = [flag for flag, value in flags if value is not None]
     if given:
         raise InputError(
             [
                 Problem(
-                    f"{', '.join(given)} read(s) CSV columns; a {fmt.upper()} file gives the "
-                    "counts themselves",
+                    _(
+                        "{options} read(s) CSV columns; a {format} file gives the counts themselves"
+                    ).format(options=", ".join(given), format=fmt.upper()),
                     source=source,
                 )
             ]
@@ -121,7 +125,7 @@ def from_dict(data: Any, *, source: str | None = None) -> ParetoData:
 def _from_data(data: Any, where: Any, problems: list[Problem], source: str | None) -> ParetoData:
     if not isinstance(data, dict):
         problems.append(
-            where.problem((), "Pareto data is a mapping with 'counts' (see mgmt schema pareto)")
+            where.problem((), _("Pareto data is a mapping with 'counts' (see mgmt schema pareto)"))
         )
         raise InputError(problems)
     try:

@@ -22,6 +22,8 @@ import numpy as np
 
 from mgmt_tools._arrays import FloatArray
 from mgmt_tools._rows import Row
+from mgmt_tools.locale import N_, _, ngettext, pgettext
+from mgmt_tools.pareto.count import BLANK
 from mgmt_tools.render import format_number, format_table, truncate
 from mgmt_tools.render.display import Displayed
 from mgmt_tools.render.escape import cell, terminal
@@ -32,13 +34,29 @@ __all__ = [
     "ParetoItem",
     "ParetoResult",
     "Stratum",
+    "measure_text",
+    "names_text",
     "summary_text",
     "to_csv",
     "to_markdown",
 ]
 
-OTHER = "Other"
-"""The name of the item that holds the merged tail."""
+OTHER = N_("Other")
+"""The name of the item that holds the merged tail (in the JSON and CSV; translated where a
+reader sees it, :meth:`ParetoResult.shown_names`)."""
+COUNT = N_("count")
+"""The default measure: how often each category occurs."""
+
+
+def names_text(names: list[str]) -> str:
+    """Category names as a list for a reader: ``A, B`` in English, ``A、B`` in Chinese."""
+    return pgettext("list of names", ", ").join(names)
+
+
+def measure_text(measure: str) -> str:
+    """What the numbers are, for a reader: the default ``count`` in the reader's language, a
+    measure the input names (``complaints``, a weight column) as written."""
+    return _(COUNT) if measure == COUNT else measure
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +150,14 @@ class ParetoResult(Displayed):
     def vital_few(self) -> list[str]:
         return self.names[: self.vital]
 
+    def shown_names(self) -> list[str]:
+        """The categories for a reader: the ones the tool names ("Other", the merged tail;
+        "(blank)", the empty cells) in the reader's language, the input's as written."""
+        names = [_(BLANK) if name == BLANK else name for name in self.names]
+        if self.other and names:
+            names[-1] = _(OTHER)
+        return names
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON result: the documented fields (docs/formats/), then the extras."""
         data: dict[str, Any] = {"command": "pareto", "method": "pareto"}
@@ -169,65 +195,87 @@ def _percent(value: float) -> str:
 def summary_text(result: ParetoResult, *, warnings: bool = True) -> str:
     """A readable summary: the Pareto table, the vital few, strata totals, warnings."""
     lines = [result.title] if result.title else []
+    measure = measure_text(result.measure)
     lines.append(
-        f"Pareto analysis of {format_number(result.total)} ({result.measure}) in "
-        f"{len(result.names)} categor{'y' if len(result.names) == 1 else 'ies'}; "
-        f"cutoff {format_number(result.cutoff)}%"
+        ngettext(
+            "Pareto analysis of {total} ({measure}) in {count} category; cutoff {cutoff}%",
+            "Pareto analysis of {total} ({measure}) in {count} categories; cutoff {cutoff}%",
+            len(result.names),
+        ).format(
+            total=format_number(result.total),
+            measure=measure,
+            count=len(result.names),
+            cutoff=format_number(result.cutoff),
+        )
     )
+    names = result.shown_names()
+    vital = _("vital")
     body = [
         [
             str(position),
-            truncate(row["category"], 40),
+            truncate(name, 40),
             format_number(row["count"]),
             _percent(row["percent"]),
             _percent(row["cumulative_percent"]),
-            "vital" if row["vital"] else "",
+            vital if row["vital"] else "",
         ]
-        for position, row in enumerate(result.item_rows(), 1)
+        for position, (name, row) in enumerate(zip(names, result.item_rows(), strict=True), 1)
     ]
     lines.append("")
     lines += format_table(
-        ["#", "category", result.measure, "%", "cum %", ""], body, right=[0, 2, 3, 4]
+        ["#", _("category"), measure, "%", _("cum %"), ""], body, right=[0, 2, 3, 4]
     )
     lines.append("")
-    few = ", ".join(result.vital_few)
-    lines.append(f"vital few ({result.vital} of {len(result.names)}): {few}")
+    lines.append(
+        _("vital few ({vital} of {count}): {names}").format(
+            vital=result.vital, count=len(result.names), names=names_text(names[: result.vital])
+        )
+    )
     if result.other:
-        lines.append(f"'{OTHER}' merges {result.merged_categories} categories")
-    if result.strata:
-        lines.append("")
         lines.append(
-            "strata: "
-            + ", ".join(
-                f"{stratum.name} {format_number(stratum.total)}" for stratum in result.strata
+            _("'{other}' merges {count} categories").format(
+                other=_(OTHER), count=result.merged_categories
             )
         )
+    if result.strata:
+        lines.append("")
+        strata = names_text(
+            [f"{stratum.name} {format_number(stratum.total)}" for stratum in result.strata]
+        )
+        lines.append(_("strata: {strata}").format(strata=strata))
     if warnings:
-        lines += [f"warning: {warning}" for warning in result.warnings]
+        lines += [_("warning: {warning}").format(warning=warning) for warning in result.warnings]
     return terminal("\n".join(lines))
 
 
 def to_markdown(result: ParetoResult) -> str:
-    """The Pareto table in Markdown: ``| # | category | count | % | cum % | vital |``."""
+    """The Pareto table in Markdown: ``| # | category | count | % | cum % | vital |`` (headers,
+    "Other" and the note in the reader's language)."""
     lines = [f"**{_md(result.title)}**", ""] if result.title else []
+    measure = _md(measure_text(result.measure))
     lines += [
-        f"| # | category | {_md(result.measure)} | % | cum % | vital |",
+        f"| # | {_('category')} | {measure} | % | {_('cum %')} | {_('vital')} |",
         "| ---: | --- | ---: | ---: | ---: | :---: |",
     ]
-    for position, row in enumerate(result.item_rows(), 1):
+    yes = _("yes")
+    names = result.shown_names()
+    for position, (name, row) in enumerate(zip(names, result.item_rows(), strict=True), 1):
         lines.append(
-            f"| {position} | {_md(row['category'])} | {format_number(row['count'])} | "
+            f"| {position} | {_md(name)} | {format_number(row['count'])} | "
             f"{row['percent']:.1f} | {row['cumulative_percent']:.1f} | "
-            f"{'yes' if row['vital'] else ''} |"
+            f"{yes if row['vital'] else ''} |"
         )
-    lines += ["", f"Vital few: the fewest categories reaching {format_number(result.cutoff)}%."]
+    note = _("Vital few: the fewest categories reaching {cutoff}%.")
+    lines += ["", note.format(cutoff=format_number(result.cutoff))]
     return "\n".join(lines) + "\n"
 
 
 def to_csv(result: ParetoResult, *, raw_cells: bool = False) -> str:
     """The Pareto table as CSV (RFC 4180), full precision; with strata, a ``stratum`` column
-    (empty on the overall rows). Names are written by :func:`~mgmt_tools.render.escape.cell`:
-    one a spreadsheet would run as a formula gets a leading ``'``, unless ``raw_cells``."""
+    (empty on the overall rows). The header and the values the tool writes (``Other``,
+    ``true``/``false``) are the JSON's in every language: a file to read back. Names are
+    written by :func:`~mgmt_tools.render.escape.cell`: one a spreadsheet would run as a
+    formula gets a leading ``'``, unless ``raw_cells``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     strata = bool(result.strata)

@@ -20,6 +20,8 @@ import numpy.typing as npt
 from mgmt_tools._numeric import isclose
 from mgmt_tools._validation import Locating
 from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, format_path, in_order
+from mgmt_tools.locale import _
+from mgmt_tools.pert.calendar import calendar_conflicts
 from mgmt_tools.pert.links import parse_link
 from mgmt_tools.pert.model import LinkType, Plan
 from mgmt_tools.pert.network import Network, build_network
@@ -75,6 +77,8 @@ class Meta:
     holidays: tuple[dt.date, ...] = ()
     has_calendar: bool = False
     deadline: float | dt.date | None = None
+    extra_workdays: tuple[dt.date, ...] = ()
+    calendar_base: str | None = None
 
 
 def build_plan(
@@ -87,7 +91,7 @@ def build_plan(
     """
     problems = list(problems or [])
     if not columns.ids and not problems:
-        problems.append(where.problem(("tasks",), "a plan needs at least one task"))
+        problems.append(where.problem(("tasks",), _("a plan needs at least one task")))
     index = _index_ids(columns, where, problems)
     duration = _durations(columns, where, problems)
     links = _links(columns, index, where, problems)
@@ -118,6 +122,8 @@ def build_plan(
         holidays=meta.holidays,
         has_calendar=meta.has_calendar,
         deadline=meta.deadline,
+        extra_workdays=tuple(sorted(set(meta.extra_workdays))),
+        calendar_base=meta.calendar_base,
         group_ids=columns.group_ids,
         group_names=_names(columns.group_ids, columns.group_names),
         group_parent=np.array(columns.group_parent, dtype=np.int64),
@@ -134,7 +140,7 @@ def _names(ids: list[str], names: list[str | None]) -> list[str]:
 
 
 def _network(columns: Columns, links: LinkArrays) -> Network:
-    pred, succ, kind, lag, _ = links
+    pred, succ, kind, lag, _position = links
     task_group = (
         np.array(columns.task_group, dtype=np.int64)
         if columns.task_group is not None
@@ -161,7 +167,7 @@ def _cycles(columns: Columns, links: LinkArrays, where: Locating) -> list[Proble
     passes = sweep(network.duration, network.pred, network.succ, np.zeros(len(network.pred)))
     if passes.acyclic:
         return []
-    _, succ, _, _, position = links
+    _pred, succ, _kind, _lag, position = links
 
     def path_of(link: int) -> Path:
         return (*columns.path(int(succ[link])), "depends_on", int(position[link]))
@@ -177,7 +183,7 @@ def _check_groups(
     if not columns.group_ids:
         return
     n = len(columns.ids)
-    pred, succ, kind, _, position = links
+    pred, succ, kind, _lag, position = links
     task_group = columns.task_group or [-1] * n
 
     def ancestors(node: int) -> set[int]:
@@ -196,9 +202,10 @@ def _check_groups(
             problems.append(
                 where.problem(
                     path,
-                    f"a group cannot be the successor of an "
-                    f"{LinkType(int(kind[link])).name} link (FS or SS "
-                    "only: every task of the group waits for it)",
+                    _(
+                        "a group cannot be the successor of an {type} link (FS or SS only: "
+                        "every task of the group waits for it)"
+                    ).format(type=LinkType(int(kind[link])).name),
                 )
             )
         if p in ancestors(s) or s in ancestors(p):
@@ -206,9 +213,9 @@ def _check_groups(
             problems.append(
                 where.problem(
                     path,
-                    f"'{nodes[inner]}' is inside group "
-                    f"'{nodes[outer]}': a link between them would be "
-                    "a cycle",
+                    _(
+                        "'{inner}' is inside group '{outer}': a link between them would be a cycle"
+                    ).format(inner=nodes[inner], outer=nodes[outer]),
                 )
             )
 
@@ -224,14 +231,16 @@ def _index_ids(columns: Columns, where: Locating, problems: list[Problem]) -> di
     for number in in_reading_order:
         node = nodes[number]
         if node == "":
-            problems.append(where.problem((*columns.path(number), "id"), "empty id"))
+            problems.append(where.problem((*columns.path(number), "id"), _("empty id")))
             continue
         first = index.setdefault(node, number)
         if first != number:
             problems.append(
                 where.problem(
                     (*columns.path(number), "id"),
-                    f"duplicate id '{node}' (first at {format_path(columns.path(first))})",
+                    _("duplicate id '{id}' (first at {path})").format(
+                        id=node, path=format_path(columns.path(first))
+                    ),
                 )
             )
     return index
@@ -247,37 +256,43 @@ def _durations(
     any_estimate = given[0] | given[1] | given[2]
     all_estimates = given[0] & given[1] & given[2]
     with np.errstate(invalid="ignore"):
-        rules: list[tuple[npt.NDArray[np.bool_], str, str]] = [
+        rules: list[tuple[npt.NDArray[np.bool_], str, str | None]] = [
             (
                 has_fixed & any_estimate,
                 "duration",
-                "give either duration or the three estimates (optimistic, most_likely, "
-                "pessimistic), not both",
+                _(
+                    "give either duration or the three estimates (optimistic, most_likely, "
+                    "pessimistic), not both"
+                ),
             ),
-            (any_estimate & ~all_estimates, "optimistic", "incomplete"),
+            (any_estimate & ~all_estimates, "optimistic", None),  # names what is missing
             (
                 ~has_fixed & ~any_estimate & ~columns.milestone,
                 "id",
-                "no duration: give duration, or optimistic, most_likely and pessimistic "
-                "(or milestone: true)",
+                _(
+                    "no duration: give duration, or optimistic, most_likely and pessimistic "
+                    "(or milestone: true)"
+                ),
             ),
-            (has_fixed & (fixed < 0), "duration", "negative duration {duration:g}"),
-            (all_estimates & (a < 0), "optimistic", "negative estimate: optimistic {a:g}"),
+            (has_fixed & (fixed < 0), "duration", _("negative duration {duration:g}")),
+            (all_estimates & (a < 0), "optimistic", _("negative estimate: optimistic {a:g}")),
             (
                 all_estimates & (a >= 0) & ((a > m) | (m > b)),
                 "most_likely",
-                "estimates out of order: optimistic {a:g}, most_likely {m:g}, pessimistic "
-                "{b:g} (need optimistic <= most_likely <= pessimistic)",
+                _(
+                    "estimates out of order: optimistic {a:g}, most_likely {m:g}, pessimistic "
+                    "{b:g} (need optimistic <= most_likely <= pessimistic)"
+                ),
             ),
             (
                 columns.milestone & has_fixed & (fixed != 0),
                 "milestone",
-                "a milestone has duration 0, not {duration:g}",
+                _("a milestone has duration 0, not {duration:g}"),
             ),
             (
                 columns.milestone & any_estimate & (np.nan_to_num(b) != 0),
                 "milestone",
-                "a milestone has duration 0; remove its estimates",
+                _("a milestone has duration 0; remove its estimates"),
             ),
         ]
     for mask, field_name, message in rules:
@@ -286,8 +301,7 @@ def _durations(
         for number in np.flatnonzero(mask).tolist():
             if number in columns.skip:
                 continue
-            text = message
-            if message == "incomplete":
+            if message is None:
                 missing = [
                     name
                     for name, present in zip(
@@ -295,7 +309,11 @@ def _durations(
                     )
                     if not present[number]
                 ]
-                text = "three-point estimate incomplete: missing " + ", ".join(missing)
+                text = _("three-point estimate incomplete: missing {fields}").format(
+                    fields=", ".join(missing)
+                )
+            else:
+                text = message
             text = text.format(duration=fixed[number], a=a[number], m=m[number], b=b[number])
             problems.append(where.problem((*columns.path(number), field_name), text))
     expected = (a + 4 * m + b) / 6
@@ -355,7 +373,7 @@ def _resolve(
     if isinstance(entry, str):
         parsed = parse_link(entry, index)
         if parsed is None:
-            problems.append(where.problem(path, "empty link"))
+            problems.append(where.problem(path, _("empty link")))
             return None
         task, link_type, link_lag = parsed.task, parsed.type, parsed.lag
     else:
@@ -364,17 +382,22 @@ def _resolve(
         path = (*path, "task")
     if not math.isfinite(link_lag):
         shown = f"'{entry}'" if isinstance(entry, str) else str(link_lag)
-        problems.append(where.problem(path, f"the lag must be a finite number: {shown}"))
+        message = _("the lag must be a finite number: {lag}").format(lag=shown)
+        problems.append(where.problem(path, message))
         return None
     found = index.get(task)
     if found is None:
-        hint = did_you_mean(task, list(index))
-        if isinstance(entry, str) and " " in entry.strip() and not hint.startswith(" (did"):
-            hint += (
+        known = list(index)
+        hint = did_you_mean(task, known, limit=0)  # the close ids only, if any
+        suggested = bool(hint)
+        hint = hint or did_you_mean(task, known)
+        if isinstance(entry, str) and " " in entry.strip() and not suggested:
+            hint += _(
                 " (a link is 'ID' or 'ID TYPE+LAG', TYPE one of FS, SS, FF, SF; "
                 "for example 'A FF+2')"
             )
-        problems.append(where.problem(path, f"unknown task '{task}'" + hint))
+        message = _("unknown task '{task}'").format(task=task) + hint
+        problems.append(where.problem(path, message))
         return None
     return found, int(link_type), float(link_lag)
 
@@ -384,22 +407,30 @@ def _check_meta(meta: Meta, where: Locating, problems: list[Problem]) -> None:
         problems.append(
             where.problem(
                 ("units",),
-                f"units must be days when start is set (a calendar counts working "
-                f"days), not '{meta.units}'",
+                _(
+                    "units must be days when start is set (a calendar counts working days), "
+                    "not '{units}'"
+                ).format(units=meta.units),
             )
         )
     if meta.has_calendar and meta.start is None:
-        problems.append(where.problem(("calendar",), "a calendar needs start (a date)"))
+        problems.append(where.problem(("calendar",), _("a calendar needs start (a date)")))
+    for path, message in calendar_conflicts(meta.holidays, meta.extra_workdays):
+        problems.append(where.problem(("calendar", *path), message))
     if meta.has_calendar and not meta.workdays:
         problems.append(
-            where.problem(("calendar", "workdays"), "the working week has no working day")
+            where.problem(("calendar", "workdays"), _("the working week has no working day"))
         )
     if isinstance(meta.deadline, dt.date):
         if meta.start is None:
-            problems.append(where.problem(("deadline",), "a date deadline needs start (a date)"))
+            message = _("a date deadline needs start (a date)")
+            problems.append(where.problem(("deadline",), message))
         elif meta.deadline < meta.start:
             problems.append(
                 where.problem(
-                    ("deadline",), f"deadline {meta.deadline} is before start {meta.start}"
+                    ("deadline",),
+                    _("deadline {deadline} is before start {start}").format(
+                        deadline=meta.deadline, start=meta.start
+                    ),
                 )
             )

@@ -5,21 +5,34 @@ Working day 0 is the first working day on or after ``start``. A task occupying o
 milestone at offset s is dated working day ceil(s) - 1 (the day its predecessors finish), and
 working day 0 at offset 0. A date deadline D is the end of day D: the number of working days
 from start up to and including D.
+
+The working days are the days of the working week that are not holidays, and the extra
+working days (调休, weekend days worked). numpy's busday functions know a week and holidays
+only, so the extra days are merged in by rank: extra day j (sorted, on or after working day 0)
+is working day ``busday_count(first, e_j) + j``, and working day k that is not an extra day is
+the (k - m)-th busday, m the number of extra days ranked before k. Every step is vectorised.
+A named calendar (``base``, :mod:`mgmt_tools.pert.holidays`) adds its days off and make-up
+days for the years the dates reach, computed when first needed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import isclose
-from mgmt_tools.pert.model import WEEKDAYS
+from mgmt_tools._validation import locate
+from mgmt_tools.errors import InputError
+from mgmt_tools.locale import _, date_text
+from mgmt_tools.pert.holidays import named
+from mgmt_tools.pert.model import WEEKDAYS, Plan
 
-__all__ = ["LAST_DATE", "WorkCalendar", "whole"]
+__all__ = ["LAST_DATE", "WorkCalendar", "calendar_conflicts", "calendar_of", "check_years", "whole"]
 
 LAST_DATE = dt.date.max
 """The last date a plan may reach (9999-12-31): ISO 8601 dates, Python's and the spreadsheets'
@@ -36,47 +49,153 @@ def whole(values: FloatArray) -> FloatArray:
     return np.where(isclose(values, nearest), nearest, values)
 
 
+def _dates(days: Any) -> npt.NDArray[np.datetime64]:
+    return np.unique(np.array(sorted(days), dtype="datetime64[D]"))
+
+
+@dataclass(frozen=True)
+class _Days:
+    """The resolved calendar over the years ``since`` to ``through`` of its named base."""
+
+    since: int
+    through: int
+    busdays: np.busdaycalendar
+    holidays: npt.NDArray[np.datetime64]
+    """Every day off besides the week's (own and the base's), sorted."""
+    extras: npt.NDArray[np.datetime64]
+    """The extra working days that are not already working days, sorted."""
+
+
 @dataclass(frozen=True)
 class WorkCalendar:
-    """A start date with its working week and holidays."""
+    """A start date with its working week, holidays, extra working days and named base.
+
+    ``holidays`` and ``extra_workdays`` are the plan's own and win over the base's: a date in
+    the plan's ``extra_workdays`` is worked even on the base's holiday, and one in its
+    ``holidays`` is off even on the base's make-up day.
+
+    >>> week = ("mon", "tue", "wed", "thu", "fri")
+    >>> spring = WorkCalendar(dt.date(2026, 2, 12), week, base="cn")  # a Thursday
+    >>> WorkCalendar.iso(spring.day([0, 1, 2, 3, 4]))  # Sat 14 and Sat 28 are worked
+    ['2026-02-12', '2026-02-13', '2026-02-14', '2026-02-24', '2026-02-25']
+    >>> spring.offset_of(dt.date(2026, 2, 28))  # 12, 13, 14, 24 to 28
+    8.0
+    """
 
     start: dt.date
     workdays: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri")
     holidays: tuple[dt.date, ...] = ()
+    extra_workdays: tuple[dt.date, ...] = ()
+    base: str | None = None
+    _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def _mask(self) -> str:
         return "".join("1" if day in self.workdays else "0" for day in WEEKDAYS)
 
-    @property
-    def _holidays(self) -> npt.NDArray[np.datetime64]:
-        return np.array(self.holidays, dtype="datetime64[D]")
+    def _days(self, since: int, through: int) -> _Days:
+        """The calendar resolved at least over the years ``since`` to ``through`` (those of
+        its base's years; without a base, once for all dates)."""
+        days: _Days | None = self._cache.get("days")
+        if days is not None and (
+            self.base is None or (days.since <= since and days.through >= through)
+        ):
+            return days
+        if days is not None:
+            since, through = min(since, days.since), max(through, days.through)
+        off: set[dt.date] = set(self.holidays)
+        worked: set[dt.date] = set(self.extra_workdays)
+        if self.base is not None:
+            base_off, base_worked = named(self.base).days(since, through)
+            off |= set(base_off) - set(self.extra_workdays)
+            worked |= set(base_worked) - set(self.holidays)
+        holidays = _dates(off)
+        busdays = np.busdaycalendar(weekmask=self._mask, holidays=holidays)
+        extras = _dates(worked)
+        extras = extras[~np.is_busday(extras, busdaycal=busdays)]
+        days = _Days(since, through, busdays, holidays, extras)
+        self._cache["days"] = days
+        return days
+
+    def _around_start(self) -> _Days:
+        return self._days(self.start.year, self.start.year + 1)
 
     @property
     def first_day(self) -> np.datetime64:
         """Working day 0: the first working day on or after start."""
-        return np.busday_offset(
-            np.datetime64(self.start, "D"),
-            0,
-            roll="forward",
-            weekmask=self._mask,
-            holidays=self._holidays,
-        )
+        first: np.datetime64 | None = self._cache.get("first")
+        if first is None:
+            days = self._around_start()
+            start = np.datetime64(self.start, "D")
+            first = np.busday_offset(start, 0, roll="forward", busdaycal=days.busdays)
+            index = int(np.searchsorted(days.extras, start))
+            if index < days.extras.size and days.extras[index] < first:
+                first = days.extras[index]
+            self._cache["first"] = first
+        return first
 
     def last_day(self) -> int:
         """The number of the last working day on or before :data:`LAST_DATE` (-1 when
-        working day 0 is later): dates past year 9999 cannot be written."""
-        return max(int(self.offset_of(LAST_DATE)) - 1, -1)
+        working day 0 is later): dates past year 9999 cannot be written.
+
+        With a named base, only the base's years computed so far count (its years end long
+        before, and a plan past them is refused: :func:`check_years`).
+        """
+        return max(int(self._count(LAST_DATE, extend=False)) - 1, -1)
 
     def day(self, offsets: npt.ArrayLike) -> npt.NDArray[np.datetime64]:
         """The dates of whole working-day numbers."""
-        return np.busday_offset(
-            self.first_day,
-            np.asarray(offsets, dtype=np.int64),
-            roll="forward",
-            weekmask=self._mask,
-            holidays=self._holidays,
+        numbers = np.asarray(offsets, dtype=np.int64)
+        first = self.first_day
+        days = self._around_start()
+        if self.base is None and not days.holidays.size and not days.extras.size:
+            return np.busday_offset(first, numbers, roll="forward", busdaycal=days.busdays)
+        working = self._working(int(numbers.max(initial=0)) + 1)
+        if working.size > numbers.max(initial=0):
+            return working[numbers]
+        return self._day(self._around_start(), first, numbers)  # past year 9999
+
+    def _working(self, count: int) -> npt.NDArray[np.datetime64]:
+        """The working days from working day 0 on, at least ``count`` of them (all up to
+        :data:`LAST_DATE` when there are fewer): numpy's busday_offset looks its holidays up
+        one by one, far slower than indexing this list once holidays are many."""
+        working: npt.NDArray[np.datetime64] = self._cache.get(
+            "working", np.zeros(0, dtype="datetime64[D]")
         )
+        done: np.datetime64 = self._cache.get("done", self.first_day)
+        limit = np.datetime64(LAST_DATE, "D") + np.timedelta64(1, "D")
+        per_week = max(len(set(self.workdays)), 1)
+        while working.size < count and done < limit:
+            missing = count - working.size
+            step = int(missing * 7 / per_week * 1.1) + 31
+            end = min(done + np.timedelta64(step, "D"), limit)
+            days = self._around_start()
+            if self.base is not None:
+                last_year = int(str(end - np.timedelta64(1, "D"))[:4])
+                days = self._days(days.since, max(last_year, days.through))
+            span = np.arange(done, end, dtype="datetime64[D]")
+            works = np.is_busday(span, busdaycal=days.busdays)
+            if days.extras.size:
+                works |= np.isin(span, days.extras)
+            working = np.concatenate([working, span[works]])
+            done = end
+        self._cache["working"], self._cache["done"] = working, done
+        return working
+
+    @staticmethod
+    def _day(
+        days: _Days, first: np.datetime64, numbers: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.datetime64]:
+        """Working days by rank (see the module's documentation), without the list."""
+        extras = days.extras[days.extras >= first]
+        if not extras.size:
+            return np.busday_offset(first, numbers, roll="forward", busdaycal=days.busdays)
+        ranks = np.busday_count(first, extras, busdaycal=days.busdays) + np.arange(extras.size)
+        before = np.searchsorted(ranks, numbers, side="left")  # extra days ranked before k
+        hit = np.minimum(before, extras.size - 1)
+        extra = (before < extras.size) & (ranks[hit] == numbers)
+        plain = np.busday_offset(first, numbers - before, roll="forward", busdaycal=days.busdays)
+        return np.where(extra, extras[hit], plain)
 
     def start_dates(self, es: FloatArray, ef: FloatArray) -> npt.NDArray[np.datetime64]:
         """Start dates: working day floor(es); a milestone (ef equal to es within the
@@ -100,15 +219,82 @@ class WorkCalendar:
         start gives 0 (numpy's count with its bounds reversed would count working day 0 and
         not the day after the deadline).
         """
+        return self._count(deadline, extend=True)
+
+    def _count(self, deadline: dt.date, *, extend: bool) -> float:
         end = np.datetime64(deadline, "D") + np.timedelta64(1, "D")
         first = self.first_day
-        if end >= first:
-            count = np.busday_count(first, end, weekmask=self._mask, holidays=self._holidays)
-            return float(count)
-        count = np.busday_count(end, first, weekmask=self._mask, holidays=self._holidays)
-        return float(-count)
+        days = self._around_start()
+        if extend and self.base is not None:
+            days = self._days(min(deadline.year, days.since), max(deadline.year, days.through))
+        low, high = (first, end) if end >= first else (end, first)
+        count = np.busday_count(low, high, busdaycal=days.busdays)
+        count += np.searchsorted(days.extras, high) - np.searchsorted(days.extras, low)
+        return float(count) if end >= first else float(-count)
+
+    def days_off(self, first: dt.date, last: dt.date) -> tuple[list[dt.date], list[dt.date]]:
+        """The holidays and the extra working days (those not already working days) from
+        ``first`` to ``last``, own and the base's: what a chart or another tool needs to know
+        besides the working week."""
+        days = self._days(first.year, last.year)
+        low, high = np.datetime64(first, "D"), np.datetime64(last, "D")
+
+        def within(values: npt.NDArray[np.datetime64]) -> list[dt.date]:
+            return [day.item() for day in values[(values >= low) & (values <= high)]]
+
+        return within(days.holidays), within(days.extras)
 
     @staticmethod
     def iso(dates: npt.NDArray[np.datetime64]) -> list[str]:
         """ISO 8601 text of each date."""
         return np.datetime_as_string(dates, unit="D").tolist()  # type: ignore[no-any-return]
+
+
+def calendar_of(plan: Plan) -> WorkCalendar | None:
+    """The working calendar of ``plan``, or None when it has no start date."""
+    if plan.start is None:
+        return None
+    return WorkCalendar(
+        plan.start, plan.workdays, plan.holidays, plan.extra_workdays, plan.calendar_base
+    )
+
+
+def calendar_conflicts(
+    holidays: tuple[dt.date, ...], extra_workdays: tuple[dt.date, ...]
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """(path under ``calendar``, message) for each extra working day also a holiday."""
+    off = set(holidays)
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    for index, day in enumerate(extra_workdays):
+        if day in off:
+            message = _("{date} is both a holiday and an extra working day")
+            problems.append((("extra_workdays", index), message.format(date=date_text(day))))
+    return problems
+
+
+def check_years(
+    plan: Plan, calendar: WorkCalendar, ef: FloatArray, deadline: object = None
+) -> None:
+    """Refuse a plan whose dates leave the years its named calendar covers: its start, its
+    finish, a date ``deadline``."""
+    if calendar.base is None:
+        return
+    low, high = named(calendar.base).years
+    where = plan.source
+    fields = {"name": calendar.base, "first": low, "last": high}
+    if calendar.start.year < low:
+        message = _("calendar {name} covers {first}–{last}; the plan starts in {year}")
+        message = message.format(**fields, year=calendar.start.year)
+        raise InputError([locate(where, ("calendar",), message)])
+    length = float(np.max(ef, initial=0.0))
+    finish = calendar.finish_dates(np.zeros(1), np.array([length]))[0].item()
+    if finish.year > high:
+        message = _(
+            "calendar {name} covers {first}–{last}; the plan reaches {year} (finish {date})"
+        )
+        message = message.format(**fields, year=finish.year, date=date_text(finish))
+        raise InputError([locate(where, ("calendar",), message)])
+    if isinstance(deadline, dt.date) and not low <= deadline.year <= high:
+        message = _("calendar {name} covers {first}–{last}; the deadline {date} is outside them")
+        message = message.format(**fields, date=date_text(deadline))
+        raise InputError([locate(where, ("deadline",), message)])

@@ -10,6 +10,7 @@ import numpy as np
 from mgmt_tools._arrays import IndexArray
 from mgmt_tools._validation import Locating, locate
 from mgmt_tools.errors import CycleError, Problem
+from mgmt_tools.locale import _
 from mgmt_tools.pert.model import Plan
 from mgmt_tools.pert.network import Network
 
@@ -78,7 +79,7 @@ def cycle_problems(
         ]
         closing = declared[-1]  # structural links alone never form a cycle
         path = path_of(closing)
-        message = f"cycle: {text}"
+        message = _("cycle: {cycle}").format(cycle=text)
         problems.append(locate(where, path, message))
         first = first or [*names, names[0]]
     return problems, first

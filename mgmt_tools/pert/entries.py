@@ -16,7 +16,7 @@ import numpy.typing as npt
 from pydantic import ValidationError
 
 from mgmt_tools.pert.build import Columns, LinkEntry, Meta, Path
-from mgmt_tools.pert.model import GroupModel, LinkModel, PlanModel, TaskModel
+from mgmt_tools.pert.model import CalendarModel, GroupModel, LinkModel, PlanModel, TaskModel
 
 __all__ = ["flatten", "meta_of", "salvage_entries", "salvage_meta"]
 
@@ -26,6 +26,9 @@ Entry = TaskModel | GroupModel
 def meta_of(model: PlanModel) -> Meta:
     """The plan's top-level settings."""
     calendar = model.calendar
+    base = calendar if isinstance(calendar, str) else calendar.base if calendar else None
+    if isinstance(calendar, str):  # a named calendar: ``calendar: cn``
+        calendar = CalendarModel(base=calendar)
     return Meta(
         project=model.project,
         units=model.units,
@@ -34,6 +37,8 @@ def meta_of(model: PlanModel) -> Meta:
         holidays=tuple(sorted(set(calendar.holidays))) if calendar else (),
         has_calendar=calendar is not None,
         deadline=model.deadline,
+        extra_workdays=tuple(calendar.extra_workdays) if calendar else (),
+        calendar_base=base,
     )
 
 

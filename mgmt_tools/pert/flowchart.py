@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from mgmt_tools.locale import _
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.pert.view import MAX_TASKS, link_label, nested, select, title
 from mgmt_tools.render import format_number
@@ -25,12 +26,16 @@ def to_mermaid(result: Schedule, *, max_tasks: int = MAX_TASKS) -> str:
         lines.append(f"  {note}[{mm.label(view.note)}]")
         lines.append(f"  style {note} fill:{THEME.accent_fill},stroke:{THEME.accent}")
     nodes: dict[int, str] = {}
+    figures = _("ES {es} · EF {ef} · TF {tf}")
     for task in view.tasks.tolist():
         task_id, name = plan.ids[task], plan.names[task]
         text = mm.escape(name if task_id == name else f"{task_id}: {name}")
-        numbers = (
-            f"ES {_N(float(result.es[task]))} · EF {_N(float(result.ef[task]))}"
-            f" · TF {_N(float(result.total_float[task]))}"
+        numbers = mm.escape(
+            figures.format(
+                es=_N(float(result.es[task])),
+                ef=_N(float(result.ef[task])),
+                tf=_N(float(result.total_float[task])),
+            )
         )
         shape = ('(["', '"])') if plan.milestone[task] or plan.duration[task] == 0 else ('["', '"]')
         nodes[task] = f"{mm.node_id(task)}{shape[0]}{text}<br/>{numbers}{shape[1]}"

@@ -26,11 +26,13 @@ import numpy as np
 
 from mgmt_tools._arrays import BoolArray, FloatArray, IndexArray
 from mgmt_tools._numeric import isclose
+from mgmt_tools.locale import _, pgettext
 from mgmt_tools.pert.model import LinkType
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.pert.rows import Rows, chart_rows
 from mgmt_tools.pert.timeline import (
     Timeline,
+    date_axis,
     project_name,
     shade_nonworking,
     span_text,
@@ -141,9 +143,17 @@ def _gantt_figure(result: Schedule) -> Figure:
     per_point = (high - low) / (plot_width * 72.0)
 
     title = parts.title_lines(project_name(result), width)
-    notes = ["Duration " + span_text(result)]
+    span = span_text(result)
     if deadline is not None:
-        notes[0] += f"; deadline {timeline.label(float(result.deadline or 0.0))}"
+        when = timeline.label(float(result.deadline or 0.0))
+        note = (
+            pgettext("date", "Duration {span}; deadline {deadline}")
+            if dated
+            else _("Duration {span}; deadline {deadline}")
+        )
+        notes = [note.format(span=span, deadline=when)]
+    else:
+        notes = [_("Duration {span}").format(span=span)]
     notes += [view.note] if view.note else []
     on_top = count > 30  # dates above the chart too
     top = parts.heading_height(title, notes) + (0.3 if deadline is not None else 0.12)
@@ -170,34 +180,42 @@ def _gantt_figure(result: Schedule) -> Figure:
 
     shaded = False
     if dated:
-        parts.date_axis(axes, high - low)
+        date_axis(axes, high - low)
         if plot_width * 72.0 / (high - low) >= 2.0:  # days at least 2 points wide
             shaded = shade_nonworking(axes, result, low, high) > 0
         if high - low <= 120:  # the ticks show day and month: the year goes below
-            years = {str(day)[:4] for day in (result.start_date, result.finish_date)}
-            axes.set_xlabel(" to ".join(sorted(years)))
+            years = sorted({str(day)[:4] for day in (result.start_date, result.finish_date)})
+            if len(years) == 1:
+                axes.set_xlabel(pgettext("axis", "{year}").format(year=years[0]))
+            else:
+                axes.set_xlabel(
+                    pgettext("axis", "{first} to {last}").format(first=years[0], last=years[-1])
+                )
     else:
-        axes.set_xlabel(f"Time from the project start ({units(result)})")
+        axes.set_xlabel(_("Time from the project start ({units})").format(units=units(result)))
     _draw_tasks(axes, bars)
     _draw_groups(axes, bars, per_point)
     _draw_links(axes, result, view, bars, per_point)
     if deadline is not None:
-        text = f"Deadline {timeline.label(float(result.deadline or 0.0))}"
+        when = timeline.label(float(result.deadline or 0.0))
+        text = (_("Deadline {date}") if dated else _("Deadline {offset}")).format(
+            date=when, offset=when
+        )
         lift = 20 if on_top else 3  # above the dates along the top
         parts.marker_line(
             axes, deadline, text, colour=THEME.ink, side="above", lift=lift, gid="deadline"
         )
 
     parts.heading(figure, title, notes)
-    entries = [("summary", THEME.ink, "Group")] if grouped else []
+    entries = [("summary", THEME.ink, _("Group"))] if grouped else []
     entries += [
-        ("box", THEME.accent, "Critical task"),
-        ("box", ch.NEUTRAL, "Task"),
-        ("stroke", THEME.faint, "Total float"),
-        ("diamond", THEME.ink, "Milestone"),
+        ("box", THEME.accent, _("Critical task")),
+        ("box", ch.NEUTRAL, _("Task")),
+        ("stroke", THEME.faint, _("Total float")),
+        ("diamond", THEME.ink, _("Milestone")),
     ]
-    entries += [("box", ch.SHADE, "Non-working day")] if shaded else []
-    entries += [("dashed", THEME.ink, "Deadline")] if deadline is not None else []
+    entries += [("box", ch.SHADE, _("Non-working day"))] if shaded else []
+    entries += [("dashed", THEME.ink, _("Deadline"))] if deadline is not None else []
     parts.legend_row(figure, entries)
     return figure
 

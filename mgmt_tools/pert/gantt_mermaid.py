@@ -24,8 +24,11 @@ gantt
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 
+from mgmt_tools.locale import _, pgettext
 from mgmt_tools.pert.calendar import whole
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.pert.rows import chart_rows
@@ -42,7 +45,8 @@ def gantt_mermaid(result: Schedule) -> str:
 
     With a start date: ``YYYY-MM-DD`` dates with ``inclusiveEndDates``, so each task reads from
     its start date to its finish date as in the result; ``excludes`` lists the non-working
-    weekdays and holidays, which with explicit end dates only shades them. Without one: the
+    weekdays and holidays, which with explicit end dates only shades them, and ``includes`` the
+    extra working days on those weekdays (make-up days, unshaded). Without one: the
     offsets themselves, as ``dateFormat X`` (seconds; milliseconds with ``x`` when some are
     fractional) on an axis that prints them. In a plan with groups, one ``section`` per
     top-level group (and per run of tasks outside groups, named after the project).
@@ -50,28 +54,47 @@ def gantt_mermaid(result: Schedule) -> str:
     plan = result.plan
     view = chart_rows(result)
     tasks = view.tasks.tolist()
-    title = f"{project_name(result)} ({span_text(result)})"
+    title = _("{project} ({span})").format(project=project_name(result), span=span_text(result))
     lines = ["gantt", f"    title {mm.gantt_text(title)}"]
     if result.start_dates is not None and result.finish_dates is not None:
         lines += ["    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m-%d", "    inclusiveEndDates"]
         excluded = [day for day in _DAY_NAMES if day[:3] not in plan.workdays]
         first, last = str(result.start_date), str(result.finish_date)
-        excluded += [d.isoformat() for d in sorted(plan.holidays) if first <= str(d) <= last]
+        calendar = timeline_of(result).calendar
+        span = (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+        off, worked = calendar.days_off(*span) if calendar is not None else ([], [])
+        excluded += [day.isoformat() for day in off]
         if excluded:
             lines.append("    excludes " + ", ".join(excluded))
-        lines.append("    %% working-day calendar: each task from its start to its finish date")
+        if worked:  # make-up days: in Mermaid's gantt grammar, beside excludes
+            lines.append("    includes " + ", ".join(day.isoformat() for day in worked))
+        note = _("working-day calendar: each task from its start to its finish date")
+        lines.append(f"    %% {note}")
         spans = [(result.start_dates[task], result.finish_dates[task]) for task in tasks]
     else:
         offsets = whole(np.concatenate([result.es[view.tasks], result.ef[view.tasks]]))
         seconds = bool(np.all(offsets == np.round(offsets)))
-        fmt, unit, scale = ("X", "seconds", 1) if seconds else ("x", "milliseconds", 1000)
+        fmt, scale = ("X", 1) if seconds else ("x", 1000)
         lines += [f"    dateFormat {fmt}", "    axisFormat %s", "    todayMarker off"]
-        note = f"offsets in {units(result)} from the project start (0), written as Unix {unit}"
-        lines.append(f"    %% {note} for dateFormat {fmt}")
+        note = (
+            _(
+                "offsets in {units} from the project start (0), written as Unix seconds for "
+                "dateFormat {format}"
+            )
+            if seconds
+            else _(
+                "offsets in {units} from the project start (0), written as Unix milliseconds "
+                "for dateFormat {format}"
+            )
+        )
+        lines.append(f"    %% {note.format(units=units(result), format=fmt)}")
         values = np.round(offsets * scale).astype(np.int64).reshape(2, -1).tolist()
         spans = [(str(start), str(finish)) for start, finish in zip(*values, strict=True)]
     if result.deadline is not None:
-        lines.append(f"    %% deadline: {timeline_of(result).label(result.deadline)}")
+        deadline = timeline_of(result).label(result.deadline)
+        dated = result.start_dates is not None
+        note = pgettext("date", "deadline: {deadline}") if dated else _("deadline: {deadline}")
+        lines.append("    %% " + note.format(deadline=deadline))
     if view.note:
         lines.append(f"    %% {view.note}")
     grouped = plan.task_group is not None and plan.group_count > 0
@@ -95,5 +118,5 @@ def gantt_mermaid(result: Schedule) -> str:
 def _section_name(result: Schedule, group: int) -> str:
     """The name of the section of top-level ``group``, or of the project for -1."""
     if group < 0:
-        return mm.gantt_text(project_name(result)) or "Project"
+        return mm.gantt_text(project_name(result)) or _("Project")
     return mm.gantt_text(result.plan.group_names[group]) or mm.node_id(group, "g")

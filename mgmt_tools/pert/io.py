@@ -29,6 +29,7 @@ from mgmt_tools._json import json_text
 from mgmt_tools._validation import Locating, problems_from
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, Problem, did_you_mean
+from mgmt_tools.locale import _
 from mgmt_tools.pert.build import Columns, LinkEntry, Meta, build_plan
 from mgmt_tools.pert.entries import flatten, meta_of, salvage_entries, salvage_meta
 from mgmt_tools.pert.links import format_link, has_repeated_links, parse_link
@@ -68,7 +69,9 @@ def load(
 def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> Plan:
     """Read a plan from text in ``fmt`` (yaml, json, csv, or mspdi: MS Project XML)."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown plan format {fmt!r} (yaml, json, csv or mspdi)")
+        raise ValueError(
+            _("unknown plan format {format} (yaml, json, csv or mspdi)").format(format=repr(fmt))
+        )
     with paused():
         if fmt == "csv":
             return _from_table(read_table(text, source), source)
@@ -94,7 +97,7 @@ def from_dict(data: Any, *, source: str | None = None) -> Plan:
 def _from_data(data: Any, where: Locating, problems: list[Problem] | None = None) -> Plan:
     problems = list(problems or [])
     if not isinstance(data, dict):
-        problems.append(where.problem((), "a plan is a mapping with a 'tasks' list"))
+        problems.append(where.problem((), _("a plan is a mapping with a 'tasks' list")))
         raise InputError(problems)
     try:
         model = PlanModel.model_validate(data)
@@ -122,14 +125,24 @@ def _from_table(table: Table, source: str | None) -> Plan:
         if name not in CSV_COLUMNS:
             problems.append(
                 where.problem(
-                    (name,), f"unknown column '{name}'" + did_you_mean(name, list(CSV_COLUMNS))
+                    (name,),
+                    _("unknown column '{column}'").format(column=name)
+                    + did_you_mean(name, list(CSV_COLUMNS)),
                 )
             )
         elif table.header.count(name) > 1:
-            problems.append(where.problem((name,), f"column '{name}' appears twice"))
+            message = _("column '{column}' appears twice").format(column=name)
+            problems.append(where.problem((name,), message))
     if "id" not in table.header:
         problems.append(
-            Problem("missing column 'id' (columns: " + ", ".join(table.header) + ")", (), source, 1)
+            Problem(
+                _("missing column 'id' (columns: {columns})").format(
+                    columns=", ".join(table.header)
+                ),
+                (),
+                source,
+                1,
+            )
         )
         raise InputError(problems)
     count = len(table.rows)
@@ -146,7 +159,10 @@ def _from_table(table: Table, source: str | None) -> Plan:
             problems.append(
                 where.problem(
                     ("duration",),
-                    "no duration column: give duration, or optimistic, most_likely and pessimistic",
+                    _(
+                        "no duration column: give duration, or optimistic, most_likely and "
+                        "pessimistic"
+                    ),
                 )
             )
         skip = set(range(count))
@@ -164,7 +180,10 @@ def _from_table(table: Table, source: str | None) -> Plan:
                 milestone[row] = True
             elif word not in _FALSE:
                 problems.append(
-                    where.problem(("tasks", row, "milestone"), f"not true or false: '{cell}'")
+                    where.problem(
+                        ("tasks", row, "milestone"),
+                        _("not true or false: '{value}'").format(value=cell),
+                    )
                 )
     depends_on: list[list[LinkEntry]] = (
         _split_links(table.column("depends_on"))
@@ -192,7 +211,10 @@ def _invisible(cells: Sequence[str | None], column: str, where: CsvLocator) -> l
     if " ".join(filter(None, cells)).isprintable():
         return []
     return [
-        where.problem(("tasks", row, column), f"{NO_VISIBLE_CHARACTERS}, got {cell!r}")
+        where.problem(
+            ("tasks", row, column),
+            _("{problem}, got {value}").format(problem=_(NO_VISIBLE_CHARACTERS), value=repr(cell)),
+        )
         for row, cell in enumerate(cells)
         if cell and only_control_characters(cell)
     ]
@@ -222,9 +244,8 @@ def _numbers(
         for row in np.flatnonzero(bad).tolist():
             if cells[row].strip():
                 bad_rows.add(row)
-                problems.append(
-                    where.problem(("tasks", row, name), f"not a number: '{cells[row]}'")
-                )
+                message = _("not a number: '{value}'").format(value=cells[row])
+                problems.append(where.problem(("tasks", row, name), message))
         values[bad] = np.nan
     # finite but too large to add up: refused like a malformed number, located at its cell
     huge = size_problems(values, lambda row: ("tasks", row, name), where, cells)
@@ -252,8 +273,23 @@ def dump(plan: Plan, fmt: str = "yaml") -> str:
     if fmt == "json":
         return json_text(data, compact=False)
     if fmt != "yaml":
-        raise ValueError(f"cannot write a plan as {fmt!r} (yaml or json)")
+        raise ValueError(
+            _("cannot write a plan as {format} (yaml or json)").format(format=repr(fmt))
+        )
     return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
+
+
+def _calendar_data(plan: Plan) -> str | dict[str, Any]:
+    """The plan's calendar: its name alone (``calendar: cn``) when that is all it says."""
+    own = plan.holidays or plan.extra_workdays or plan.workdays != Plan.workdays
+    if plan.calendar_base is not None and not own:
+        return plan.calendar_base
+    data: dict[str, Any] = {} if plan.calendar_base is None else {"base": plan.calendar_base}
+    data["workdays"] = list(plan.workdays)
+    data["holidays"] = [day.isoformat() for day in plan.holidays]
+    if plan.extra_workdays:
+        data["extra_workdays"] = [day.isoformat() for day in plan.extra_workdays]
+    return data
 
 
 def _to_data(plan: Plan) -> dict[str, Any]:
@@ -264,10 +300,7 @@ def _to_data(plan: Plan) -> dict[str, Any]:
     if plan.start is not None:
         data["start"] = plan.start.isoformat()
     if plan.has_calendar:
-        data["calendar"] = {
-            "workdays": list(plan.workdays),
-            "holidays": [day.isoformat() for day in plan.holidays],
-        }
+        data["calendar"] = _calendar_data(plan)
     if plan.deadline is not None:
         deadline = plan.deadline
         data["deadline"] = deadline if isinstance(deadline, float) else deadline.isoformat()

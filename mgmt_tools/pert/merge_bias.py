@@ -13,6 +13,7 @@ import numpy.typing as npt
 
 from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools._numeric import isclose
+from mgmt_tools.locale import _
 from mgmt_tools.pert.network import Network
 
 __all__ = ["merge_bias_warnings"]
@@ -56,9 +57,16 @@ def merge_bias_warnings(
         covered.update(path)
         names = " -> ".join(network.labels[t] for t in path)
         warnings.append(
-            f"merge bias: path {names} has mean {length - float(total_float[task]):g}, within "
-            f"one sd ({sd:.4g}) of the project's {length:g}; the PERT probability is "
-            "optimistic: run with --simulate for the distribution of the finish"
+            _(
+                "merge bias: path {path} has mean {mean}, within one sd ({sd}) of the "
+                "project's {length}; the PERT probability is optimistic: run with --simulate "
+                "for the distribution of the finish"
+            ).format(
+                path=names,
+                mean=f"{length - float(total_float[task]):g}",
+                sd=f"{sd:.4g}",
+                length=f"{length:g}",
+            )
         )
         if len(warnings) == MAX_WARNINGS:
             break

@@ -32,6 +32,7 @@ from mgmt_tools._fields import (
 __all__ = [
     "WEEKDAYS",
     "CalendarModel",
+    "CalendarName",
     "GroupModel",
     "Link",
     "LinkModel",
@@ -148,9 +149,23 @@ def _workweek() -> list[WeekdayName]:
     return ["mon", "tue", "wed", "thu", "fri"]
 
 
+CalendarName = Annotated[
+    Literal["cn", "us", "gb", "gb-sct", "gb-nir", "hk"], BeforeValidator(lower)
+]
+"""The named calendars (mgmt_tools/pert/holidays.py): official days off and make-up days."""
+
+
 class CalendarModel(InputModel):
     """The working calendar used with ``start``."""
 
+    base: CalendarName | None = Field(
+        None,
+        description=(
+            "Named calendar whose official holidays and make-up working days apply: cn "
+            "(mainland China), us, gb (England and Wales), gb-sct, gb-nir, hk."
+        ),
+        examples=["cn"],
+    )
     workdays: OneOrMore[Weekday] = Field(
         default_factory=_workweek,
         description="Working weekdays; default Monday to Friday.",
@@ -159,6 +174,21 @@ class CalendarModel(InputModel):
     holidays: OneOrMore[dt.date] = Field(
         default_factory=list, description="Non-working dates (YYYY-MM-DD)."
     )
+    extra_workdays: OneOrMore[dt.date] = Field(
+        default_factory=list,
+        description="Days off of the working week that are worked (YYYY-MM-DD): make-up days.",
+        examples=[["2027-02-20"]],
+    )
+
+
+def _calendar_form(value: object) -> str:
+    return "name" if isinstance(value, str) else "mapping"
+
+
+CalendarSetting = Annotated[
+    Annotated[CalendarModel, Tag("mapping")] | Annotated[CalendarName, Tag("name")],
+    Discriminator(_calendar_form),
+]
 
 
 class PlanModel(DocumentModel):
@@ -170,7 +200,9 @@ class PlanModel(DocumentModel):
     start: dt.date | None = Field(
         None, description="Start date; turns offsets into dates on the working calendar."
     )
-    calendar: CalendarModel | None = Field(None, description="Working calendar (with start).")
+    calendar: CalendarSetting | None = Field(
+        None, description="Working calendar (with start): a mapping, or a calendar's name."
+    )
     deadline: Number | dt.date | None = Field(
         None, description="Deadline: a number of units, or a date when start is set."
     )
@@ -234,6 +266,9 @@ class Plan:
     holidays: tuple[dt.date, ...] = ()
     has_calendar: bool = False
     deadline: float | dt.date | None = None
+    extra_workdays: tuple[dt.date, ...] = ()
+    calendar_base: str | None = None
+    """The named calendar (``calendar: cn``), if any."""
     group_ids: list[str] = field(default_factory=list)
     """Groups, numbered 0..g-1 in input order; as link ends they are nodes n..n+g-1."""
     group_names: list[str] = field(default_factory=list)
@@ -329,6 +364,8 @@ class Plan:
             "workdays",
             "holidays",
             "has_calendar",
+            "extra_workdays",
+            "calendar_base",
             "deadline",
             "group_ids",
             "group_names",

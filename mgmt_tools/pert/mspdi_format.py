@@ -14,6 +14,7 @@ from typing import Any
 from xml.parsers import expat
 
 from mgmt_tools.errors import InputError, PathPart, Problem
+from mgmt_tools.locale import _, ngettext
 
 __all__ = [
     "DAY_CODES",
@@ -105,10 +106,11 @@ def parse_duration(text: str) -> tuple[Fraction, bool]:
         return Fraction(0), False
     match = _DURATION.fullmatch(text)
     if match is None or not any(match.groups()[1:]) or text.endswith("T"):
-        raise ValueError(f"not a duration like PT8H0M0S: '{text}'")
+        raise ValueError(_("not a duration like PT8H0M0S: '{text}'").format(text=text))
     sign, years, months, days, hours, minutes, seconds = match.groups()
     if years or months:
-        raise ValueError(f"years and months have no fixed length in a duration: '{text}'")
+        message = _("years and months have no fixed length in a duration: '{text}'")
+        raise ValueError(message.format(text=text))
     total = sum(
         (
             Fraction(part) * scale
@@ -194,7 +196,7 @@ def parse_xml(text: str, source: str | None = None) -> Node:
     def start(name: str, attributes: dict[str, str]) -> None:
         split = names.get(name)
         if split is None:
-            namespace, _, local = name.rpartition(" ")
+            namespace, _space, local = name.rpartition(" ")
             split = names[name] = (namespace, local)
         node = Node(split[1], split[0], parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
         (stack[-1].children if stack else roots).append(node)
@@ -208,10 +210,12 @@ def parse_xml(text: str, source: str | None = None) -> Node:
             stack[-1].parts.append(data)
 
     def refuse_entity(*args: object) -> None:
-        raise _RefusedError("entity declarations are not allowed in MSPDI (they are not expanded)")
+        raise _RefusedError(
+            _("entity declarations are not allowed in MSPDI (they are not expanded)")
+        )
 
     def refuse_external(*args: object) -> int:
-        raise _RefusedError("external entities are not allowed in MSPDI (they are not loaded)")
+        raise _RefusedError(_("external entities are not allowed in MSPDI (they are not loaded)"))
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -222,7 +226,7 @@ def parse_xml(text: str, source: str | None = None) -> Node:
     try:
         parser.Parse(text.encode("utf-8", "surrogatepass"), True)
     except expat.ExpatError as error:
-        message = f"not well-formed XML: {expat.ErrorString(error.code)}"
+        message = _("not well-formed XML: {error}").format(error=expat.ErrorString(error.code))
         raise InputError([Problem(message, (), source, error.lineno, error.offset + 1)]) from None
     except _RefusedError as error:
         line, column = parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
@@ -241,7 +245,7 @@ class Reader:
         self.problems: list[Problem] = []
         self.notes: dict[str, list[Any]] = {}
         self.minutes_per_day = Fraction(MINUTES_PER_DAY)
-        self.where = "the project"
+        self.where = _("the project")
         """What is being read, for warnings: "task UID 7" (MS Project shows UIDs, not lines)."""
 
     def problem(self, node: Node, path: Path, message: str) -> None:
@@ -253,7 +257,9 @@ class Reader:
 
     def warnings(self) -> list[str]:
         return [
-            f"{message} ({count} {noun}{'' if count == 1 else 's'}; first: {where})"
+            _("{message} ({count}; first: {where})").format(
+                message=message, count=_counted(noun, count), where=where
+            )
             for message, (count, where, noun) in self.notes.items()
         ]
 
@@ -264,7 +270,8 @@ class Reader:
         try:
             return int(child.text.strip())
         except ValueError:
-            self.problem(child, (*path, tag), f"not an integer: '{child.text.strip()}'")
+            message = _("not an integer: '{value}'").format(value=child.text.strip())
+            self.problem(child, (*path, tag), message)
             return default
 
     def number(self, node: Node, tag: str, path: Path) -> Fraction:
@@ -274,7 +281,8 @@ class Reader:
         try:
             return Fraction(child.text.strip())
         except ValueError:
-            self.problem(child, (*path, tag), f"not a number: '{child.text.strip()}'")
+            message = _("not a number: '{value}'").format(value=child.text.strip())
+            self.problem(child, (*path, tag), message)
             return Fraction(0)
 
     def date(self, node: Node, tag: str, path: Path) -> dt.date | None:
@@ -289,10 +297,30 @@ class Reader:
                 else (dt.date.fromisoformat(text))
             )
         except ValueError:
-            self.problem(
-                child, (*path, tag), f"not a date and time like 2027-03-01T08:00:00: '{text}'"
-            )
+            message = _("not a date and time like 2027-03-01T08:00:00: '{value}'")
+            self.problem(child, (*path, tag), message.format(value=text))
             return None
+
+
+def _counted(noun: str, count: int) -> str:
+    """``3 tasks``: how many of what a warning of the reader counts."""
+    if noun == "task":
+        text = ngettext("{count} task", "{count} tasks", count)
+    elif noun == "resource":
+        text = ngettext("{count} resource", "{count} resources", count)
+    elif noun == "assignment":
+        text = ngettext("{count} assignment", "{count} assignments", count)
+    elif noun == "project":
+        text = ngettext("{count} project", "{count} projects", count)
+    elif noun == "calendar":
+        text = ngettext("{count} calendar", "{count} calendars", count)
+    elif noun == "link":
+        text = ngettext("{count} link", "{count} links", count)
+    elif noun == "exception":
+        text = ngettext("{count} exception", "{count} exceptions", count)
+    else:
+        text = f"{{count}} {noun}{'' if count == 1 else 's'}"
+    return text.format(count=count)
 
 
 def flag(node: Node, tag: str) -> bool:

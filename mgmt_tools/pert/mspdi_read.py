@@ -8,6 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from mgmt_tools.errors import InputError, Problem
+from mgmt_tools.locale import N_, _
 from mgmt_tools.pert.mspdi_calendar import read_calendar
 from mgmt_tools.pert.mspdi_format import (
     ELAPSED_FORMATS,
@@ -54,18 +55,26 @@ class _Task:
     links: list[_Link] = field(default_factory=list)
 
 
+_ROOT = '<Project xmlns="{}">'
+"""How an MSPDI document begins (the namespace filled in)."""
+
+
 def read(root: Node, source: str | None) -> tuple[dict[str, Any], list[str]]:
     """The plan dict and warnings of the MSPDI document whose root element is ``root``."""
     if root.tag != "Project" or not (
         root.namespace == NAMESPACE or root.namespace.startswith(NAMESPACE + "/")
     ):
-        found = f"<{root.tag}>" + (
-            f" in namespace '{root.namespace}'" if root.namespace else " without a namespace"
-        )
-        message = (
-            f"not MS Project XML (MSPDI): the root element is {found}; MSPDI files "
-            f'start with <Project xmlns="{NAMESPACE}">'
-        )
+        element = f"<{root.tag}>"
+        if root.namespace:
+            message = _(
+                "not MS Project XML (MSPDI): the root element is {element} in namespace "
+                "'{namespace}'; MSPDI files start with {start}"
+            ).format(element=element, namespace=root.namespace, start=_ROOT.format(NAMESPACE))
+        else:
+            message = _(
+                "not MS Project XML (MSPDI): the root element is {element} without a "
+                "namespace; MSPDI files start with {start}"
+            ).format(element=element, start=_ROOT.format(NAMESPACE))
         raise InputError([Problem(message, (root.tag,), source, root.line, root.column)])
     reader = Reader(source)
     plan: dict[str, Any] = {}
@@ -80,7 +89,7 @@ def read(root: Node, source: str | None) -> tuple[dict[str, Any], list[str]]:
         reader.problem(
             root.find("MinutesPerDay") or root,
             ("MinutesPerDay",),
-            f"MinutesPerDay must be positive, not {minutes}",
+            _("MinutesPerDay must be positive, not {minutes}").format(minutes=minutes),
         )
     elif minutes is not None:
         reader.minutes_per_day = Fraction(minutes)
@@ -89,8 +98,10 @@ def read(root: Node, source: str | None) -> tuple[dict[str, Any], list[str]]:
         plan["start"] = start
         if (root.value("ScheduleFromStart") or "1").lower() in ("0", "false"):
             reader.note(
-                "projects scheduled from their finish date are read as scheduled "
-                "from the start date",
+                _(
+                    "projects scheduled from their finish date are read as scheduled from the "
+                    "start date"
+                ),
                 "project",
             )
         calendar = read_calendar(reader, root)
@@ -107,41 +118,41 @@ def _skipped_parts(reader: Reader, root: Node) -> None:
     resources = root.find("Resources")
     for resource in resources.findall("Resource") if resources is not None else []:
         if resource.value("UID") not in (None, "0") and not flag(resource, "IsNull"):
-            reader.where = f"resource UID {resource.value('UID')}"
+            reader.where = _("resource UID {uid}").format(uid=resource.value("UID"))
             reader.note(
-                "resources are skipped: the plan schedules by links and durations only",
+                _("resources are skipped: the plan schedules by links and durations only"),
                 "resource",
             )
     assignments = root.find("Assignments")
     for assignment in assignments.findall("Assignment") if assignments is not None else []:
         if assignment.value("ResourceUID") not in (None, "-65535"):  # -65535: no resource
-            reader.where = f"task UID {assignment.value('TaskUID')}"
-            reader.note("resource assignments are skipped", "assignment")
+            reader.where = _("task UID {uid}").format(uid=assignment.value("TaskUID"))
+            reader.note(_("resource assignments are skipped"), "assignment")
 
 
 _TASK_NOTES: tuple[tuple[Callable[[Node], bool], str], ...] = (
     (
         lambda n: n.value("ConstraintType") not in (None, "", "0"),
-        "date constraints (ConstraintType) are ignored: tasks start as soon as possible",
+        N_("date constraints (ConstraintType) are ignored: tasks start as soon as possible"),
     ),
     (
         lambda n: n.value("CalendarUID") not in (None, "", "-1"),
-        "task calendars (CalendarUID) are ignored: tasks follow the project calendar",
+        N_("task calendars (CalendarUID) are ignored: tasks follow the project calendar"),
     ),
-    (lambda n: flag(n, "Manual"), "manually scheduled tasks are scheduled from their links"),
-    (lambda n: n.value("Active") in ("0", "false"), "inactive tasks are scheduled as active"),
-    (lambda n: bool(n.value("Deadline")), "task deadlines are ignored"),
+    (lambda n: flag(n, "Manual"), N_("manually scheduled tasks are scheduled from their links")),
+    (lambda n: n.value("Active") in ("0", "false"), N_("inactive tasks are scheduled as active")),
+    (lambda n: bool(n.value("Deadline")), N_("task deadlines are ignored")),
     (
         lambda n: bool(n.value("ActualStart")) or (n.value("PercentComplete") or "0") != "0",
-        "progress (ActualStart, PercentComplete) is ignored: tasks are scheduled as planned",
+        N_("progress (ActualStart, PercentComplete) is ignored: tasks are scheduled as planned"),
     ),
     (
         lambda n: flag(n, "ExternalTask") or flag(n, "IsSubproject"),
-        "external tasks and inserted projects are read as plain tasks",
+        N_("external tasks and inserted projects are read as plain tasks"),
     ),
     (
         lambda n: (n.value("LevelingDelay") or "0") not in ("0", "0.0"),
-        "leveling delays are ignored",
+        N_("leveling delays are ignored"),
     ),
 )
 
@@ -167,7 +178,7 @@ def _tasks(reader: Reader, root: Node) -> list[dict[str, Any]]:
             continue
         for test, message in _TASK_NOTES:
             if test(node):
-                reader.note(message)
+                reader.note(_(message))
         by_uid[task.uid] = task
         tasks.append(task)
     return _outline(reader, tasks, by_uid, skipped)
@@ -184,7 +195,7 @@ def _has_id_field(root: Node) -> bool:
 def _task(reader: Reader, node: Node, index: int, id_field: bool) -> _Task | None:
     uid_node = node.find("UID")
     if uid_node is None or not uid_node.text.strip():
-        reader.problem(node, ("Tasks", f"Task[{index}]", "UID"), "a task without a UID")
+        reader.problem(node, ("Tasks", f"Task[{index}]", "UID"), _("a task without a UID"))
         return None
     try:
         uid = int(uid_node.text.strip())
@@ -192,11 +203,11 @@ def _task(reader: Reader, node: Node, index: int, id_field: bool) -> _Task | Non
         reader.problem(
             uid_node,
             ("Tasks", f"Task[{index}]", "UID"),
-            f"UID is not an integer: '{uid_node.text.strip()}'",
+            _("UID is not an integer: '{value}'").format(value=uid_node.text.strip()),
         )
         return None
     path: Path = ("Tasks", f"Task[UID={uid}]")
-    reader.where = f"task UID {uid}"
+    reader.where = _("task UID {uid}").format(uid=uid)
     level = reader.integer(node, "OutlineLevel", path, None)
     if level is None:
         level = 0 if uid == 0 else 1
@@ -241,7 +252,7 @@ def _duration(reader: Reader, node: Node, path: Path, *, required: bool) -> Frac
     child = node.find(tag)
     if child is None or not child.text.strip():
         if required:
-            reader.problem(node, (*path, tag), "a task without a <Duration>")
+            reader.problem(node, (*path, tag), _("a task without a <Duration>"))
         return None
     try:
         seconds, has_days = parse_duration(child.text)
@@ -249,32 +260,34 @@ def _duration(reader: Reader, node: Node, path: Path, *, required: bool) -> Frac
         reader.problem(child, (*path, tag), str(error))
         return None
     if seconds < 0:
-        reader.problem(child, (*path, tag), f"negative duration '{child.text.strip()}'")
+        message = _("negative duration '{value}'").format(value=child.text.strip())
+        reader.problem(child, (*path, tag), message)
         return None
     if has_days:
-        reader.note("durations with a day part (P1D) are read as 24 hours a day (xsd:duration)")
+        reader.note(_("durations with a day part (P1D) are read as 24 hours a day (xsd:duration)"))
     minutes = seconds / 60
     if reader.integer(node, "DurationFormat", path, 7) in ELAPSED_FORMATS:
-        reader.note("elapsed durations (calendar time) are approximated as working days")
+        reader.note(_("elapsed durations (calendar time) are approximated as working days"))
         return minutes / (24 * 60) * reader.minutes_per_day
     return minutes
 
 
 def _link(reader: Reader, node: Node, path: Path) -> _Link | None:
     if flag(node, "CrossProject"):
-        reader.note("links to tasks of other projects (CrossProject) are skipped", "link")
+        reader.note(_("links to tasks of other projects (CrossProject) are skipped"), "link")
         return None
     predecessor = reader.integer(node, "PredecessorUID", path, None)
     if predecessor is None:
         if node.find("PredecessorUID") is None:
-            reader.problem(node, (*path, "PredecessorUID"), "a link without a PredecessorUID")
+            message = _("a link without a PredecessorUID")
+            reader.problem(node, (*path, "PredecessorUID"), message)
         return None
     code = reader.integer(node, "Type", path, 1)
     if code not in LINK_TYPES:
         reader.problem(
             node.find("Type") or node,
             (*path, "Type"),
-            f"link type must be 0 (FF), 1 (FS), 2 (SF) or 3 (SS), not {code}",
+            _("link type must be 0 (FF), 1 (FS), 2 (SF) or 3 (SS), not {code}").format(code=code),
         )
         return None
     lag = reader.number(node, "LinkLag", path)
@@ -288,10 +301,10 @@ def _days(reader: Reader, minutes: Fraction) -> float:
 
 def _lag_days(reader: Reader, link: _Link, predecessor: _Task) -> float:
     if link.lag_format in PERCENT_FORMATS:
-        reader.note("percent lags are converted with the predecessor's duration", "link")
+        reader.note(_("percent lags are converted with the predecessor's duration"), "link")
         return float(link.lag / 100 * (predecessor.minutes or 0) / reader.minutes_per_day)
     if link.lag_format in ELAPSED_FORMATS:
-        reader.note("elapsed lags (calendar time) are approximated as working days", "link")
+        reader.note(_("elapsed lags (calendar time) are approximated as working days"), "link")
         return float(link.lag / 10 / (24 * 60))
     return float(link.lag / 10 / reader.minutes_per_day)
 
@@ -304,7 +317,7 @@ def _outline(
     entries: list[dict[str, Any]] = []
     stack: list[tuple[int, list[dict[str, Any]]]] = [(-1, entries)]
     for number, task in enumerate(tasks):
-        reader.where = f"task UID {task.uid}"
+        reader.where = _("task UID {uid}").format(uid=task.uid)
         is_group = number + 1 < len(tasks) and tasks[number + 1].level > task.level
         while len(stack) > 1 and stack[-1][0] >= task.level:
             stack.pop()
@@ -319,14 +332,17 @@ def _outline(
         for link in task.links:
             predecessor = by_uid.get(link.predecessor)
             if predecessor is None:
-                what = (
-                    "the project summary task" if link.predecessor in skipped else "a missing task"
-                )
-                hint = f" (UIDs: {', '.join(map(str, known))})" if len(known) <= 10 else ""
+                message = (
+                    _("link to the project summary task: no task has UID {uid}")
+                    if link.predecessor in skipped
+                    else _("link to a missing task: no task has UID {uid}")
+                ).format(uid=link.predecessor)
+                if len(known) <= 10:
+                    message += _(" (UIDs: {uids})").format(uids=", ".join(map(str, known)))
                 reader.problem(
                     link.node.find("PredecessorUID") or link.node,
                     (*link.path, "PredecessorUID"),
-                    f"link to {what}: no task has UID {link.predecessor}{hint}",
+                    message,
                 )
                 continue
             lag = _lag_days(reader, link, predecessor)
@@ -354,11 +370,13 @@ def _task_length(reader: Reader, task: _Task) -> dict[str, Any]:
                 for name, value in zip(ESTIMATE_NAMES, task.estimates, strict=True)
             }
         reader.note(
-            "Duration1-3 (PERT estimates) are ignored where they are out of order or "
-            "their mean (o + 4m + p) / 6 is not the task's Duration",
+            _(
+                "Duration1-3 (PERT estimates) are ignored where they are out of order or their "
+                "mean (o + 4m + p) / 6 is not the task's Duration"
+            ),
         )
     if task.milestone and minutes == 0:
         return {"milestone": True}
     if task.milestone:
-        reader.note("milestones with a duration are scheduled with their duration")
+        reader.note(_("milestones with a duration are scheduled with their duration"))
     return {"duration": _days(reader, minutes)}

@@ -92,8 +92,12 @@ def write(result: Schedule) -> str:
     lf = column(result.lf, groups.lf if groups else None)
     total_float = column(result.total_float, groups.total_float if groups else None)
     critical = np.concatenate([result.critical, groups.critical if groups else np.zeros(0, bool)])
-    calendar = WorkCalendar(
-        plan.start or UNDATED_START, plan.workdays, plan.holidays if plan.start else ()
+    calendar = (
+        WorkCalendar(
+            plan.start, plan.workdays, plan.holidays, plan.extra_workdays, plan.calendar_base
+        )
+        if plan.start
+        else WorkCalendar(UNDATED_START, plan.workdays)
     )
     scale = float(days_per_unit)
     zero = isclose(ef, es)
@@ -120,9 +124,8 @@ def write(result: Schedule) -> str:
     xml.element("DefaultTaskType", 1)  # fixed duration
     xml.element("DurationFormat", duration_format)
     _definitions(xml, id_field, plan.has_estimates)
-    write_calendar(
-        xml.open, xml.close, xml.element, plan.workdays, plan.holidays if plan.start else ()
-    )
+    holidays, extra_workdays = _days_off(plan, calendar, early[1])
+    write_calendar(xml.open, xml.close, xml.element, plan.workdays, holidays, extra_workdays)
 
     links: dict[int, list[int]] = {}
     for link in range(plan.link_count):
@@ -258,6 +261,23 @@ def _outline(plan: Plan) -> tuple[list[int], list[tuple[int, str]]]:
         counters[level - 1] += 1
         levels.append((level, ".".join(map(str, counters))))
     return order, levels
+
+
+def _days_off(
+    plan: Plan, calendar: WorkCalendar, finishes: list[str]
+) -> tuple[tuple[dt.date, ...], tuple[dt.date, ...]]:
+    """The holidays and extra working days to write: the plan's own, and with a named calendar
+    (which MS Project does not know) the base's from the start to the last finish."""
+    if plan.start is None:
+        return (), ()
+    if plan.calendar_base is None:
+        return plan.holidays, plan.extra_workdays
+    last = max(plan.start, dt.date.fromisoformat(max(finishes, default="0001-01-01")[:10]))
+    holidays, extra = calendar.days_off(plan.start, last)
+    return (
+        tuple(sorted({*plan.holidays, *holidays})),
+        tuple(sorted({*plan.extra_workdays, *extra})),
+    )
 
 
 def _datetimes(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from mgmt_tools.locale import _
+
 __all__ = ["parse_deadline"]
 
 
@@ -40,4 +42,5 @@ def parse_deadline(text: str) -> float | dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"'{text}' is neither a number of units nor a date (YYYY-MM-DD)") from None
+        message = _("'{text}' is neither a number of units nor a date (YYYY-MM-DD)")
+        raise ValueError(message.format(text=text)) from None

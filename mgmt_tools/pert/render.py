@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from mgmt_tools._arrays import IndexArray
+from mgmt_tools.locale import _, ngettext, pgettext
 from mgmt_tools.pert.flowchart import to_mermaid
 from mgmt_tools.pert.model import LinkType
 from mgmt_tools.pert.result import Schedule
@@ -100,15 +101,20 @@ def _legend(title: str, note: str | None) -> Html:
             cell(text, bgcolor=THEME.band_fill, color=muted, size=small) for text in texts
         )
 
+    es, ef = pgettext("diagram key", "ES"), pgettext("diagram key", "EF")
+    ls, lf = pgettext("diagram key", "LS"), pgettext("diagram key", "LF")
+    duration, total_float = _("duration"), _("total float")
+    task = pgettext("diagram key", "task")
     box = (
         f'<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2" COLOR="{THEME.line}">'
-        f"<TR>{cells('ES', 'duration', 'EF')}</TR>"
-        f"<TR>{cell('task', colspan=3, color=muted, size=small)}</TR>"
-        f"<TR>{cells('LS', 'total float', 'LF')}</TR></TABLE>"
+        f"<TR>{cells(escape(es), escape(duration), escape(ef))}</TR>"
+        f"<TR>{cell(escape(task), colspan=3, color=muted, size=small)}</TR>"
+        f"<TR>{cells(escape(ls), escape(total_float), escape(lf))}</TR></TABLE>"
     )
+    critical, slack = escape(_("critical")), escape(_("with slack"))
     colours = (
-        f'<FONT COLOR="{THEME.accent}">━━ critical</FONT>  '
-        f'<FONT COLOR="{THEME.faint}">━━ with slack</FONT>'
+        f'<FONT COLOR="{THEME.accent}">━━ {critical}</FONT>  '
+        f'<FONT COLOR="{THEME.faint}">━━ {slack}</FONT>'
     )
     heading = f'<FONT POINT-SIZE="14"><B>{html_lines(title, 80, 2)}</B></FONT>'
     if note is not None:
@@ -188,9 +194,11 @@ def _clusters(result: Schedule, boxes: dict[int, str]) -> list[str]:
 
     def opening(group: int) -> list[str]:
         critical = bool(times.critical[group])
-        label = (
-            f"{plan.group_names[group]}  ({_N(float(times.es[group]))} to "
-            f"{_N(float(times.ef[group]))}, float {_N(float(times.total_float[group]))})"
+        label = _("{name}  ({start} to {finish}, float {float})").format(
+            name=plan.group_names[group],
+            start=_N(float(times.es[group])),
+            finish=_N(float(times.ef[group])),
+            float=_N(float(times.total_float[group])),
         )
         style = attributes(
             {
@@ -251,8 +259,10 @@ def render(result: Schedule, fmt: str, *, max_tasks: int = MAX_TASKS) -> bytes:
     return pipe(
         to_dot(result, max_tasks=max_tasks),
         fmt,
-        diagram=f"the network of {tasks:,} task{'s' if tasks != 1 else ''}",
-        simpler="--max-diagram-tasks N (above N tasks: the critical paths and their neighbours)",
+        diagram=ngettext(
+            "the network of {count} task", "the network of {count} tasks", tasks
+        ).format(count=f"{tasks:,}"),
+        simpler=_("--max-diagram-tasks N (above N tasks: the critical paths and their neighbours)"),
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from mgmt_tools._hints import warning_position
 from mgmt_tools._validation import Locating
 from mgmt_tools.errors import PathPart
+from mgmt_tools.locale import _
 from mgmt_tools.pert.links import parse_link
 
 __all__ = ["duplicate_link_warnings"]
@@ -66,10 +67,10 @@ def _repeated_links(links: Any, path: Path, where: Locating, known: dict[str, in
         if key is None:
             continue
         if key in first:
-            message = (
-                f"'{key[0]}' is listed twice as a predecessor (first at "
-                f"depends_on[{first[key]}]); one link is enough"
-            )
+            message = _(
+                "'{task}' is listed twice as a predecessor (first at depends_on[{first}]); "
+                "one link is enough"
+            ).format(task=key[0], first=first[key])
             warnings.append(str(where.problem((*path, number), message)))
         else:
             first[key] = number

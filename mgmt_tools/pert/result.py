@@ -13,6 +13,7 @@ import numpy.typing as npt
 from mgmt_tools._arrays import FloatArray
 from mgmt_tools._rows import Row
 from mgmt_tools.errors import did_you_mean
+from mgmt_tools.locale import _
 from mgmt_tools.pert.calendar import WorkCalendar
 from mgmt_tools.pert.model import Plan
 from mgmt_tools.pert.simulate import Simulation
@@ -163,7 +164,7 @@ class Schedule(Displayed):
         position = self._positions.get(task_id)
         if position is None:
             hint = did_you_mean(task_id, self.plan.ids)
-            raise KeyError(f"unknown task '{task_id}'{hint}")
+            raise KeyError(_("unknown task '{task}'").format(task=task_id) + hint)
         return position
 
     @cached_property
@@ -276,7 +277,8 @@ class Schedule(Displayed):
         for row in self.group_rows():
             if row["id"] == group_id:
                 return ScheduledGroup(**row)
-        raise KeyError(f"unknown group '{group_id}'" + did_you_mean(group_id, self.plan.group_ids))
+        hint = did_you_mean(group_id, self.plan.group_ids)
+        raise KeyError(_("unknown group '{group}'").format(group=group_id) + hint)
 
     def group_rows(self) -> list[dict[str, Any]]:
         """The ``groups`` of the JSON result, in input order."""
@@ -300,7 +302,9 @@ class Schedule(Displayed):
             row["duration"] = row["ef"] - row["es"]
             rows.append(row)
         if self.start_dates is not None and plan.start is not None:
-            calendar = WorkCalendar(plan.start, plan.workdays, plan.holidays)
+            calendar = WorkCalendar(
+                plan.start, plan.workdays, plan.holidays, plan.extra_workdays, plan.calendar_base
+            )
             starts = WorkCalendar.iso(calendar.start_dates(times.es, times.ef))
             finishes = WorkCalendar.iso(calendar.finish_dates(times.es, times.ef))
             for row, start, finish in zip(rows, starts, finishes, strict=True):

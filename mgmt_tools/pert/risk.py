@@ -23,9 +23,16 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from mgmt_tools.errors import DomainError
+from mgmt_tools.locale import N_, _
 from mgmt_tools.pert.calendar import whole
 from mgmt_tools.pert.result import Schedule
-from mgmt_tools.pert.timeline import project_name, shade_nonworking, timeline_of, units
+from mgmt_tools.pert.timeline import (
+    date_axis,
+    project_name,
+    shade_nonworking,
+    timeline_of,
+    units,
+)
 from mgmt_tools.render import chart_parts as parts
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render import format_number
@@ -38,6 +45,8 @@ __all__ = ["risk_chart"]
 
 _N = format_number
 _MARKED = (0.5, 0.8, 0.95)
+_DISTRIBUTIONS = {"beta-pert": N_("beta-pert"), "triangular": N_("triangular")}
+"""The simulation's distribution as the chart names it (translated where shown)."""
 
 
 def risk_chart(result: Schedule, fmt: str) -> bytes:
@@ -57,15 +66,21 @@ def _risk_figure(result: Schedule) -> Figure:
     """Build the risk chart as a Figure (tests inspect its artists)."""
     if result.simulation is None:
         raise DomainError(
-            "the risk chart needs a simulation: run mgmt pert PLAN --simulate N, or "
-            "dataclasses.replace(result, simulation=simulate(plan, N)) in Python"
+            _(
+                "the risk chart needs a simulation: run mgmt pert PLAN --simulate N, or "
+                "dataclasses.replace(result, simulation=simulate(plan, N)) in Python"
+            )
         )
     simulation = result.simulation
     timeline, finish = timeline_of(result), simulation.finish
     figure = ch.new_figure(8.0, 5.0, layout="constrained")
-    per = "per working day" if timeline.calendar is not None else "per bin"
+    share_label = (
+        _("Share of trials (per working day)")
+        if timeline.calendar is not None
+        else _("Share of trials (per bin)")
+    )
     axes, curve = parts.distribution_axes(
-        figure, f"Share of trials ({per})", "Probability of finishing by then (S-curve)"
+        figure, share_label, _("Probability of finishing by then (S-curve)")
     )
     if timeline.calendar is not None:
         # a trial finishing at offset f ends on working day ceil(f) - 1: one bar per day
@@ -80,7 +95,7 @@ def _risk_figure(result: Schedule) -> Figure:
         low, high = float(starts[0]) - 1.5, float(starts[-1]) + 2.5
     else:
         low, high = parts.histogram(axes, curve, finish)
-        axes.set_xlabel(f"Project finish ({timeline.units} from the start)")
+        axes.set_xlabel(_("Project finish ({units} from the start)").format(units=timeline.units))
     known = simulation.quantiles  # P50, P80, P95 as the simulation reports them
     marks = [known.get(str(q), float(np.quantile(finish, q))) for q in _MARKED]
     places = timeline.end(marks).tolist()
@@ -90,7 +105,7 @@ def _risk_figure(result: Schedule) -> Figure:
     low, high = min(limits) - margin, max(limits) + margin
     axes.set_xlim(low, high)
     if timeline.calendar is not None:
-        parts.date_axis(axes, high - low)
+        date_axis(axes, high - low)
         shade_nonworking(axes, result, low, high)
     axes.set_ylim(0, None)
 
@@ -105,15 +120,29 @@ def _risk_figure(result: Schedule) -> Figure:
     ]
     if deadline is not None and result.deadline is not None:
         style = {"colour": THEME.accent, "side": "right", "gid": "deadline"}
-        parts.marker_line(curve, deadline, "Deadline", **style)
+        parts.marker_line(curve, deadline, _("Deadline"), **style)
         probability = simulation.probability
         if probability is None:
             probability = float(np.mean(finish <= result.deadline))
         when = timeline.label(result.deadline)
-        summary.append(f"P(finish ≤ deadline {when}) = {probability * 100:.1f}%")
-    figure.suptitle(f"{project_name(result)}: schedule risk", size=ch.TITLE_SIZE, weight="bold")
-    run = f"{simulation.trials:,} simulated schedules ({simulation.distribution}, seed "
-    run += f"{simulation.seed}): mean {_N(simulation.mean, 2)}, sd {_N(simulation.sd, 2)}"
-    text = f"{run} {units(result)}\n" + ";  ".join(summary)
+        summary.append(
+            _("P(finish ≤ deadline {deadline}) = {percent}%").format(
+                deadline=when, percent=f"{probability * 100:.1f}"
+            )
+        )
+    title = _("{project}: schedule risk").format(project=project_name(result))
+    figure.suptitle(title, size=ch.TITLE_SIZE, weight="bold")
+    known_name = _DISTRIBUTIONS.get(simulation.distribution)
+    run = _(
+        "{trials} simulated schedules ({distribution}, seed {seed}): mean {mean}, sd {sd} {units}"
+    ).format(
+        trials=f"{simulation.trials:,}",
+        distribution=_(known_name) if known_name else simulation.distribution,
+        seed=simulation.seed,
+        mean=_N(simulation.mean, 2),
+        sd=_N(simulation.sd, 2),
+        units=units(result),
+    )
+    text = run + "\n" + _(";  ").join(summary)
     axes.set_title(text, size=ch.NOTE_SIZE, color=THEME.muted, linespacing=1.5)
     return figure

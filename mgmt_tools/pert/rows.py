@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mgmt_tools._arrays import BoolArray, IndexArray
+from mgmt_tools.locale import _
 from mgmt_tools.pert.model import Plan
 from mgmt_tools.pert.result import Schedule
 
@@ -87,10 +88,18 @@ def _tasks(result: Schedule, limit: int) -> tuple[IndexArray, str | None]:
     critical = np.flatnonzero(result.critical)
     others = np.flatnonzero(~result.critical)[: max(limit - len(critical), 0)]
     tasks = np.sort(np.concatenate([critical[:limit], others]))
-    drawn = f"the first {limit} of the {len(critical):,} critical ones"
+    fields = {"count": f"{count:,}", "critical": f"{len(critical):,}"}
     if len(critical) < limit:
-        drawn = f"the {len(critical):,} critical ones and the first {len(others):,} others"
-    return tasks, f"{count:,} tasks: {drawn} drawn; the result has all the numbers"
+        note = _(
+            "{count} tasks: the {critical} critical ones and the first {others} others drawn; "
+            "the result has all the numbers"
+        ).format(**fields, others=f"{len(others):,}")
+    else:
+        note = _(
+            "{count} tasks: the first {drawn} of the {critical} critical ones drawn; the "
+            "result has all the numbers"
+        ).format(**fields, drawn=limit)
+    return tasks, note
 
 
 def _grouped_tasks(result: Schedule, limit: int) -> tuple[list[int], str | None]:
@@ -112,12 +121,23 @@ def _grouped_tasks(result: Schedule, limit: int) -> tuple[list[int], str | None]
             chosen.append(task)
             groups.update(new)
     critical_drawn = int(np.sum(result.critical[chosen]))
-    drawn = f"the first {critical_drawn:,} of the {len(critical):,} critical ones"
+    fields = {
+        "count": f"{count:,}",
+        "critical": f"{len(critical):,}",
+        "groups": f"{len(groups):,}",
+        "all_groups": f"{plan.group_count:,}",
+    }
     if critical_drawn == len(critical):
-        others = len(chosen) - critical_drawn
-        drawn = f"the {len(critical):,} critical ones and the first {others:,} others"
-    note = f"{count:,} tasks: {drawn} drawn in {len(groups):,} of the {plan.group_count:,} groups"
-    return sorted(chosen), note + "; the result has all the numbers"
+        note = _(
+            "{count} tasks: the {critical} critical ones and the first {others} others drawn "
+            "in {groups} of the {all_groups} groups; the result has all the numbers"
+        ).format(**fields, others=f"{len(chosen) - critical_drawn:,}")
+    else:
+        note = _(
+            "{count} tasks: the first {drawn} of the {critical} critical ones drawn in "
+            "{groups} of the {all_groups} groups; the result has all the numbers"
+        ).format(**fields, drawn=f"{critical_drawn:,}")
+    return sorted(chosen), note
 
 
 def _nest(plan: Plan, tasks: list[int]) -> tuple[IndexArray, IndexArray]:

@@ -21,7 +21,8 @@ from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools._numeric import isclose
 from mgmt_tools._validation import locate
 from mgmt_tools.errors import InputError
-from mgmt_tools.pert.calendar import LAST_DATE, WorkCalendar
+from mgmt_tools.locale import _
+from mgmt_tools.pert.calendar import LAST_DATE, WorkCalendar, calendar_of, check_years
 from mgmt_tools.pert.cycles import cycle_error
 from mgmt_tools.pert.merge_bias import merge_bias_warnings
 from mgmt_tools.pert.model import Plan
@@ -88,17 +89,20 @@ def schedule(
     paths = [[plan.ids[task] for task in path] for path in graph.paths(MAX_PATHS)]
     warnings: list[str] = list(plan.load_warnings)
     if count > MAX_PATHS:
-        warnings.append(f"{count} critical paths; the first {MAX_PATHS} are listed")
+        message = _("{count} critical paths; the first {listed} are listed")
+        warnings.append(message.format(count=count, listed=MAX_PATHS))
     es, ef, ls, critical = es[:n], ef[:n], ls[:n], critical[:n]
     total_float, free_float = total_float[:n], free_float[:n]
 
-    calendar = (
-        WorkCalendar(plan.start, plan.workdays, plan.holidays) if plan.start is not None else None
-    )
+    calendar = calendar_of(plan)
     given = plan.deadline if deadline is None else deadline
+    if calendar is not None:
+        check_years(plan, calendar, ef, given)  # a named calendar's years
     if isinstance(given, dt.date):
         if calendar is None:
-            message = f"a date deadline ({given}) needs a plan with a start date"
+            message = _("a date deadline ({deadline}) needs a plan with a start date").format(
+                deadline=given
+            )
             raise InputError([locate(plan.source, ("deadline",), message)])
         given = calendar.offset_of(given)
     deadline = float(given) if given is not None else None
@@ -150,10 +154,10 @@ def _check_dates(plan: Plan, calendar: WorkCalendar, ef: FloatArray) -> None:
     last = calendar.last_day()
     where = plan.source
     if last < 0:
-        message = (
-            f"the first working day on or after {plan.start} is past {LAST_DATE}, the last "
-            "date a plan can reach"
-        )
+        message = _(
+            "the first working day on or after {start} is past {last}, the last date a plan "
+            "can reach"
+        ).format(start=plan.start, last=LAST_DATE)
         raise InputError([locate(where, ("start",), message)])
     bound = float(last + 1)
     late = np.flatnonzero((ef > bound) & ~isclose(ef, bound))
@@ -161,13 +165,15 @@ def _check_dates(plan: Plan, calendar: WorkCalendar, ef: FloatArray) -> None:
         return
     problems = []
     for task in late[:_LISTED].tolist():
-        message = (
-            f"ends {np.ceil(ef[task]):.0f} working days from the start {plan.start}, past "
-            f"{LAST_DATE}, the last date a plan can reach ({last + 1} working days from it)"
-        )
+        message = _(
+            "ends {days} working days from the start {start}, past {last}, the last date a "
+            "plan can reach ({reach} working days from it)"
+        ).format(days=f"{np.ceil(ef[task]):.0f}", start=plan.start, last=LAST_DATE, reach=last + 1)
         problems.append(locate(where, plan.entry_path(task), message))
     if late.size > _LISTED:
-        more = f"{late.size - _LISTED} more tasks finish past {LAST_DATE}"
+        more = _("{count} more tasks finish past {last}").format(
+            count=late.size - _LISTED, last=LAST_DATE
+        )
         problems.append(locate(where, ("tasks",), more))
     raise InputError(problems)
 

@@ -22,6 +22,7 @@ from mgmt_tools._numeric import TOLERANCE, isclose
 from mgmt_tools._validation import unknown_choice
 from mgmt_tools.dist import DISTRIBUTIONS, sample_three_point
 from mgmt_tools.errors import InputError, Problem
+from mgmt_tools.locale import _
 from mgmt_tools.pert.model import Plan
 from mgmt_tools.pert.network import Network, network_of
 from mgmt_tools.pert.passes import sweep
@@ -196,9 +197,11 @@ def simulate(
     (5.17, [1.0, 0.279, 0.721])
     """
     if trials < 1:
-        raise InputError([Problem(f"trials must be at least 1, not {trials}")])
+        raise InputError(
+            [Problem(_("trials must be at least 1, not {trials}").format(trials=trials))]
+        )
     if distribution not in DISTRIBUTIONS:
-        message = unknown_choice("distribution", f"'{distribution}'", DISTRIBUTIONS)
+        message = unknown_choice(_("distribution"), f"'{distribution}'", DISTRIBUTIONS)
         raise InputError([Problem(message)])
     sequence = np.random.SeedSequence(seed)
     seed_used = int(sequence.entropy)  # type: ignore[arg-type]

@@ -31,9 +31,11 @@ import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._arrays import FloatArray
+from mgmt_tools.locale import current, day_month
 from mgmt_tools.pert.calendar import WorkCalendar, whole
 from mgmt_tools.pert.model import WEEKDAYS
 from mgmt_tools.pert.result import Schedule
+from mgmt_tools.pert.words import date_words, project_words, span_words, unit_name
 from mgmt_tools.render import chart_parts as parts
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render import format_number
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Timeline",
+    "date_axis",
     "project_name",
     "shade_nonworking",
     "span_text",
@@ -87,7 +90,7 @@ class Timeline:
         if self.calendar is None:
             return f"{_N(offset, 2)} {self.units}".rstrip()
         last = max(float(np.ceil(whole(np.array([offset]))[0])) - 1, 0.0)
-        return str(self.calendar.day([last])[0])
+        return date_words(str(self.calendar.day([last])[0]))
 
 
 def timeline_of(result: Schedule) -> Timeline:
@@ -95,25 +98,26 @@ def timeline_of(result: Schedule) -> Timeline:
     plan = result.plan
     if plan.start is None:
         return Timeline(None, units(result))
-    return Timeline(WorkCalendar(plan.start, plan.workdays, plan.holidays))
+    return Timeline(
+        WorkCalendar(
+            plan.start, plan.workdays, plan.holidays, plan.extra_workdays, plan.calendar_base
+        )
+    )
 
 
 def units(result: Schedule) -> str:
     """The plan's time unit, as chart text on one line."""
-    return " ".join(ch.clean(result.plan.units).split())
+    return " ".join(ch.clean(unit_name(result.plan.units)).split())
 
 
 def span_text(result: Schedule) -> str:
     """The duration of the project, and its dates when it has a start: ``7.5 days, ... to ...``."""
-    text = f"{_N(result.duration, 2)} {units(result)}"
-    if result.start_date is not None:
-        text += f", {result.start_date} to {result.finish_date}"
-    return text
+    return span_words(_N(result.duration, 2), units(result), result.start_date, result.finish_date)
 
 
 def project_name(result: Schedule) -> str:
     """The title of the project, or ``Project``."""
-    return ch.clean(result.plan.project or "Project")
+    return ch.clean(project_words(result.plan.project))
 
 
 def shade_nonworking(axes: Axes, result: Schedule, low: float, high: float) -> int:
@@ -123,5 +127,33 @@ def shade_nonworking(axes: Axes, result: Schedule, low: float, high: float) -> i
     first, last = int(np.floor(low)), int(np.ceil(high))
     days = parts.epoch() + np.arange(first, last + 1)
     mask = "".join("1" if day in plan.workdays else "0" for day in WEEKDAYS)
-    holidays = np.array(plan.holidays, dtype="datetime64[D]")
-    return parts.shade_days(axes, first, ~np.is_busday(days, weekmask=mask, holidays=holidays))
+    calendar = timeline_of(result).calendar
+    off, worked = (
+        calendar.days_off(days[0].item(), days[-1].item())
+        if calendar is not None
+        else (list(plan.holidays), [])
+    )
+    holidays = np.array(off, dtype="datetime64[D]")
+    resting = ~np.is_busday(days, weekmask=mask, holidays=holidays)
+    resting &= ~np.isin(days, np.array(worked, dtype="datetime64[D]"))  # make-up days
+    return parts.shade_days(axes, first, resting)
+
+
+def date_axis(axes: Axes, days: float) -> None:
+    """The date ticks of :func:`mgmt_tools.render.chart_parts.date_axis`, each day and month
+    written in the reader's language (:func:`mgmt_tools.locale.day_month`: ``3月1日``)."""
+    parts.date_axis(axes, days)
+    if current() == "en":
+        return
+    from babel.dates import format_skeleton
+    from matplotlib import dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    def tick(value: float, _position: object) -> str:
+        day = mdates.num2date(value).date()  # type: ignore[no-untyped-call]
+        if days <= 120 or day.day != 1:
+            return day_month(day)
+        # months apart, as matplotlib's concise dates: the month, the year at its first
+        return str(format_skeleton("y" if day.month == 1 else "MMM", day, locale="zh_CN"))
+
+    axes.xaxis.set_major_formatter(FuncFormatter(tick))

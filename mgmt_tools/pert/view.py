@@ -11,8 +11,10 @@ import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._arrays import IndexArray
+from mgmt_tools.locale import N_, _
 from mgmt_tools.pert.model import LinkType, Plan
 from mgmt_tools.pert.result import Schedule
+from mgmt_tools.pert.words import date_words, project_words, unit_name
 from mgmt_tools.render import format_number
 from mgmt_tools.render.dot import transitive_reduction
 
@@ -22,6 +24,10 @@ MAX_TASKS = 500
 """Tasks drawn in full; above this the diagram is simplified."""
 
 _N = format_number
+_NEIGHBOURS = N_("critical paths and their neighbours")
+_PATHS_ONLY = N_("critical paths only")
+_FIRST_PATH = N_("the start of the first critical path")
+"""What a simplified diagram keeps (translated where the note is written)."""
 
 
 @dataclass(frozen=True)
@@ -49,19 +55,22 @@ def select(result: Schedule, max_tasks: int) -> View:
     kept[pred[touching]] = True
     kept[succ[touching]] = True
     cap = 2 * max_tasks
-    what = "critical paths and their neighbours"
+    what = _NEIGHBOURS
     if kept.sum() > cap:
         kept[:] = False
         kept[core] = True
-        what = "critical paths only"
+        what = _PATHS_ONLY
     if kept.sum() > cap:  # one path longer than the cap: its first tasks
         first = set(result.critical_paths[0][:cap])
         kept[:] = False
         kept[[i for i, task in enumerate(plan.ids) if task in first]] = True
-        what = "the start of the first critical path"
+        what = _FIRST_PATH
     tasks = np.flatnonzero(kept).astype(np.int64)
-    note = f"Simplified: {len(tasks):,} of {count:,} tasks shown ({what}"
-    note += ", without groups)" if plan.group_ids else ")"
+    note = (
+        _("Simplified: {shown} of {count} tasks shown ({what}, without groups)")
+        if plan.group_ids
+        else _("Simplified: {shown} of {count} tasks shown ({what})")
+    ).format(shown=f"{len(tasks):,}", count=f"{count:,}", what=_(what))
     return View(tasks, _reduced_links(result, kept, between_tasks), note)
 
 
@@ -96,11 +105,18 @@ def link_label(kind: int, lag: float) -> str | None:
 
 
 def title(result: Schedule) -> str:
+    """The diagram's title: the project, its duration and its dates when it has a start."""
     plan = result.plan
-    text = f"{plan.project or 'Project'}: {_N(result.duration)} {plan.units}"
+    fields = {
+        "project": project_words(plan.project),
+        "duration": _N(result.duration),
+        "units": unit_name(plan.units),
+    }
     if result.start_date is not None:
-        text += f" ({result.start_date} to {result.finish_date})"
-    return text
+        return _("{project}: {duration} {units} ({start} to {finish})").format(
+            **fields, start=date_words(result.start_date), finish=date_words(result.finish_date)
+        )
+    return _("{project}: {duration} {units}").format(**fields)
 
 
 def nested(

@@ -19,6 +19,7 @@ from mgmt_tools._hints import too_large
 from mgmt_tools._validation import Locating
 from mgmt_tools._yaml import literal_text
 from mgmt_tools.errors import PathPart, Problem, did_you_mean
+from mgmt_tools.locale import _
 from mgmt_tools.rank.model import METHODS, PRIORITIES, REQUIRED, RankModel
 
 __all__ = ["Backlog", "Comparison", "build_backlog", "parse_comparison"]
@@ -64,7 +65,11 @@ class Backlog:
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:
-            raise ValueError(f"unknown method {self.method!r}; choose one of {METHODS}")
+            raise ValueError(
+                _("unknown method {method}; choose one of {known}").format(
+                    method=repr(self.method), known=METHODS
+                )
+            )
 
     @property
     def count(self) -> int:
@@ -117,7 +122,7 @@ def build_backlog(
         ballots, names = _ballots(model, names, where, problems, warnings)
         return Backlog(method, names, ballots=ballots, warnings=warnings, **options)
     if names is None:
-        problems.append(where.problem(("items",), f"missing required key 'items' ({method})"))
+        problems.append(where.problem(("items",), _missing_key("items", method)))
         return None
     if method == "weighted":
         return _weighted(model, names, mappings, where, problems, warnings, options)
@@ -136,7 +141,11 @@ def _names(
     for number, item in enumerate(items):
         if isinstance(item, dict):
             if "name" not in item or item["name"] is None:
-                problems.append(where.problem(("items", number), "missing required key 'name'"))
+                problems.append(
+                    where.problem(
+                        ("items", number), _("missing required key '{key}'").format(key="name")
+                    )
+                )
                 name = f"#{number + 1}"
             else:
                 name = literal_text(item["name"])
@@ -150,12 +159,17 @@ def _names(
                 ("items", number, "name") if isinstance(item, dict) else ("items", number)
             )
             problems.append(
-                where.problem(path, f"duplicate item '{name}' (first is items[{seen[name]}])")
+                where.problem(
+                    path,
+                    _("duplicate item '{name}' (first is items[{first}])").format(
+                        name=name, first=seen[name]
+                    ),
+                )
             )
         seen.setdefault(name, number)
         names.append(name)
     if not names:
-        problems.append(where.problem(("items",), "no items"))
+        problems.append(where.problem(("items",), _("no items")))
     return names, mappings
 
 
@@ -177,17 +191,17 @@ def _fields(
     threshold: float,
 ) -> dict[str, FloatArray]:
     required = REQUIRED[method]
-    need = f"method {method} needs {', '.join(required)}"
+    need = ", ".join(required)
     columns = {key: np.full(len(names), np.nan) for key in (*required, "score")}
     high_confidence = 0
     for number, item in enumerate(mappings):
         if item is None:
-            problems.append(where.problem(("items", number), f"an item is a mapping here ({need})"))
+            problems.append(where.problem(("items", number), _not_mapping(method, need)))
             continue
         missing = [key for key in required if key not in item or item[key] is None]
         if missing:
             what = ", ".join(f"'{key}'" for key in missing)
-            problems.append(where.problem(("items", number), f"missing {what} ({need})"))
+            problems.append(where.problem(("items", number), _missing(what, method, need)))
         for key in required:
             if key in missing:
                 continue
@@ -203,19 +217,19 @@ def _fields(
             score = _number(item["score"])
             if score is None or not math.isfinite(score):
                 problems.append(
-                    where.problem(
-                        ("items", number, "score"), f"not a number, got {item['score']!r}"
-                    )
+                    where.problem(("items", number, "score"), _not_number(repr(item["score"])))
                 )
             elif (large := too_large(score)) is not None:
                 shown = literal_text(item["score"])
-                problems.append(where.problem(("items", number, "score"), f"{large}, got {shown}"))
+                problems.append(where.problem(("items", number, "score"), _got(large, shown)))
             else:
                 columns["score"][number] = score
     if high_confidence:
         warnings.append(
-            f"{high_confidence} item(s) have a confidence above 1: it is used as written; "
-            'write 0.8 or "80%" for 80 percent'
+            _(
+                "{count} item(s) have a confidence above 1: it is used as written; "
+                'write 0.8 or "80%" for 80 percent'
+            ).format(count=high_confidence)
         )
     if method != "moscow":
         del columns["score"]
@@ -231,32 +245,62 @@ def _field_value(
         if text in PRIORITIES:
             return float(PRIORITIES.index(text)), None
         shown = literal_text(raw)
-        hint = did_you_mean(text, list(PRIORITIES))
-        hint = hint if "did you mean" in hint else ""
-        return None, f"'{shown}' is not a MoSCoW priority (must, should, could, wont){hint}"
+        hint = did_you_mean(text, list(PRIORITIES), limit=0)  # close names only, no list
+        message = _("'{value}' is not a MoSCoW priority (must, should, could, wont){hint}")
+        return None, message.format(value=shown, hint=hint)
     if key == "confidence" and isinstance(raw, str):
         match = _PERCENT.match(raw)
         if match is None:
-            return None, f"not a number or a percentage, got {raw!r}"
+            return None, _("not a number or a percentage, got {value}").format(value=repr(raw))
         return float(match[1]) / 100.0, None
     if method == "eisenhower" and isinstance(raw, bool):
         return (10.0 if raw else 0.0), None
     value = _number(raw)
+    shown = literal_text(raw)
     if value is None:
-        kind = "true/false or a number 0-10" if method == "eisenhower" else "a number"
-        return None, f"not {kind}, got {literal_text(raw)!r}"
+        if method == "eisenhower":
+            message = _("not true/false or a number 0-10, got {value}")
+            return None, message.format(value=repr(shown))
+        return None, _not_number(repr(shown))
     if not math.isfinite(value):
-        return None, f"not a finite number, got '{literal_text(raw)}'"
+        return None, _("not a finite number, got '{value}'").format(value=shown)
     large = too_large(value)
     if large is not None:  # a product or sum of scores would overflow
-        return None, f"{large}, got {literal_text(raw)}"
+        return None, _got(large, shown)
     if (method, key) in (("rice", "effort"), ("wsjf", "job_size")) and value <= 0:
-        return None, f"{key} must be above 0 ({method} divides by it), got {literal_text(raw)}"
+        message = _("{key} must be above 0 ({method} divides by it), got {value}")
+        return None, message.format(key=key, method=method, value=shown)
     if method in ("eisenhower", "value_effort") and not 0 <= value <= 10:
-        return None, f"{key} is a score from 0 to 10 ({method}), got {literal_text(raw)}"
+        message = _("{key} is a score from 0 to 10 ({method}), got {value}")
+        return None, message.format(key=key, method=method, value=shown)
     if value < 0:
-        return None, f"{key} cannot be negative ({method}), got {literal_text(raw)}"
+        message = _("{key} cannot be negative ({method}), got {value}")
+        return None, message.format(key=key, method=method, value=shown)
     return value, None
+
+
+def _missing_key(key: str, method: str) -> str:
+    return _("missing required key '{key}' ({method})").format(key=key, method=method)
+
+
+def _not_mapping(method: str, fields: str) -> str:
+    return _("an item is a mapping here (method {method} needs {fields})").format(
+        method=method, fields=fields
+    )
+
+
+def _missing(what: str, method: str, fields: str) -> str:
+    return _("missing {keys} (method {method} needs {fields})").format(
+        keys=what, method=method, fields=fields
+    )
+
+
+def _not_number(shown: str) -> str:
+    return _("not a number, got {value}").format(value=shown)
+
+
+def _got(problem: str, shown: str) -> str:
+    return _("{problem}, got {value}").format(problem=problem, value=shown)
 
 
 def _weighted(
@@ -269,19 +313,20 @@ def _weighted(
     options: dict[str, Any],
 ) -> Backlog | None:
     if not model.criteria:
-        problems.append(where.problem(("criteria",), "missing required key 'criteria' (weighted)"))
+        problems.append(where.problem(("criteria",), _missing_key("criteria", "weighted")))
         return None
     ids = tuple(literal_text(c.id) for c in model.criteria)
     values = np.full((len(names), len(ids)), np.nan)
-    need = f"method weighted needs {', '.join(ids)}"
+    need = ", ".join(ids)
+    method = "weighted"
     for number, item in enumerate(mappings):
         if item is None:
-            problems.append(where.problem(("items", number), f"an item is a mapping here ({need})"))
+            problems.append(where.problem(("items", number), _not_mapping(method, need)))
             continue
         missing = [key for key in ids if item.get(key) is None]
         if missing:
             what = ", ".join(f"'{key}'" for key in missing)
-            problems.append(where.problem(("items", number), f"missing {what} ({need})"))
+            problems.append(where.problem(("items", number), _missing(what, method, need)))
         for column, key in enumerate(ids):
             if key in missing:
                 continue
@@ -289,14 +334,14 @@ def _weighted(
             if value is None or not math.isfinite(value):
                 problems.append(
                     where.problem(
-                        ("items", number, key), f"not a number, got {literal_text(item[key])!r}"
+                        ("items", number, key), _not_number(repr(literal_text(item[key])))
                     )
                 )
                 continue
             large = too_large(value)
             if large is not None:
                 shown = literal_text(item[key])
-                problems.append(where.problem(("items", number, key), f"{large}, got {shown}"))
+                problems.append(where.problem(("items", number, key), _got(large, shown)))
                 continue
             values[number, column] = value
     weights = np.empty(len(ids))
@@ -306,16 +351,16 @@ def _weighted(
             problems.append(
                 where.problem(
                     ("criteria", column, "weight"),
-                    "a weight is a number >= 0 here (weighted)"
+                    _("a weight is a number >= 0 here (weighted)")
                     if weight is not None
-                    else f"missing weight of criterion '{ids[column]}' (weighted)",
+                    else _("missing weight of criterion '{id}' (weighted)").format(id=ids[column]),
                 )
             )
             weights[column] = 0.0
         else:
             weights[column] = float(weight)
     if not problems and weights.sum() <= 0:
-        problems.append(where.problem(("criteria",), "the weights sum to 0"))
+        problems.append(where.problem(("criteria",), _("the weights sum to 0")))
     maximize = np.array([c.direction == "max" for c in model.criteria])
     fields = {key: values[:, column].copy() for column, key in enumerate(ids)}
     return Backlog(
@@ -341,7 +386,10 @@ def _resolve(
         return None
     if name in known:
         return known[name]
-    problems.append(where.problem(path, f"unknown item '{name}'" + did_you_mean(name, list(known))))
+    message = _("unknown item '{name}'{hint}").format(
+        name=name, hint=did_you_mean(name, list(known))
+    )
+    problems.append(where.problem(path, message))
     return None
 
 
@@ -349,9 +397,7 @@ def _comparisons(
     model: RankModel, names: list[str] | None, where: Locating, problems: list[Problem]
 ) -> list[Comparison]:
     if not model.comparisons:
-        problems.append(
-            where.problem(("comparisons",), "missing required key 'comparisons' (pairwise)")
-        )
+        problems.append(where.problem(("comparisons",), _missing_key("comparisons", "pairwise")))
         return []
     known = {name: number for number, name in enumerate(names)} if names is not None else None
     order: dict[str, int] = dict(known) if known is not None else {}
@@ -365,11 +411,13 @@ def _comparisons(
         )
         parsed = parse_comparison(text)
         if parsed is None:
-            problems.append(where.problem(path, f'write "A > B", "A < B" or "A = B", got {text!r}'))
+            message = _('write "A > B", "A < B" or "A = B", got {value}').format(value=repr(text))
+            problems.append(where.problem(path, message))
             continue
         left, operator, right = parsed
         if left == right:
-            problems.append(where.problem(path, f"'{left}' is compared with itself"))
+            message = _("'{name}' is compared with itself").format(name=left)
+            problems.append(where.problem(path, message))
             continue
         indices: list[int | None] = []
         for name in (left, right):
@@ -404,7 +452,7 @@ def _ballots(
     warnings: list[str],
 ) -> tuple[list[tuple[list[int], float]], list[str]]:
     if not model.ballots:
-        problems.append(where.problem(("ballots",), "missing required key 'ballots' (borda)"))
+        problems.append(where.problem(("ballots",), _missing_key("ballots", "borda")))
         return [], names or []
     if names is None:
         first = model.ballots[0]
@@ -426,8 +474,9 @@ def _ballots(
                 problems.append(
                     where.problem(
                         path,
-                        f"'{name}' is listed twice in this ballot "
-                        f"(first in place {first_at[name] + 1})",
+                        _(
+                            "'{name}' is listed twice in this ballot (first in place {place})"
+                        ).format(name=name, place=first_at[name] + 1),
                     )
                 )
                 continue
@@ -440,7 +489,9 @@ def _ballots(
         ballots.append((indices, count))
     if partial and not problems:
         warnings.append(
-            f"{partial} ballot(s) rank only some of the {len(names)} items: the unranked get 0 "
-            "points and the ranked n - 1 down from first place"
+            _(
+                "{partial} ballot(s) rank only some of the {count} items: the unranked get 0 "
+                "points and the ranked n - 1 down from first place"
+            ).format(partial=partial, count=len(names))
         )
     return ballots, names

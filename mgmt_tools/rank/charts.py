@@ -16,7 +16,8 @@ b'\\x89PNG'
 
 from __future__ import annotations
 
-from mgmt_tools.rank.result import RankResult
+from mgmt_tools.locale import _
+from mgmt_tools.rank.result import RankResult, category_text, method_text
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render import format_number, truncate
 from mgmt_tools.render.dot import THEME
@@ -56,7 +57,7 @@ def ranking_chart(result: RankResult, fmt: str, *, top: int = TOP) -> bytes:
         axes.axvline(0, color=THEME.line, linewidth=0.8)
         span = max((abs(v) for v in values), default=1.0) or 1.0
         for position, row, value in zip(positions, rows, values, strict=True):
-            text = "no score" if row["score"] is None else format_number(value, 2)
+            text = _("no score") if row["score"] is None else format_number(value, 2)
             axes.text(
                 value + (0.01 * span if value >= 0 else -0.01 * span),
                 position,
@@ -69,15 +70,19 @@ def ranking_chart(result: RankResult, fmt: str, *, top: int = TOP) -> bytes:
         low = min(0.0, min(values, default=0.0))
         high = max(0.0, max(values, default=0.0))
         axes.set_xlim(low - (0.12 * span if low < 0 else 0), high + 0.12 * span)
-        axes.set_xlabel(ch.clean(f"score: {result.score_meaning}"))
-        title = result.backlog.title or f"Priority ranking ({result.method})"
+        axes.set_xlabel(ch.clean(_("score: {meaning}").format(meaning=result.score_text)))
+        title = result.backlog.title or _("Priority ranking ({method})").format(
+            method=method_text(result.method)
+        )
         note = ""
         if result.backlog.count > count:
-            note = f"\nthe top {count} of {result.backlog.count} items"
+            note = "\n" + _("the top {count} of {total} items").format(
+                count=count, total=result.backlog.count
+            )
         axes.set_title(ch.clean(title) + note, loc="left", fontsize=ch.TITLE_SIZE)
         if result.categories is not None:
             handles = [
-                Patch(color=CATEGORY_COLOURS[k % 4], label=name)
+                Patch(color=CATEGORY_COLOURS[k % 4], label=category_text(name))
                 for k, name in enumerate(result.category_names)
             ]
             figure.legend(handles=handles, loc="outside lower center", ncols=len(handles))

@@ -21,6 +21,7 @@ from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import close
 from mgmt_tools._validation import locate
 from mgmt_tools.errors import InputError
+from mgmt_tools.locale import _
 from mgmt_tools.rank.build import Backlog
 from mgmt_tools.rank.model import CATEGORIES, MODELS
 from mgmt_tools.rank.ranking import rank
@@ -66,7 +67,7 @@ def evaluate(backlog: Backlog, *, model: str | None = None) -> RankResult:
         scores = _pairwise(backlog, model or backlog.model, warnings, extras)
     elif method == "borda":
         scores = methods.borda(backlog.count, backlog.ballots)
-        extras["ballots"] = float(sum(count for _, count in backlog.ballots))
+        extras["ballots"] = float(sum(count for _ranking, count in backlog.ballots))
     else:
         assert backlog.weights is not None
         assert backlog.maximize is not None
@@ -74,7 +75,11 @@ def evaluate(backlog: Backlog, *, model: str | None = None) -> RankResult:
         weights = backlog.weights
         total = float(weights.sum())
         if not close(total, 1.0):
-            warnings.append(f"the given weights sum to {total:g}; they are normalised to sum to 1")
+            warnings.append(
+                _("the given weights sum to {total}; they are normalised to sum to 1").format(
+                    total=f"{total:g}"
+                )
+            )
         scores = methods.weighted(values, backlog.maximize, weights, backlog.normalization)
         extras["normalization"] = backlog.normalization
         extras["weights"] = dict(zip(backlog.criteria, (weights / total).tolist(), strict=True))
@@ -103,10 +108,9 @@ def _check_finite(backlog: Backlog, scores: FloatArray) -> None:
     problems = []
     for item in bad[:20].tolist():
         values = ", ".join(f"{key} {column[item]:g}" for key, column in backlog.fields.items())
-        message = (
-            f"the {backlog.method} score of '{backlog.names[item]}' overflows the float limit "
-            f"(about 1.8e308) from {values}"
-        )
+        message = _(
+            "the {method} score of '{name}' overflows the float limit (about 1.8e308) from {values}"
+        ).format(method=backlog.method, name=backlog.names[item], values=values)
         problems.append(locate(where, ("items", item), message))
     raise InputError(problems)
 
@@ -127,11 +131,17 @@ def run(backlog: Backlog, *, model: str | None = None) -> RankResult:
 
 def _pairwise(backlog: Backlog, model: str, warnings: list[str], extras: dict[str, Any]) -> Any:
     if model not in MODELS:
-        raise ValueError(f"unknown pairwise model {model!r}; choose one of {MODELS}")
+        raise ValueError(
+            _("unknown pairwise model {model}; choose one of {known}").format(
+                model=repr(model), known=MODELS
+            )
+        )
     extras["model"] = model
     count, comparisons = backlog.count, backlog.comparisons
     for cycle in methods.intransitive_cycles(backlog.names, comparisons):
-        warnings.append("intransitive preferences (a cycle): " + " > ".join(cycle))
+        warnings.append(
+            _("intransitive preferences (a cycle): {cycle}").format(cycle=" > ".join(cycle))
+        )
     won, wins, losses, ties = methods.copeland(count, comparisons)
     extras["wins"] = dict(zip(backlog.names, wins.tolist(), strict=True))
     extras["losses"] = dict(zip(backlog.names, losses.tolist(), strict=True))
@@ -151,6 +161,8 @@ def _pairwise(backlog: Backlog, model: str, warnings: list[str], extras: dict[st
     }
     if not fit.converged:
         warnings.append(
-            f"Bradley-Terry did not converge in {fit.iterations} iterations; raise max_iterations"
+            _(
+                "Bradley-Terry did not converge in {iterations} iterations; raise max_iterations"
+            ).format(iterations=fit.iterations)
         )
     return fit.strengths

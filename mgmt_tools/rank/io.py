@@ -21,12 +21,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mgmt_tools._csv import CsvLocator, decode, read_table
-from mgmt_tools._files import format_by_suffix, load_file, note_read
+from mgmt_tools._csv import CsvLocator, read_table
+from mgmt_tools._files import format_by_suffix, load_file, note_read, table_text
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import problems_from
+from mgmt_tools._writing import os_reason
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, PathPart, Problem, in_order
+from mgmt_tools.locale import _
 from mgmt_tools.rank.build import Backlog, build_backlog
 from mgmt_tools.rank.model import METHODS, MODELS, RankModel
 
@@ -71,13 +73,15 @@ def loads(
 ) -> Backlog:
     """Read a backlog from text in ``fmt`` (yaml, json, or csv of items with ``method=``)."""
     if fmt not in ("yaml", "json", "csv"):
-        raise ValueError(f"unknown backlog format {fmt!r} (yaml, json or csv)")
+        raise ValueError(
+            _("unknown backlog format {format} (yaml, json or csv)").format(format=repr(fmt))
+        )
     with paused():
         if fmt == "csv":
             method = overrides.get("method")
             if method is None:
                 raise InputError(
-                    [Problem("a CSV backlog needs the method (--method)", source=source)]
+                    [Problem(_("a CSV backlog needs the method (--method)"), source=source)]
                 )
             items, where_csv = _csv_items(text, source)
             data: dict[str, Any] = {"method": method, "items": items}
@@ -126,7 +130,7 @@ def _csv_items(text: str, source: str | None) -> tuple[list[dict[str, Any]], Csv
     table = read_table(text, source)
     where = CsvLocator(table, source, "items")
     if "name" not in table.header:
-        raise InputError([where.problem(("name",), "a CSV of items needs a 'name' column")])
+        raise InputError([where.problem(("name",), _("a CSV of items needs a 'name' column"))])
     items: list[dict[str, Any]] = []
     for row in table.rows:
         item: dict[str, Any] = {}
@@ -160,13 +164,13 @@ def _backlog(
     overrides: dict[str, Any],
 ) -> Backlog:
     if not isinstance(data, dict):
-        problems.append(where.problem((), "a backlog is a mapping (see mgmt schema rank)"))
+        problems.append(where.problem((), _("a backlog is a mapping (see mgmt schema rank)")))
         raise InputError(problems)
     chosen = {key: value for key, value in overrides.items() if value is not None}
     if "method" in chosen and chosen["method"] not in METHODS:
-        raise ValueError(f"unknown method {chosen['method']!r}")
+        raise ValueError(_("unknown method {method}").format(method=repr(chosen["method"])))
     if "model" in chosen and chosen["model"] not in MODELS:
-        raise ValueError(f"unknown model {chosen['model']!r}")
+        raise ValueError(_("unknown model {model}").format(model=repr(chosen["model"])))
     merged = {**data, **chosen}
     try:
         model = RankModel.model_validate(merged)
@@ -194,9 +198,17 @@ def _items_file(
         data = path.read_bytes()
     except OSError as error:
         raise InputError(
-            [where.problem(("items",), f"cannot read items file '{name}': {error.strerror}")]
+            [
+                where.problem(
+                    ("items",),
+                    _("cannot read items file '{name}': {reason}").format(
+                        name=name, reason=os_reason(error)
+                    ),
+                )
+            ]
         ) from None
     note_read(path)  # never a target of -o
-    items, csv_where = _csv_items(decode(data, encoding, str(path)), str(path))
+    text, source = table_text(data, str(path), fallback=encoding)  # CSV or a workbook
+    items, csv_where = _csv_items(text, source)
     where.items = csv_where
     return items

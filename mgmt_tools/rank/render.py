@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mgmt_tools.errors import RenderError
+from mgmt_tools.locale import N_, _
 from mgmt_tools.rank.result import RankResult
 from mgmt_tools.render import display_width, truncate
 from mgmt_tools.render.dot import THEME, Html, attributes, defaults, escape
@@ -44,18 +45,19 @@ _CHAR = 5.9  # width of a display column at the label size, in points
 
 # per method: quadrant titles (top-left, top-right, bottom-left, bottom-right), their
 # category codes, the column headings and the row headings
+# (marked for the catalogs, translated where drawn)
 _LAYOUT = {
     "eisenhower": (
-        ("Do first", "Schedule", "Delegate", "Eliminate"),
+        (N_("Do first"), N_("Schedule"), N_("Delegate"), N_("Eliminate")),
         (0, 1, 2, 3),
-        ("Urgent", "Not urgent"),
-        ("Important", "Not important"),
+        (N_("Urgent"), N_("Not urgent")),
+        (N_("Important"), N_("Not important")),
     ),
     "value_effort": (
-        ("Quick wins", "Big bets", "Fill-ins", "Money pits"),
+        (N_("Quick wins"), N_("Big bets"), N_("Fill-ins"), N_("Money pits")),
         (0, 1, 2, 3),
-        ("Low effort", "High effort"),
-        ("High value", "Low value"),
+        (N_("Low effort"), N_("High effort")),
+        (N_("High value"), N_("Low value")),
     ),
 }
 _FILLS = ("#FDEDEC", "#EBF5FB", "#FEF9E7", "#F4F6F7")
@@ -81,10 +83,9 @@ def matrix_unavailable(result: RankResult) -> str | None:
     """None when the 2x2 matrix can be drawn for ``result``'s method, else why not."""
     if result.method in MATRIX_METHODS:
         return None
-    return (
-        f"the 2x2 matrix is drawn for eisenhower and value_effort, not {result.method}; "
-        "use --chart ranking"
-    )
+    return _(
+        "the 2x2 matrix is drawn for eisenhower and value_effort, not {method}; use --chart ranking"
+    ).format(method=result.method)
 
 
 def _fraction(value: float, threshold: float, high: bool) -> float:
@@ -176,27 +177,35 @@ def to_dot(result: RankResult, *, max_items: int = MAX_ITEMS) -> str:
     """DOT text of the 2x2 matrix of an Eisenhower or value/effort ranking (for neato -n2)."""
     if result.method not in MATRIX_METHODS:
         raise RenderError(
-            f"the 2x2 matrix draws eisenhower and value_effort rankings, not {result.method}; "
-            "use the ranking chart"
+            _(
+                "the 2x2 matrix draws eisenhower and value_effort rankings, not {method}; "
+                "use the ranking chart"
+            ).format(method=result.method)
         )
-    titles, _, columns, rows = _LAYOUT[result.method]
+    english_titles, _codes, english_columns, english_rows = _LAYOUT[result.method]
+    titles = [_(title) for title in english_titles]
+    columns = [_(heading) for heading in english_columns]
+    rows = [_(heading) for heading in english_rows]
     shown = [int(i) for i in result.order[:max_items]]
     lines = ["digraph matrix {"]
     heading = escape(
         result.backlog.title
-        or ("Eisenhower matrix" if result.method == "eisenhower" else "Value / effort matrix")
+        or (_("Eisenhower matrix") if result.method == "eisenhower" else _("Value / effort matrix"))
     )
     note = ""
+    small = f'<BR/><FONT POINT-SIZE="9" COLOR="{THEME.muted}">'
     if result.backlog.count > len(shown):
-        note = (
-            f'<BR/><FONT POINT-SIZE="9" COLOR="{THEME.muted}">the {len(shown)} best-ranked '
-            f"of {result.backlog.count} items</FONT>"
+        best = _("the {shown} best-ranked of {count} items").format(
+            shown=len(shown), count=result.backlog.count
         )
+        note = f"{small}{escape(best)}</FONT>"
     threshold = result.extras.get("threshold", 5.0)
-    note += (
-        f'<BR/><FONT POINT-SIZE="9" COLOR="{THEME.muted}">a 0-10 score of {threshold:g} or more '
-        f"counts as {'yes' if result.method == 'eisenhower' else 'high'}</FONT>"
+    counts_as = (
+        _("a 0-10 score of {threshold} or more counts as yes")
+        if result.method == "eisenhower"
+        else _("a 0-10 score of {threshold} or more counts as high")
     )
+    note += f"{small}{escape(counts_as.format(threshold=f'{threshold:g}'))}</FONT>"
     lines += [
         "  " + line
         for line in defaults(
@@ -299,5 +308,5 @@ def render(result: RankResult, fmt: str, *, max_items: int = MAX_ITEMS) -> bytes
         fmt,
         engine="neato",
         pinned=True,
-        diagram="the priority matrix",
+        diagram=_("the priority matrix"),
     )

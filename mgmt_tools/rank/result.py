@@ -16,6 +16,7 @@ import numpy as np
 
 from mgmt_tools._arrays import FloatArray, IntArray
 from mgmt_tools._rows import Row
+from mgmt_tools.locale import N_, _, pgettext
 from mgmt_tools.rank.build import Backlog
 from mgmt_tools.render import format_number, format_table, truncate
 from mgmt_tools.render.display import Displayed
@@ -27,24 +28,66 @@ __all__ = [
     "SUMMARY_ROWS",
     "RankResult",
     "RankRow",
+    "category_text",
+    "method_text",
     "summary_text",
     "to_csv",
     "to_markdown",
 ]
 
 SCORE_MEANING = {
-    "rice": "reach x impact x confidence / effort",
-    "ice": "impact x confidence x ease",
-    "wsjf": "(business_value + time_criticality + risk_reduction) / job_size",
-    "moscow": "priority must > should > could > wont, then the given score",
-    "eisenhower": "quadrant (do, schedule, delegate, eliminate), then urgent + important",
-    "value_effort": "quadrant (quick win, big bet, fill-in, money pit), then value - effort",
-    "pairwise": "Copeland: wins minus losses",
-    "borda": "Borda points: n - 1 for first place down to 0, times the ballot's count",
-    "weighted": "weighted sum of normalised criteria (as mgmt index)",
+    "rice": N_("reach x impact x confidence / effort"),
+    "ice": N_("impact x confidence x ease"),
+    "wsjf": N_("(business_value + time_criticality + risk_reduction) / job_size"),
+    "moscow": N_("priority must > should > could > wont, then the given score"),
+    "eisenhower": N_("quadrant (do, schedule, delegate, eliminate), then urgent + important"),
+    "value_effort": N_("quadrant (quick win, big bet, fill-in, money pit), then value - effort"),
+    "pairwise": N_("Copeland: wins minus losses"),
+    "borda": N_("Borda points: n - 1 for first place down to 0, times the ballot's count"),
+    "weighted": N_("weighted sum of normalised criteria (as mgmt index)"),
 }
+"""What each method's score is, in English in the JSON (``score``) and translated where a
+reader sees it (:attr:`RankResult.score_text`)."""
+BRADLEY_TERRY_MEANING = N_("Bradley-Terry strength (sums to 1)")
 SUMMARY_ROWS = 30
 """Rows of the text summary and the chart; the JSON, CSV and Markdown hold every item."""
+
+
+def method_text(method: str) -> str:
+    """The name of a method for a reader: the method's id in English (``rice``), its usual
+    name in Chinese (``RICE``, ``艾森豪威尔矩阵``)."""
+    names = {
+        "rice": pgettext("rank method", "rice"),
+        "ice": pgettext("rank method", "ice"),
+        "wsjf": pgettext("rank method", "wsjf"),
+        "moscow": pgettext("rank method", "moscow"),
+        "eisenhower": pgettext("rank method", "eisenhower"),
+        "value_effort": pgettext("rank method", "value_effort"),
+        "pairwise": pgettext("rank method", "pairwise"),
+        "borda": pgettext("rank method", "borda"),
+        "weighted": pgettext("rank method", "weighted"),
+    }
+    return names.get(method, method)
+
+
+def category_text(category: str) -> str:
+    """A category (MoSCoW priority, quadrant) for a reader: its JSON value in English
+    (``do``), its name in Chinese (``立即做``)."""
+    names = {
+        "must": pgettext("rank category", "must"),
+        "should": pgettext("rank category", "should"),
+        "could": pgettext("rank category", "could"),
+        "wont": pgettext("rank category", "wont"),
+        "do": pgettext("rank category", "do"),
+        "schedule": pgettext("rank category", "schedule"),
+        "delegate": pgettext("rank category", "delegate"),
+        "eliminate": pgettext("rank category", "eliminate"),
+        "quick win": pgettext("rank category", "quick win"),
+        "big bet": pgettext("rank category", "big bet"),
+        "fill-in": pgettext("rank category", "fill-in"),
+        "money pit": pgettext("rank category", "money pit"),
+    }
+    return names.get(category, category)
 
 
 def _number(value: float) -> float | None:
@@ -99,9 +142,15 @@ class RankResult(Displayed):
 
     @property
     def score_meaning(self) -> str:
+        """What the score is, in English (the JSON's ``score``)."""
         if self.method == "pairwise" and self.extras.get("model") == "bradley-terry":
-            return "Bradley-Terry strength (sums to 1)"
+            return BRADLEY_TERRY_MEANING
         return SCORE_MEANING[self.method]
+
+    @property
+    def score_text(self) -> str:
+        """What the score is, in the reader's language."""
+        return _(self.score_meaning)
 
     def category_of(self, index: int) -> str | None:
         if self.categories is None:
@@ -154,54 +203,79 @@ def _cell(value: float | None) -> str:
 def summary_text(result: RankResult, *, limit: int = SUMMARY_ROWS, warnings: bool = True) -> str:
     """A readable summary: method, what the score means, the top rows, warnings."""
     rows = result.ranking_rows(limit)
-    lines = [f"{result.method}: {result.score_meaning}"]
+    lines = [
+        _("{method}: {meaning}").format(
+            method=method_text(result.method), meaning=result.score_text
+        )
+    ]
     if result.backlog.title:
         lines.insert(0, result.backlog.title)
     if "estimation" in result.extras:
         estimation = result.extras["estimation"]
-        lines.append(
-            f"Bradley-Terry by the MM algorithm (Hunter 2004): {estimation['iterations']} "
-            f"iterations, {'converged' if estimation['converged'] else 'NOT converged'}"
+        text = (
+            _("Bradley-Terry by the MM algorithm (Hunter 2004): {iterations} iterations, converged")
+            if estimation["converged"]
+            else _(
+                "Bradley-Terry by the MM algorithm (Hunter 2004): {iterations} iterations, "
+                "NOT converged"
+            )
         )
+        lines.append(text.format(iterations=estimation["iterations"]))
     if "threshold" in result.extras:
         lines.append(
-            f"threshold: a 0-10 score >= {format_number(result.extras['threshold'])} counts as yes"
+            _("threshold: a 0-10 score >= {threshold} counts as yes").format(
+                threshold=format_number(result.extras["threshold"])
+            )
         )
-    header = ["rank", "item", "score"] + (["category"] if result.categories is not None else [])
+    header = [_("rank"), _("item"), _("score")]
+    if result.categories is not None:
+        header.append(_("category"))
     body = []
     for row in rows:
         cells = [str(row["rank"]), truncate(row["item"], 40), _cell(row["score"])]
         if "category" in row:
-            cells.append(row["category"])
+            cells.append(category_text(row["category"]))
         body.append(cells)
     lines.append("")
     lines += format_table(header, body, right=[0, 2])
     if result.backlog.count > len(rows):
-        lines.append(f"... and {result.backlog.count - len(rows)} more (--json for all)")
+        lines.append(
+            _("... and {count} more (--json for all)").format(
+                count=result.backlog.count - len(rows)
+            )
+        )
     if warnings:
-        lines += [f"warning: {warning}" for warning in result.warnings]
+        lines += [_("warning: {warning}").format(warning=warning) for warning in result.warnings]
     return terminal("\n".join(lines))
 
 
 def to_markdown(result: RankResult) -> str:
-    """The ranking as a Markdown table: ``| rank | item | score | category |``."""
+    """The ranking as a Markdown table: ``| rank | item | score | category |`` (headers and
+    categories in the reader's language)."""
     categories = result.categories is not None
-    header = "| rank | item | score |" + (" category |" if categories else "")
+    header = f"| {_('rank')} | {_('item')} | {_('score')} |" + (
+        f" {_('category')} |" if categories else ""
+    )
     rule = "| ---: | --- | ---: |" + (" --- |" if categories else "")
     lines = []
     if result.backlog.title:
         lines += [f"**{_md(result.backlog.title)}**", ""]
-    lines += [f"{result.method}: {_md(result.score_meaning)}", "", header, rule]
+    meaning = _("{method}: {meaning}").format(
+        method=method_text(result.method), meaning=_md(result.score_text)
+    )
+    lines += [meaning, "", header, rule]
     for row in result.ranking_rows():
         line = f"| {row['rank']} | {_md(row['item'])} | {_cell(row['score'])} |"
         if categories:
-            line += f" {_md(row['category'])} |"
+            line += f" {_md(category_text(row['category']))} |"
         lines.append(line)
     return "\n".join(lines) + "\n"
 
 
 def to_csv(result: RankResult, *, raw_cells: bool = False) -> str:
-    """The ranking as CSV (RFC 4180): rank, item, score[, category]. Names are written by
+    """The ranking as CSV (RFC 4180): rank, item, score[, category]; the header and the
+    categories are the JSON's field names and values in every language (a file to read
+    back). Names are written by
     :func:`~mgmt_tools.render.escape.cell`: one a spreadsheet would run as a formula gets a
     leading ``'``, unless ``raw_cells``."""
     buffer = io.StringIO()

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from mgmt_tools._arrays import BoolArray, FloatArray, IntArray
+from mgmt_tools.locale import _, ngettext
 from mgmt_tools.rank.build import Comparison
 
 __all__ = [
@@ -212,28 +213,36 @@ C never won; add a comparison such as "C > A" (or use model copeland)
     return _not_strongly_connected(names, graph)
 
 
+def _and_more(listed: str, more: int) -> str:
+    """``listed`` followed by how many more were left out (none: ``listed`` itself)."""
+    if not more:
+        return listed
+    return _("{listed} and {count} more").format(listed=listed, count=more)
+
+
 def _group_text(names: Sequence[str], group: Sequence[int]) -> str:
-    shown = ", ".join(names[item] for item in group[:_SHOWN])
-    more = f" and {len(group) - _SHOWN} more" if len(group) > _SHOWN else ""
-    return shown + more if len(group) == 1 else "{" + shown + more + "}"
+    shown = _and_more(
+        ", ".join(names[item] for item in group[:_SHOWN]), max(len(group) - _SHOWN, 0)
+    )
+    return shown if len(group) == 1 else "{" + shown + "}"
 
 
 def _listed(texts: Sequence[str]) -> str:
-    more = f" and {len(texts) - _SHOWN} more" if len(texts) > _SHOWN else ""
-    return ", ".join(texts[:_SHOWN]) + more
+    return _and_more(", ".join(texts[:_SHOWN]), max(len(texts) - _SHOWN, 0))
 
 
 def _disconnected(names: Sequence[str], groups: list[list[int]]) -> str:
     described = _listed([_group_text(names, group) for group in groups])
     first = names[groups[0][0]]
     joins = [
-        f'"{first} > {names[group[0]]}" and "{names[group[0]]} > {first}"' for group in groups[1:]
+        _('"{first} > {other}" and "{other} > {first}"').format(first=first, other=names[group[0]])
+        for group in groups[1:]
     ]
-    return (
-        f"Bradley-Terry strengths have no common scale: the comparisons form {len(groups)} "
-        f"groups never compared with each other ({described}); compare the groups, such as "
-        f"{_listed(joins)} (a win each way, as Ford's condition needs; or use model copeland)"
-    )
+    return _(
+        "Bradley-Terry strengths have no common scale: the comparisons form {count} "
+        "groups never compared with each other ({groups}); compare the groups, such as "
+        "{joins} (a win each way, as Ford's condition needs; or use model copeland)"
+    ).format(count=len(groups), groups=described, joins=_listed(joins))
 
 
 def _not_strongly_connected(names: Sequence[str], graph: Any) -> str:
@@ -273,13 +282,16 @@ def _not_strongly_connected(names: Sequence[str], graph: Any) -> str:
         fixes.append(f'"{names[first[winner]]} > {names[first[loser]]}"')
     lost = _never_all(names, never_lost, "lost")
     won = _never_all(names, never_won, "won")
-    such = "a comparison such as" if len(fixes) == 1 else "comparisons such as"
-    listed = ", ".join(fixes) + (f" and {more} more" if more else "")
-    return (
+    listed = _and_more(", ".join(fixes), more)
+    return ngettext(
         "Bradley-Terry strengths have no maximum-likelihood estimate: Ford's condition (Ford "
         "1957) needs, for every split of the items in two, a win of each side over the other; "
-        f"{lost}; {won}; add {such} {listed} (or use model copeland)"
-    )
+        "{lost}; {won}; add a comparison such as {fixes} (or use model copeland)",
+        "Bradley-Terry strengths have no maximum-likelihood estimate: Ford's condition (Ford "
+        "1957) needs, for every split of the items in two, a win of each side over the other; "
+        "{lost}; {won}; add comparisons such as {fixes} (or use model copeland)",
+        len(fixes),
+    ).format(lost=lost, won=won, fixes=listed)
 
 
 def _end_group(merged: Any, degree: Any, first: dict[int, int]) -> int:
@@ -292,15 +304,28 @@ def _end_group(merged: Any, degree: Any, first: dict[int, int]) -> int:
 
 def _never_all(names: Sequence[str], groups: Sequence[Sequence[int]], what: str) -> str:
     """The first :data:`_SHOWN` groups that never ``what`` (lost or won), the rest counted."""
-    told = "; ".join(_never(names, group, what) for group in groups[:_SHOWN])
+    told = [_never(names, group, what) for group in groups[:_SHOWN]]
     left = len(groups) - _SHOWN
-    return told + (f"; {left} more never {what}" if left > 0 else "")
+    if left > 0:
+        more = _("{count} more never lost") if what == "lost" else _("{count} more never won")
+        told.append(more.format(count=left))
+    return _("; ").join(told)
 
 
 def _never(names: Sequence[str], group: Sequence[int], what: str) -> str:
-    to = "to" if what == "lost" else "against"
-    outside = f" {to} an item outside it" if len(group) > 1 else ""
-    return f"{_group_text(names, group)} never {what}{outside}"
+    if what == "lost":
+        message = (
+            _("{group} never lost to an item outside it")
+            if len(group) > 1
+            else _("{group} never lost")
+        )
+    else:
+        message = (
+            _("{group} never won against an item outside it")
+            if len(group) > 1
+            else _("{group} never won")
+        )
+    return message.format(group=_group_text(names, group))
 
 
 def borda(count: int, ballots: Sequence[tuple[Sequence[int], float]]) -> FloatArray:
@@ -321,7 +346,7 @@ def intransitive_cycles(names: Sequence[str], comparisons: Sequence[Comparison])
     by the net result of each pair; each cycle lists its first name again at the end."""
     import networkx as nx
 
-    wins, _ = _pairs(len(names), comparisons)
+    wins, _ties = _pairs(len(names), comparisons)
     graph: nx.DiGraph[int] = nx.DiGraph()
     for i, j in zip(*np.nonzero(wins > wins.T), strict=True):
         graph.add_edge(int(i), int(j))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mgmt_tools.locale import N_
 from mgmt_tools.registry.method import Chart, Method
 from mgmt_tools.registry.options import Option
 
@@ -11,15 +12,19 @@ DECISION = Method(
     name="decision",
     input_name="TREE",
     description=(
-        "Roll back the decision tree TREE (YAML or JSON).\n\n"
-        "Prints the expected value, the policy at every decision, the values of the "
-        "root's branches, the risk profile and the EVPI of each chance node (with "
-        "risk_tolerance also the expected utility and certainty equivalents); --json "
-        "prints the result as JSON. -o FILE draws the tree (.svg .png .pdf, or .dot), "
-        "or with --chart the risk profile, the sensitivity (--vary) or the tornado "
-        "(--tornado) chart; -o FILE.json writes the JSON."
+        N_(
+            "Roll back the decision tree TREE (YAML or JSON).\n\n"
+            "Prints the expected value, the policy at every decision, the values of the "
+            "root's branches, the risk profile and the EVPI of each chance node (with "
+            "risk_tolerance also the expected utility and certainty equivalents); --json "
+            "prints the result as JSON. -o FILE draws the tree (.svg .png .pdf, or .dot), "
+            "or with --chart the risk profile, the sensitivity (--vary) or the tornado "
+            "(--tornado) chart; -o FILE.json writes the JSON."
+        )
     ),
-    summary="Roll back a decision tree: expected value, policy, risk profile, EVPI, sensitivity.",
+    summary=N_(
+        "Roll back a decision tree: expected value, policy, risk profile, EVPI, sensitivity."
+    ),
     package="mgmt_tools.decision",
     model="mgmt_tools.decision.model:TreeModel",
     result="mgmt_tools.decision.result:DecisionResult",
@@ -53,37 +58,43 @@ DECISION = Method(
     options=(
         Option(
             "vary",
-            "One-way sensitivity to a variable over STEPS values (default 11), with the exact "
-            "break-even values where the best root branch changes.",
+            N_(
+                "One-way sensitivity to a variable over STEPS values (default 11), with the exact "
+                "break-even values where the best root branch changes."
+            ),
             metavar="VAR=LOW:HIGH[:STEPS]",
             parse="mgmt_tools.decision.sensitivity:parse_vary_text",
         ),
-        Option("tornado", "Tornado over the variables' 'ranges'.", kind="flag", default=False),
+        Option("tornado", N_("Tornado over the variables' 'ranges'."), kind="flag", default=False),
         Option(
             "fixed_policy",
-            "In --vary and --tornado hold the base-case decisions instead of re-optimising.",
+            N_("In --vary and --tornado hold the base-case decisions instead of re-optimising."),
             kind="flag",
             default=False,
         ),
         Option(
             "risk_profile",
-            "Draw the risk profile chart (--chart risk-profile).",
+            N_("Draw the risk profile chart (--chart risk-profile)."),
             stage="chart",
             kind="flag",
             default=False,
         ),
         Option(
             "depth",
-            "Draw the tree to this depth; deeper subtrees collapse into one node with their "
-            "value (trees over 300 nodes collapse on their own).",
+            N_(
+                "Draw the tree to this depth; deeper subtrees collapse into one node with their "
+                "value (trees over 300 nodes collapse on their own)."
+            ),
             stage="draw",
             kind="int",
             low=0,
         ),
         Option(
             "max_branches",
-            "Draw at most N branches of a node (the chosen one always), with a mark counting "
-            "the others (the numbers stay complete).",
+            N_(
+                "Draw at most N branches of a node (the chosen one always), with a mark counting "
+                "the others (the numbers stay complete)."
+            ),
             stage="draw",
             kind="int",
             low=1,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mgmt_tools.locale import N_
 from mgmt_tools.registry.method import Chart, Method
 from mgmt_tools.registry.options import Option
 
@@ -11,12 +12,14 @@ FISHBONE = Method(
     name="fishbone",
     input_name="CAUSES",
     description=(
-        "Draw the fishbone of CAUSES (YAML or JSON: effect, categories of causes).\n\n"
-        "Prints the categories and, when causes have counts, their ranking; --json "
-        "prints the result. -o FILE draws the diagram (.svg .png .pdf .dot) or writes "
-        "JSON or a Markdown checklist (.md)."
+        N_(
+            "Draw the fishbone of CAUSES (YAML or JSON: effect, categories of causes).\n\n"
+            "Prints the categories and, when causes have counts, their ranking; --json "
+            "prints the result. -o FILE draws the diagram (.svg .png .pdf .dot) or writes "
+            "JSON or a Markdown checklist (.md)."
+        )
     ),
-    summary="Draw a cause-and-effect (fishbone) diagram; attach counts from a Pareto analysis.",
+    summary=N_("Draw a cause-and-effect (fishbone) diagram; attach counts from a Pareto analysis."),
     package="mgmt_tools.fishbone",
     model="mgmt_tools.fishbone.model:FishboneModel",
     result="mgmt_tools.fishbone.result:FishboneResult",
@@ -35,36 +38,42 @@ FISHBONE = Method(
     options=(
         Option(
             "highlight",
-            "Mark the N largest counted causes in the accent colour (with --counts: default "
-            "the vital few, the fewest causes reaching 80% of the matched total; otherwise 0).",
+            N_(
+                "Mark the N largest counted causes in the accent colour (with --counts: default "
+                "the vital few, the fewest causes reaching 80% of the matched total; otherwise 0)."
+            ),
             kind="int",
             low=0,
             metavar="N",
         ),
         Option(
             "counts",
-            "Attach counts from a Pareto analysis of this CSV to causes by name (case and "
-            "spaces ignored); needs --column.",
+            N_(
+                "Attach counts from a Pareto analysis of this CSV to causes by name (case and "
+                "spaces ignored); needs --column."
+            ),
             kind="path",
             metavar="CSV",
         ),
-        Option("column", "--counts: the column naming the cause.", metavar="C"),
+        Option("column", N_("--counts: the column naming the cause."), metavar="C"),
         Option(
             "count",
-            "--counts: a column of pre-summed counts.",
+            N_("--counts: a column of pre-summed counts."),
             metavar="N",
             keyword="count_column",
         ),
-        Option("weight", "--counts: a column of weights (cost) to sum.", metavar="W"),
+        Option("weight", N_("--counts: a column of weights (cost) to sum."), metavar="W"),
         Option(
             "counts_encoding",
-            "--counts: text encoding of the CSV (default: the input's --encoding, else UTF-8).",
+            N_("--counts: text encoding of the CSV (default: the input's --encoding, else UTF-8)."),
             metavar="NAME",
         ),
         Option(
             "max_causes",
-            "Draw at most N causes of a category or cause, with one more counting the others "
-            "(the numbers stay complete).",
+            N_(
+                "Draw at most N causes of a category or cause, with one more counting the others "
+                "(the numbers stay complete)."
+            ),
             stage="draw",
             kind="int",
             low=1,

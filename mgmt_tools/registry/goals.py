@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mgmt_tools.locale import N_
 from mgmt_tools.registry.method import Chart, Method
 from mgmt_tools.registry.options import Option
 
@@ -11,13 +12,15 @@ GOALS = Method(
     name="goals",
     input_name="TREE",
     description=(
-        "Roll up the progress of the goal tree TREE (YAML or JSON: goal, children, "
-        "...).\n\n"
-        "Prints the tree with progress, status, track and the SMART gaps; --json prints "
-        "the result. -o FILE draws the tree (.svg .png .pdf .dot), a Mermaid mindmap "
-        "(.mmd), a Markdown checklist (.md) or JSON."
+        N_(
+            "Roll up the progress of the goal tree TREE (YAML or JSON: goal, children, "
+            "...).\n\n"
+            "Prints the tree with progress, status, track and the SMART gaps; --json prints "
+            "the result. -o FILE draws the tree (.svg .png .pdf .dot), a Mermaid mindmap "
+            "(.mmd), a Markdown checklist (.md) or JSON."
+        )
     ),
-    summary="Goal tree: progress roll-up (AND/OR), on/off track at a date, SMART gaps.",
+    summary=N_("Goal tree: progress roll-up (AND/OR), on/off track at a date, SMART gaps."),
     package="mgmt_tools.goals",
     model="mgmt_tools.goals.model:GoalsModel",
     result="mgmt_tools.goals.result:GoalsResult",
@@ -37,15 +40,19 @@ GOALS = Method(
     options=(
         Option(
             "as_of",
-            "Judge each dated goal on_track, at_risk or off_track at DATE (YYYY-MM-DD); "
-            "overrides the tree's as_of. The wall clock is never read.",
+            N_(
+                "Judge each dated goal on_track, at_risk or off_track at DATE (YYYY-MM-DD); "
+                "overrides the tree's as_of. The wall clock is never read."
+            ),
             kind="date",
             metavar="DATE",
         ),
         Option(
             "depth",
-            "Diagram and mindmap: show levels 0 (the root) to N; deeper goals fold into their "
-            "ancestor, which shows its rolled-up progress and how many goals it hides.",
+            N_(
+                "Diagram and mindmap: show levels 0 (the root) to N; deeper goals fold into their "
+                "ancestor, which shows its rolled-up progress and how many goals it hides."
+            ),
             stage="draw",
             kind="int",
             low=0,
@@ -53,8 +60,10 @@ GOALS = Method(
         ),
         Option(
             "max_branches",
-            "Diagram: draw at most N subgoals of a goal, with a box counting the others (the "
-            "numbers stay complete).",
+            N_(
+                "Diagram: draw at most N subgoals of a goal, with a box counting the others (the "
+                "numbers stay complete)."
+            ),
             stage="draw",
             kind="int",
             low=1,
@@ -63,7 +72,7 @@ GOALS = Method(
         ),
         Option(
             "on_track",
-            "on_track when progress >= elapsed share of the period - X.",
+            N_("on_track when progress >= elapsed share of the period - X."),
             kind="float",
             low=0,
             high=1,
@@ -72,7 +81,7 @@ GOALS = Method(
         ),
         Option(
             "at_risk",
-            "at_risk when progress >= elapsed share - Y (else off_track); Y >= X.",
+            N_("at_risk when progress >= elapsed share - Y (else off_track); Y >= X."),
             kind="float",
             low=0,
             high=1,

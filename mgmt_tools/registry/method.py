@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from mgmt_tools.locale import _, current
 from mgmt_tools.registry.options import Option, Stage, resolve
 
 __all__ = ["IMAGE_FORMATS", "OUTPUT_SUFFIXES", "Chart", "Method"]
@@ -27,6 +28,7 @@ OUTPUT_SUFFIXES: dict[str, str] = {
     ".md": "md",
     ".html": "html",
     ".xml": "mspdi",
+    ".xlsx": "xlsx",
 }
 """The output format each suffix of ``-o`` names."""
 
@@ -72,7 +74,9 @@ class Chart:
 
         if fmt not in self.formats:
             raise OptionError(
-                f"the {self.name} chart is drawn as {_either(self.formats)}, not {fmt}"
+                _("the {chart} chart is drawn as {formats}, not {fmt}").format(
+                    chart=self.name, formats=_either(self.formats), fmt=fmt
+                )
             )
 
     def function(self, fmt: str) -> Callable[..., bytes | str]:
@@ -150,7 +154,7 @@ class Method:
         names: list[str] = []
         for chart in self.charts:
             names += [name for name in chart.formats if name not in names]
-        names += [name for name in ("json", *self.writers) if name not in names]
+        names += [name for name in ("json", *self.writers, "xlsx") if name not in names]
         return tuple(names)
 
     def option(self, name: str) -> Option:
@@ -238,7 +242,7 @@ class Method:
             ):
                 return chart
         if not usable:
-            raise OptionError(f"{self.name} draws no picture of this input")
+            raise OptionError(_("{method} draws no picture of this input").format(method=self.name))
         if fmt is not None:
             usable[0].check(fmt)
         return usable[0]
@@ -250,7 +254,9 @@ class Method:
 
         if chart.needs is not None and not values.get(chart.needs):
             hint = chart.needs_hint or self.option(chart.needs).cli_flag
-            raise OptionError(f"the {chart.name} chart needs {hint}")
+            raise OptionError(
+                _("the {chart} chart needs {option}").format(chart=chart.name, option=hint)
+            )
 
     def warnings(self, result: Any) -> list[str]:
         """Every warning of ``result`` (a result may keep some in a part, as pert's
@@ -283,15 +289,50 @@ class Method:
         self, result: Any, fmt: str, *, chart: Chart | None = None, **options: Any
     ) -> bytes | str:
         """``result`` written in ``fmt``: json, a data format, or ``chart`` (default: the
-        first available) drawn. A data writer gets the ``options`` it takes (``raw_cells``)."""
+        first available) drawn. A data writer gets the ``options`` it takes (``raw_cells``).
+
+        CSV starts with a byte-order mark when ``bom`` is true, or when it is None (the
+        default) and the language is Chinese: Excel then opens it as UTF-8, where without
+        the mark Chinese Excel reads it as GBK and shows it garbled."""
         if fmt == "json":
             from mgmt_tools._json import json_text
 
             return json_text(result.to_dict())
+        bom = options.pop("bom", None)
+        if fmt == "xlsx":
+            return self.workbook(result, chart, **options)
         if fmt in self.writers:
             writer: Callable[..., bytes | str] = resolve(self.writers[fmt])
-            return writer(result, **_accepted(writer, options))
+            written = writer(result, **_accepted(writer, options))
+            if fmt == "csv" and isinstance(written, str) and _wants_bom(bom):
+                written = "\ufeff" + written
+            return written
         return self.draw(result, fmt, chart or self.pick_chart(result, None, {}), **options)
+
+    def workbook(self, result: Any, chart: Chart | None = None, **options: Any) -> bytes:
+        """``result`` as an Excel workbook: its tables (:mod:`mgmt_tools.render.xlsx`) and
+        ``chart`` (default: the first available) as a PNG picture where it can be drawn (a
+        Graphviz diagram needs Graphviz: without it the workbook has the tables alone)."""
+        from mgmt_tools.errors import MgmtError
+        from mgmt_tools.render.xlsx import result_sheets, workbook
+
+        picture = None
+        try:
+            chosen = chart or (self.pick_chart(result, None, {}) if self.charts else None)
+            if chosen is not None and "png" in chosen.formats:
+                drawn = self.draw(result, "png", chosen, **options)
+                picture = drawn if isinstance(drawn, bytes) else None
+        except MgmtError:
+            picture = None
+        return workbook(result_sheets(result.to_dict()), picture)
+
+
+def _wants_bom(bom: bool | None) -> bool:
+    if bom is not None:
+        return bom
+    from mgmt_tools import locale
+
+    return locale.current() == "zh"
 
 
 def _accepted(function: Callable[..., Any], options: Mapping[str, Any]) -> dict[str, Any]:
@@ -302,4 +343,7 @@ def _accepted(function: Callable[..., Any], options: Mapping[str, Any]) -> dict[
 
 
 def _either(names: tuple[str, ...]) -> str:
-    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+    if len(names) == 1:
+        return names[0]
+    separator = "、" if current() == "zh" else ", "
+    return _("{names} or {last}").format(names=separator.join(names[:-1]), last=names[-1])

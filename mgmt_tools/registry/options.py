@@ -14,6 +14,8 @@ import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from mgmt_tools.locale import _
+
 __all__ = ["Kind", "Option", "Stage", "resolve", "words"]
 
 Stage = Literal["load", "run", "draw", "chart"]
@@ -92,7 +94,7 @@ class Option:
         kind = self.kind
         if kind == "flag":
             if not isinstance(value, bool):
-                raise ValueError(f"is true or false, got {value!r}")
+                raise ValueError(_("is true or false, got {value}").format(value=repr(value)))
             return value
         if kind == "choice":
             text = str(value).lower()
@@ -100,7 +102,7 @@ class Option:
                 from mgmt_tools.errors import did_you_mean
 
                 hint = did_you_mean(text, list(self.choices))
-                raise ValueError(f"unknown value {value!r}{hint}")
+                raise ValueError(_("unknown value {value}").format(value=repr(value)) + hint)
             return text
         if kind in ("int", "float"):
             return self._number(value)
@@ -110,31 +112,45 @@ class Option:
             try:
                 return dt.date.fromisoformat(str(value))
             except ValueError:
-                raise ValueError(f"not a date (write YYYY-MM-DD): {value!r}") from None
+                raise ValueError(
+                    _("not a date (write YYYY-MM-DD): {value}").format(value=repr(value))
+                ) from None
         if self.parse is not None:
             parsed = resolve(self.parse)(value if isinstance(value, str) else str(value))
             return parsed
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise ValueError(f"is text, got {value!r}")
+            raise ValueError(_("is text, got {value}").format(value=repr(value)))
         return str(value)
 
     def _number(self, value: Any) -> float | int:
         if isinstance(value, bool):
-            raise ValueError(f"is a number, got {value!r}")
+            raise ValueError(_("is a number, got {value}").format(value=repr(value)))
         try:
             number: float | int = int(value) if self.kind == "int" else float(value)
-        except (TypeError, ValueError):
-            kind = "a whole number" if self.kind == "int" else "a number"
-            raise ValueError(f"is {kind}, got {value!r}") from None
+        except (TypeError, ValueError, OverflowError):  # OverflowError: int(inf)
+            message = (
+                _("is a whole number, got {value}")
+                if self.kind == "int"
+                else _("is a number, got {value}")
+            )
+            raise ValueError(message.format(value=repr(value))) from None
         if not math.isfinite(number):
-            raise ValueError(f"must be a finite number, got {value!r}")
+            raise ValueError(_("must be a finite number, got {value}").format(value=repr(value)))
         if self.kind == "int" and isinstance(value, float) and value != int(value):
-            raise ValueError(f"is a whole number, got {value!r}")
+            raise ValueError(_("is a whole number, got {value}").format(value=repr(value)))
         if self.low is not None and (number < self.low or (self.low_open and number == self.low)):
-            word = "above" if self.low_open else "at least"
-            raise ValueError(f"must be {word} {_plain(self.low)}, got {_plain(number)}")
+            message = (
+                _("must be above {low}, got {value}")
+                if self.low_open
+                else _("must be at least {low}, got {value}")
+            )
+            raise ValueError(message.format(low=_plain(self.low), value=_plain(number)))
         if self.high is not None and number > self.high:
-            raise ValueError(f"must be at most {_plain(self.high)}, got {_plain(number)}")
+            raise ValueError(
+                _("must be at most {high}, got {value}").format(
+                    high=_plain(self.high), value=_plain(number)
+                )
+            )
         return number
 
 

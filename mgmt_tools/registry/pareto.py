@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mgmt_tools.locale import N_
 from mgmt_tools.registry.method import Chart, Method
 from mgmt_tools.registry.options import Option
 
@@ -11,15 +12,17 @@ PARETO = Method(
     name="pareto",
     input_name="DATA",
     description=(
-        "Pareto analysis of DATA: a CSV of records (--column; --count, --weight, --by) "
-        "or YAML/JSON {title, counts: {category: n}}.\n\n"
-        "Prints the categories largest first (ties in input order) with percent, "
-        "cumulative percent and the vital few that reach --cutoff; --top N or "
-        '--other-after P merge the tail into "Other", always last. --json prints the '
-        "result as JSON. -o FILE draws the Pareto chart (.svg .png .pdf) or writes the "
-        "table (.json .csv .md)."
+        N_(
+            "Pareto analysis of DATA: a CSV of records (--column; --count, --weight, --by) "
+            "or YAML/JSON {title, counts: {category: n}}.\n\n"
+            "Prints the categories largest first (ties in input order) with percent, "
+            "cumulative percent and the vital few that reach --cutoff; --top N or "
+            '--other-after P merge the tail into "Other", always last. --json prints the '
+            "result as JSON. -o FILE draws the Pareto chart (.svg .png .pdf) or writes the "
+            "table (.json .csv .md)."
+        )
     ),
-    summary="Pareto analysis: vital few, cumulative percent, Other, strata; chart.",
+    summary=N_("Pareto analysis: vital few, cumulative percent, Other, strata; chart."),
     package="mgmt_tools.pareto",
     model="mgmt_tools.pareto.model:ParetoModel",
     result="mgmt_tools.pareto.result:ParetoResult",
@@ -33,38 +36,38 @@ PARETO = Method(
     options=(
         Option(
             "column",
-            "CSV: the category column (one row per record).",
+            N_("CSV: the category column (one row per record)."),
             stage="load",
             metavar="NAME",
         ),
         Option(
-            "count", "CSV: a column of pre-summed counts per row.", stage="load", metavar="NAME"
+            "count", N_("CSV: a column of pre-summed counts per row."), stage="load", metavar="NAME"
         ),
         Option(
             "weight",
-            "CSV: a column of costs (weights) per occurrence to sum.",
+            N_("CSV: a column of costs (weights) per occurrence to sum."),
             stage="load",
             metavar="NAME",
         ),
         Option(
             "by",
-            "CSV: stratify by this column (one chart panel per value).",
+            N_("CSV: stratify by this column (one chart panel per value)."),
             stage="load",
             metavar="NAME",
         ),
         Option(
             "cutoff",
-            "Percent the vital few reach.",
+            N_("Percent the vital few reach."),
             kind="float",
             low=0,
             low_open=True,
             high=100,
             default=80.0,
         ),
-        Option("top", "Keep the first N; merge the rest.", kind="int", low=1),
+        Option("top", N_("Keep the first N; merge the rest."), kind="int", low=1),
         Option(
             "other_after",
-            "Keep the fewest leading categories reaching P percent; merge the rest into Other.",
+            N_("Keep the fewest leading categories reaching P percent; merge the rest into Other."),
             kind="float",
             low=0,
             low_open=True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from mgmt_tools.locale import N_
 from mgmt_tools.registry.method import Chart, Method
 from mgmt_tools.registry.options import Option, words
 
@@ -12,15 +13,20 @@ __all__ = ["GANTT", "PERT"]
 _PERT_OPTIONS = (
     Option(
         "deadline",
-        "Deadline for P(T <= deadline), in units or as a date (YYYY-MM-DD); overrides the plan's.",
+        N_(
+            "Deadline for P(T <= deadline), in units or as a date (YYYY-MM-DD); overrides the "
+            "plan's."
+        ),
         metavar="UNITS|DATE",
         parse="mgmt_tools.pert.options:parse_deadline",
     ),
     Option(
         "simulate",
-        "Monte Carlo: simulate N schedules over the three-point estimates (adds the "
-        "simulation block; -o draws the risk chart); at most 10,000,000, which gives "
-        "probabilities to within 0.0003.",
+        N_(
+            "Monte Carlo: simulate N schedules over the three-point estimates (adds the "
+            "simulation block; -o draws the risk chart); at most 10,000,000, which gives "
+            "probabilities to within 0.0003."
+        ),
         kind="int",
         low=1,
         high=10_000_000,
@@ -29,21 +35,23 @@ _PERT_OPTIONS = (
     ),
     Option(
         "seed",
-        "Seed of --simulate (default: a fresh one, printed in the JSON).",
+        N_("Seed of --simulate (default: a fresh one, printed in the JSON)."),
         kind="int",
         low=0,
     ),
     Option(
         "distribution",
-        "Distribution of durations in --simulate (pert is another name of beta-pert).",
+        N_("Distribution of durations in --simulate (pert is another name of beta-pert)."),
         kind="choice",
         choices=words("beta-pert triangular pert"),
         default="beta-pert",
     ),
     Option(
         "max_diagram_tasks",
-        "Above this many tasks the network keeps the critical paths and their neighbours "
-        "(the numbers stay complete).",
+        N_(
+            "Above this many tasks the network keeps the critical paths and their neighbours "
+            "(the numbers stay complete)."
+        ),
         stage="draw",
         kind="int",
         low=1,
@@ -78,15 +86,17 @@ PERT = Method(
     name="pert",
     input_name="PLAN",
     description=(
-        "Schedule PLAN (YAML, JSON or CSV) by CPM/PERT.\n\n"
-        "Prints a table of early and late dates, floats and critical paths; --json "
-        "prints the result as JSON; -o FILE draws the activity-on-node network (.svg "
-        ".png .pdf .dot .mmd), the Gantt chart (--chart gantt) or the risk chart "
-        "(--simulate N), or writes .json, .csv or .xml (MS Project XML, which MS "
-        "Project, ProjectLibre and GanttProject open). PLAN may also be an MS Project "
-        "XML file (.xml)."
+        N_(
+            "Schedule PLAN (YAML, JSON or CSV) by CPM/PERT.\n\n"
+            "Prints a table of early and late dates, floats and critical paths; --json "
+            "prints the result as JSON; -o FILE draws the activity-on-node network (.svg "
+            ".png .pdf .dot .mmd), the Gantt chart (--chart gantt) or the risk chart "
+            "(--simulate N), or writes .json, .csv or .xml (MS Project XML, which MS "
+            "Project, ProjectLibre and GanttProject open). PLAN may also be an MS Project "
+            "XML file (.xml)."
+        )
     ),
-    summary="Schedule a plan: CPM/PERT dates, floats, critical paths, network diagram.",
+    summary=N_("Schedule a plan: CPM/PERT dates, floats, critical paths, network diagram."),
     package="mgmt_tools.pert",
     model="mgmt_tools.pert.model:PlanModel",
     result="mgmt_tools.pert.result:Schedule",
@@ -104,14 +114,16 @@ PERT = Method(
 GANTT = dataclasses.replace(
     PERT,
     name="gantt",
-    summary="Draw a plan's Gantt chart on working-day dates (same input as pert).",
+    summary=N_("Draw a plan's Gantt chart on working-day dates (same input as pert)."),
     description=(
-        "Schedule PLAN and draw its Gantt chart with -o gantt.svg|png|pdf (-f mermaid "
-        "writes a Mermaid gantt with explicit dates).\n\n"
-        "Bars on a date axis (offsets without a start date), critical tasks in the "
-        "accent colour, total float after each bar, milestones as diamonds, an arrow "
-        "for every link, non-working days shaded and the deadline as a line. Without "
-        "-o, prints the same table as mgmt pert."
+        N_(
+            "Schedule PLAN and draw its Gantt chart with -o gantt.svg|png|pdf (-f mermaid "
+            "writes a Mermaid gantt with explicit dates).\n\n"
+            "Bars on a date axis (offsets without a start date), critical tasks in the "
+            "accent colour, total float after each bar, milestones as diamonds, an arrow "
+            "for every link, non-working days shaded and the deadline as a line. Without "
+            "-o, prints the same table as mgmt pert."
+        )
     ),
     charts=(_PERT_GANTT, _PERT_NETWORK, _PERT_RISK),
     schema="pert",

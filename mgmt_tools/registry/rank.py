@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mgmt_tools.locale import N_
 from mgmt_tools.registry.method import Chart, Method
 from mgmt_tools.registry.options import Option, words
 
@@ -11,15 +12,18 @@ RANK = Method(
     name="rank",
     input_name="BACKLOG",
     description=(
-        "Rank the items of BACKLOG (YAML, JSON, or CSV with a name column and "
-        "--method).\n\n"
-        "Prints the ranking (best first; equal scores share a rank) with categories "
-        "where the method has them; --json prints the result as JSON. -o FILE draws the "
-        "2x2 matrix or the ranked bar chart (.svg .png .pdf; .dot for the matrix), or "
-        "writes the ranking as a Markdown table (.md), JSON or CSV."
+        N_(
+            "Rank the items of BACKLOG (YAML, JSON, or CSV with a name column and "
+            "--method).\n\n"
+            "Prints the ranking (best first; equal scores share a rank) with categories "
+            "where the method has them; --json prints the result as JSON. -o FILE draws the "
+            "2x2 matrix or the ranked bar chart (.svg .png .pdf; .dot for the matrix), or "
+            "writes the ranking as a Markdown table (.md), JSON or CSV."
+        )
     ),
-    summary="Prioritise a backlog: RICE, ICE, WSJF, MoSCoW, Eisenhower, value/effort, pairwise, "
-    "Borda.",
+    summary=N_(
+        "Prioritise a backlog: RICE, ICE, WSJF, MoSCoW, Eisenhower, value/effort, pairwise, Borda."
+    ),
     package="mgmt_tools.rank",
     model="mgmt_tools.rank.model:RankModel",
     result="mgmt_tools.rank.result:RankResult",
@@ -38,21 +42,21 @@ RANK = Method(
     options=(
         Option(
             "method",
-            "Override the file's method (required for a CSV of items).",
+            N_("Override the file's method (required for a CSV of items)."),
             stage="load",
             kind="choice",
             choices=words("rice ice wsjf moscow eisenhower value_effort pairwise borda weighted"),
         ),
         Option(
             "model",
-            "pairwise: copeland (wins minus losses, default) or bradley-terry (MM algorithm).",
+            N_("pairwise: copeland (wins minus losses, default) or bradley-terry (MM algorithm)."),
             stage="load",
             kind="choice",
             choices=words("copeland bradley-terry"),
         ),
         Option(
             "threshold",
-            "eisenhower, value_effort: a 0-10 score at or above it counts as yes (default 5).",
+            N_("eisenhower, value_effort: a 0-10 score at or above it counts as yes (default 5)."),
             stage="load",
             kind="float",
             low=0,

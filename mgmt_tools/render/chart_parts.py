@@ -17,9 +17,11 @@ Examples
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from mgmt_tools import locale
 from mgmt_tools.render.charts import (
     DASHES,
     NEUTRAL,
@@ -122,18 +124,59 @@ def date_axis(axes: Axes, days: float) -> None:
     (day ticks between them up to ten weeks), matplotlib's concise dates beyond."""
     from matplotlib import dates as mdates
 
+    english = locale.current() == "en"
     if days <= 120:
         weeks = 1 if days <= 70 else 2
         mondays = mdates.WeekdayLocator(byweekday=mdates.MO, interval=weeks)  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_locator(mondays)
-        axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
+        if english:
+            axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
+        else:
+            from matplotlib.ticker import FuncFormatter
+
+            def day_month(value: float, _position: int | None = None) -> str:
+                return locale.day_month(mdates.num2date(value).date())  # type: ignore[no-untyped-call]
+
+            axes.xaxis.set_major_formatter(FuncFormatter(day_month))
         if days <= 70:
             axes.xaxis.set_minor_locator(mdates.DayLocator())  # type: ignore[no-untyped-call]
     else:
         locator = mdates.AutoDateLocator(minticks=4, maxticks=12)  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_locator(locator)
-        concise = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+        if english:
+            concise = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+        else:
+            concise = _chinese_dates(
+                locator,
+                formats=["%Y年", "%m月", "%d日", "%H:%M", "%H:%M", "%S.%f"],
+                zero_formats=["", "%Y年", "%m月", "%m月%d日", "%H:%M", "%H:%M"],
+                offset_formats=[
+                    "",
+                    "%Y年",
+                    "%Y年%m月",
+                    "%Y年%m月%d日",
+                    "%Y年%m月%d日",
+                    "%Y年%m月%d日 %H:%M",
+                ],
+            )
         axes.xaxis.set_major_formatter(concise)
+
+
+_LEADING_ZERO = re.compile(r"(?<!\d)0(\d)(?=[月日])")
+
+
+def _chinese_dates(locator: Any, **formats: Any) -> Any:
+    """matplotlib's concise dates with Chinese units and no leading zeros (``3月``, ``5日``)."""
+    from matplotlib import dates as mdates
+
+    class Concise(mdates.ConciseDateFormatter):
+        def format_ticks(self, values: Any) -> list[str]:
+            return [_LEADING_ZERO.sub(r"\1", label) for label in super().format_ticks(values)]  # type: ignore[no-untyped-call]
+
+        def get_offset(self) -> str:
+            return _LEADING_ZERO.sub(r"\1", str(super().get_offset()))  # type: ignore[no-untyped-call]
+
+    return Concise(locator, **formats)  # type: ignore[no-untyped-call]
 
 
 def epoch() -> np.datetime64:

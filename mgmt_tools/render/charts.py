@@ -38,6 +38,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Literal
 
 from mgmt_tools.errors import RenderError
+from mgmt_tools.locale import _
 from mgmt_tools.render import shorten, strip_forbidden
 from mgmt_tools.render.dot import FONT_FAMILIES, THEME
 
@@ -160,7 +161,11 @@ def figure_bytes(figure: Figure, fmt: str) -> bytes:
     import matplotlib
 
     if fmt not in FORMATS:
-        raise RenderError(f"a chart is written as {', '.join(FORMATS)}, not '{fmt}'")
+        raise RenderError(
+            _("a chart is written as {known}, not '{format}'").format(
+                known=", ".join(FORMATS), format=fmt
+            )
+        )
     buffer = io.BytesIO()
     rc: Any = style()
     with matplotlib.rc_context(rc):
@@ -196,6 +201,8 @@ def text_width(
     widest = 0.0
     for line in lines:
         if line:
-            width, _, _ = renderer.get_text_width_height_descent(line, props, ismath=False)
+            width, _height, _descent = renderer.get_text_width_height_descent(
+                line, props, ismath=False
+            )
             widest = max(widest, float(width))
     return widest / figure.dpi

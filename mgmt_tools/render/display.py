@@ -28,7 +28,9 @@ def mimebundle(result: Any) -> dict[str, str]:
     try:
         picture = method.draw(result, "svg", method.pick_chart(result, None, {}))
     except MgmtError as error:
-        return {"text/plain": f"{text}\n(no picture: {error})"}
+        from mgmt_tools.locale import _
+
+        return {"text/plain": text + "\n" + _("(no picture: {error})").format(error=error)}
     svg = picture.decode("utf-8") if isinstance(picture, bytes) else picture
     return {"text/plain": text, "image/svg+xml": svg}
 

@@ -25,6 +25,7 @@ import subprocess
 
 from mgmt_tools import limits
 from mgmt_tools.errors import GraphvizNotFoundError, RenderError
+from mgmt_tools.locale import N_, _
 from mgmt_tools.render import format_number
 
 __all__ = ["ENGINES", "FORMATS", "RASTER_DPI", "available", "diagram_size", "executable", "pipe"]
@@ -67,7 +68,7 @@ def pipe(
     engine: str = "dot",
     dpi: float | None = RASTER_DPI,
     pinned: bool = False,
-    diagram: str = "the diagram",
+    diagram: str = N_("the diagram"),
     simpler: str | None = None,
 ) -> bytes:
     """Render DOT ``source`` to ``fmt`` (svg, png or pdf) with the Graphviz ``engine``.
@@ -108,17 +109,34 @@ def pipe(
         lines of stderr are in the message).
     """
     if fmt not in FORMATS:
-        raise ValueError(f"cannot render format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise ValueError(
+            _("cannot render format {format}; choose one of {known}").format(
+                format=repr(fmt), known=", ".join(FORMATS)
+            )
+        )
     if engine not in ENGINES:
-        raise ValueError(f"unknown Graphviz engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        raise ValueError(
+            _("unknown Graphviz engine {engine}; choose one of {known}").format(
+                engine=repr(engine), known=", ".join(ENGINES)
+            )
+        )
     if pinned and engine != "neato":
-        raise ValueError("pinned positions need engine='neato'")
+        raise ValueError(_("pinned positions need engine='neato'"))
+    diagram = _(diagram)  # the default's words; a caller's are already in the language
     bounds = limits.current()
     size = diagram_size(source)
     if size > bounds.max_diagram:
         raise RenderError(
-            f"{diagram} is too big to draw: {size:,} nodes and edges, more than the limit of "
-            f"{bounds.max_diagram:,}; {limits.how_to_raise('max_diagram')}{_simpler(simpler)}"
+            _(
+                "{diagram} is too big to draw: {size} nodes and edges, more than the limit of "
+                "{limit}; {how}{simpler}"
+            ).format(
+                diagram=diagram,
+                size=f"{size:,}",
+                limit=f"{bounds.max_diagram:,}",
+                how=limits.how_to_raise("max_diagram"),
+                simpler=_simpler(simpler),
+            )
         )
     if dpi is not None and fmt == "png":
         source = _with_graph_attribute(source, "dpi", format_number(dpi))
@@ -130,23 +148,34 @@ def pipe(
         data = _run(command, source.encode("utf-8"), bounds.render_timeout)
     except subprocess.TimeoutExpired:
         raise RenderError(
-            f"Graphviz '{engine}' was stopped after {format_number(bounds.render_timeout)} s "
-            f"drawing {diagram} ({size:,} nodes and edges); "
-            f"{limits.how_to_raise('render_timeout')}{_simpler(simpler)}"
+            _(
+                "Graphviz '{engine}' was stopped after {seconds} s drawing {diagram} "
+                "({size} nodes and edges); {how}{simpler}"
+            ).format(
+                engine=engine,
+                seconds=format_number(bounds.render_timeout),
+                diagram=diagram,
+                size=f"{size:,}",
+                how=limits.how_to_raise("render_timeout"),
+                simpler=_simpler(simpler),
+            )
         ) from None
     except FileNotFoundError:
         raise GraphvizNotFoundError(engine) from None
     except subprocess.CalledProcessError as error:
         raise RenderError(_failure(engine, error.returncode, error.stderr)) from None
     except OSError as error:  # permissions, a broken install: not "missing", still a failure
-        raise RenderError(f"Graphviz '{engine}' could not be run: {error}") from None
+        message = _("Graphviz '{engine}' could not be run: {error}")
+        raise RenderError(message.format(engine=engine, error=error)) from None
     return _deterministic(data, fmt)
 
 
 def _simpler(option: str | None) -> str:
     if option is None:
-        return "; the numbers are complete with --json"
-    return f", or draw a simpler picture with {option}; the numbers stay complete"
+        return _("; the numbers are complete with --json")
+    return _(", or draw a simpler picture with {option}; the numbers stay complete").format(
+        option=option
+    )
 
 
 def _run(command: list[str], data: bytes, timeout: float) -> bytes:
@@ -273,8 +302,10 @@ def _failure(engine: str, returncode: int, stderr: bytes | str | None) -> str:
     if isinstance(stderr, bytes):
         stderr = stderr.decode("utf-8", errors="replace")
     lines = [line for line in (stderr or "").splitlines() if line.strip()]
-    detail = "; ".join(lines[:_STDERR_LINES]) or "no message"
-    return f"Graphviz '{engine}' failed (exit code {returncode}): {detail}"
+    detail = "; ".join(lines[:_STDERR_LINES]) or _("no message")
+    return _("Graphviz '{engine}' failed (exit code {code}): {detail}").format(
+        engine=engine, code=returncode, detail=detail
+    )
 
 
 def _deterministic(data: bytes, fmt: str) -> bytes:

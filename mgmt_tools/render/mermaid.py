@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from mgmt_tools.locale import _
 from mgmt_tools.render import shorten, strip_forbidden
 from mgmt_tools.render.dot import THEME, Theme
 
@@ -111,7 +112,11 @@ def node_id(index: int, prefix: str = "t") -> str:
     ('t0', 'n12')
     """
     if not prefix.isidentifier() or not prefix.isascii():
-        raise ValueError(f"node id prefix must be ASCII letters, digits or _: {prefix!r}")
+        raise ValueError(
+            _("node id prefix must be ASCII letters, digits or _: {prefix}").format(
+                prefix=repr(prefix)
+            )
+        )
     return f"{prefix}{int(index)}"
 
 

@@ -14,6 +14,7 @@ names this module has always given them.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -21,7 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from mgmt_tools import locale
 from mgmt_tools._json import json_text
+from mgmt_tools.locale import N_, _, pgettext
 from mgmt_tools.render import format_number
 from mgmt_tools.render.escape import html as escape
 from mgmt_tools.render.escape import markdown as md_escape
@@ -30,6 +33,7 @@ from mgmt_tools.render.escape import script_json
 __all__ = [
     "Section",
     "escape",
+    "field_label",
     "html_report",
     "image_name",
     "key_numbers",
@@ -52,6 +56,8 @@ class Section:
     svg: str | None = None
     text: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
+    lang: str | None = None
+    """The language the section's texts were written in (the report is written in it)."""
 
 
 def show(value: Any) -> str:
@@ -124,6 +130,174 @@ def main_table(result: Mapping[str, Any]) -> tuple[str, list[str], list[list[Any
     return None
 
 
+def _field_labels() -> dict[str, str]:
+    """The result's field names (JSON keys) in the reader's words, for the tables' labels."""
+    words = {
+        "alternative": pgettext("field", "alternative"),
+        "alternative_count": pgettext("field", "alternative_count"),
+        "alternatives": pgettext("field", "alternatives"),
+        "anti_ideal": pgettext("field", "anti_ideal"),
+        "as_of": pgettext("field", "as_of"),
+        "at_risk": pgettext("field", "at_risk"),
+        "branch_values": pgettext("field", "branch_values"),
+        "by_criterion": pgettext("field", "by_criterion"),
+        "categories": pgettext("field", "categories"),
+        "category": pgettext("field", "category"),
+        "consistency_index": pgettext("field", "consistency_index"),
+        "consistency_ratio": pgettext("field", "consistency_ratio"),
+        "count": pgettext("field", "count"),
+        "criteria": pgettext("field", "criteria"),
+        "criteria_weights": pgettext("field", "criteria_weights"),
+        "critical": pgettext("field", "critical"),
+        "criticality": pgettext("field", "criticality"),
+        "critical_path_count": pgettext("field", "critical_path_count"),
+        "critical_paths": pgettext("field", "critical_paths"),
+        "cumulative_percent": pgettext("field", "cumulative_percent"),
+        "cutoff": pgettext("field", "cutoff"),
+        "deadline": pgettext("field", "deadline"),
+        "direction": pgettext("field", "direction"),
+        "distribution": pgettext("field", "distribution"),
+        "due": pgettext("field", "due"),
+        "duration": pgettext("field", "duration"),
+        "ef": pgettext("field", "ef"),
+        "effect": pgettext("field", "effect"),
+        "es": pgettext("field", "es"),
+        "evpi": pgettext("field", "evpi"),
+        "expected_value": pgettext("field", "expected_value"),
+        "finish_date": pgettext("field", "finish_date"),
+        "free_float": pgettext("field", "free_float"),
+        "global": pgettext("field", "global"),
+        "goal": pgettext("field", "goal"),
+        "highlighted": pgettext("field", "highlighted"),
+        "id": pgettext("field", "id"),
+        "ideal": pgettext("field", "ideal"),
+        "item": pgettext("field", "item"),
+        "items": pgettext("field", "items"),
+        "lambda_max": pgettext("field", "lambda_max"),
+        "lf": pgettext("field", "lf"),
+        "local": pgettext("field", "local"),
+        "ls": pgettext("field", "ls"),
+        "mean": pgettext("field", "mean"),
+        "measure": pgettext("field", "measure"),
+        "method": pgettext("field", "method"),
+        "metric_progress": pgettext("field", "metric_progress"),
+        "name": pgettext("field", "name"),
+        "nodes": pgettext("field", "nodes"),
+        "normalization": pgettext("field", "normalization"),
+        "objective": pgettext("field", "objective"),
+        "on_track": pgettext("field", "on_track"),
+        "overall": pgettext("field", "overall"),
+        "owner": pgettext("field", "owner"),
+        "path": pgettext("field", "path"),
+        "percent": pgettext("field", "percent"),
+        "pert": pgettext("field", "pert"),
+        "policy": pgettext("field", "policy"),
+        "probability": pgettext("field", "probability"),
+        "progress": pgettext("field", "progress"),
+        "project": pgettext("field", "project"),
+        "quantiles": pgettext("field", "quantiles"),
+        "rank": pgettext("field", "rank"),
+        "ranking": pgettext("field", "ranking"),
+        "records": pgettext("field", "records"),
+        "risk_profile": pgettext("field", "risk_profile"),
+        "rollup": pgettext("field", "rollup"),
+        "score": pgettext("field", "score"),
+        "sd": pgettext("field", "sd"),
+        "seed": pgettext("field", "seed"),
+        "simulation": pgettext("field", "simulation"),
+        "start_date": pgettext("field", "start_date"),
+        "status": pgettext("field", "status"),
+        "tasks": pgettext("field", "tasks"),
+        "thresholds": pgettext("field", "thresholds"),
+        "title": pgettext("field", "title"),
+        "total": pgettext("field", "total"),
+        "total_float": pgettext("field", "total_float"),
+        "track": pgettext("field", "track"),
+        "trials": pgettext("field", "trials"),
+        "units": pgettext("field", "units"),
+        "value": pgettext("field", "value"),
+        "variance": pgettext("field", "variance"),
+        "vital": pgettext("field", "vital"),
+        "vital_few": pgettext("field", "vital_few"),
+        "weight": pgettext("field", "weight"),
+        "weighting": pgettext("field", "weighting"),
+        "weights": pgettext("field", "weights"),
+    }
+    return words
+
+
+def field_label(name: str) -> str:
+    """A field of the result (``total_float``, ``pert.sd``) as the tables label it: the JSON
+    key in English, the reader's words otherwise (a part that is not a field name, such as
+    an id from the input, stays as written).
+
+    >>> with locale.using("zh"):
+    ...     field_label("total_float"), field_label("pert.quantiles.0.9"), field_label("A.x")
+    ('总时差', 'PERT·分位数·0.9', 'A·x')
+    >>> field_label("pert.quantiles.0.9")
+    'pert.quantiles.0.9'
+    """
+    if locale.current() == "en":
+        return name
+    labels = _field_labels()
+    parts: list[str] = []
+    for part in name.split("."):
+        if part.isdigit() and parts and parts[-1].replace(".", "").isdigit():
+            parts[-1] += "." + part
+        else:
+            parts.append(labels.get(part, part))
+    return "·".join(parts)
+
+
+_STATUS_WORDS = {
+    "done": N_("done"),
+    "in_progress": N_("in progress"),
+    "not_started": N_("not started"),
+    "blocked": N_("blocked"),
+    "on_track": N_("on track"),
+    "at_risk": N_("at risk"),
+    "off_track": N_("off track"),
+}
+_COLUMN_WORDS: dict[str, dict[str, str]] = {
+    "status": _STATUS_WORDS,
+    "track": _STATUS_WORDS,
+    "method": {
+        "cpm": N_("critical path method"),
+        "rollback": N_("rollback of the decision tree"),
+        "ishikawa": N_("cause-and-effect analysis"),
+        "rollup": N_("progress roll-up"),
+        "pareto": N_("Pareto analysis"),
+    },
+    "rollup": {
+        "weighted": N_("weighted average"),
+        "average": N_("average"),
+        "min": N_("all must be met (minimum)"),
+        "max": N_("any one suffices (maximum)"),
+    },
+}
+"""Values of a column (or key number) shown in words in Chinese: status and track words, the
+method ids of the methods that do not name themselves, a goal's roll-up rule."""
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _shown(value: Any, column: str | None = None) -> str:
+    """A value of a table as :func:`show` writes it; in Chinese, true and false and the
+    status words of a status or track column in words, and dates spelled out."""
+    if locale.current() == "en":
+        return show(value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    words = _COLUMN_WORDS.get(column or "", {})
+    if isinstance(value, str) and value in words:
+        return _(words[value])
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return locale.date_text(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return show(value)
+
+
 def _anchor(index: int) -> str:
     return f"section-{index}"
 
@@ -156,9 +330,9 @@ table,figure{break-inside:avoid}a{color:inherit;text-decoration:none}}
 """
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, column: str | None = None) -> str:
     numeric = isinstance(value, int | float) and not isinstance(value, bool)
-    return f"<td{' class=num' if numeric else ''}>{escape(show(value))}</td>"
+    return f"<td{' class=num' if numeric else ''}>{escape(_shown(value, column))}</td>"
 
 
 def _html_section(index: int, section: Section) -> Iterator[str]:
@@ -173,16 +347,17 @@ def _html_section(index: int, section: Section) -> Iterator[str]:
     if numbers:
         yield "<table class=key><tbody>"
         for name, value in numbers:
-            yield f"<tr><th>{escape(name)}</th>{_cell(value)}</tr>"
+            yield f"<tr><th>{escape(field_label(name))}</th>{_cell(value, name)}</tr>"
         yield "</tbody></table>"
     table = main_table(section.result)
     if table is not None:
         name, columns, rows = table
-        yield f"<table class=main><caption>{escape(name)}</caption><thead><tr>"
-        yield "".join(f"<th>{escape(column)}</th>" for column in columns)
+        yield f"<table class=main><caption>{escape(field_label(name))}</caption><thead><tr>"
+        yield "".join(f"<th>{escape(field_label(column))}</th>" for column in columns)
         yield "</tr></thead><tbody>"
         for row in rows:
-            yield "<tr>" + "".join(_cell(value) for value in row) + "</tr>"
+            cells = (_cell(value, column) for value, column in zip(row, columns, strict=True))
+            yield "<tr>" + "".join(cells) + "</tr>"
         yield "</tbody></table>"
     warnings = section.result.get("warnings") or []
     if warnings:
@@ -196,18 +371,40 @@ def _html_section(index: int, section: Section) -> Iterator[str]:
     yield "</section>"
 
 
-def html_report(title: str, sections: Sequence[Section], subtitle: str | None = None) -> str:
-    """The report as one self-contained HTML document."""
+def _language(lang: str | None, sections: Sequence[Section]) -> str | None:
+    """The language to write the document in: ``lang``, else the sections' (the language
+    they were built in), else the current one (None)."""
+    return lang or next((section.lang for section in sections if section.lang), None)
+
+
+_HTML_LANG = {"en": "en", "zh": "zh-CN"}
+"""The ``lang`` attribute of the page in each language."""
+
+
+def html_report(
+    title: str,
+    sections: Sequence[Section],
+    subtitle: str | None = None,
+    *,
+    lang: str | None = None,
+) -> str:
+    """The report as one self-contained HTML document, in ``lang`` (default: the language
+    the sections were built in, else the current one)."""
+    with locale.using(_language(lang, sections)) as language:
+        return _html(title, sections, subtitle, _HTML_LANG[language])
+
+
+def _html(title: str, sections: Sequence[Section], subtitle: str | None, lang: str) -> str:
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
     ]
     if subtitle:
         parts.append(f'<p class="subtitle">{escape(subtitle)}</p>')
-    parts.append("<nav><h2>Contents</h2><ol>")
+    parts.append("<nav><h2>" + escape(_("Contents")) + "</h2><ol>")
     parts += [
         f'<li><a href="#{_anchor(i)}">{escape(s.title)}</a></li>' for i, s in enumerate(sections, 1)
     ]
@@ -238,14 +435,27 @@ def markdown_report(
     subtitle: str | None = None,
     *,
     folder: str | None = None,
+    lang: str | None = None,
 ) -> tuple[str, dict[str, str]]:
     """The report as Markdown and its pictures: (text, {file name: SVG text}); the links
     are relative, into ``folder`` beside the report when given (``mgmt report`` gives
-    ``<stem>_files``)."""
+    ``<stem>_files``). Written in ``lang`` (default: the language the sections were built
+    in, else the current one)."""
+    with locale.using(_language(lang, sections)):
+        return _markdown(title, sections, stem, subtitle, folder)
+
+
+def _markdown(
+    title: str,
+    sections: Sequence[Section],
+    stem: str,
+    subtitle: str | None,
+    folder: str | None,
+) -> tuple[str, dict[str, str]]:
     lines = [f"# {md_escape(title)}", ""]
     if subtitle:
         lines += [md_escape(subtitle), ""]
-    lines += ["## Contents", ""]
+    lines += ["## " + md_escape(_("Contents")), ""]
     lines += [f"{i}. [{md_escape(s.title)}](#{_anchor(i)})" for i, s in enumerate(sections, 1)]
     images: dict[str, str] = {}
     for index, section in enumerate(sections, 1):
@@ -261,17 +471,25 @@ def markdown_report(
             lines += [f"![{md_escape(section.title)}]({link})", ""]
         numbers = key_numbers(section.result)
         if numbers:
-            lines += ["| field | value |", "| --- | --: |"]
-            lines += [f"| {md_escape(n)} | {md_escape(show(v))} |" for n, v in numbers]
+            header = (md_escape(_("field")), md_escape(_("value")))
+            lines += [f"| {header[0]} | {header[1]} |", "| --- | --: |"]
+            lines += [
+                f"| {md_escape(field_label(n))} | {md_escape(_shown(v))} |" for n, v in numbers
+            ]
             lines.append("")
         table = main_table(section.result)
         if table is not None:
             name, columns, rows = table
-            lines += [f"**{md_escape(name)}**", ""]
-            lines.append("| " + " | ".join(md_escape(c) for c in columns) + " |")
-            lines.append("| " + " | ".join("---" for _ in columns) + " |")
-            lines += ["| " + " | ".join(md_escape(show(v)) for v in row) + " |" for row in rows]
+            lines += [f"**{md_escape(field_label(name))}**", ""]
+            lines.append("| " + " | ".join(md_escape(field_label(c)) for c in columns) + " |")
+            lines.append("| " + " | ".join("---" for _column in columns) + " |")
+            lines += [
+                "| "
+                + " | ".join(md_escape(_shown(v, c)) for v, c in zip(row, columns, strict=True))
+                + " |"
+                for row in rows
+            ]
             lines.append("")
         for warning in section.result.get("warnings") or []:
-            lines.append(f"> warning: {md_escape(warning)}")
+            lines.append("> " + _("warning: {warning}").format(warning=md_escape(warning)))
     return "\n".join(lines).rstrip() + "\n", images

@@ -2,7 +2,13 @@
 
 Each section goes through the method registry exactly as ``mgmt METHOD INPUT OPTIONS`` does,
 so its numbers are those of ``--json`` and its picture the command's default (or its
-``chart`` option); nothing is run twice and no command line is parsed.
+``chart`` option); nothing is run twice and no command line is parsed. A section's ``sheet``
+picks the sheet of its workbook input, as ``--sheet`` does; a sheet the workbook does not have
+is reported at the section's ``sheet`` in the report file.
+
+The report is written in one language (:func:`report_language`): the one chosen for the
+command (``--lang``, or :func:`mgmt_tools.locale.using` in a program), else the report file's
+``lang``, else the environment's. Each section records it, and the document is written in it.
 """
 
 from __future__ import annotations
@@ -12,13 +18,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from mgmt_tools.errors import GraphvizNotFoundError
+from mgmt_tools import locale
+from mgmt_tools.errors import GraphvizNotFoundError, InputError, Problem, SheetSource
 from mgmt_tools.methods import METHODS, Method
 from mgmt_tools.render.report import Section
 from mgmt_tools.report.io import section_input
 from mgmt_tools.report.model import ReportModel, SectionModel
 
-__all__ = ["build_sections", "option_values", "run_section"]
+__all__ = ["build_sections", "option_values", "report_language", "run_section"]
 
 CHART = "chart"
 """The section option naming the picture (as ``--chart`` does)."""
@@ -43,12 +50,54 @@ def option_values(
     return (str(chart) if chart is not None else None), values
 
 
-def run_section(report_path: str | os.PathLike[str], part: SectionModel) -> Section:
-    """One section: the method run on its input with its options, and its picture as SVG."""
+def report_language(model: ReportModel) -> str | None:
+    """The language of the report: the one chosen for this command (``--lang``, or
+    :func:`mgmt_tools.locale.using`), else the file's ``lang``, else None (the environment's).
+
+    >>> from mgmt_tools.report import loads
+    >>> model = loads("title: R\\nlang: zh\\nsections: [{method: pert, input: p.yaml}]")
+    >>> report_language(model)
+    'zh'
+    >>> with locale.using("en"):
+    ...     report_language(model)
+    'en'
+    """
+    chosen = locale.chosen()  # set by --lang or using(), not by the environment
+    return chosen or model.lang
+
+
+def run_section(
+    report_path: str | os.PathLike[str],
+    part: SectionModel,
+    *,
+    report: ReportModel | None = None,
+    number: int = 0,
+) -> Section:
+    """One section: the method run on its input with its options, and its picture as SVG.
+
+    ``report`` and ``number``: the report the section is in and its place there (from 0),
+    where a problem of the section itself (a missing sheet) is placed.
+    """
     method = METHODS[part.method]
     base = Path(report_path).parent
     chart_name, values = option_values(method, part.options, base)
-    loaded = method.read(section_input(report_path, part.input), **method.stage("load", values))
+    path = section_input(report_path, part.input)
+    reading = method.stage("load", values)
+    if part.sheet is not None:
+        reading["sheet"] = part.sheet
+    try:
+        loaded = method.read(path, encoding=part.encoding, **reading)
+    except InputError as error:
+        if part.sheet is None or not _no_such_sheet(error, path, part.sheet):
+            raise
+        where = ("sections", number, "sheet")
+        problems = [
+            report.problem(where, problem.message)
+            if report is not None
+            else Problem(problem.message, where)
+            for problem in error.problems
+        ]
+        raise InputError(problems) from None
     result = method.compute(loaded, **method.stage("run", values))
     svg = None
     if method.charts:
@@ -68,9 +117,53 @@ def run_section(report_path: str | os.PathLike[str], part: SectionModel) -> Sect
         svg=svg,
         text=part.text,
         options=dict(part.options),
+        lang=locale.current(),
     )
 
 
 def build_sections(report_path: str | os.PathLike[str], model: ReportModel) -> list[Section]:
-    """Every section of the report, in order (the first failing one raises its error)."""
-    return [run_section(report_path, part) for part in model.sections]
+    """Every section of the report, in order, in the report's language
+    (:func:`report_language`); the first failing one raises its error."""
+    with locale.using(report_language(model)):
+        return [
+            run_section(report_path, part, report=model, number=number)
+            for number, part in enumerate(model.sections)
+        ]
+
+
+def _no_such_sheet(error: InputError, path: Path, sheet: str | int) -> bool:
+    """Whether the reader's ``error`` says that the workbook at ``path`` has no ``sheet``: a
+    problem of the whole file (no sheet, row or cell), from a workbook that opens and whose
+    sheets do not include the one asked for (a damaged file, a file too large, stays the
+    workbook's own problem)."""
+    if not all(
+        problem.line is None and problem.sheet is None and not problem.path
+        for problem in error.problems
+    ) or any(isinstance(problem.source, SheetSource) for problem in error.problems):
+        return False
+    names = _sheet_names(path)
+    if names is None:
+        return False
+    if isinstance(sheet, str) and sheet in names:
+        return False
+    if isinstance(sheet, str) and sheet.strip().isdigit():
+        sheet = int(sheet.strip())
+    return not (isinstance(sheet, int) and 1 <= sheet <= len(names))
+
+
+def _sheet_names(path: Path) -> list[str] | None:
+    """The names of the sheets of the workbook at ``path``, None when it does not open."""
+    import warnings
+
+    try:
+        import openpyxl
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, read_only=True)
+        try:
+            return list(book.sheetnames)
+        finally:
+            book.close()
+    except Exception:  # any failure to open: the reader's own message stands
+        return None

@@ -18,7 +18,13 @@ import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from mgmt_tools._writing import RefusedTargetError, WriteError, refuse_inputs, write_file
+from mgmt_tools._writing import (
+    RefusedTargetError,
+    WriteError,
+    os_error_message,
+    refuse_inputs,
+    write_file,
+)
 
 __all__ = ["MANIFEST", "picture_folder", "write_pictures"]
 
@@ -105,7 +111,7 @@ def _replaceable(path: Path, recorded: str | None, payload: bytes) -> bool:
     except FileNotFoundError:
         return True
     except OSError as error:
-        raise WriteError(f"cannot read '{path}': {error.strerror}") from None
+        raise WriteError(os_error_message(error, path, "read")) from None
     if not stat.S_ISREG(status.st_mode):
         return False
     digest = _digest_of(path)

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from pathlib import Path
 from typing import Any
 
-from mgmt_tools._files import CSV_SUFFIXES, SUFFIXES, load_file, read_document
+from mgmt_tools._files import (
+    SUFFIXES,
+    TABLE_SUFFIXES,
+    input_suffixes,
+    load_file,
+    read_document,
+)
 from mgmt_tools._validation import Locating, validate_document
 from mgmt_tools.errors import InputError, Problem, did_you_mean, in_order
+from mgmt_tools.locale import _
 from mgmt_tools.methods import METHODS
 from mgmt_tools.report.model import ReportModel
 
-__all__ = ["load", "loads", "section_input"]
+__all__ = ["is_workbook_name", "load", "loads", "section_input"]
 
 
 def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> ReportModel:
@@ -31,13 +39,19 @@ def loads(text: str, fmt: str = "yaml", *, source: str | None = None) -> ReportM
 
 def _report(data: Any, where: Locating, problems: list[Problem]) -> ReportModel:
     model = validate_document(
-        data, where, problems, ReportModel, shape="a report is a mapping with title and sections"
+        data,
+        where,
+        problems,
+        ReportModel,
+        shape=_("a report is a mapping with title and sections"),
     )
     problems += _option_problems(model, where)
     problems += _input_problems(model, where)
+    problems += _encoding_problems(model, where)
+    problems += _sheet_problems(model, where)
     if problems:
         raise InputError(in_order(problems))
-    return model
+    return model.placed_by(where)
 
 
 def _option_problems(model: ReportModel, where: Locating) -> list[Problem]:
@@ -57,14 +71,15 @@ def _option_problems(model: ReportModel, where: Locating) -> list[Problem]:
             if name == "chart":
                 if value not in charts:
                     hint = did_you_mean(str(value), charts)
-                    problems.append(
-                        where.problem(path, f"{method.name} draws no chart {value!r}{hint}")
+                    message = _("{method} draws no chart {chart}").format(
+                        method=method.name, chart=repr(value)
                     )
+                    problems.append(where.problem(path, message + hint))
                 continue
             if name not in known:
-                message = f"{method.name} has no option '{name}'" + did_you_mean(
-                    name, [*known, "chart"]
-                )
+                message = _("{method} has no option '{option}'").format(
+                    method=method.name, option=name
+                ) + did_you_mean(name, [*known, "chart"])
                 problems.append(where.problem(path, message, key=True))
                 continue
             option = method.option(name)
@@ -73,24 +88,28 @@ def _option_problems(model: ReportModel, where: Locating) -> list[Problem]:
             except ValueError as error:
                 problems.append(where.problem(path, str(error)))
                 continue
-            if option.kind == "path" and value is not None and not _named_csv(str(value)):
+            if option.kind == "path" and value is not None and not _named_table(str(value)):
                 problems.append(  # a file of another kind is never read, nor quoted
                     where.problem(
                         path,
-                        f"'{value}' is not named as a CSV file: its name must end in "
-                        f"{', '.join(CSV_SUFFIXES)}",
+                        _(
+                            "'{file}' is not named as a table (CSV or Excel workbook): its name "
+                            "must end in {suffixes}"
+                        ).format(file=value, suffixes=", ".join(TABLE_SUFFIXES)),
                     )
                 )
     return problems
 
 
-def _named_csv(name: str) -> bool:
-    return Path(name).suffix.lower() in CSV_SUFFIXES
+def _named_table(name: str) -> bool:
+    """Whether a file option names a table: CSV, or an Excel workbook (its first sheet)."""
+    return Path(name).suffix.lower() in TABLE_SUFFIXES
 
 
 def _input_problems(model: ReportModel, where: Locating) -> list[Problem]:
     """Each section's input is named as a file its method reads (``.yaml``, ``.yml``,
-    ``.json``, and ``.csv``, ``.txt`` or ``.xml`` where the method reads those formats).
+    ``.json``, and ``.csv``, ``.txt`` or ``.xml`` where the method reads those formats; an
+    Excel workbook, ``.xlsx`` or ``.xlsm``, where it reads CSV).
 
     A report file is data: it may name any path, so a file that is not an input of the
     method (``/etc/passwd``, a picture) is refused by its name and the section's place in the
@@ -99,16 +118,68 @@ def _input_problems(model: ReportModel, where: Locating) -> list[Problem]:
     problems: list[Problem] = []
     for number, part in enumerate(model.sections):
         method = METHODS[part.method]
-        suffixes = [suffix for suffix, fmt in SUFFIXES.items() if fmt in method.input_formats]
+        suffixes = input_suffixes(method.input_formats)
         if Path(part.input).suffix.lower() not in suffixes:
             problems.append(
                 where.problem(
                     ("sections", number, "input"),
-                    f"'{part.input}' is not named as an input of {method.name}: its name must "
-                    f"end in {', '.join(suffixes)}",
+                    _(
+                        "'{file}' is not named as an input of {method}: its name must end in "
+                        "{suffixes}"
+                    ).format(file=part.input, method=method.name, suffixes=", ".join(suffixes)),
                 )
             )
     return problems
+
+
+def _encoding_problems(model: ReportModel, where: Locating) -> list[Problem]:
+    """Each section's ``encoding`` names a text encoding Python knows (gbk, utf-8, gb18030)."""
+    problems: list[Problem] = []
+    for number, part in enumerate(model.sections):
+        if part.encoding is None:
+            continue
+        try:
+            known = codecs.lookup(part.encoding).name
+        except LookupError:
+            known = None
+        if known is None or not _text_encoding(known):
+            problems.append(
+                where.problem(
+                    ("sections", number, "encoding"),
+                    _("unknown text encoding {encoding} (e.g. utf-8, gbk, gb18030)").format(
+                        encoding=repr(part.encoding)
+                    ),
+                )
+            )
+    return problems
+
+
+def _sheet_problems(model: ReportModel, where: Locating) -> list[Problem]:
+    """A section's ``sheet`` is given only where its input is an Excel workbook (by its name;
+    a workbook's missing sheet is found when the section is run)."""
+    problems: list[Problem] = []
+    for number, part in enumerate(model.sections):
+        if part.sheet is None or is_workbook_name(part.input):
+            continue
+        message = _(
+            "sheet names a sheet of an Excel workbook (.xlsx, .xlsm); the input '{file}' is not one"
+        ).format(file=part.input)
+        problems.append(where.problem(("sections", number, "sheet"), message))
+    return problems
+
+
+def is_workbook_name(name: str) -> bool:
+    """Whether a section's input is named as an Excel workbook.
+
+    >>> is_workbook_name("plan.XLSX"), is_workbook_name("plan.csv")
+    (True, False)
+    """
+    return SUFFIXES.get(Path(name).suffix.lower()) == "xlsx"
+
+
+def _text_encoding(name: str) -> bool:
+    """Whether the codec ``name`` decodes bytes to text (not base64, zlib or rot13)."""
+    return bool(getattr(codecs.lookup(name), "_is_text_encoding", True))
 
 
 def section_input(report_path: str | os.PathLike[str], input_path: str) -> Path:

@@ -290,3 +290,68 @@ def test_calendar_settings_that_cannot_work(data: dict[str, Any], message: str) 
     with pytest.raises(InputError) as caught:
         from_dict({**data, "tasks": [{"id": "A", "duration": 1}]})
     assert message in str(caught.value)
+
+
+# --- Extra working days (调休: days off of the week that are worked) --------------------------
+
+
+def test_an_extra_working_day_is_worked() -> None:
+    plan = chain(6, start="2027-03-01", calendar={"extra_workdays": ["2027-03-06"]})
+    assert dates(plan) == {"A": ("2027-03-01", "2027-03-06")}  # Saturday 6 worked
+    assert dates(chain(6, start="2027-03-01")) == {"A": ("2027-03-01", "2027-03-08")}
+
+
+def test_a_start_on_an_extra_working_day_is_working_day_0() -> None:
+    calendar = WorkCalendar(dt.date(2027, 3, 6), extra_workdays=(dt.date(2027, 3, 6),))
+    assert WorkCalendar.iso(calendar.day([0, 1, 2])) == ["2027-03-06", "2027-03-08", "2027-03-09"]
+    assert calendar.offset_of(dt.date(2027, 3, 6)) == 1.0
+    assert calendar.offset_of(dt.date(2027, 3, 7)) == 1.0
+    assert calendar.offset_of(dt.date(2027, 3, 5)) == 0.0
+
+
+def test_deadlines_count_the_extra_working_days() -> None:
+    calendar = WorkCalendar(
+        dt.date(2027, 3, 8), extra_workdays=(dt.date(2027, 3, 6), dt.date(2027, 3, 13))
+    )
+    assert calendar.offset_of(dt.date(2027, 3, 13)) == 6.0  # 8 to 12, and Saturday 13
+    assert calendar.offset_of(dt.date(2027, 3, 12)) == 5.0
+    # before the start: minus the working days from the day after the deadline to day 0
+    assert calendar.offset_of(dt.date(2027, 3, 5)) == -1.0  # Saturday 6 worked
+    assert calendar.offset_of(dt.date(2027, 3, 6)) == 0.0
+
+
+def test_extra_working_days_on_another_week_and_with_holidays() -> None:
+    calendar = WorkCalendar(
+        dt.date(2027, 3, 4),  # a Thursday
+        SUN_TO_THU,
+        holidays=(dt.date(2027, 3, 7),),
+        extra_workdays=(dt.date(2027, 3, 5), dt.date(2027, 3, 10)),  # a Friday; a Wednesday
+    )
+    days = WorkCalendar.iso(calendar.day([0, 1, 2, 3, 4]))
+    assert days == ["2027-03-04", "2027-03-05", "2027-03-08", "2027-03-09", "2027-03-10"]
+    assert calendar.days_off(dt.date(2027, 3, 1), dt.date(2027, 3, 31)) == (
+        [dt.date(2027, 3, 7)],
+        [dt.date(2027, 3, 5)],  # Wednesday 10 is a working day already
+    )
+
+
+def test_extra_working_days_agree_with_a_day_by_day_count() -> None:
+    """Against the definition: every day, working when its weekday is worked and it is not a
+    holiday, or when it is an extra working day."""
+    rng = np.random.default_rng(3)
+    start = dt.date(2027, 1, 1)
+    span = [start + dt.timedelta(days=k) for k in range(400)]
+    holidays = tuple(day for day in span if rng.random() < 0.05)
+    extra = tuple(day for day in span if rng.random() < 0.1 and day not in holidays)
+    calendar = WorkCalendar(start, SUN_TO_THU, holidays, extra)
+    expected = [
+        day
+        for day in span
+        if day in extra or (day.strftime("%a").lower() in SUN_TO_THU and day not in holidays)
+    ]
+    count = len(expected) - 5
+    assert WorkCalendar.iso(calendar.day(np.arange(count))) == [
+        day.isoformat() for day in expected[:count]
+    ]
+    for number, day in enumerate(expected[:count]):
+        assert calendar.offset_of(day) == number + 1

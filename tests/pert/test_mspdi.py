@@ -138,15 +138,13 @@ OLD_FORM_EXCEPTIONS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?
 def test_calendar_exceptions_in_the_old_weekday_form() -> None:
     plan, warnings = read_mspdi(OLD_FORM_EXCEPTIONS)
     assert plan["start"] == dt.date(2018, 4, 28)
-    assert plan["calendar"] == {
+    assert plan["calendar"] == {  # Saturday 2018-04-28 worked for Monday 30 (a make-up day)
         "workdays": ["mon", "tue", "wed", "thu", "fri"],
         "holidays": [dt.date(2018, 4, 30)],
+        "extra_workdays": [dt.date(2018, 4, 28)],
     }
     assert plan["tasks"] == []
-    assert warnings == [
-        "working exceptions (non-working days made working) are not supported: "
-        "those days follow the working week (1 exception; first: calendar UID 1)"
-    ]
+    assert warnings == []
 
 
 def test_minutes_per_day_1440() -> None:

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 import click
 
+from mgmt_cli._help import TranslatedCommand
 from mgmt_cli._lang import lang_option
+from mgmt_tools.locale import N_, _
 
 _TIMEOUT = 20.0
 _LATIN = frozenset({"DejaVu Sans", "Arial", "sans-serif"})
@@ -19,7 +21,10 @@ _LATIN = frozenset({"DejaVu Sans", "Arial", "sans-serif"})
 
 @dataclass(frozen=True)
 class Check:
-    """One line of the report: what was looked at, what was found, how to fix it when missing."""
+    """One line of the report: what was looked at, what was found, how to fix it when missing.
+
+    ``name`` is English (a message id of :data:`NAMES`, translated where printed); ``detail``
+    and ``fix`` are written in the language current when the check runs."""
 
     name: str
     ok: bool
@@ -38,8 +43,8 @@ def _run(argv: list[str]) -> tuple[int, str]:
 
 def dot_formats(dot: str) -> tuple[str, ...]:
     """The output formats the ``dot`` executable lists for ``-T?`` (it exits 1 and prints them)."""
-    _, text = _run([dot, "-T?"])
-    _, _, listed = text.partition("Use one of:")
+    _code, text = _run([dot, "-T?"])
+    _before, _mark, listed = text.partition("Use one of:")
     return tuple(listed.split())
 
 
@@ -47,7 +52,7 @@ def graphviz_checks() -> list[Check]:
     """Graphviz's version and whether it writes every format the commands render through it."""
     from mgmt_tools.render import graphviz
 
-    install = (
+    install = _(
         "install Graphviz: apt install graphviz | brew install graphviz | choco install graphviz"
     )
     dot = graphviz.executable("dot")
@@ -56,18 +61,24 @@ def graphviz_checks() -> list[Check]:
             Check(
                 "graphviz",
                 False,
-                "`dot` not found on PATH (diagrams fall back to writing DOT source)",
+                _("`dot` not found on PATH (diagrams fall back to writing DOT source)"),
                 install,
             )
         ]
     code, text = _run([dot, "-V"])
     match = re.search(r"version\s+(\S+)", text)
     if code != 0 or match is None:
-        return [Check("graphviz", False, f"`{dot} -V` failed: {text.strip()[:200]}", install)]
+        failed = _("`{command}` failed: {output}").format(
+            command=f"{dot} -V", output=text.strip()[:200]
+        )
+        return [Check("graphviz", False, failed, install)]
     checks = [Check("graphviz", True, f"dot {match.group(1)} ({dot})")]
     formats = dot_formats(dot)
     missing = [fmt for fmt in graphviz.FORMATS if fmt not in formats]
-    wanted = ", ".join(fmt if fmt in formats else f"{fmt} (missing)" for fmt in graphviz.FORMATS)
+    wanted = ", ".join(
+        fmt if fmt in formats else _("{format} (missing)").format(format=fmt)
+        for fmt in graphviz.FORMATS
+    )
     checks.append(
         Check(
             "graphviz formats",
@@ -75,7 +86,7 @@ def graphviz_checks() -> list[Check]:
             wanted,
             ""
             if not missing
-            else "install Graphviz with cairo support (e.g. apt install graphviz)",
+            else _("install Graphviz with cairo support (e.g. apt install graphviz)"),
         )
     )
     return checks
@@ -83,19 +94,22 @@ def graphviz_checks() -> list[Check]:
 
 def fontconfig_check() -> Check:
     """CJK font families fontconfig knows (Graphviz renders PNG/PDF text through it)."""
-    fix = "install a CJK font: apt install fonts-noto-cjk | brew install --cask font-noto-sans-cjk"
+    fix = _(
+        "install a CJK font: apt install fonts-noto-cjk | brew install --cask font-noto-sans-cjk"
+    )
     fc_list = shutil.which("fc-list")
     if fc_list is None:
-        return Check("fonts (fontconfig)", False, "`fc-list` not found on PATH", fix)
+        missing = _("`{command}` not found on PATH").format(command="fc-list")
+        return Check("fonts (fontconfig)", False, missing, fix)
     code, text = _run([fc_list, ":lang=zh", "family"])
     families = sorted({line.split(",")[0].strip() for line in text.splitlines() if line.strip()})
     if code != 0 or not families:
         return Check(
-            "fonts (fontconfig)", False, "no font covering Chinese (fc-list :lang=zh)", fix
+            "fonts (fontconfig)", False, _("no font covering Chinese (fc-list :lang=zh)"), fix
         )
-    shown = ", ".join(families[:4]) + (
-        f" and {len(families) - 4} more" if len(families) > 4 else ""
-    )
+    shown = ", ".join(families[:4])
+    if len(families) > 4:
+        shown = _("{names} and {count} more").format(names=shown, count=len(families) - 4)
     return Check("fonts (fontconfig)", True, shown)
 
 
@@ -109,8 +123,14 @@ def matplotlib_checks() -> list[Check]:
         Check(
             "fonts (matplotlib)",
             bool(cjk),
-            ", ".join(cjk) if cjk else f"no CJK family found; charts use {', '.join(families)}",
-            "" if cjk else "install fonts-noto-cjk, then delete ~/.cache/matplotlib (font cache)",
+            ", ".join(cjk)
+            if cjk
+            else _("no CJK family found; charts use {families}").format(
+                families=", ".join(families)
+            ),
+            ""
+            if cjk
+            else _("install fonts-noto-cjk, then delete ~/.cache/matplotlib (font cache)"),
         )
     ]
     try:
@@ -119,7 +139,10 @@ def matplotlib_checks() -> list[Check]:
     except ImportError as error:
         checks.append(
             Check(
-                "matplotlib backend", False, f"Agg unavailable: {error}", "pip install matplotlib"
+                "matplotlib backend",
+                False,
+                _("Agg unavailable: {error}").format(error=error),
+                "pip install matplotlib",
             )
         )
     else:
@@ -134,22 +157,38 @@ def checks() -> list[Check]:
     return [*graphviz_checks(), fontconfig_check(), *matplotlib_checks()]
 
 
-@click.command("doctor")
-def command() -> None:
-    """Check the environment: Python, Graphviz and its formats, CJK fonts, matplotlib backend.
+NAMES = (
+    N_("graphviz"),
+    N_("graphviz formats"),
+    N_("fonts (fontconfig)"),
+    N_("fonts (matplotlib)"),
+    N_("matplotlib backend"),
+)
+"""The checks' names, as the English report prints them (translated where printed)."""
 
-    Exits 0 when everything is there, 1 with one line per missing piece and how to install it.
-    """
+HELP = N_(
+    "Check the environment: Python, Graphviz and its formats, CJK fonts, matplotlib backend.\n"
+    "\n"
+    "Exits 0 when everything is there, 1 with one line per missing piece and how to install it."
+)
+
+
+@click.command("doctor", cls=TranslatedCommand, help=HELP)
+def command() -> None:
+    """Check the environment (:data:`HELP`)."""
     from mgmt_tools import __version__
 
     click.echo(f"python: {platform.python_version()}")
     click.echo(f"mgmt-tools: {__version__}")
     found = checks()
     for check in found:
-        click.echo(f"{check.name}: {'ok' if check.ok else 'MISSING'} - {check.detail}")
+        status = _("ok") if check.ok else _("MISSING")
+        line = _("{name}: {status} - {detail}")
+        click.echo(line.format(name=_(check.name), status=status, detail=check.detail))
     missing = [check for check in found if not check.ok]
     for check in missing:
-        click.echo(f"mgmt doctor: missing {check.name}: {check.fix}", err=True)
+        line = _("mgmt doctor: missing {name}: {fix}")
+        click.echo(line.format(name=_(check.name), fix=check.fix), err=True)
     if missing:
         raise SystemExit(1)
 

@@ -6,7 +6,9 @@ from typing import Any
 
 import click
 
+from mgmt_cli._help import TranslatedCommand, TranslatedOption
 from mgmt_cli._lang import lang_option
+from mgmt_tools.locale import N_
 
 __all__ = ["command"]
 
@@ -28,18 +30,25 @@ class _MethodChoice(click.Choice[str]):
         """Ignored: the choices always come from the registry."""
 
 
-@click.command("init")
+HELP = N_(
+    "Write a commented starter input for METHOD to FILE (default: stdout).\n"
+    "\n"
+    "The file runs as it is (`mgmt METHOD FILE`); its comments explain each key. Its first line\n"
+    "names METHOD.schema.json beside it for editors: `mgmt schema METHOD -o METHOD.schema.json`\n"
+    "writes that file. An existing FILE is left alone unless --force is given."
+)
+
+
+@click.command("init", cls=TranslatedCommand, help=HELP)
 @click.argument("method", metavar="METHOD", type=_MethodChoice())
 @click.argument("file", required=False, type=click.Path(allow_dash=True))
-@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option(
+    "--force", is_flag=True, cls=TranslatedOption, help=N_("Overwrite FILE if it exists.")
+)
 def command(method: str, file: str | None, force: bool) -> None:
-    """Write a commented starter input for METHOD to FILE (default: stdout).
-
-    The file runs as it is (`mgmt METHOD FILE`); its comments explain each key. Its first line
-    names METHOD.schema.json beside it for editors: `mgmt schema METHOD -o METHOD.schema.json`
-    writes that file. An existing FILE is left alone unless --force is given.
-    """
+    """Write a starter input (:data:`HELP`)."""
     from mgmt_tools.init import starter, write_starter
+    from mgmt_tools.locale import _
 
     method = method.lower()
     if file is None or file == "-":
@@ -53,13 +62,20 @@ def command(method: str, file: str | None, force: bool) -> None:
             write_starter(method, file, force=force)
         except FileExistsError:
             raise click.UsageError(
-                f"'{file}' exists; give --force to overwrite it, or another FILE"
+                _("'{file}' exists; give --force to overwrite it, or another FILE").format(
+                    file=file
+                )
             ) from None
     schema = schema_name(method)
     click.echo(
-        f"wrote {file}; run it with: mgmt {method} {file}\n"
-        f"for editor checks, write its schema beside it: "
-        f"mgmt schema {schema} -o {schema}.schema.json",
+        _(
+            "wrote {file}; run it with: {run}\n"
+            "for editor checks, write its schema beside it: {schema_command}"
+        ).format(
+            file=file,
+            run=f"mgmt {method} {file}",
+            schema_command=f"mgmt schema {schema} -o {schema}.schema.json",
+        ),
         err=True,
     )
 

@@ -1,0 +1,316 @@
+"""Write a method's result as an Excel workbook (openpyxl): one sheet per table.
+
+The first sheet, the summary, holds the result's key numbers (the fields that are values);
+each list of records (a plan's tasks, a ranking, a Pareto table) becomes a sheet of its own
+with the header row frozen and filtered; the method's chart, when it has one, is embedded as
+a picture on a last sheet. Numbers are numbers, dates are dates, text is text (never a
+formula: a cell from the input that starts with ``=`` is written as text, so Excel shows it
+and does not run it). Rows that matter (critical tasks, the vital few, the first of a
+ranking, the chosen branch) are filled in the theme's accent colour. Headers are in the
+reader's language (:mod:`mgmt_tools.locale`); the JSON field each column holds is kept as a
+comment on its header, for scripts.
+
+The same result gives the same bytes: the workbook's dates and the zip entries' times are
+fixed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from mgmt_tools.locale import N_, _
+from mgmt_tools.render import display_width
+from mgmt_tools.render.escape import cell as safe_cell
+
+__all__ = ["COLUMN_TITLES", "Sheet", "result_sheets", "workbook"]
+
+COLUMN_TITLES: dict[str, str] = {
+    "id": N_("ID"),
+    "name": N_("Name"),
+    "duration": N_("Duration"),
+    "es": N_("Early start (ES)"),
+    "ef": N_("Early finish (EF)"),
+    "ls": N_("Late start (LS)"),
+    "lf": N_("Late finish (LF)"),
+    "total_float": N_("Total float"),
+    "free_float": N_("Free float"),
+    "critical": N_("Critical"),
+    "start_date": N_("Start date"),
+    "finish_date": N_("Finish date"),
+    "item": N_("Item"),
+    "score": N_("Score"),
+    "rank": N_("Rank"),
+    "category": N_("Category"),
+    "count": N_("Count"),
+    "percent": N_("Percent"),
+    "cumulative_percent": N_("Cumulative percent"),
+    "vital": N_("Vital few"),
+    "alternative": N_("Alternative"),
+    "direction": N_("Direction"),
+    "probability": N_("Probability"),
+    "mean": N_("Mean"),
+    "sd": N_("Standard deviation"),
+    "variance": N_("Variance"),
+    "deadline": N_("Deadline"),
+    "method": N_("Method"),
+    "title": N_("Title"),
+    "project": N_("Project"),
+    "units": N_("Units"),
+    "total": N_("Total"),
+    "cutoff": N_("Cutoff (%)"),
+    "expected_value": N_("Expected value"),
+    "critical_paths": N_("Critical paths"),
+    "vital_few": N_("Vital few"),
+    "value": N_("Value"),
+    "goal": N_("Goal"),
+    "owner": N_("Owner"),
+    "due": N_("Due"),
+    "progress": N_("Progress"),
+    "status": N_("Status"),
+    "cause": N_("Cause"),
+    "matrix": N_("Matrix"),
+    "row": N_("Row"),
+    "col": N_("Column"),
+    "path": N_("Path"),
+    "weight": N_("Weight"),
+    "rollup": N_("Roll-up"),
+    "metric_progress": N_("Metric progress"),
+    "track": N_("Track"),
+    "payoff": N_("Payoff"),
+    "cumulative_probability": N_("Cumulative probability"),
+    "issue": N_("Issue"),
+}
+"""The header of a column holding a JSON field; a field not named here keeps its name."""
+SHEET_TITLES: dict[str, str] = {
+    "tasks": N_("Tasks"),
+    "ranking": N_("Ranking"),
+    "items": N_("Items"),
+    "criteria": N_("Criteria"),
+    "completed": N_("Completed judgements"),
+    "goals": N_("Goals"),
+    "causes": N_("Causes"),
+    "nodes": N_("Goals"),
+    "ranked": N_("Ranked causes"),
+    "categories": N_("Categories"),
+    "risk_profile": N_("Risk profile"),
+    "smart_issues": N_("SMART issues"),
+}
+"""The name of the sheet holding a list of records; others keep the field's name."""
+HIGHLIGHT = ("critical", "vital", "chosen", "optimal", "highlighted")
+"""Boolean fields whose true rows are filled in the accent colour (and a goal off track)."""
+DATE_FIELDS = re.compile(r"(^|_)(date|due|as_of|start|finish)$")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FIXED = datetime(2000, 1, 1)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+ACCENT_FILL = "FDEDEC"
+"""The theme's accent fill (:data:`mgmt_tools.render.dot.THEME`), without the ``#``."""
+HEADER_FILL = "ECEFF3"
+MAX_WIDTH = 60
+MAX_ROWS = 1_048_576
+"""The rows of an Excel sheet (Excel's own limit), the header row included."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One table of a workbook: its name, the JSON field and header of each column, rows."""
+
+    name: str
+    fields: Sequence[str]
+    headers: Sequence[str]
+    rows: Sequence[Sequence[Any]]
+    highlight: Sequence[bool] = field(default_factory=tuple)
+
+
+def _flat(value: Any) -> bool:
+    if isinstance(value, list):
+        return all(_flat(item) for item in value)
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def _records(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
+
+
+def _summary(data: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    rows: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        if not prefix and key in ("command", "warnings"):
+            continue
+        if isinstance(value, Mapping):
+            rows += _summary(value, f"{prefix}{key}.")
+        elif _flat(value) and not _records(value):
+            rows.append((f"{prefix}{key}", value))
+    return rows
+
+
+def _title(key: str) -> str:
+    """The header of field ``key`` (its last part, for a summary path ``pert.sd``), or the
+    key itself when it has none."""
+    known = COLUMN_TITLES.get(key.rsplit(".", 1)[-1]) or COLUMN_TITLES.get(key)
+    return _(known) if known is not None else key
+
+
+def result_sheets(data: Mapping[str, Any]) -> list[Sheet]:
+    """The sheets of a result's JSON form: the summary, then each list of records (at the
+    top level or one level down), with the highlighted rows."""
+    sheets = [
+        Sheet(
+            _("Summary"),
+            ("label", "value", "field"),
+            (_("Item"), _("Value"), _("Field")),
+            [[_title(key), value, key] for key, value in _summary(data)],
+        )
+    ]
+    found: list[tuple[str, list[Mapping[str, Any]]]] = []
+    for key, value in data.items():
+        if _records(value):
+            found.append((key, value))
+        elif isinstance(value, Mapping):
+            found += [(f"{key}.{k}", v) for k, v in value.items() if _records(v)]
+    for key, records in found:
+        columns: list[str] = []
+        for record in records:
+            columns += [k for k, v in record.items() if _flat(v) and k not in columns]
+        rows = [[record.get(column) for column in columns] for record in records]
+        marked = [column for column in columns if column in HIGHLIGHT]
+        if marked:
+            highlight = [any(record.get(column) is True for column in marked) for record in records]
+        elif "track" in columns:
+            highlight = [record.get("track") == "off_track" for record in records]
+        elif "rank" in columns:
+            highlight = [record.get("rank") == 1 for record in records]
+        else:
+            highlight = []
+        title = SHEET_TITLES.get(key)
+        sheets.append(
+            Sheet(
+                _(title) if title is not None else key,
+                columns,
+                [_title(column) for column in columns],
+                rows,
+                highlight,
+            )
+        )
+    return sheets
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    """A sheet name Excel accepts: at most 31 characters, none of ``[]:*?/\\``, unique."""
+    base = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "Sheet"
+    base = base[:31]
+    candidate, number = base, 2
+    while candidate.lower() in used:
+        suffix = f" ({number})"
+        candidate, number = base[: 31 - len(suffix)] + suffix, number + 1
+    used.add(candidate.lower())
+    return candidate
+
+
+def _value(key: str, value: Any) -> tuple[Any, str | None]:
+    """A cell's value and number format."""
+    if isinstance(value, bool):
+        return value, None
+    if isinstance(value, int):
+        return value, "0"
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return str(value), None
+        return value, "0" if value.is_integer() else "0.0###"
+    if isinstance(value, str) and DATE_FIELDS.search(key) and _ISO_DATE.fullmatch(value):
+        return date.fromisoformat(value), "yyyy-mm-dd"
+    if isinstance(value, list):
+        return ", ".join(
+            " → ".join(map(str, v)) if isinstance(v, list) else str(v) for v in value
+        ), None
+    if value is None:
+        return None, None
+    return str(safe_cell(str(value), raw=True)), None
+
+
+def workbook(sheets: Sequence[Sheet], picture: bytes | None = None) -> bytes:
+    """The ``.xlsx`` bytes of ``sheets``, with ``picture`` (PNG) on a last sheet."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    for sheet in sheets:
+        if len(sheet.rows) >= MAX_ROWS:
+            from mgmt_tools.errors import DomainError
+
+            raise DomainError(
+                _(
+                    "an Excel sheet holds at most {limit} rows, and {sheet} has {rows}: "
+                    "write CSV instead (-o result.csv)"
+                ).format(limit=f"{MAX_ROWS:,}", sheet=sheet.name, rows=f"{len(sheet.rows) + 1:,}")
+            )
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    used: set[str] = set()
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    accent = PatternFill("solid", fgColor=ACCENT_FILL)
+    for sheet in sheets:
+        page = book.create_sheet(_sheet_name(sheet.name, used))
+        widths = [display_width(header) for header in sheet.headers]
+        for number, (key, header) in enumerate(zip(sheet.fields, sheet.headers, strict=True), 1):
+            cell = page.cell(row=1, column=number, value=str(safe_cell(header, raw=True)))
+            cell.data_type = "s"
+            cell.font = bold
+            cell.fill = header_fill
+            if header != key:
+                cell.comment = Comment(key, "mgmt-tools")
+        for row_number, row in enumerate(sheet.rows, 2):
+            filled = row_number - 2 < len(sheet.highlight) and sheet.highlight[row_number - 2]
+            for number, (key, raw) in enumerate(zip(sheet.fields, row, strict=True), 1):
+                if key == "value" and "field" in sheet.fields:  # the summary: one field a row
+                    key = str(row[sheet.fields.index("field")])
+                value, number_format = _value(key, raw)
+                cell = page.cell(row=row_number, column=number, value=value)
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"  # text, never a formula
+                if number_format is not None:
+                    cell.number_format = number_format
+                if filled:
+                    cell.fill = accent
+                if row_number < 1002:
+                    shown = value.isoformat() if isinstance(value, date) else str(value or "")
+                    widths[number - 1] = max(widths[number - 1], display_width(shown[:80]))
+        for number, width in enumerate(widths, 1):
+            page.column_dimensions[get_column_letter(number)].width = min(width + 2, MAX_WIDTH)
+        page.freeze_panes = "A2"
+        if sheet.rows:
+            page.auto_filter.ref = f"A1:{get_column_letter(len(sheet.fields))}{len(sheet.rows) + 1}"
+    if picture is not None:
+        from openpyxl.drawing.image import Image
+
+        page = book.create_sheet(_sheet_name(_("Chart"), used))
+        page.add_image(Image(io.BytesIO(picture)), "A1")
+    book.properties.creator = "mgmt-tools"
+    book.properties.created = _FIXED
+    book.properties.modified = _FIXED
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _fixed_times(buffer.getvalue())
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """The zip ``data`` with every entry dated 1980-01-01, so equal workbooks are equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, _ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = entry.external_attr
+            content = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":  # openpyxl dates it when saved
+                content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            target.writestr(info, content)
+    return out.getvalue()
