@@ -6,10 +6,11 @@ Every method's ``load(path)`` and every command goes through :func:`read_text` (
 wrong encoding gives the same message everywhere; :func:`sniff_format` is the one rule that
 tells a file's format. A method that reads CSV also reads a sheet of an Excel workbook
 (``.xlsx``, ``--input-format xlsx``, ``--sheet``): :func:`load_file` hands its CSV reader the
-sheet's table (:mod:`mgmt_tools._xlsx`), and :func:`read_named_table` reads a table an input
-names (CSV or a workbook's first sheet). :func:`note_read` records each file a command reads
-(its input and the files the input names), so that :mod:`mgmt_tools._writing` never writes
-over one.
+sheet's table (:mod:`mgmt_tools._xlsx`), and :func:`read_table_text` reads a table an input
+names (CSV or a workbook's first sheet). :func:`reads_tables` (which methods read a workbook)
+and :func:`workbook_name` (which names are one) are those rules, written once.
+:func:`note_read` records each file a command reads (its input and the files the input
+names), so that :mod:`mgmt_tools._writing` never writes over one.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from mgmt_tools._csv import Table, decode, read_table
+from mgmt_tools._csv import decode
 from mgmt_tools._writing import os_reason
 from mgmt_tools.errors import InputError, Problem
 from mgmt_tools.locale import _
@@ -40,17 +41,19 @@ __all__ = [
     "document_format",
     "files_read",
     "format_by_suffix",
+    "input_formats",
     "input_suffixes",
     "load_file",
     "note_read",
     "read_bytes",
     "read_document",
-    "read_named_table",
     "read_source",
+    "read_table_text",
     "read_text",
+    "reads_tables",
     "recording_reads",
     "sniff_format",
-    "table_text",
+    "workbook_name",
 ]
 
 TEXT_SUFFIXES: Mapping[str, str] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -73,14 +76,45 @@ TABLE_SUFFIXES = (*CSV_SUFFIXES, *(suffix for suffix, fmt in SUFFIXES.items() if
 may end in: CSV, or an Excel workbook (its first sheet)."""
 
 
+def reads_tables(formats: Sequence[str]) -> bool:
+    """Whether a method that reads ``formats`` reads a table, so an Excel workbook too (a
+    sheet, ``--sheet``, ``--input-format xlsx``): the one rule, a method that reads CSV reads
+    a workbook (no method lists xlsx itself).
+
+    >>> reads_tables(("yaml", "json", "csv")), reads_tables(("yaml", "json"))
+    (True, False)
+    """
+    return "csv" in formats
+
+
+def workbook_name(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is named as an Excel workbook (``.xlsx``, or ``.xlsm``: with macros,
+    which are never run).
+
+    >>> workbook_name("plan.XLSX"), workbook_name("plan.xlsm"), workbook_name("plan.csv")
+    (True, True, False)
+    """
+    return SUFFIXES.get(Path(path).suffix.lower()) == "xlsx"
+
+
+def input_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """The formats an input of a method that reads ``formats`` may be in (``--input-format``):
+    xlsx too where it reads tables (:func:`reads_tables`).
+
+    >>> input_formats(("yaml", "json", "csv")), input_formats(("yaml",))
+    (('yaml', 'json', 'csv', 'xlsx'), ('yaml',))
+    """
+    return (*formats, "xlsx") if reads_tables(formats) else tuple(formats)
+
+
 def input_suffixes(formats: Sequence[str]) -> list[str]:
-    """The suffixes an input read in ``formats`` may end in: a method that reads CSV reads an
-    Excel workbook too.
+    """The suffixes an input of a method that reads ``formats`` may end in (those of
+    :func:`input_formats`).
 
     >>> input_suffixes(("yaml", "csv"))
     ['.yaml', '.yml', '.csv', '.txt', '.xlsx', '.xlsm']
     """
-    read = {*formats, "xlsx"} if "csv" in formats else set(formats)
+    read = input_formats(formats)
     return [suffix for suffix, fmt in SUFFIXES.items() if fmt in read]
 
 
@@ -103,42 +137,56 @@ def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> tu
     return decode(data, encoding, source), source
 
 
-def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, str]:
+def read_bytes(
+    path: str | os.PathLike[str], *, cannot_read: Callable[[str], Problem] | None = None
+) -> tuple[bytes, str]:
     """The bytes of the file at ``path`` (``-``: standard input, named ``<stdin>``) and its
-    name for messages."""
-    if os.fspath(path) == "-":
-        return sys.stdin.buffer.read(), STDIN
+    name for messages.
+
+    ``cannot_read``: the file is one an input names, never standard input (a file named
+    ``-`` too); the function gives the problem of a file that cannot be read (from the
+    reason), placed where the input names it.
+    """
     source = os.fspath(path)
+    if source == "-" and cannot_read is None:
+        return sys.stdin.buffer.read(), STDIN
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        message = _("cannot read: {reason}").format(reason=os_reason(error))
+        reason = os_reason(error)
+        if cannot_read is not None:
+            raise InputError([cannot_read(reason)]) from None
+        message = _("cannot read: {reason}").format(reason=reason)
         raise InputError([Problem(message, source=source)]) from None
     note_read(path)
     return data, source
 
 
-def read_named_table(
-    path: str | os.PathLike[str], encoding: str | None = None, *, fallback: str | None = None
-) -> tuple[Table, str]:
-    """The table of a file an input names, and its name for messages: a CSV file (UTF-8, or
-    GBK when certain, else ``encoding``; ``fallback``: the main input's encoding, tried when
-    the file is neither) or the first sheet of a workbook (by its suffix, or its content)."""
-    data, source = read_bytes(path)
-    text, source = table_text(data, source, encoding, fallback=fallback)
-    return read_table(text, source), source
-
-
-def table_text(
-    data: bytes, source: str, encoding: str | None = None, *, fallback: str | None = None
+def read_table_text(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    *,
+    fallback: str | None = None,
+    cannot_read: Callable[[str], Problem] | None = None,
 ) -> tuple[str, str]:
-    """The text of a table file an input names, for a CSV reader, and its name for messages:
-    CSV decoded (UTF-8, GBK when certain, ``encoding``, else ``fallback``), or the first sheet
-    of a workbook (named ``.xlsx``, or a zip file), as a :class:`~mgmt_tools._csv.SheetText`
-    with the name that places problems at its cells."""
+    r"""The text of a table file, for a CSV reader, and its name for messages: CSV decoded
+    (UTF-8, or GBK when certain, else ``encoding``; ``fallback``: the main input's encoding,
+    tried when the file is none of those), or the first sheet of a workbook (named ``.xlsx``,
+    or a zip file) as a :class:`~mgmt_tools._csv.SheetText` with the name that places
+    problems at its cells. ``cannot_read``: a file an input names (see :func:`read_bytes`).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     table = Path(folder, "counts.csv")
+    ...     size = table.write_bytes("原因,次数\n费率,3\n".encode("gbk"))
+    ...     text, source = read_table_text(table)
+    ...     text, source == str(table)
+    ('原因,次数\n费率,3\n', True)
+    """
     from mgmt_tools._xlsx import is_workbook, read_sheet
 
-    if SUFFIXES.get(Path(source).suffix.lower()) == "xlsx" or is_workbook(data):
+    data, source = read_bytes(path, cannot_read=cannot_read)
+    if workbook_name(source) or is_workbook(data):
         sheet = read_sheet(data, source)
         return sheet, sheet.table_source
     return decode(data, encoding, source, fallback=fallback), source
@@ -273,13 +321,12 @@ def _reads_workbook(fmt: str | None, source: str, data: bytes, formats: Sequence
     neither a format nor a suffix that names one, a zip file where CSV is read."""
     from mgmt_tools._xlsx import is_workbook
 
-    if "csv" not in formats and "xlsx" not in formats:
+    if not reads_tables(formats):
         return False
     if fmt is not None:
         return fmt == "xlsx"
-    named = SUFFIXES.get(Path(source).suffix.lower())
-    if named is not None and named != "csv":  # .txt: look inside
-        return named == "xlsx"
+    if SUFFIXES.get(Path(source).suffix.lower(), "csv") != "csv":  # .txt: look inside
+        return workbook_name(source)
     return is_workbook(data)
 
 

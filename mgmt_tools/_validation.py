@@ -131,8 +131,6 @@ _MESSAGES = {
 """Our words for pydantic's commonest errors (English; translated where used)."""
 
 _PYDANTIC = {
-    "missing": N_("Field required"),
-    "extra_forbidden": N_("Extra inputs are not permitted"),
     "model_attributes_type": N_(
         "Input should be a valid dictionary or object to extract fields from"
     ),
@@ -148,7 +146,6 @@ _PYDANTIC = {
     "string_too_long": N_("String should have at most {max_length} characters"),
     "string_pattern_mismatch": N_("String should match pattern '{pattern}'"),
     "enum": N_("Input should be {expected}"),
-    "literal_error": N_("Input should be {expected}"),
     "tuple_type": N_("Input should be a valid tuple"),
     "set_type": N_("Input should be a valid set"),
     "bool_parsing": N_("Input should be a valid boolean, unable to interpret input"),
@@ -202,7 +199,7 @@ def pydantic_message(item: Any) -> str:
 
 def _context_text(value: object) -> str:
     """A value of an error's context as a reader reads it: ``0.0`` as ``0``."""
-    if isinstance(value, float) and value == int(value) and abs(value) < 1e15:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return str(value)
 

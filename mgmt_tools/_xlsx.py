@@ -31,19 +31,23 @@ from typing import Any
 
 from mgmt_tools import limits
 from mgmt_tools._csv import SheetText, Table
-from mgmt_tools.errors import InputError, OptionError, Problem, SheetSource, did_you_mean
+from mgmt_tools.errors import (
+    InputError,
+    NoSuchSheetError,
+    OptionError,
+    Problem,
+    SheetSource,
+    did_you_mean,
+)
 from mgmt_tools.locale import _
 
 __all__ = [
-    "WORKBOOK_SUFFIXES",
     "cell_text",
     "is_workbook",
     "not_a_workbook_option",
     "read_sheet",
 ]
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-"""The names an Excel workbook may end in (``.xlsm``: with macros, which are never run)."""
 ZIP = b"PK\x03\x04"
 """How a zip file starts (an ``.xlsx`` workbook is one)."""
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -66,7 +70,8 @@ def read_sheet(data: bytes, source: str, sheet: str | int | None = None) -> Shee
     workbook ``data`` read from ``source``, for a method's CSV reader.
 
     Raises ``InputError`` (located at the file, the sheet or the cells) when the file is not
-    a workbook, the sheet does not exist or is empty, or cells cannot be read.
+    a workbook, the sheet is empty, or cells cannot be read; ``NoSuchSheetError`` (an
+    ``InputError`` with the workbook's sheet names) when it has no ``sheet``.
     """
     _refuse_other_kinds(data, source)
     book = _open(data, source)
@@ -173,8 +178,14 @@ def _open(data: bytes, source: str) -> Any:
 
 
 def _sheet_name(names: list[str], sheet: str | int | None, source: str) -> str:
-    if not names:
+    """The name of ``sheet`` (a name, or a number from 1) among the workbook's ``names``.
+
+    Raises ``NoSuchSheetError`` (carrying ``names``) when no sheet is that one.
+    """
+    if not names and sheet is None:
         raise InputError([Problem(_("the workbook has no sheet"), source=source)])
+    if not names:
+        raise NoSuchSheetError([Problem(_("the workbook has no sheet"), source=source)], names)
     if sheet is None:
         return names[0]
     if isinstance(sheet, str) and sheet in names:
@@ -186,18 +197,15 @@ def _sheet_name(names: list[str], sheet: str | int | None, source: str) -> str:
         if 1 <= number <= len(names):
             return names[number - 1]
         message = _("no sheet number {number}: the workbook has {count} (sheets: {names})")
-        raise InputError(
-            [
-                Problem(
-                    message.format(number=number, count=len(names), names=", ".join(names)),
-                    source=source,
-                )
-            ]
+        problem = Problem(
+            message.format(number=number, count=len(names), names=", ".join(names)),
+            source=source,
         )
+        raise NoSuchSheetError([problem], names)
     message = _("no sheet '{sheet}' in the workbook (sheets: {names}){hint}").format(
         sheet=sheet, names=", ".join(names), hint=did_you_mean(str(sheet), names, limit=0)
     )
-    raise InputError([Problem(message, source=source)])
+    raise NoSuchSheetError([Problem(message, source=source)], names)
 
 
 # --- cells ------------------------------------------------------------------------------------
@@ -262,27 +270,17 @@ Row = tuple[int, list[tuple[int, Any, str | None]]]
 
 def _rows(worksheet: Any) -> Iterator[Row]:
     """The rows of the sheet that hold cells, as openpyxl reads them in read-only mode."""
-    try:
-        parser_class = _parser_class()
-        get_source = worksheet._get_source
-    except (ImportError, AttributeError):  # another openpyxl: its public reader
+    opened = _parser(worksheet)
+    if opened is None:  # another openpyxl: its public reader
         for row in worksheet.iter_rows():
             filled = [cell for cell in row if cell.value is not None]
             if filled:
                 yield filled[0].row, [(cell.column, cell.value, None) for cell in filled]
         return
-    book = worksheet.parent
+    parser, stream = opened
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a date beyond Excel's is read as #VALUE!
-        with get_source() as stream:
-            parser = parser_class(
-                stream,
-                worksheet._shared_strings,
-                data_only=True,
-                epoch=book.epoch,
-                date_formats=book._date_formats,
-                timedelta_formats=book._timedelta_formats,
-            )
+        with stream:
             for number, cells in parser.parse():
                 found = [
                     (cell["column"], cell["value"], cell.get("formula"))
@@ -291,6 +289,30 @@ def _rows(worksheet: Any) -> Iterator[Row]:
                 ]
                 if found:
                     yield number, found
+
+
+def _parser(worksheet: Any) -> tuple[Any, Any] | None:
+    """openpyxl's private sheet parser (:func:`_parser_class`) on the sheet's XML stream, and
+    the stream; None where this openpyxl's private API differs (a name gone, a changed
+    constructor), so its public reader is used."""
+    try:
+        parser_class = _parser_class()
+        book = worksheet.parent
+        options = {
+            "data_only": True,
+            "epoch": book.epoch,
+            "date_formats": book._date_formats,
+            "timedelta_formats": book._timedelta_formats,
+        }
+        shared_strings = worksheet._shared_strings
+        stream = worksheet._get_source()
+    except (ImportError, AttributeError, TypeError):
+        return None
+    try:
+        return parser_class(stream, shared_strings, **options), stream
+    except (AttributeError, TypeError):
+        stream.close()
+        return None
 
 
 def _table(rows: Iterator[Row], source: SheetSource) -> tuple[Table, SheetSource]:
@@ -326,12 +348,13 @@ def _table(rows: Iterator[Row], source: SheetSource) -> tuple[Table, SheetSource
             texts += [""] * (width - len(texts))
         table_rows.append(texts)
         lines.append(number)
-    for number, found in kept:
+    for at, (number, found) in enumerate(kept):
+        in_header = at == 0
         for column, value, formula in found:
             place = column - first
             name = header[place] if place < width else ""
             if value is _UNSAVED:
-                if not name:
+                if not name and not in_header:
                     continue  # a column the table does not have: never read
                 shown = f"={formula}" if formula else _("a formula")
                 message = _(
@@ -339,7 +362,8 @@ def _table(rows: Iterator[Row], source: SheetSource) -> tuple[Table, SheetSource
                     "that does not compute formulas; open it in Excel and save it, or "
                     "write values"
                 ).format(formula=shown)
-                problems.append(Problem(message, (name,), source, number, place + 1))
+                path = () if in_header else (name,)  # a header cell: its name is unknown
+                problems.append(Problem(message, path, source, number, place + 1))
             elif isinstance(value, str) and len(value) > bound.max_text:
                 problems.append(
                     Problem(limits.text_message(len(value)), (name,), source, number, place + 1)

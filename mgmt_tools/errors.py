@@ -4,7 +4,8 @@
 
     MgmtError                         exit code 1; base of everything raised on purpose
     ├── InputError(ValueError)        the input is wrong; carries located ``problems``
-    │   └── CycleError                the links form a cycle; carries the ``cycle`` (ids)
+    │   ├── CycleError                the links form a cycle; carries the ``cycle`` (ids)
+    │   └── NoSuchSheetError          a workbook has no sheet of the name or number asked for
     ├── DomainError(ValueError)       valid input that the method cannot compute
     ├── OptionError(ValueError)       exit code 2: options that do not fit the input or each
     │                                 other (a chart without its data, --top with --other-after)
@@ -32,6 +33,7 @@ __all__ = [
     "GraphvizNotFoundError",
     "InputError",
     "MgmtError",
+    "NoSuchSheetError",
     "OptionError",
     "Problem",
     "RenderError",
@@ -264,6 +266,15 @@ class CycleError(InputError):
 
     def __init__(self, problems: Iterable[Problem], cycle: Sequence[str]) -> None:
         self.cycle: list[str] = list(cycle)
+        super().__init__(problems)
+
+
+class NoSuchSheetError(InputError):
+    """A workbook has no sheet of the name or number asked for; ``sheets`` lists the names
+    it has, so a caller can place the problem where the sheet was asked for."""
+
+    def __init__(self, problems: Iterable[Problem], sheets: Sequence[str]) -> None:
+        self.sheets: list[str] = list(sheets)
         super().__init__(problems)
 
 

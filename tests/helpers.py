@@ -168,6 +168,24 @@ def figure_texts(figure: Figure) -> list[str]:
     return [text.get_text() for text in figure.findobj(Text) if text.get_text()]
 
 
+def drawn_figure(monkeypatch: pytest.MonkeyPatch, draw: Callable[[], bytes]) -> Figure:
+    """The matplotlib figure ``draw()`` builds, caught where it is turned into bytes (a PNG),
+    to read its texts after it is written."""
+    from mgmt_tools.render import charts
+
+    figures: list[Figure] = []
+    original = charts.figure_bytes
+
+    def keep(figure: Figure, fmt: str) -> bytes:
+        figures.append(figure)
+        return original(figure, fmt)
+
+    monkeypatch.setattr(charts, "figure_bytes", keep)
+    assert draw().startswith(b"\x89PNG")
+    (figure,) = figures
+    return figure
+
+
 def rectangles(figure: Figure, gid: str = "bar") -> list[Rectangle]:
     """The rectangles marked ``gid`` on the one axes of ``figure``."""
     from matplotlib.patches import Rectangle

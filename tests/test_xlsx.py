@@ -12,11 +12,18 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from mgmt_tools import limits
+from mgmt_tools import _xlsx, limits
 from mgmt_tools._csv import SheetText, read_table
-from mgmt_tools._files import load_file, read_named_table
+from mgmt_tools._files import load_file, read_table_text
 from mgmt_tools._xlsx import cell_text, read_sheet
-from mgmt_tools.errors import InputError, OptionError, Problem, SheetSource, in_order
+from mgmt_tools.errors import (
+    InputError,
+    NoSuchSheetError,
+    OptionError,
+    Problem,
+    SheetSource,
+    in_order,
+)
 from mgmt_tools.locale import using
 from mgmt_tools.pert.io import FORMATS as PLAN_FORMATS
 from mgmt_tools.pert.io import loads as plan_loads
@@ -110,6 +117,21 @@ def test_a_missing_sheet_lists_the_sheets() -> None:
         ]
 
 
+@pytest.mark.parametrize("sheet", ["Plann", 3, "0"])
+def test_a_missing_sheet_is_its_own_error_with_the_sheet_names(sheet: str | int) -> None:
+    data = book(("Plan", [["id"]]), ("Notes", [["x"]]))
+    with pytest.raises(NoSuchSheetError) as caught:
+        read_sheet(data, "book.xlsx", sheet)
+    assert caught.value.sheets == ["Plan", "Notes"]
+
+
+def test_other_workbook_problems_are_not_a_missing_sheet() -> None:
+    for data in (book(("Empty", [])), b"id,duration\n"):
+        with pytest.raises(InputError) as caught:
+            read_sheet(data, "book.xlsx", "Empty")
+        assert not isinstance(caught.value, NoSuchSheetError)
+
+
 def test_an_empty_sheet() -> None:
     assert problems(book(("Empty", []))) == [
         "book.xlsx:Empty: (top level): the sheet is empty: no header row"
@@ -138,6 +160,24 @@ def test_a_formula_without_a_saved_value_is_located() -> None:
         "book.xlsx:Sheet1!C7: notes: =SUM(B2:B3) has no saved value: the workbook was written "
         "by a program that does not compute formulas; open it in Excel and save it, or write "
         "values",
+    ]
+
+
+def test_a_formula_without_a_saved_value_in_the_header_is_located() -> None:
+    workbook = openpyxl.Workbook()
+    del workbook["Sheet"]
+    sheet = workbook.create_sheet("Sheet")
+    sheet.append(["id", '="dura"&"tion"', "=A1"])  # unsaved names: were empty headers
+    sheet.append(["A", 3, 1])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    unsaved = (
+        "has no saved value: the workbook was written by a program that does not compute "
+        "formulas; open it in Excel and save it, or write values"
+    )
+    assert problems(buffer.getvalue()) == [
+        f'book.xlsx:Sheet!B1: (top level): ="dura"&"tion" {unsaved}',
+        f"book.xlsx:Sheet!C1: (top level): =A1 {unsaved}",
     ]
 
 
@@ -171,6 +211,26 @@ def test_a_formula_reads_as_its_saved_value() -> None:
     table = read_table(read_sheet(_cached("6", ""), "book.xlsx"))
     assert table.rows[1] == ["B", "6", "", "", "2"]  # E3 beyond the header: kept, as in CSV
     assert table.rows[-1] == ["", "", "9"]  # C7, the sum Excel saved
+
+
+@pytest.mark.parametrize("changed", ["constructor", "class"])
+def test_another_openpyxl_falls_back_to_its_public_reader(
+    monkeypatch: pytest.MonkeyPatch, changed: str
+) -> None:
+    """openpyxl's private parser with another constructor (TypeError), or gone: the sheet is
+    read with openpyxl's public reader, not a traceback."""
+
+    class Changed:
+        def __init__(self, stream: object) -> None:  # one argument less than the reader gives
+            raise AssertionError("not called with the arguments of openpyxl 3.1")
+
+    def gone() -> type:
+        raise ImportError("no openpyxl.worksheet._reader")
+
+    monkeypatch.setattr(_xlsx, "_parser_class", gone if changed == "class" else lambda: Changed)
+    table = read_table(read_sheet(_cached("6", ""), "book.xlsx"))
+    assert table.rows[1] == ["B", "6", "", "", "2"]
+    assert table.rows[-1] == ["", "", "9"]
 
 
 def test_an_error_value_reads_as_its_code_as_in_excel_csv(tmp_path: Path) -> None:
@@ -308,8 +368,26 @@ def test_sheet_is_refused_for_a_csv_input(tmp_path: Path) -> None:
 def test_a_named_table_may_be_a_workbook(tmp_path: Path) -> None:
     path = tmp_path / "alternatives.xlsx"
     path.write_bytes(book(("S", [["name", "revenue"], ["华信", 420]])))
-    table, source = read_named_table(path)
-    assert (table.rows, isinstance(source, SheetSource)) == ([["华信", "420"]], True)
+    text, source = read_table_text(path)
+    assert (read_table(text).rows, isinstance(source, SheetSource)) == ([["华信", "420"]], True)
+    assert str(source) == str(path)
     csv = tmp_path / "alternatives.csv"
     csv.write_bytes("name,revenue\n华信,420\n".encode("gbk"))  # GBK: detected
-    assert read_named_table(csv)[0].rows == [["华信", "420"]]
+    assert read_table(read_table_text(csv)[0]).rows == [["华信", "420"]]
+
+
+def test_a_named_table_that_cannot_be_read_is_placed_by_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    def placed(reason: str) -> Problem:
+        return Problem(f"cannot read the items: {reason}", ("items",), "backlog.yaml", 3, 8)
+
+    with pytest.raises(InputError) as caught:
+        read_table_text(tmp_path / "missing.csv", cannot_read=placed)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("backlog.yaml:3:8: items: cannot read the items: ")
+    with pytest.raises(InputError) as caught:  # a file an input names is never stdin
+        read_table_text(Path("-"), cannot_read=placed)
+    assert caught.value.problems[0].path == ("items",)

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from mgmt_cli._help import TranslatedOption
-from mgmt_tools.locale import N_
+from mgmt_tools.locale import LANGUAGES, N_
 
 __all__ = ["lang_option"]
 
@@ -27,7 +27,7 @@ def lang_option() -> Any:
     """The ``--lang`` option, for a command or the group (default: the environment's)."""
     return TranslatedOption(
         ["--lang"],
-        type=click.Choice(["zh", "en"], case_sensitive=False),
+        type=click.Choice(sorted(LANGUAGES, reverse=True), case_sensitive=False),
         is_eager=True,
         expose_value=False,
         callback=_use,

@@ -110,6 +110,8 @@ def _click_option(option: Option) -> click.Option:
 
 def _common(method: Method) -> list[click.Parameter]:
     """INPUT and the options every method command has."""
+    from mgmt_tools._files import input_formats
+
     formats = method.output_formats
     params: list[click.Parameter] = [
         click.Argument(
@@ -117,7 +119,7 @@ def _common(method: Method) -> list[click.Parameter]:
         ),
         TranslatedOption(
             ["--input-format"],
-            type=click.Choice(_input_formats(method), case_sensitive=False),
+            type=click.Choice(input_formats(method.input_formats), case_sensitive=False),
             help=N_("Input format when the suffix does not tell (stdin)."),
         ),
         TranslatedOption(
@@ -191,15 +193,11 @@ def _common(method: Method) -> list[click.Parameter]:
     return params
 
 
-def _input_formats(method: Method) -> tuple[str, ...]:
-    """The input formats of ``method``: where it reads CSV, it reads an Excel sheet too."""
-    formats = tuple(method.input_formats)
-    return (*formats, "xlsx") if "csv" in formats and "xlsx" not in formats else formats
-
-
 def _sheet_option(method: Method) -> list[click.Parameter]:
     """``--sheet``, where the method reads a table (CSV, so an Excel workbook too)."""
-    if "csv" not in method.input_formats:
+    from mgmt_tools._files import reads_tables
+
+    if not reads_tables(method.input_formats):
         return []
     return [
         TranslatedOption(

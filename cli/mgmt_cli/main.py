@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from mgmt_cli._errors import run_guarded
-from mgmt_cli._help import isolated, translated
+from mgmt_cli._help import TranslatedCommand, translated
 from mgmt_cli._lang import lang_option
 from mgmt_tools.locale import N_
 
@@ -35,13 +35,14 @@ in English (translated where shown)."""
 HELP = N_(
     "mgmt-tools: management analysis methods with textbook-exact numbers and diagrams.\n"
     "\n"
-    "Each command reads YAML or JSON (CSV where the data is a table; '-' for stdin), prints a\n"
-    "readable summary, the JSON result with --json, or writes a diagram with -o FILE (the format\n"
-    "comes from the suffix: .svg .png .pdf .dot .mmd .json .csv).\n"
+    "Each command reads YAML or JSON (CSV or Excel where the data is a table; '-' for stdin),\n"
+    "prints a readable summary, the JSON result with --json, or writes a diagram or the data\n"
+    "with -o FILE (the format comes from the suffix: .svg .png .pdf .dot .mmd .json .csv .xlsx).\n"
+    "--lang zh|en chooses the language (default: the locale's).\n"
     "\n"
     "Example: mgmt pert plan.yaml -o plan.svg"
 )
-"""The group's help (its docstring, as Click shows it), translated where shown."""
+"""The group's help, translated where shown."""
 
 
 def command_names() -> list[str]:
@@ -58,12 +59,10 @@ def summary(name: str) -> str:
     return translated(METHODS[name].summary if name in METHODS else TOOLS[name]) or ""
 
 
-class LazyGroup(click.Group):
-    """A group whose commands are imported on first use; each run in a context of its own, so
-    what ``--lang`` and the limit options set ends with it (:func:`isolated`)."""
-
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        return isolated(super().main, *args, **kwargs)
+class LazyGroup(TranslatedCommand, click.Group):
+    """A group whose commands are imported on first use; its help is translated when shown,
+    and each run has a context of its own, so what ``--lang`` and the limit options set ends
+    with it (:class:`~mgmt_cli._help.TranslatedCommand`)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return command_names()
@@ -91,13 +90,6 @@ class LazyGroup(click.Group):
         with formatter.section(_("Commands")):
             formatter.write_dl(rows)
 
-    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        english, self.help = self.help, translated(HELP)
-        try:
-            super().format_help_text(ctx, formatter)
-        finally:
-            self.help = english
-
 
 def _load(name: str) -> click.Command:
     """The command ``name``: a method's is built from the registry, a tool's imported."""
@@ -114,17 +106,10 @@ def _stub(name: str) -> click.Command:
     return click.Command(name, help=summary(name))
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mgmt-tools", prog_name="mgmt")
 def cli() -> None:
-    """mgmt-tools: management analysis methods with textbook-exact numbers and diagrams.
-
-    Each command reads YAML or JSON (CSV where the data is a table; '-' for stdin), prints a
-    readable summary, the JSON result with --json, or writes a diagram with -o FILE (the format
-    comes from the suffix: .svg .png .pdf .dot .mmd .json .csv).
-
-    Example: mgmt pert plan.yaml -o plan.svg
-    """
+    """The ``mgmt`` group (its help is :data:`HELP`)."""
     from mgmt_tools._files import recording_reads
 
     # the files the command reads are never its outputs

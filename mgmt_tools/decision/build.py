@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from mgmt_tools._expr import Expression, ExpressionError, compile_expression, is_name
 from mgmt_tools._validation import Locating
-from mgmt_tools.decision.expand import Branch, Expansion, Node
+from mgmt_tools.decision.expand import Branch, Expansion, Node, expression_problem
 from mgmt_tools.decision.model import NodeModel, RefModel, TreeModel, Value
 from mgmt_tools.decision.tree import CHANCE, DECISION, Spec, Tree
 from mgmt_tools.errors import PathPart, Problem, did_you_mean
@@ -316,8 +316,3 @@ class Builder:
         for name in subtrees:
             if name not in state:
                 visit(name, [name])
-
-
-def expression_problem(text: str, error: object) -> str:
-    """The message for an expression of the file that fails: the expression and why."""
-    return _('expression "{expression}": {error}').format(expression=text, error=error)

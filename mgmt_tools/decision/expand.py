@@ -25,10 +25,21 @@ from mgmt_tools.decision.tree import CHANCE, CONSTANT, REST, TERMINAL, Formulas,
 from mgmt_tools.errors import PathPart
 from mgmt_tools.locale import _, pgettext
 
-__all__ = ["Branch", "Expansion", "Node"]
+__all__ = ["Branch", "Expansion", "Node", "expression_problem"]
 
 Path = tuple[PathPart, ...]
 MAX_NODES = 5_000_000
+
+
+def expression_problem(text: str, error: object) -> str:
+    """The message for an expression of the file that fails: the expression and why.
+
+    >>> from mgmt_tools.locale import using
+    >>> with using("en"):
+    ...     expression_problem("1 / x", "division by zero")
+    'expression "1 / x": division by zero'
+    """
+    return _('expression "{expression}": {error}').format(expression=text, error=error)
 
 
 @dataclass
@@ -128,9 +139,7 @@ class Expansion:
         if problem is None:
             return value
         if spec is not None:
-            problem = _('expression "{expression}": {error}').format(
-                expression=self.builder.expressions[spec].text, error=problem
-            )
+            problem = expression_problem(self.builder.expressions[spec].text, problem)
         else:
             problem = _("{problem}, got {value}").format(problem=problem, value=f"{value:.12g}")
         self.builder.report(path, problem, context=context())

@@ -17,7 +17,7 @@ from mgmt_tools.decision.solve import Solution
 from mgmt_tools.decision.tree import DECISION, Tree
 from mgmt_tools.errors import did_you_mean
 from mgmt_tools.locale import _, pgettext
-from mgmt_tools.render import display_width
+from mgmt_tools.render import display_width, pad
 from mgmt_tools.render.display import Displayed
 from mgmt_tools.render.escape import terminal
 
@@ -267,8 +267,7 @@ def summary_text(result: DecisionResult, *, warnings: bool = True) -> str:
         mark = "  " + _("<- chosen") if name == root_choice else ""
         ce = result.branch_certainty_equivalents
         extra = "  " + _("(CE {value})").format(value=_number(ce[name])) if ce is not None else ""
-        padding = " " * (width - display_width(name))
-        lines.append(f"  {name}{padding}  {_number(value)}{extra}{mark}")
+        lines.append(f"  {pad(name, width)}  {_number(value)}{extra}{mark}")
     if policy:
         lines += ["", _("Policy:")]
         for key, choice in list(policy.items())[:_SHOWN]:

@@ -33,7 +33,7 @@ from mgmt_tools.decision.sensitivity import Vary, parse_vary, sensitivity, torna
 from mgmt_tools.decision.solve import EXP_LIMIT, Solution, located, solve
 from mgmt_tools.decision.tree import CHANCE, TERMINAL, Tree
 from mgmt_tools.errors import InputError, OptionError, did_you_mean
-from mgmt_tools.locale import _
+from mgmt_tools.locale import _, listed
 
 __all__ = ["Solution", "risk_profile", "rollback", "run", "solve"]
 
@@ -108,7 +108,7 @@ def _tie_warnings(tree: Tree, solution: Solution) -> list[str]:
         warnings.append(
             _("tie at {path}: {branches} are worth {value}; chose '{chosen}' (input order)").format(
                 path=repr(tree.path_text(node)),
-                branches=", ".join(f"'{name}'" for name in tied),
+                branches=listed(f"'{name}'" for name in tied),
                 value=f"{best:.12g}",
                 chosen=chosen,
             )

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -25,7 +26,7 @@ from mgmt_tools.errors import did_you_mean
 from mgmt_tools.goals.rollup import Goal, Node
 from mgmt_tools.goals.smart import missing_text
 from mgmt_tools.goals.track import AT_RISK, ON_TRACK, STATUS_WORDS, TRACK_WORDS
-from mgmt_tools.locale import N_, _, current, date_text
+from mgmt_tools.locale import N_, _, current, date_text, listed, pgettext
 from mgmt_tools.render import format_table, truncate
 from mgmt_tools.render.display import Displayed
 from mgmt_tools.render.escape import markdown as _md
@@ -158,7 +159,7 @@ class GoalsResult(Displayed):
         if len(named) == 1:
             return GoalRow.of(named[0])
         if named:
-            paths = ", ".join(f"'{node.path}'" for node in named)
+            paths = listed(f"'{node.path}'" for node in named)
             raise KeyError(
                 _("{count} goals are named '{key}': give the path ({paths})").format(
                     count=len(named), key=key, paths=paths
@@ -213,10 +214,12 @@ _COLUMNS = (N_("goal"), N_("progress"), N_("status"), N_("track"), N_("owner"), 
 """The columns of the summary's table (translated where shown)."""
 
 
-def _joined(missing: list[str]) -> str:
-    """What a goal lacks, in the reader's words, as one list."""
-    separator = "、" if current() == "zh" else ", "
-    return separator.join(missing_text(item) for item in missing)
+def _lacking(issue: dict[str, Any], escape: Callable[[str], str] | None = None) -> str:
+    """A SMART gap on one line: the goal's path and what it lacks, in the reader's words
+    (``Grow deposits: owner, due date``); ``escape`` applied to the path and each item."""
+    escape = escape or (lambda text: text)
+    missing = listed(escape(missing_text(item)) for item in issue["missing"])
+    return _("{path}: {missing}").format(path=escape(issue["path"]), missing=missing)
 
 
 def summary_text(result: GoalsResult, *, warnings: bool = True, limit: int = 60) -> str:
@@ -251,9 +254,7 @@ def summary_text(result: GoalsResult, *, warnings: bool = True, limit: int = 60)
             "",
             _("SMART gaps ({count} goals):").format(count=count),
         ]
-        for issue in result.smart_issues[:limit]:
-            colon = "：" if current() == "zh" else ": "
-            lines.append(f"  {issue['path']}{colon}{_joined(issue['missing'])}")
+        lines += ["  " + _lacking(issue) for issue in result.smart_issues[:limit]]
     if warnings:
         lines += [_("warning: {warning}").format(warning=warning) for warning in result.warnings]
     return terminal("\n".join(lines))
@@ -261,7 +262,6 @@ def summary_text(result: GoalsResult, *, warnings: bool = True, limit: int = 60)
 
 def to_markdown(result: GoalsResult) -> str:
     """The tree as a nested Markdown checklist: ``- [x]`` for done goals, progress in percent."""
-    chinese = current() == "zh"
     lines = []
     if result.tree.title:
         lines += [f"# {_md(result.tree.title)}", ""]
@@ -283,15 +283,10 @@ def to_markdown(result: GoalsResult) -> str:
             details.append(track_text(node.track))
         if node.goal.status == "blocked":
             details.append(status_text("blocked"))
-        shown = "，".join(details) if chinese else ", ".join(details)
-        shown = f"（{shown}）" if chinese else f" ({shown})"
-        lines.append(f"{'  ' * node.depth}- [{box}] {text}{shown}")
+        shown = pgettext("details separator", ", ").join(details)
+        item = _("{goal} ({details})").format(goal=text, details=shown)
+        lines.append(f"{'  ' * node.depth}- [{box}] {item}")
     if result.smart_issues:
         lines += ["", "## " + _("SMART gaps"), ""]
-        separator = "、" if chinese else ", "
-        lines += [
-            f"- {_md(issue['path'])}{'：' if chinese else ': '}"
-            + separator.join(_md(missing_text(m)) for m in issue["missing"])
-            for issue in result.smart_issues
-        ]
+        lines += ["- " + _lacking(issue, _md) for issue in result.smart_issues]
     return "\n".join(lines) + "\n"

@@ -33,7 +33,7 @@ import contextlib
 import functools
 import gettext as _gettext
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
@@ -49,6 +49,7 @@ __all__ = [
     "day_month",
     "default_language",
     "language_of",
+    "listed",
     "ngettext",
     "pgettext",
     "set_language",
@@ -192,6 +193,20 @@ def pgettext(context: str, message: str) -> str:
     if language == "en":
         return message
     return _translations(language).pgettext(context, message)
+
+
+def listed(items: Iterable[object]) -> str:
+    """Items named one after another, as a reader of the current language writes a list:
+    ``A, B, C`` in English, ``A、B、C`` in Chinese (the enumeration comma).
+
+    >>> with using("zh"):
+    ...     listed(["KYC", "授信", "放款"])
+    'KYC、授信、放款'
+    >>> with using("en"):
+    ...     listed(["A", "B"])
+    'A, B'
+    """
+    return pgettext("list separator", ", ").join(map(str, items))
 
 
 def date_text(day: date) -> str:

@@ -152,9 +152,10 @@ def update(domains: Iterable[str] = ()) -> list[str]:
         catalog.header_comment = template.header_comment
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
         catalog.obsolete.clear()
+        po = _po_bytes(catalog)
         for path, data in (
-            (FOLDER / f"{domain}.po", _po_bytes(catalog)),
-            (FOLDER / f"{domain}.mo", compiled(_read_bytes(_po_bytes(catalog), domain))),
+            (FOLDER / f"{domain}.po", po),
+            (FOLDER / f"{domain}.mo", compiled(_read_bytes(po, domain))),
         ):
             if not path.exists() or path.read_bytes() != data:
                 path.write_bytes(data)

@@ -16,10 +16,9 @@ import numpy as np
 
 from mgmt_tools._arrays import FloatArray
 from mgmt_tools._csv import CsvLocator, Table, read_table
-from mgmt_tools._files import TABLE_SUFFIXES, note_read, table_text
+from mgmt_tools._files import TABLE_SUFFIXES, read_table_text
 from mgmt_tools._hints import size_problems, too_large
 from mgmt_tools._validation import Locating
-from mgmt_tools._writing import os_reason
 from mgmt_tools._yaml import literal_text
 from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, format_path
 from mgmt_tools.locale import N_, _, pgettext
@@ -230,19 +229,13 @@ def _csv_alternatives(
             ).format(file=relative),
         )
         return None
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        report(
-            ("alternatives",),
-            _("cannot read the alternatives '{file}': {reason}").format(
-                file=source, reason=os_reason(error)
-            ),
-        )
-        return None
-    note_read(path)  # never an output of this command
-    try:
-        text, source = table_text(data, source, fallback=encoding)  # CSV or a workbook
+
+    def cannot_read(reason: str) -> Problem:
+        message = _("cannot read the alternatives '{file}': {reason}")
+        return report.where.problem(("alternatives",), message.format(file=source, reason=reason))
+
+    try:  # CSV or a workbook; never an output of this command
+        text, source = read_table_text(source, fallback=encoding, cannot_read=cannot_read)
         table = read_table(text, source)
     except InputError as error:
         problems.extend(error.problems)

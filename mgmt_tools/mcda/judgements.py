@@ -17,7 +17,7 @@ import numpy as np
 from mgmt_tools._expr import LARGEST, LARGEST_TEXT, ExpressionError, compile_expression
 from mgmt_tools._numeric import close
 from mgmt_tools.errors import PathPart, did_you_mean
-from mgmt_tools.locale import N_, _, pgettext
+from mgmt_tools.locale import N_, _, listed, pgettext
 from mgmt_tools.mcda.matrix import PLACEHOLDER, Comparison, PairMatrix
 
 __all__ = ["Report", "from_judgements", "from_rows", "number", "ratio_text", "unlinked_message"]
@@ -25,9 +25,6 @@ __all__ = ["Report", "from_judgements", "from_rows", "number", "ratio_text", "un
 Path = tuple[PathPart, ...]
 Report = Callable[[Path, str], None]
 
-KINDS = ("element", "criterion", "indicator", "alternative")
-"""What a matrix compares: the elements of a single matrix, the criteria of an AHP hierarchy,
-the criteria of a weighted index (written "criterion" in English too) or the alternatives."""
 _NOTHING = {
     "element": N_("nothing to compare: name at least one element (two for a comparison)"),
     "criterion": N_("nothing to compare: name at least one criterion (two for a comparison)"),
@@ -146,7 +143,9 @@ def from_judgements(
 ) -> PairMatrix:
     """The matrix of ``[row, col, value]`` judgements over ``elements`` (NaN where missing);
     with ``connected`` a set of judgements that does not link every element is reported.
-    ``kind`` (one of :data:`KINDS`) names the elements in the messages."""
+    ``kind`` names what the matrix compares in the messages: ``"element"`` (a single matrix),
+    ``"criterion"`` (an AHP hierarchy's criteria), ``"indicator"`` (a weighted index's criteria,
+    "criterion" in English too) or ``"alternative"``."""
     index = {element: number for number, element in enumerate(elements)}
     n = len(elements)
     if n == 0:
@@ -284,7 +283,7 @@ def unlinked_message(matrix: PairMatrix, kind: str) -> str | None:
     if reached.all():
         return None
     apart = [matrix.elements[i] for i in np.flatnonzero(~reached).tolist()]
-    shown = ", ".join(f"'{name}'" for name in apart[:8]) + (" ..." if len(apart) > 8 else "")
+    shown = listed(f"'{name}'" for name in apart[:8]) + (" ..." if len(apart) > 8 else "")
     return _link_message(kind).format(shown=shown, first=matrix.elements[0])
 
 

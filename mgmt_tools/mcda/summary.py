@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from mgmt_tools.locale import N_, _, pgettext
+from mgmt_tools.locale import N_, _, listed, pgettext
 from mgmt_tools.mcda.ahp import MatrixAnalysis
 from mgmt_tools.mcda.names import ahp_method_name, labelled, method_name, normalization_name
 from mgmt_tools.mcda.result import SCORE_MEANING, AhpResult, IndexResult
-from mgmt_tools.render import display_width
+from mgmt_tools.render import display_width, pad
 from mgmt_tools.render.escape import terminal
 
 __all__ = ["summary_text"]
@@ -31,11 +31,6 @@ def _percent(share: float) -> str:
     return f"{100 * share:.1f}%"
 
 
-def _pad(text: str, width: int) -> str:
-    """``text`` padded to ``width`` display columns (CJK characters take two)."""
-    return text + " " * (width - display_width(text))
-
-
 def _named(name: str, value: float) -> str:
     """A name and its weight or priority: ``Coaching: 0.3570``."""
     return pgettext("named value", "{name}: {value}").format(name=name, value=f"{value:.4f}")
@@ -49,7 +44,7 @@ def summary_text(result: IndexResult | AhpResult, *, warnings: bool = True) -> s
     """A readable summary of an index or AHP result."""
     lines = _index(result) if isinstance(result, IndexResult) else _ahp(result)
     if warnings and result.warnings:
-        lines += ["", *(_("warning: {message}").format(message=w) for w in result.warnings)]
+        lines += ["", *(_("warning: {warning}").format(warning=w) for w in result.warnings)]
     return terminal("\n".join(lines))
 
 
@@ -107,8 +102,8 @@ def _index(result: IndexResult) -> list[str]:
         strict=True,
     ):
         label = pgettext("criterion name", " ({name})").format(name=name) if name != cid else ""
-        direction = _pad(directions[int(up)], direction_width)
-        lines.append(f"  {_pad(cid, width)}  {direction}  {w:.4f}{label}")
+        direction = pad(directions[int(up)], direction_width)
+        lines.append(f"  {pad(cid, width)}  {direction}  {w:.4f}{label}")
     lines += ["", _("Ranking:")]
     rows = result.ranking_rows(SHOWN)
     width = max(display_width(str(row["alternative"])) for row in rows) if rows else 0
@@ -116,13 +111,13 @@ def _index(result: IndexResult) -> list[str]:
     for row in rows:
         extra = f"  S {row['S']:.4f}  R {row['R']:.4f}" if "S" in row else ""
         label = "Q" if "S" in row else score_label
-        name = _pad(str(row["alternative"]), width)
+        name = pad(str(row["alternative"]), width)
         lines.append(f"  {row['rank']:>3}  {name}  {label} {row['score']:.4f}{extra}")
     if m > SHOWN:
         lines.append(_("  ... and {count} more alternatives").format(count=f"{m - SHOWN:,}"))
     if result.compromise is not None:
         c = result.compromise
-        chosen = pgettext("list", ", ").join(matrix.alternatives[i] for i in c.alternatives)
+        chosen = listed(matrix.alternatives[i] for i in c.alternatives)
         lines += ["", _("Compromise solution: {alternatives}").format(alternatives=chosen)]
         if c.advantage is not None and c.threshold is not None:
             lines.append(

@@ -10,7 +10,7 @@ import numpy as np
 
 from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import close, isclose
-from mgmt_tools.locale import N_, _, ngettext, pgettext
+from mgmt_tools.locale import N_, _, listed, ngettext, pgettext
 from mgmt_tools.mcda.names import ahp_method_name, method_name, normalization_name, weighting_name
 from mgmt_tools.mcda.ranking import rank
 from mgmt_tools.mcda.result import AhpResult, IndexResult
@@ -166,9 +166,7 @@ def _index(result: IndexResult, limit: int) -> Hierarchy:
         extra = {"S": result.s[order].tolist(), "R": result.r[order].tolist()}
         about[0] += f" · v {format_number(settings.vikor_v)}"
     if result.compromise is not None:
-        chosen = pgettext("list", ", ").join(
-            matrix.alternatives[i] for i in result.compromise.alternatives
-        )
+        chosen = listed(matrix.alternatives[i] for i in result.compromise.alternatives)
         notes.append(_("Compromise solution: {alternatives}").format(alternatives=chosen))
     return Hierarchy(
         goal=matrix.goal or _("Weighted index"),

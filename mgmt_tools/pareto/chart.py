@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from mgmt_tools.locale import _
-from mgmt_tools.pareto.result import ParetoResult, measure_text, names_text
+from mgmt_tools.locale import _, listed
+from mgmt_tools.pareto.result import ParetoResult, measure_text
 from mgmt_tools.render import chart_parts as parts
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render import display_width, format_number, truncate
@@ -111,9 +111,7 @@ def _notes(result: ParetoResult, tail: int, hidden: int, width: float) -> list[s
     import textwrap
 
     total = format_number(result.total)
-    vital = names_text(
-        [truncate(name, 30) for name in result.shown_names()[: min(result.vital, 6)]]
-    )
+    vital = listed([truncate(name, 30) for name in result.shown_names()[: min(result.vital, 6)]])
     if result.vital > 6:
         vital = _("{listed} and {count} more").format(listed=vital, count=result.vital - 6)
     text = _(
@@ -130,7 +128,7 @@ def _notes(result: ParetoResult, tail: int, hidden: int, width: float) -> list[s
     if display_width(text) == len(text):
         notes = textwrap.wrap(text, columns, max_lines=2, placeholder=" …")
     else:  # wide (CJK) characters take two columns
-        notes = _no_leading_punctuation(wrap(text, columns, max_lines=2, note=True))
+        notes = wrap(text, columns, max_lines=2, note=True)  # closing marks kept off line starts
     if tail:
         notes.append(
             _("the last {count} items are drawn as one bar; the JSON has them all").format(
@@ -140,22 +138,6 @@ def _notes(result: ParetoResult, tail: int, hidden: int, width: float) -> list[s
     if hidden:
         notes.append(_("{count} more strata not drawn; the JSON has them all").format(count=hidden))
     return [ch.clean(note, note=True) for note in notes]
-
-
-def _no_leading_punctuation(lines: list[str]) -> list[str]:
-    """``lines`` with a closing mark that would begin a line (、，。；：）) moved to the end
-    of the line before, as Chinese typesetting wants.
-
-    >>> _no_leading_punctuation(["甲、乙", "、丙"])
-    ['甲、乙、', '丙']
-    """
-    kept: list[str] = []
-    for line in lines:
-        while kept and line[:1] in "、，。；：）":
-            kept[-1] += line[0]
-            line = line[1:]
-        kept.append(line)
-    return kept
 
 
 def _panel(

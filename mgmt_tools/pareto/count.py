@@ -31,7 +31,7 @@ from mgmt_tools import limits
 from mgmt_tools._arrays import FloatArray, IntArray
 from mgmt_tools._csv import SheetText, read_table
 from mgmt_tools._expr import LARGEST
-from mgmt_tools._files import read_bytes, table_text
+from mgmt_tools._files import read_table_text
 from mgmt_tools._hints import too_large
 from mgmt_tools.errors import InputError, Problem
 from mgmt_tools.locale import N_, _, ngettext
@@ -152,8 +152,7 @@ def tally(
 ) -> Tally:
     """Read the CSV file (or workbook's first sheet) at ``path`` and count its categories
     (see :func:`tally_text`)."""
-    data, source = read_bytes(path)
-    text, source = table_text(data, source, encoding)
+    text, source = read_table_text(path, encoding)
     return tally_text(text, column, count=count, weight=weight, by=by, source=source)
 
 

@@ -22,7 +22,7 @@ import numpy as np
 
 from mgmt_tools._arrays import FloatArray
 from mgmt_tools._rows import Row
-from mgmt_tools.locale import N_, _, ngettext, pgettext
+from mgmt_tools.locale import N_, _, listed, ngettext
 from mgmt_tools.pareto.count import BLANK
 from mgmt_tools.render import format_number, format_table, truncate
 from mgmt_tools.render.display import Displayed
@@ -35,7 +35,6 @@ __all__ = [
     "ParetoResult",
     "Stratum",
     "measure_text",
-    "names_text",
     "summary_text",
     "to_csv",
     "to_markdown",
@@ -46,11 +45,6 @@ OTHER = N_("Other")
 reader sees it, :meth:`ParetoResult.shown_names`)."""
 COUNT = N_("count")
 """The default measure: how often each category occurs."""
-
-
-def names_text(names: list[str]) -> str:
-    """Category names as a list for a reader: ``A, B`` in English, ``A、B`` in Chinese."""
-    return pgettext("list of names", ", ").join(names)
 
 
 def measure_text(measure: str) -> str:
@@ -228,7 +222,7 @@ def summary_text(result: ParetoResult, *, warnings: bool = True) -> str:
     lines.append("")
     lines.append(
         _("vital few ({vital} of {count}): {names}").format(
-            vital=result.vital, count=len(result.names), names=names_text(names[: result.vital])
+            vital=result.vital, count=len(result.names), names=listed(names[: result.vital])
         )
     )
     if result.other:
@@ -239,7 +233,7 @@ def summary_text(result: ParetoResult, *, warnings: bool = True) -> str:
         )
     if result.strata:
         lines.append("")
-        strata = names_text(
+        strata = listed(
             [f"{stratum.name} {format_number(stratum.total)}" for stratum in result.strata]
         )
         lines.append(_("strata: {strata}").format(strata=strata))

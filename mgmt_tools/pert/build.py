@@ -20,7 +20,7 @@ import numpy.typing as npt
 from mgmt_tools._numeric import isclose
 from mgmt_tools._validation import Locating
 from mgmt_tools.errors import InputError, PathPart, Problem, did_you_mean, format_path, in_order
-from mgmt_tools.locale import _
+from mgmt_tools.locale import _, date_text
 from mgmt_tools.pert.calendar import calendar_conflicts
 from mgmt_tools.pert.links import parse_link
 from mgmt_tools.pert.model import LinkType, Plan
@@ -430,7 +430,7 @@ def _check_meta(meta: Meta, where: Locating, problems: list[Problem]) -> None:
                 where.problem(
                     ("deadline",),
                     _("deadline {deadline} is before start {start}").format(
-                        deadline=meta.deadline, start=meta.start
+                        deadline=date_text(meta.deadline), start=date_text(meta.start)
                     ),
                 )
             )

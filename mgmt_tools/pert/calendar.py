@@ -6,13 +6,13 @@ milestone at offset s is dated working day ceil(s) - 1 (the day its predecessors
 working day 0 at offset 0. A date deadline D is the end of day D: the number of working days
 from start up to and including D.
 
-The working days are the days of the working week that are not holidays, and the extra
-working days (调休, weekend days worked). numpy's busday functions know a week and holidays
-only, so the extra days are merged in by rank: extra day j (sorted, on or after working day 0)
-is working day ``busday_count(first, e_j) + j``, and working day k that is not an extra day is
-the (k - m)-th busday, m the number of extra days ranked before k. Every step is vectorised.
-A named calendar (``base``, :mod:`mgmt_tools.pert.holidays`) adds its days off and make-up
-days for the years the dates reach, computed when first needed.
+The working days are the days of the working week that are not holidays, and the extra working
+days (调休, weekend days worked). numpy's busday functions know a week and holidays only, so with
+holidays the working days are listed (busdays or extra days) from working day 0 on as far as
+needed, and working day k is the k-th of the list; past :data:`LAST_DATE` (where no holiday or
+extra day can be) numpy counts on from the list's end. Counts add the extra days in a range to
+numpy's busday count. A named calendar (``base``, :mod:`mgmt_tools.pert.holidays`) adds its days
+off and make-up days for the years the dates reach, computed when first needed.
 """
 
 from __future__ import annotations
@@ -64,6 +64,13 @@ class _Days:
     """Every day off besides the week's (own and the base's), sorted."""
     extras: npt.NDArray[np.datetime64]
     """The extra working days that are not already working days, sorted."""
+
+    def working(self, days: npt.NDArray[np.datetime64]) -> npt.NDArray[np.bool_]:
+        """Whether each of ``days`` (within the years covered) is a working day."""
+        works: npt.NDArray[np.bool_] = np.is_busday(days, busdaycal=self.busdays)
+        if self.extras.size:
+            works |= np.isin(days, self.extras)
+        return works
 
 
 @dataclass(frozen=True)
@@ -138,10 +145,15 @@ class WorkCalendar:
         """The number of the last working day on or before :data:`LAST_DATE` (-1 when
         working day 0 is later): dates past year 9999 cannot be written.
 
-        With a named base, only the base's years computed so far count (its years end long
-        before, and a plan past them is refused: :func:`check_years`).
+        With a named base, its days off and make-up days count over all the years it covers,
+        whatever was computed before (its years end long before 9999, and a plan past them is
+        refused: :func:`check_years`).
         """
-        return max(int(self._count(LAST_DATE, extend=False)) - 1, -1)
+        days = self._around_start()
+        if self.base is not None:
+            through = max(named(self.base).years[1], days.through)
+            days = self._days(days.since, through)
+        return max(int(self._count(LAST_DATE, days)) - 1, -1)
 
     def day(self, offsets: npt.ArrayLike) -> npt.NDArray[np.datetime64]:
         """The dates of whole working-day numbers."""
@@ -153,7 +165,13 @@ class WorkCalendar:
         working = self._working(int(numbers.max(initial=0)) + 1)
         if working.size > numbers.max(initial=0):
             return working[numbers]
-        return self._day(self._around_start(), first, numbers)  # past year 9999
+        # past year 9999: no holiday or extra day there, numpy's week counts on from the list
+        done: np.datetime64 = self._cache["done"]
+        beyond = np.maximum(numbers - working.size, 0)
+        dates = np.busday_offset(done, beyond, roll="forward", busdaycal=days.busdays)
+        inside = numbers < working.size
+        dates[inside] = working[numbers[inside]]
+        return dates
 
     def _working(self, count: int) -> npt.NDArray[np.datetime64]:
         """The working days from working day 0 on, at least ``count`` of them (all up to
@@ -174,28 +192,10 @@ class WorkCalendar:
                 last_year = int(str(end - np.timedelta64(1, "D"))[:4])
                 days = self._days(days.since, max(last_year, days.through))
             span = np.arange(done, end, dtype="datetime64[D]")
-            works = np.is_busday(span, busdaycal=days.busdays)
-            if days.extras.size:
-                works |= np.isin(span, days.extras)
-            working = np.concatenate([working, span[works]])
+            working = np.concatenate([working, span[days.working(span)]])
             done = end
         self._cache["working"], self._cache["done"] = working, done
         return working
-
-    @staticmethod
-    def _day(
-        days: _Days, first: np.datetime64, numbers: npt.NDArray[np.int64]
-    ) -> npt.NDArray[np.datetime64]:
-        """Working days by rank (see the module's documentation), without the list."""
-        extras = days.extras[days.extras >= first]
-        if not extras.size:
-            return np.busday_offset(first, numbers, roll="forward", busdaycal=days.busdays)
-        ranks = np.busday_count(first, extras, busdaycal=days.busdays) + np.arange(extras.size)
-        before = np.searchsorted(ranks, numbers, side="left")  # extra days ranked before k
-        hit = np.minimum(before, extras.size - 1)
-        extra = (before < extras.size) & (ranks[hit] == numbers)
-        plain = np.busday_offset(first, numbers - before, roll="forward", busdaycal=days.busdays)
-        return np.where(extra, extras[hit], plain)
 
     def start_dates(self, es: FloatArray, ef: FloatArray) -> npt.NDArray[np.datetime64]:
         """Start dates: working day floor(es); a milestone (ef equal to es within the
@@ -219,14 +219,16 @@ class WorkCalendar:
         start gives 0 (numpy's count with its bounds reversed would count working day 0 and
         not the day after the deadline).
         """
-        return self._count(deadline, extend=True)
+        days = self._around_start()
+        if self.base is not None:
+            days = self._days(min(deadline.year, days.since), max(deadline.year, days.through))
+        return self._count(deadline, days)
 
-    def _count(self, deadline: dt.date, *, extend: bool) -> float:
+    def _count(self, deadline: dt.date, days: _Days) -> float:
+        """Working days from working day 0 up to and including ``deadline`` (minus those from
+        the day after it up to working day 0 when it is earlier), on ``days``."""
         end = np.datetime64(deadline, "D") + np.timedelta64(1, "D")
         first = self.first_day
-        days = self._around_start()
-        if extend and self.base is not None:
-            days = self._days(min(deadline.year, days.since), max(deadline.year, days.through))
         low, high = (first, end) if end >= first else (end, first)
         count = np.busday_count(low, high, busdaycal=days.busdays)
         count += np.searchsorted(days.extras, high) - np.searchsorted(days.extras, low)
@@ -243,6 +245,21 @@ class WorkCalendar:
             return [day.item() for day in values[(values >= low) & (values <= high)]]
 
         return within(days.holidays), within(days.extras)
+
+    def working(self, days: npt.ArrayLike) -> npt.NDArray[np.bool_]:
+        """Whether each of ``days`` is a working day: of the working week and not a holiday,
+        or an extra working day (own and the base's).
+
+        >>> week = ("mon", "tue", "wed", "thu", "fri")
+        >>> spring = WorkCalendar(dt.date(2026, 2, 12), week, base="cn")
+        >>> spring.working(np.arange("2026-02-13", "2026-02-17", dtype="datetime64[D]")).tolist()
+        [True, True, False, False]
+        """
+        dates = np.asarray(days, dtype="datetime64[D]")
+        if not dates.size:
+            return np.zeros(dates.shape, dtype=bool)
+        years = dates.astype("datetime64[Y]").astype(np.int64) + 1970  # past 9999 too
+        return self._days(int(years.min()), int(years.max())).working(dates)
 
     @staticmethod
     def iso(dates: npt.NDArray[np.datetime64]) -> list[str]:

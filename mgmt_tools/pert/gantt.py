@@ -32,7 +32,6 @@ from mgmt_tools.pert.result import Schedule
 from mgmt_tools.pert.rows import Rows, chart_rows
 from mgmt_tools.pert.timeline import (
     Timeline,
-    date_axis,
     project_name,
     shade_nonworking,
     span_text,
@@ -179,10 +178,10 @@ def _gantt_figure(result: Schedule) -> Figure:
     axes.grid(axis="x", which="major")
 
     shaded = False
-    if dated:
-        date_axis(axes, high - low)
+    if timeline.calendar is not None:  # dated
+        parts.date_axis(axes, high - low)
         if plot_width * 72.0 / (high - low) >= 2.0:  # days at least 2 points wide
-            shaded = shade_nonworking(axes, result, low, high) > 0
+            shaded = shade_nonworking(axes, timeline.calendar, low, high) > 0
         if high - low <= 120:  # the ticks show day and month: the year goes below
             years = sorted({str(day)[:4] for day in (result.start_date, result.finish_date)})
             if len(years) == 1:

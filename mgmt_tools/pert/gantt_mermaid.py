@@ -56,13 +56,13 @@ def gantt_mermaid(result: Schedule) -> str:
     tasks = view.tasks.tolist()
     title = _("{project} ({span})").format(project=project_name(result), span=span_text(result))
     lines = ["gantt", f"    title {mm.gantt_text(title)}"]
-    if result.start_dates is not None and result.finish_dates is not None:
+    calendar = timeline_of(result).calendar
+    if calendar is not None and result.start_dates is not None and result.finish_dates is not None:
         lines += ["    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m-%d", "    inclusiveEndDates"]
         excluded = [day for day in _DAY_NAMES if day[:3] not in plan.workdays]
         first, last = str(result.start_date), str(result.finish_date)
-        calendar = timeline_of(result).calendar
         span = (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
-        off, worked = calendar.days_off(*span) if calendar is not None else ([], [])
+        off, worked = calendar.days_off(*span)
         excluded += [day.isoformat() for day in off]
         if excluded:
             lines.append("    excludes " + ", ".join(excluded))

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from mgmt_tools.locale import _
+from mgmt_tools.pert.model import WEEKDAYS
 from mgmt_tools.pert.mspdi_format import DAY_CODES, DAY_TYPES, Node, Path, Reader
 
 __all__ = ["MAX_HOLIDAYS", "date_ranges", "read_calendar", "write_calendar"]
@@ -25,8 +26,6 @@ MAX_HOLIDAYS = 100_000
 """Holidays read at most (a 100-year exception would be 36,525 of them)."""
 MAX_SPAN_DAYS = 36_600
 _DEFAULT_WEEK = ["mon", "tue", "wed", "thu", "fri"]
-_WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-"""Weekday names by ``date.weekday()``."""
 _WORKING_TIMES = (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00"))
 
 
@@ -97,7 +96,7 @@ def read_calendar(reader: Reader, root: Node) -> dict[str, Any] | None:
             ("Calendars", f"Calendar[UID={uid}]", "WeekDays"),
             _("the project calendar has no working day"),
         )
-    extra = sorted(day for day in worked - holidays if _WEEK[day.weekday()] not in workdays)
+    extra = sorted(day for day in worked - holidays if WEEKDAYS[day.weekday()] not in workdays)
     if workdays == _DEFAULT_WEEK and not holidays and not extra:
         return None
     read: dict[str, Any] = {"workdays": workdays, "holidays": sorted(holidays)}

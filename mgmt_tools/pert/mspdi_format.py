@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal, assert_never
 from xml.parsers import expat
 
 from mgmt_tools.errors import InputError, PathPart, Problem
@@ -31,6 +31,7 @@ __all__ = [
     "PERCENT_FORMATS",
     "TEXT1",
     "Node",
+    "Noun",
     "Reader",
     "flag",
     "format_duration",
@@ -41,6 +42,9 @@ __all__ = [
 
 Path = tuple[PathPart, ...]
 _TRUE = ("1", "true")
+
+Noun = Literal["task", "resource", "assignment", "project", "calendar", "link", "exception"]
+"""What a reader's note counts (:meth:`Reader.note`)."""
 
 NAMESPACE = "http://schemas.microsoft.com/project"
 MINUTES_PER_DAY = 480
@@ -251,7 +255,7 @@ class Reader:
     def problem(self, node: Node, path: Path, message: str) -> None:
         self.problems.append(Problem(message, path, self.source, node.line, node.column))
 
-    def note(self, message: str, noun: str = "task") -> None:
+    def note(self, message: str, noun: Noun = "task") -> None:
         """Count one occurrence of a skipped or approximated feature, at :attr:`where`."""
         self.notes.setdefault(message, [0, self.where, noun])[0] += 1
 
@@ -302,7 +306,7 @@ class Reader:
             return None
 
 
-def _counted(noun: str, count: int) -> str:
+def _counted(noun: Noun, count: int) -> str:
     """``3 tasks``: how many of what a warning of the reader counts."""
     if noun == "task":
         text = ngettext("{count} task", "{count} tasks", count)
@@ -319,7 +323,7 @@ def _counted(noun: str, count: int) -> str:
     elif noun == "exception":
         text = ngettext("{count} exception", "{count} exceptions", count)
     else:
-        text = f"{{count}} {noun}{'' if count == 1 else 's'}"
+        assert_never(noun)
     return text.format(count=count)
 
 

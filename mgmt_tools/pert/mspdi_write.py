@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from mgmt_tools._arrays import FloatArray
 from mgmt_tools._numeric import isclose
-from mgmt_tools.pert.calendar import WorkCalendar
+from mgmt_tools.pert.calendar import WorkCalendar, calendar_of
 from mgmt_tools.pert.model import LinkType, Plan
 from mgmt_tools.pert.mspdi_calendar import write_calendar
 from mgmt_tools.pert.mspdi_format import (
@@ -92,13 +92,7 @@ def write(result: Schedule) -> str:
     lf = column(result.lf, groups.lf if groups else None)
     total_float = column(result.total_float, groups.total_float if groups else None)
     critical = np.concatenate([result.critical, groups.critical if groups else np.zeros(0, bool)])
-    calendar = (
-        WorkCalendar(
-            plan.start, plan.workdays, plan.holidays, plan.extra_workdays, plan.calendar_base
-        )
-        if plan.start
-        else WorkCalendar(UNDATED_START, plan.workdays)
-    )
+    calendar = calendar_of(plan) or WorkCalendar(UNDATED_START, plan.workdays)
     scale = float(days_per_unit)
     zero = isclose(ef, es)
     early = _datetimes(calendar, es * scale, ef * scale, zero)

@@ -14,7 +14,7 @@ from mgmt_tools._arrays import FloatArray
 from mgmt_tools._rows import Row
 from mgmt_tools.errors import did_you_mean
 from mgmt_tools.locale import _
-from mgmt_tools.pert.calendar import WorkCalendar
+from mgmt_tools.pert.calendar import WorkCalendar, calendar_of
 from mgmt_tools.pert.model import Plan
 from mgmt_tools.pert.simulate import Simulation
 from mgmt_tools.pert.stats import PertStats
@@ -301,10 +301,8 @@ class Schedule(Displayed):
             row["critical"] = bool(times.critical[group])
             row["duration"] = row["ef"] - row["es"]
             rows.append(row)
-        if self.start_dates is not None and plan.start is not None:
-            calendar = WorkCalendar(
-                plan.start, plan.workdays, plan.holidays, plan.extra_workdays, plan.calendar_base
-            )
+        calendar = calendar_of(plan)
+        if self.start_dates is not None and calendar is not None:
             starts = WorkCalendar.iso(calendar.start_dates(times.es, times.ef))
             finishes = WorkCalendar.iso(calendar.finish_dates(times.es, times.ef))
             for row, start, finish in zip(rows, starts, finishes, strict=True):

@@ -27,7 +27,6 @@ from mgmt_tools.locale import N_, _
 from mgmt_tools.pert.calendar import whole
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.pert.timeline import (
-    date_axis,
     project_name,
     shade_nonworking,
     timeline_of,
@@ -105,8 +104,8 @@ def _risk_figure(result: Schedule) -> Figure:
     low, high = min(limits) - margin, max(limits) + margin
     axes.set_xlim(low, high)
     if timeline.calendar is not None:
-        date_axis(axes, high - low)
-        shade_nonworking(axes, result, low, high)
+        parts.date_axis(axes, high - low)
+        shade_nonworking(axes, timeline.calendar, low, high)
     axes.set_ylim(0, None)
 
     names: dict[float, list[str]] = {}

@@ -21,7 +21,7 @@ from mgmt_tools._arrays import FloatArray, IndexArray
 from mgmt_tools._numeric import isclose
 from mgmt_tools._validation import locate
 from mgmt_tools.errors import InputError
-from mgmt_tools.locale import _
+from mgmt_tools.locale import _, date_text
 from mgmt_tools.pert.calendar import LAST_DATE, WorkCalendar, calendar_of, check_years
 from mgmt_tools.pert.cycles import cycle_error
 from mgmt_tools.pert.merge_bias import merge_bias_warnings
@@ -101,7 +101,7 @@ def schedule(
     if isinstance(given, dt.date):
         if calendar is None:
             message = _("a date deadline ({deadline}) needs a plan with a start date").format(
-                deadline=given
+                deadline=date_text(given)
             )
             raise InputError([locate(plan.source, ("deadline",), message)])
         given = calendar.offset_of(given)
@@ -157,7 +157,7 @@ def _check_dates(plan: Plan, calendar: WorkCalendar, ef: FloatArray) -> None:
         message = _(
             "the first working day on or after {start} is past {last}, the last date a plan "
             "can reach"
-        ).format(start=plan.start, last=LAST_DATE)
+        ).format(start=date_text(calendar.start), last=date_text(LAST_DATE))
         raise InputError([locate(where, ("start",), message)])
     bound = float(last + 1)
     late = np.flatnonzero((ef > bound) & ~isclose(ef, bound))
@@ -168,11 +168,16 @@ def _check_dates(plan: Plan, calendar: WorkCalendar, ef: FloatArray) -> None:
         message = _(
             "ends {days} working days from the start {start}, past {last}, the last date a "
             "plan can reach ({reach} working days from it)"
-        ).format(days=f"{np.ceil(ef[task]):.0f}", start=plan.start, last=LAST_DATE, reach=last + 1)
+        ).format(
+            days=f"{np.ceil(ef[task]):.0f}",
+            start=date_text(calendar.start),
+            last=date_text(LAST_DATE),
+            reach=last + 1,
+        )
         problems.append(locate(where, plan.entry_path(task), message))
     if late.size > _LISTED:
         more = _("{count} more tasks finish past {last}").format(
-            count=late.size - _LISTED, last=LAST_DATE
+            count=late.size - _LISTED, last=date_text(LAST_DATE)
         )
         problems.append(locate(where, ("tasks",), more))
     raise InputError(problems)

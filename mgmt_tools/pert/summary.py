@@ -3,7 +3,7 @@ statistics."""
 
 from __future__ import annotations
 
-from mgmt_tools.locale import _
+from mgmt_tools.locale import _, listed
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.pert.words import column_names, date_words, project_words, unit_name
 from mgmt_tools.render import format_number, format_table, truncate
@@ -96,7 +96,7 @@ def summary_text(result: Schedule, *, warnings: bool = True) -> str:
                     percent=f"{100 * stats.probability:.1f}",
                 )
             )
-        quantiles = _(", ").join(
+        quantiles = listed(
             f"{_N(100 * float(q))}% {_N(value)}" for q, value in stats.quantiles.items()
         )
         lines.append(_("  quantiles: {quantiles}").format(quantiles=quantiles))

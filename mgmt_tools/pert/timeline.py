@@ -31,9 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._arrays import FloatArray
-from mgmt_tools.locale import current, day_month
-from mgmt_tools.pert.calendar import WorkCalendar, whole
-from mgmt_tools.pert.model import WEEKDAYS
+from mgmt_tools.pert.calendar import WorkCalendar, calendar_of, whole
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.pert.words import date_words, project_words, span_words, unit_name
 from mgmt_tools.render import chart_parts as parts
@@ -45,7 +43,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Timeline",
-    "date_axis",
     "project_name",
     "shade_nonworking",
     "span_text",
@@ -95,14 +92,10 @@ class Timeline:
 
 def timeline_of(result: Schedule) -> Timeline:
     """The time axis of ``result``: on its working calendar when the plan has a start."""
-    plan = result.plan
-    if plan.start is None:
+    calendar = calendar_of(result.plan)
+    if calendar is None:
         return Timeline(None, units(result))
-    return Timeline(
-        WorkCalendar(
-            plan.start, plan.workdays, plan.holidays, plan.extra_workdays, plan.calendar_base
-        )
-    )
+    return Timeline(calendar)
 
 
 def units(result: Schedule) -> str:
@@ -120,40 +113,9 @@ def project_name(result: Schedule) -> str:
     return ch.clean(project_words(result.plan.project))
 
 
-def shade_nonworking(axes: Axes, result: Schedule, low: float, high: float) -> int:
-    """Shade the non-working days (weekends and holidays) between ``low`` and ``high`` (date
-    numbers); returns the number of shaded spans."""
-    plan = result.plan
+def shade_nonworking(axes: Axes, calendar: WorkCalendar, low: float, high: float) -> int:
+    """Shade the non-working days of ``calendar`` (weekends and holidays, not the make-up
+    days) between ``low`` and ``high`` (date numbers); returns the number of shaded spans."""
     first, last = int(np.floor(low)), int(np.ceil(high))
     days = parts.epoch() + np.arange(first, last + 1)
-    mask = "".join("1" if day in plan.workdays else "0" for day in WEEKDAYS)
-    calendar = timeline_of(result).calendar
-    off, worked = (
-        calendar.days_off(days[0].item(), days[-1].item())
-        if calendar is not None
-        else (list(plan.holidays), [])
-    )
-    holidays = np.array(off, dtype="datetime64[D]")
-    resting = ~np.is_busday(days, weekmask=mask, holidays=holidays)
-    resting &= ~np.isin(days, np.array(worked, dtype="datetime64[D]"))  # make-up days
-    return parts.shade_days(axes, first, resting)
-
-
-def date_axis(axes: Axes, days: float) -> None:
-    """The date ticks of :func:`mgmt_tools.render.chart_parts.date_axis`, each day and month
-    written in the reader's language (:func:`mgmt_tools.locale.day_month`: ``3月1日``)."""
-    parts.date_axis(axes, days)
-    if current() == "en":
-        return
-    from babel.dates import format_skeleton
-    from matplotlib import dates as mdates
-    from matplotlib.ticker import FuncFormatter
-
-    def tick(value: float, _position: object) -> str:
-        day = mdates.num2date(value).date()  # type: ignore[no-untyped-call]
-        if days <= 120 or day.day != 1:
-            return day_month(day)
-        # months apart, as matplotlib's concise dates: the month, the year at its first
-        return str(format_skeleton("y" if day.month == 1 else "MMM", day, locale="zh_CN"))
-
-    axes.xaxis.set_major_formatter(FuncFormatter(tick))
+    return parts.shade_days(axes, first, ~calendar.working(days))

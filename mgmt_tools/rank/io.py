@@ -22,10 +22,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from mgmt_tools._csv import CsvLocator, read_table
-from mgmt_tools._files import format_by_suffix, load_file, note_read, table_text
+from mgmt_tools._files import format_by_suffix, load_file, read_table_text
 from mgmt_tools._gc import paused
 from mgmt_tools._validation import problems_from
-from mgmt_tools._writing import os_reason
 from mgmt_tools._yaml import LazyLocator, Locator, load_text
 from mgmt_tools.errors import InputError, PathPart, Problem, in_order
 from mgmt_tools.locale import _
@@ -194,21 +193,13 @@ def _items_file(
     name: str, base: str | os.PathLike[str] | None, encoding: str | None, where: _Places
 ) -> list[Any]:
     path = Path(base or ".") / name
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(
-            [
-                where.problem(
-                    ("items",),
-                    _("cannot read items file '{name}': {reason}").format(
-                        name=name, reason=os_reason(error)
-                    ),
-                )
-            ]
-        ) from None
-    note_read(path)  # never a target of -o
-    text, source = table_text(data, str(path), fallback=encoding)  # CSV or a workbook
+
+    def cannot_read(reason: str) -> Problem:
+        message = _("cannot read items file '{name}': {reason}")
+        return where.problem(("items",), message.format(name=name, reason=reason))
+
+    # CSV or a workbook; never a target of -o
+    text, source = read_table_text(path, fallback=encoding, cannot_read=cannot_read)
     items, csv_where = _csv_items(text, source)
     where.items = csv_where
     return items

@@ -193,25 +193,30 @@ def to_dot(result: RankResult, *, max_items: int = MAX_ITEMS) -> str:
         or (_("Eisenhower matrix") if result.method == "eisenhower" else _("Value / effort matrix"))
     )
     note = ""
-    small = f'<BR/><FONT POINT-SIZE="9" COLOR="{THEME.muted}">'
+    # one table row a line: Graphviz then sizes each line by its own text, where a <BR/>
+    # line under a bold title overlaps it in CJK fonts (taller than Graphviz estimates)
+    small = f'<TR><TD><FONT POINT-SIZE="9" COLOR="{THEME.muted}">'
     if result.backlog.count > len(shown):
         best = _("the {shown} best-ranked of {count} items").format(
             shown=len(shown), count=result.backlog.count
         )
-        note = f"{small}{escape(best)}</FONT>"
+        note = f"{small}{escape(best)}</FONT></TD></TR>"
     threshold = result.extras.get("threshold", 5.0)
     counts_as = (
         _("a 0-10 score of {threshold} or more counts as yes")
         if result.method == "eisenhower"
         else _("a 0-10 score of {threshold} or more counts as high")
     )
-    note += f"{small}{escape(counts_as.format(threshold=f'{threshold:g}'))}</FONT>"
+    note += f"{small}{escape(counts_as.format(threshold=f'{threshold:g}'))}</FONT></TD></TR>"
     lines += [
         "  " + line
         for line in defaults(
             node={"fontsize": 10},
             edge={"arrowhead": "none", "color": THEME.faint, "penwidth": 0.6},
-            label=Html(f"<B>{heading}</B>{note}"),
+            label=Html(
+                '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">'
+                f"<TR><TD><B>{heading}</B></TD></TR>{note}</TABLE>"
+            ),
             labelloc="t",
             splines="line",
             pad=0.3,

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mgmt_tools.locale import _, current
+from mgmt_tools.locale import _, current, listed
 from mgmt_tools.registry.options import Option, Stage, resolve
 
 __all__ = ["IMAGE_FORMATS", "OUTPUT_SUFFIXES", "Chart", "Method"]
@@ -330,9 +330,7 @@ class Method:
 def _wants_bom(bom: bool | None) -> bool:
     if bom is not None:
         return bom
-    from mgmt_tools import locale
-
-    return locale.current() == "zh"
+    return current() == "zh"
 
 
 def _accepted(function: Callable[..., Any], options: Mapping[str, Any]) -> dict[str, Any]:
@@ -345,5 +343,4 @@ def _accepted(function: Callable[..., Any], options: Mapping[str, Any]) -> dict[
 def _either(names: tuple[str, ...]) -> str:
     if len(names) == 1:
         return names[0]
-    separator = "、" if current() == "zh" else ", "
-    return _("{names} or {last}").format(names=separator.join(names[:-1]), last=names[-1])
+    return _("{names} or {last}").format(names=listed(names[:-1]), last=names[-1])

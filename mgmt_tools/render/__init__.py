@@ -10,9 +10,9 @@ or networkx:
 - :mod:`mgmt_tools.render.mermaid`: escaping and safe node ids for Mermaid flowcharts.
 
 This module holds the helpers every text summary needs, with no imports beyond the standard
-library: :func:`format_number`, :func:`display_width`, :func:`truncate` and :func:`format_table`,
-:func:`strip_forbidden`, the characters every output language drops, and :func:`shorten`, the
-one bound on the length of a label drawn in a picture.
+library: :func:`format_number`, :func:`display_width`, :func:`pad`, :func:`truncate` and
+:func:`format_table`, :func:`strip_forbidden`, the characters every output language drops, and
+:func:`shorten`, the one bound on the length of a label drawn in a picture.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ __all__ = [
     "display_width",
     "format_number",
     "format_table",
+    "pad",
     "shorten",
     "strip_forbidden",
     "truncate",
@@ -120,6 +121,18 @@ def display_width(text: str) -> int:
             continue
         width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
     return width
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` followed by spaces up to ``width`` display columns (CJK characters count 2);
+    a text already that wide or wider is returned as it is.
+
+    Examples
+    --------
+    >>> pad("ab", 4) + "|", pad("收集", 6) + "|", pad("收集资料", 4) + "|"
+    ('ab  |', '收集  |', '收集资料|')
+    """
+    return text + " " * (width - display_width(text))
 
 
 def truncate(text: str, width: int, ellipsis: str = "…") -> str:

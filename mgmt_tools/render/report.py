@@ -15,6 +15,7 @@ names this module has always given them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -31,9 +32,11 @@ from mgmt_tools.render.escape import markdown as md_escape
 from mgmt_tools.render.escape import script_json
 
 __all__ = [
+    "ISO_DATE",
     "Section",
     "escape",
     "field_label",
+    "flat",
     "html_report",
     "image_name",
     "key_numbers",
@@ -90,8 +93,10 @@ def _scalar(value: Any) -> bool:
     return value is None or isinstance(value, str | int | float | bool)
 
 
-def _flat(value: Any) -> bool:
-    return _scalar(value) or (isinstance(value, list) and all(_flat(v) for v in value))
+def flat(value: Any) -> bool:
+    """Whether ``value`` is a value or a list of values (of lists of values): a cell of a
+    table, not a record or a mapping."""
+    return _scalar(value) or (isinstance(value, list) and all(flat(v) for v in value))
 
 
 def key_numbers(result: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
@@ -108,7 +113,7 @@ def key_numbers(result: Mapping[str, Any], prefix: str = "") -> list[tuple[str, 
             continue
         if isinstance(value, Mapping):
             rows += key_numbers(value, f"{prefix}{name}.")
-        elif _flat(value):
+        elif flat(value):
             rows.append((f"{prefix}{name}", value))
     return rows
 
@@ -124,105 +129,120 @@ def main_table(result: Mapping[str, Any]) -> tuple[str, list[str], list[list[Any
         if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
             columns: list[str] = []
             for record in value:
-                columns += [k for k, v in record.items() if _flat(v) and k not in columns]
+                columns += [k for k, v in record.items() if flat(v) and k not in columns]
             rows = [[record.get(column) for column in columns] for record in value]
             return name, columns, rows
     return None
 
 
-def _field_labels() -> dict[str, str]:
-    """The result's field names (JSON keys) in the reader's words, for the tables' labels."""
-    words = {
-        "alternative": pgettext("field", "alternative"),
-        "alternative_count": pgettext("field", "alternative_count"),
-        "alternatives": pgettext("field", "alternatives"),
-        "anti_ideal": pgettext("field", "anti_ideal"),
-        "as_of": pgettext("field", "as_of"),
-        "at_risk": pgettext("field", "at_risk"),
-        "branch_values": pgettext("field", "branch_values"),
-        "by_criterion": pgettext("field", "by_criterion"),
-        "categories": pgettext("field", "categories"),
-        "category": pgettext("field", "category"),
-        "consistency_index": pgettext("field", "consistency_index"),
-        "consistency_ratio": pgettext("field", "consistency_ratio"),
-        "count": pgettext("field", "count"),
-        "criteria": pgettext("field", "criteria"),
-        "criteria_weights": pgettext("field", "criteria_weights"),
-        "critical": pgettext("field", "critical"),
-        "criticality": pgettext("field", "criticality"),
-        "critical_path_count": pgettext("field", "critical_path_count"),
-        "critical_paths": pgettext("field", "critical_paths"),
-        "cumulative_percent": pgettext("field", "cumulative_percent"),
-        "cutoff": pgettext("field", "cutoff"),
-        "deadline": pgettext("field", "deadline"),
-        "direction": pgettext("field", "direction"),
-        "distribution": pgettext("field", "distribution"),
-        "due": pgettext("field", "due"),
-        "duration": pgettext("field", "duration"),
-        "ef": pgettext("field", "ef"),
-        "effect": pgettext("field", "effect"),
-        "es": pgettext("field", "es"),
-        "evpi": pgettext("field", "evpi"),
-        "expected_value": pgettext("field", "expected_value"),
-        "finish_date": pgettext("field", "finish_date"),
-        "free_float": pgettext("field", "free_float"),
-        "global": pgettext("field", "global"),
-        "goal": pgettext("field", "goal"),
-        "highlighted": pgettext("field", "highlighted"),
-        "id": pgettext("field", "id"),
-        "ideal": pgettext("field", "ideal"),
-        "item": pgettext("field", "item"),
-        "items": pgettext("field", "items"),
-        "lambda_max": pgettext("field", "lambda_max"),
-        "lf": pgettext("field", "lf"),
-        "local": pgettext("field", "local"),
-        "ls": pgettext("field", "ls"),
-        "mean": pgettext("field", "mean"),
-        "measure": pgettext("field", "measure"),
-        "method": pgettext("field", "method"),
-        "metric_progress": pgettext("field", "metric_progress"),
-        "name": pgettext("field", "name"),
-        "nodes": pgettext("field", "nodes"),
-        "normalization": pgettext("field", "normalization"),
-        "objective": pgettext("field", "objective"),
-        "on_track": pgettext("field", "on_track"),
-        "overall": pgettext("field", "overall"),
-        "owner": pgettext("field", "owner"),
-        "path": pgettext("field", "path"),
-        "percent": pgettext("field", "percent"),
-        "pert": pgettext("field", "pert"),
-        "policy": pgettext("field", "policy"),
-        "probability": pgettext("field", "probability"),
-        "progress": pgettext("field", "progress"),
-        "project": pgettext("field", "project"),
-        "quantiles": pgettext("field", "quantiles"),
-        "rank": pgettext("field", "rank"),
-        "ranking": pgettext("field", "ranking"),
-        "records": pgettext("field", "records"),
-        "risk_profile": pgettext("field", "risk_profile"),
-        "rollup": pgettext("field", "rollup"),
-        "score": pgettext("field", "score"),
-        "sd": pgettext("field", "sd"),
-        "seed": pgettext("field", "seed"),
-        "simulation": pgettext("field", "simulation"),
-        "start_date": pgettext("field", "start_date"),
-        "status": pgettext("field", "status"),
-        "tasks": pgettext("field", "tasks"),
-        "thresholds": pgettext("field", "thresholds"),
-        "title": pgettext("field", "title"),
-        "total": pgettext("field", "total"),
-        "total_float": pgettext("field", "total_float"),
-        "track": pgettext("field", "track"),
-        "trials": pgettext("field", "trials"),
-        "units": pgettext("field", "units"),
-        "value": pgettext("field", "value"),
-        "variance": pgettext("field", "variance"),
-        "vital": pgettext("field", "vital"),
-        "vital_few": pgettext("field", "vital_few"),
-        "weight": pgettext("field", "weight"),
-        "weighting": pgettext("field", "weighting"),
-        "weights": pgettext("field", "weights"),
-    }
+@functools.cache
+def _field_labels(language: str) -> dict[str, str]:
+    """The result's field names (JSON keys) in the reader's words, for the tables' labels
+    (made once a language)."""
+    with locale.using(language):
+        words = {
+            "alternative": pgettext("field", "alternative"),
+            "alternative_count": pgettext("field", "alternative_count"),
+            "alternatives": pgettext("field", "alternatives"),
+            "anti_ideal": pgettext("field", "anti_ideal"),
+            "as_of": pgettext("field", "as_of"),
+            "at_risk": pgettext("field", "at_risk"),
+            "branch_values": pgettext("field", "branch_values"),
+            "by_criterion": pgettext("field", "by_criterion"),
+            "categories": pgettext("field", "categories"),
+            "category": pgettext("field", "category"),
+            "cause": pgettext("field", "cause"),
+            "causes": pgettext("field", "causes"),
+            "col": pgettext("field", "col"),
+            "completed": pgettext("field", "completed"),
+            "consistency_index": pgettext("field", "consistency_index"),
+            "consistency_ratio": pgettext("field", "consistency_ratio"),
+            "count": pgettext("field", "count"),
+            "criteria": pgettext("field", "criteria"),
+            "criteria_weights": pgettext("field", "criteria_weights"),
+            "critical": pgettext("field", "critical"),
+            "critical_path_count": pgettext("field", "critical_path_count"),
+            "critical_paths": pgettext("field", "critical_paths"),
+            "criticality": pgettext("field", "criticality"),
+            "cumulative_percent": pgettext("field", "cumulative_percent"),
+            "cumulative_probability": pgettext("field", "cumulative_probability"),
+            "cutoff": pgettext("field", "cutoff"),
+            "deadline": pgettext("field", "deadline"),
+            "direction": pgettext("field", "direction"),
+            "distribution": pgettext("field", "distribution"),
+            "due": pgettext("field", "due"),
+            "duration": pgettext("field", "duration"),
+            "ef": pgettext("field", "ef"),
+            "effect": pgettext("field", "effect"),
+            "es": pgettext("field", "es"),
+            "evpi": pgettext("field", "evpi"),
+            "expected_value": pgettext("field", "expected_value"),
+            "finish_date": pgettext("field", "finish_date"),
+            "free_float": pgettext("field", "free_float"),
+            "global": pgettext("field", "global"),
+            "goal": pgettext("field", "goal"),
+            "goals": pgettext("field", "goals"),
+            "highlighted": pgettext("field", "highlighted"),
+            "id": pgettext("field", "id"),
+            "ideal": pgettext("field", "ideal"),
+            "issue": pgettext("field", "issue"),
+            "item": pgettext("field", "item"),
+            "items": pgettext("field", "items"),
+            "lambda_max": pgettext("field", "lambda_max"),
+            "lf": pgettext("field", "lf"),
+            "local": pgettext("field", "local"),
+            "ls": pgettext("field", "ls"),
+            "matrix": pgettext("field", "matrix"),
+            "mean": pgettext("field", "mean"),
+            "measure": pgettext("field", "measure"),
+            "method": pgettext("field", "method"),
+            "metric_progress": pgettext("field", "metric_progress"),
+            "name": pgettext("field", "name"),
+            "nodes": pgettext("field", "nodes"),
+            "normalization": pgettext("field", "normalization"),
+            "objective": pgettext("field", "objective"),
+            "on_track": pgettext("field", "on_track"),
+            "overall": pgettext("field", "overall"),
+            "owner": pgettext("field", "owner"),
+            "path": pgettext("field", "path"),
+            "payoff": pgettext("field", "payoff"),
+            "percent": pgettext("field", "percent"),
+            "pert": pgettext("field", "pert"),
+            "policy": pgettext("field", "policy"),
+            "probability": pgettext("field", "probability"),
+            "progress": pgettext("field", "progress"),
+            "project": pgettext("field", "project"),
+            "quantiles": pgettext("field", "quantiles"),
+            "rank": pgettext("field", "rank"),
+            "ranked": pgettext("field", "ranked"),
+            "ranking": pgettext("field", "ranking"),
+            "records": pgettext("field", "records"),
+            "risk_profile": pgettext("field", "risk_profile"),
+            "rollup": pgettext("field", "rollup"),
+            "row": pgettext("field", "row"),
+            "score": pgettext("field", "score"),
+            "sd": pgettext("field", "sd"),
+            "seed": pgettext("field", "seed"),
+            "simulation": pgettext("field", "simulation"),
+            "smart_issues": pgettext("field", "smart_issues"),
+            "start_date": pgettext("field", "start_date"),
+            "status": pgettext("field", "status"),
+            "tasks": pgettext("field", "tasks"),
+            "thresholds": pgettext("field", "thresholds"),
+            "title": pgettext("field", "title"),
+            "total": pgettext("field", "total"),
+            "total_float": pgettext("field", "total_float"),
+            "track": pgettext("field", "track"),
+            "trials": pgettext("field", "trials"),
+            "units": pgettext("field", "units"),
+            "value": pgettext("field", "value"),
+            "variance": pgettext("field", "variance"),
+            "vital": pgettext("field", "vital"),
+            "vital_few": pgettext("field", "vital_few"),
+            "weight": pgettext("field", "weight"),
+            "weighting": pgettext("field", "weighting"),
+            "weights": pgettext("field", "weights"),
+        }
     return words
 
 
@@ -239,7 +259,7 @@ def field_label(name: str) -> str:
     """
     if locale.current() == "en":
         return name
-    labels = _field_labels()
+    labels = _field_labels(locale.current())
     parts: list[str] = []
     for part in name.split("."):
         if part.isdigit() and parts and parts[-1].replace(".", "").isdigit():
@@ -277,7 +297,8 @@ _COLUMN_WORDS: dict[str, dict[str, str]] = {
 }
 """Values of a column (or key number) shown in words in Chinese: status and track words, the
 method ids of the methods that do not name themselves, a goal's roll-up rule."""
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""A date as the JSON result writes it (a cell that is one is shown as a date)."""
 
 
 def _shown(value: Any, column: str | None = None) -> str:
@@ -290,7 +311,7 @@ def _shown(value: Any, column: str | None = None) -> str:
     words = _COLUMN_WORDS.get(column or "", {})
     if isinstance(value, str) and value in words:
         return _(words[value])
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
         try:
             return locale.date_text(dt.date.fromisoformat(value))
         except ValueError:
@@ -371,10 +392,11 @@ def _html_section(index: int, section: Section) -> Iterator[str]:
     yield "</section>"
 
 
-def _language(lang: str | None, sections: Sequence[Section]) -> str | None:
+def _language(lang: str | None, sections: Sequence[Section]) -> str:
     """The language to write the document in: ``lang``, else the sections' (the language
-    they were built in), else the current one (None)."""
-    return lang or next((section.lang for section in sections if section.lang), None)
+    they were built in), else the current one."""
+    chosen = lang or next((section.lang for section in sections if section.lang), None)
+    return chosen or locale.current()
 
 
 _HTML_LANG = {"en": "en", "zh": "zh-CN"}
@@ -474,7 +496,7 @@ def _markdown(
             header = (md_escape(_("field")), md_escape(_("value")))
             lines += [f"| {header[0]} | {header[1]} |", "| --- | --: |"]
             lines += [
-                f"| {md_escape(field_label(n))} | {md_escape(_shown(v))} |" for n, v in numbers
+                f"| {md_escape(field_label(n))} | {md_escape(_shown(v, n))} |" for n, v in numbers
             ]
             lines.append("")
         table = main_table(section.result)

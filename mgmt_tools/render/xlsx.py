@@ -24,88 +24,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from mgmt_tools.locale import N_, _
+from mgmt_tools.locale import _
 from mgmt_tools.render import display_width
 from mgmt_tools.render.escape import cell as safe_cell
+from mgmt_tools.render.report import ISO_DATE, field_label, flat, key_numbers, show
 
-__all__ = ["COLUMN_TITLES", "Sheet", "result_sheets", "workbook"]
+__all__ = ["Sheet", "result_sheets", "workbook"]
 
-COLUMN_TITLES: dict[str, str] = {
-    "id": N_("ID"),
-    "name": N_("Name"),
-    "duration": N_("Duration"),
-    "es": N_("Early start (ES)"),
-    "ef": N_("Early finish (EF)"),
-    "ls": N_("Late start (LS)"),
-    "lf": N_("Late finish (LF)"),
-    "total_float": N_("Total float"),
-    "free_float": N_("Free float"),
-    "critical": N_("Critical"),
-    "start_date": N_("Start date"),
-    "finish_date": N_("Finish date"),
-    "item": N_("Item"),
-    "score": N_("Score"),
-    "rank": N_("Rank"),
-    "category": N_("Category"),
-    "count": N_("Count"),
-    "percent": N_("Percent"),
-    "cumulative_percent": N_("Cumulative percent"),
-    "vital": N_("Vital few"),
-    "alternative": N_("Alternative"),
-    "direction": N_("Direction"),
-    "probability": N_("Probability"),
-    "mean": N_("Mean"),
-    "sd": N_("Standard deviation"),
-    "variance": N_("Variance"),
-    "deadline": N_("Deadline"),
-    "method": N_("Method"),
-    "title": N_("Title"),
-    "project": N_("Project"),
-    "units": N_("Units"),
-    "total": N_("Total"),
-    "cutoff": N_("Cutoff (%)"),
-    "expected_value": N_("Expected value"),
-    "critical_paths": N_("Critical paths"),
-    "vital_few": N_("Vital few"),
-    "value": N_("Value"),
-    "goal": N_("Goal"),
-    "owner": N_("Owner"),
-    "due": N_("Due"),
-    "progress": N_("Progress"),
-    "status": N_("Status"),
-    "cause": N_("Cause"),
-    "matrix": N_("Matrix"),
-    "row": N_("Row"),
-    "col": N_("Column"),
-    "path": N_("Path"),
-    "weight": N_("Weight"),
-    "rollup": N_("Roll-up"),
-    "metric_progress": N_("Metric progress"),
-    "track": N_("Track"),
-    "payoff": N_("Payoff"),
-    "cumulative_probability": N_("Cumulative probability"),
-    "issue": N_("Issue"),
-}
-"""The header of a column holding a JSON field; a field not named here keeps its name."""
-SHEET_TITLES: dict[str, str] = {
-    "tasks": N_("Tasks"),
-    "ranking": N_("Ranking"),
-    "items": N_("Items"),
-    "criteria": N_("Criteria"),
-    "completed": N_("Completed judgements"),
-    "goals": N_("Goals"),
-    "causes": N_("Causes"),
-    "nodes": N_("Goals"),
-    "ranked": N_("Ranked causes"),
-    "categories": N_("Categories"),
-    "risk_profile": N_("Risk profile"),
-    "smart_issues": N_("SMART issues"),
-}
-"""The name of the sheet holding a list of records; others keep the field's name."""
 HIGHLIGHT = ("critical", "vital", "chosen", "optimal", "highlighted")
 """Boolean fields whose true rows are filled in the accent colour (and a goal off track)."""
 DATE_FIELDS = re.compile(r"(^|_)(date|due|as_of|start|finish)$")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FIXED = datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
@@ -128,33 +56,8 @@ class Sheet:
     highlight: Sequence[bool] = field(default_factory=tuple)
 
 
-def _flat(value: Any) -> bool:
-    if isinstance(value, list):
-        return all(_flat(item) for item in value)
-    return value is None or isinstance(value, str | int | float | bool)
-
-
 def _records(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
-
-
-def _summary(data: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
-    rows: list[tuple[str, Any]] = []
-    for key, value in data.items():
-        if not prefix and key in ("command", "warnings"):
-            continue
-        if isinstance(value, Mapping):
-            rows += _summary(value, f"{prefix}{key}.")
-        elif _flat(value) and not _records(value):
-            rows.append((f"{prefix}{key}", value))
-    return rows
-
-
-def _title(key: str) -> str:
-    """The header of field ``key`` (its last part, for a summary path ``pert.sd``), or the
-    key itself when it has none."""
-    known = COLUMN_TITLES.get(key.rsplit(".", 1)[-1]) or COLUMN_TITLES.get(key)
-    return _(known) if known is not None else key
 
 
 def result_sheets(data: Mapping[str, Any]) -> list[Sheet]:
@@ -165,7 +68,7 @@ def result_sheets(data: Mapping[str, Any]) -> list[Sheet]:
             _("Summary"),
             ("label", "value", "field"),
             (_("Item"), _("Value"), _("Field")),
-            [[_title(key), value, key] for key, value in _summary(data)],
+            [[field_label(key), value, key] for key, value in key_numbers(data)],
         )
     ]
     found: list[tuple[str, list[Mapping[str, Any]]]] = []
@@ -177,7 +80,7 @@ def result_sheets(data: Mapping[str, Any]) -> list[Sheet]:
     for key, records in found:
         columns: list[str] = []
         for record in records:
-            columns += [k for k, v in record.items() if _flat(v) and k not in columns]
+            columns += [k for k, v in record.items() if flat(v) and k not in columns]
         rows = [[record.get(column) for column in columns] for record in records]
         marked = [column for column in columns if column in HIGHLIGHT]
         if marked:
@@ -188,12 +91,11 @@ def result_sheets(data: Mapping[str, Any]) -> list[Sheet]:
             highlight = [record.get("rank") == 1 for record in records]
         else:
             highlight = []
-        title = SHEET_TITLES.get(key)
         sheets.append(
             Sheet(
-                _(title) if title is not None else key,
+                field_label(key),
                 columns,
-                [_title(column) for column in columns],
+                [field_label(column) for column in columns],
                 rows,
                 highlight,
             )
@@ -223,12 +125,10 @@ def _value(key: str, value: Any) -> tuple[Any, str | None]:
         if value != value or value in (float("inf"), float("-inf")):
             return str(value), None
         return value, "0" if value.is_integer() else "0.0###"
-    if isinstance(value, str) and DATE_FIELDS.search(key) and _ISO_DATE.fullmatch(value):
+    if isinstance(value, str) and DATE_FIELDS.search(key) and ISO_DATE.fullmatch(value):
         return date.fromisoformat(value), "yyyy-mm-dd"
     if isinstance(value, list):
-        return ", ".join(
-            " → ".join(map(str, v)) if isinstance(v, list) else str(v) for v in value
-        ), None
+        value = show(value)  # as the report shows it: "A → B; C", "x, y"
     if value is None:
         return None, None
     return str(safe_cell(str(value), raw=True)), None

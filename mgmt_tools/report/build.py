@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from mgmt_tools import locale
-from mgmt_tools.errors import GraphvizNotFoundError, InputError, Problem, SheetSource
+from mgmt_tools.errors import GraphvizNotFoundError, InputError, NoSuchSheetError, Problem
 from mgmt_tools.methods import METHODS, Method
 from mgmt_tools.render.report import Section
 from mgmt_tools.report.io import section_input
@@ -87,9 +87,7 @@ def run_section(
         reading["sheet"] = part.sheet
     try:
         loaded = method.read(path, encoding=part.encoding, **reading)
-    except InputError as error:
-        if part.sheet is None or not _no_such_sheet(error, path, part.sheet):
-            raise
+    except NoSuchSheetError as error:
         where = ("sections", number, "sheet")
         problems = [
             report.problem(where, problem.message)
@@ -129,41 +127,3 @@ def build_sections(report_path: str | os.PathLike[str], model: ReportModel) -> l
             run_section(report_path, part, report=model, number=number)
             for number, part in enumerate(model.sections)
         ]
-
-
-def _no_such_sheet(error: InputError, path: Path, sheet: str | int) -> bool:
-    """Whether the reader's ``error`` says that the workbook at ``path`` has no ``sheet``: a
-    problem of the whole file (no sheet, row or cell), from a workbook that opens and whose
-    sheets do not include the one asked for (a damaged file, a file too large, stays the
-    workbook's own problem)."""
-    if not all(
-        problem.line is None and problem.sheet is None and not problem.path
-        for problem in error.problems
-    ) or any(isinstance(problem.source, SheetSource) for problem in error.problems):
-        return False
-    names = _sheet_names(path)
-    if names is None:
-        return False
-    if isinstance(sheet, str) and sheet in names:
-        return False
-    if isinstance(sheet, str) and sheet.strip().isdigit():
-        sheet = int(sheet.strip())
-    return not (isinstance(sheet, int) and 1 <= sheet <= len(names))
-
-
-def _sheet_names(path: Path) -> list[str] | None:
-    """The names of the sheets of the workbook at ``path``, None when it does not open."""
-    import warnings
-
-    try:
-        import openpyxl
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, read_only=True)
-        try:
-            return list(book.sheetnames)
-        finally:
-            book.close()
-    except Exception:  # any failure to open: the reader's own message stands
-        return None

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from mgmt_tools._files import (
-    SUFFIXES,
     TABLE_SUFFIXES,
     input_suffixes,
     load_file,
     read_document,
+    workbook_name,
 )
 from mgmt_tools._validation import Locating, validate_document
 from mgmt_tools.errors import InputError, Problem, did_you_mean, in_order
@@ -20,7 +20,7 @@ from mgmt_tools.locale import _
 from mgmt_tools.methods import METHODS
 from mgmt_tools.report.model import ReportModel
 
-__all__ = ["is_workbook_name", "load", "loads", "section_input"]
+__all__ = ["load", "loads", "section_input"]
 
 
 def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> ReportModel:
@@ -159,22 +159,13 @@ def _sheet_problems(model: ReportModel, where: Locating) -> list[Problem]:
     a workbook's missing sheet is found when the section is run)."""
     problems: list[Problem] = []
     for number, part in enumerate(model.sections):
-        if part.sheet is None or is_workbook_name(part.input):
+        if part.sheet is None or workbook_name(part.input):
             continue
         message = _(
             "sheet names a sheet of an Excel workbook (.xlsx, .xlsm); the input '{file}' is not one"
         ).format(file=part.input)
         problems.append(where.problem(("sections", number, "sheet"), message))
     return problems
-
-
-def is_workbook_name(name: str) -> bool:
-    """Whether a section's input is named as an Excel workbook.
-
-    >>> is_workbook_name("plan.XLSX"), is_workbook_name("plan.csv")
-    (True, False)
-    """
-    return SUFFIXES.get(Path(name).suffix.lower()) == "xlsx"
 
 
 def _text_encoding(name: str) -> bool:

@@ -15,12 +15,12 @@ from tests.conftest import EXAMPLES
 from tests.helpers import mgmt
 
 CASES = [
-    ("pert", "pert/supply-chain-onboarding.yaml", "Tasks"),
-    ("gantt", "pert/supply-chain-onboarding.yaml", "Tasks"),
-    ("rank", "rank/weekly-todo.yaml", "Ranking"),
-    ("pareto", "pareto/complaint-counts.yaml", "Items"),
-    ("index", "index/prospects.yaml", "Ranking"),
-    ("ahp", "ahp/team-leader.yaml", "Ranking"),
+    ("pert", "pert/supply-chain-onboarding.yaml", "tasks"),
+    ("gantt", "pert/supply-chain-onboarding.yaml", "tasks"),
+    ("rank", "rank/weekly-todo.yaml", "ranking"),
+    ("pareto", "pareto/complaint-counts.yaml", "items"),
+    ("index", "index/prospects.yaml", "ranking"),
+    ("ahp", "ahp/team-leader.yaml", "ranking"),
     ("decision", "decision/payroll-bid.yaml", "Summary"),
     ("fishbone", "fishbone/slow-credit-approval.yaml", "Summary"),
     ("goals", "goals/deposit-growth-2027.yaml", "Summary"),
@@ -52,20 +52,19 @@ def test_pert_workbook_numbers_dates_highlight_and_chart(tmp_path: Path) -> None
     code, _out, err = mgmt("gantt", str(plan), "-o", str(out))
     assert code == 0, err
     book = _book(out)
-    tasks = book["Tasks"]
+    tasks = book["tasks"]
     header = [cell.value for cell in tasks[1]]
-    assert header[:4] == ["ID", "Name", "Duration", "Early start (ES)"]
-    assert tasks["A1"].comment.text == "id"  # the JSON field, for scripts
+    assert header[:4] == ["id", "name", "duration", "es"]  # the JSON fields in English
     code, data, _err = mgmt("pert", str(plan), "--json")
     import json
 
     expected = json.loads(data)["tasks"]
     rows = list(tasks.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(expected)
-    start = header.index("Start date")
+    start = header.index("start_date")
     for row, task in zip(rows, expected, strict=True):
         assert row[0] == task["id"]
-        assert row[header.index("Total float")] == pytest.approx(task["total_float"], abs=1e-12)
+        assert row[header.index("total_float")] == pytest.approx(task["total_float"], abs=1e-12)
         assert row[start] == dt.datetime.fromisoformat(task["start_date"])
     fills = {
         tasks.cell(row=number, column=1).value: tasks.cell(row=number, column=1).fill.fgColor.rgb
@@ -94,7 +93,7 @@ def test_input_text_is_never_a_formula(tmp_path: Path) -> None:
     )
     out = tmp_path / "plan.xlsx"
     assert mgmt("pert", str(plan), "-o", str(out)).code == 0
-    tasks = _book(out)["Tasks"]
+    tasks = _book(out)["tasks"]
     assert tasks["B2"].value == '=HYPERLINK("http://x")'
     assert tasks["B2"].data_type == "s"
     assert tasks["A3"].value == "@SUM(A1)"
@@ -104,9 +103,9 @@ def test_input_text_is_never_a_formula(tmp_path: Path) -> None:
 def test_pareto_vital_few_highlighted(tmp_path: Path) -> None:
     out = tmp_path / "p.xlsx"
     assert mgmt("pareto", str(EXAMPLES / "pareto/complaint-counts.yaml"), "-o", str(out)).code == 0
-    items = _book(out)["Items"]
+    items = _book(out)["items"]
     header = [cell.value for cell in items[1]]
-    vital = header.index("Vital few") + 1
+    vital = header.index("vital") + 1
     for number in range(2, items.max_row + 1):
         filled = items.cell(row=number, column=1).fill.fgColor.rgb.endswith(ACCENT_FILL)
         assert filled == items.cell(row=number, column=vital).value
@@ -146,6 +145,18 @@ def test_chinese_workbook(tmp_path: Path) -> None:
     book = _book(out)
     assert book.sheetnames == ["摘要", "任务", "图"]
     header = [cell.value for cell in book["任务"][1]]
-    assert header[:4] == ["编号", "名称", "工期", "最早开始（ES）"]
+    assert header[:4] == ["编号", "名称", "工期", "最早开始"]  # as the report labels them
     assert "总时差" in header
-    assert book["任务"]["H1"].comment.text == "total_float"
+    assert book["任务"]["H1"].comment.text == "total_float"  # the JSON field, for scripts
+
+
+def test_control_characters_in_lists_are_shown_not_written(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text('tasks:\n  - {id: "A\\eB", duration: 1}\n', encoding="utf-8")
+    out = tmp_path / "plan.xlsx"
+    code, _out, err = mgmt("pert", str(plan), "-o", str(out))
+    assert code == 0, err  # an escape code in an id once crashed the critical-path cell
+    book = _book(out)
+    summary = {row[2]: row[1] for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
+    assert summary["critical_paths"] == "A\\x1bB"
+    assert book["tasks"]["A2"].value == "A\\x1bB"

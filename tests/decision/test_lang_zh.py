@@ -221,3 +221,17 @@ def test_english_unchanged() -> None:
     assert "  全面智能化改造  630  <- chosen" in out
     assert "  root: 全面智能化改造" in out
     assert "EVPI (value of knowing the outcome before deciding):\n  周边客流: 110" in out
+
+
+def test_tied_branches_listed_as_the_reader_writes() -> None:
+    """The branches of a tie are named with 、 in Chinese and ", " in English."""
+    from mgmt_tools.decision import loads
+
+    text = "root:\n  type: decision\n  branches:\n    - {name: 甲方案, payoff: 10}\n"
+    text += "    - {name: 乙方案, payoff: 10}\n"
+    with locale.using("zh"):
+        (zh,) = run(loads(text)).warnings
+    with locale.using("en"):
+        (en,) = run(loads(text)).warnings
+    assert "'甲方案'、'乙方案'" in zh
+    assert "'甲方案', '乙方案' are worth 10" in en

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from mgmt_cli.main import cli
-from mgmt_tools.goals import load, run, to_dot, to_markdown, to_mermaid
+from mgmt_tools.goals import load, run, summary_text, to_dot, to_markdown, to_mermaid
 from mgmt_tools.locale import set_language, using
 from tests.locale.untranslated import english_words
 
@@ -154,3 +154,34 @@ def test_english_unchanged(lang: str | None, monkeypatch: pytest.MonkeyPatch) ->
     assert "due 2027-12-31" in dot
     assert "blocked · off track" in dot
     assert "as of 2027-06-30" in dot
+
+
+SMART_TREE = """\
+goal: 增长
+children:
+  - {goal: 获客}
+  - {goal: 留存, owner: 张三}
+  - {goal: 获客}
+"""
+
+
+def test_smart_gaps_and_names_listed_as_the_reader_writes() -> None:
+    """What a goal lacks and goals of one name are listed with 、 in Chinese, ", " in English;
+    the Markdown details take ， and full-width brackets in Chinese."""
+    from mgmt_tools.goals import loads
+
+    with using("zh"):
+        result = run(loads(SMART_TREE))
+        text, markdown = summary_text(result), to_markdown(result)
+        with pytest.raises(KeyError, match="'增长 / 获客'、'增长 / 获客'"):
+            result.goal("获客")
+    assert "  增长 / 获客：可衡量的目标值、截止日期、负责人" in text.splitlines()
+    assert "- 增长 / 留存：可衡量的目标值、截止日期" in markdown.splitlines()
+    assert "  - [ ] 留存（0%，张三）" in markdown.splitlines()
+    with using("en"):
+        result = run(loads(SMART_TREE))
+        text, markdown = summary_text(result), to_markdown(result)
+        with pytest.raises(KeyError, match="'增长 / 获客', '增长 / 获客'"):
+            result.goal("获客")
+    assert any(line.startswith("  增长 / 获客: ") and ", " in line for line in text.splitlines())
+    assert "  - [ ] 留存 (0%, 张三)" in markdown.splitlines()

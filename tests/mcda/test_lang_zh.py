@@ -445,3 +445,15 @@ def test_hierarchy_inconsistency_names_the_matrix_in_chinese(tmp_path: Path) -> 
     assert any(line.startswith("警告：准则“稳定”下判断矩阵的一致性比率 CR 为 6.130") for line in zh)
     en = mgmt("ahp", str(path), "--lang", "en").err
     assert "warning: CR of criteria is 2.759, above 0.1: the judgements are inconsistent;" in en
+
+
+def test_unlinked_elements_listed_as_the_reader_writes() -> None:
+    """The elements no judgement links are named with 、 in Chinese, ", " in English."""
+    from mgmt_tools.errors import InputError
+    from mgmt_tools.mcda import loads_judgements
+
+    text = "elements: [甲, 乙, 丙, 丁]\ncomparisons: [[甲, 乙, 2], [丙, 丁, 3]]\n"
+    with using("zh"), pytest.raises(InputError, match="没有判断链将 '丙'、'丁' 与 '甲' 相连"):
+        loads_judgements(text)
+    with using("en"), pytest.raises(InputError, match="links '丙', '丁' to '甲'"):
+        loads_judgements(text)

@@ -20,10 +20,9 @@ import pytest
 
 from mgmt_tools import locale
 from mgmt_tools.pareto import load, pareto_chart, run, summary_text, to_csv, to_markdown
-from mgmt_tools.render import charts as ch
 
 from ..conftest import EXAMPLES
-from ..helpers import figure_texts, mgmt, written
+from ..helpers import drawn_figure, figure_texts, mgmt, written
 from ..locale.untranslated import english_words
 
 EXAMPLE = EXAMPLES / "pareto" / "card-complaints-zh.yaml"
@@ -37,21 +36,6 @@ RECORDS = (
     + "T200,城西支行,年费收取未提前告知\nT201,城东支行,盗刷后处理慢\nT202,城西支行,\n"
 )
 """Card complaint records of two branches: 年费 7, 分期 4, 盗刷 1 and one blank reason."""
-
-
-def chart_figure(monkeypatch: pytest.MonkeyPatch, draw: Any) -> Any:
-    """The matplotlib figure ``draw()`` builds (caught where it is turned into bytes)."""
-    figures: list[Any] = []
-    original = ch.figure_bytes
-
-    def keep(figure: Any, fmt: str) -> bytes:
-        figures.append(figure)
-        return original(figure, fmt)
-
-    monkeypatch.setattr(ch, "figure_bytes", keep)
-    assert draw().startswith(b"\x89PNG")
-    (figure,) = figures
-    return figure
 
 
 def test_summary_in_chinese() -> None:
@@ -95,7 +79,7 @@ def test_other_is_chinese_to_read_and_english_to_read_back() -> None:
 def test_chart_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     with locale.using("zh"):
         result = run(load(EXAMPLE), top=5)
-        figure = chart_figure(monkeypatch, lambda: pareto_chart(result, "png"))
+        figure = drawn_figure(monkeypatch, lambda: pareto_chart(result, "png"))
     texts = figure_texts(figure)
     assert "信用卡客户投诉原因（2024 年上半年）" in texts
     assert "投诉件数" in texts  # the count axis: the measure the file names
@@ -123,7 +107,7 @@ def test_stratified_chart_and_default_measure_in_chinese(
     assert english_words(out) == []
     with locale.using("zh"):
         result = run(load(data, column="原因", by="支行"))
-        figure = chart_figure(monkeypatch, lambda: pareto_chart(result, "png"))
+        figure = drawn_figure(monkeypatch, lambda: pareto_chart(result, "png"))
     texts = figure_texts(figure)
     assert "帕累托图（频数）" in texts
     assert "频数" in texts

@@ -315,6 +315,35 @@ def test_bad_plan_stays_english_with_lang_en(tmp_path: Path) -> None:
     assert f"{path}:5:52: tasks[2].depends_on[1]: cycle: C -> D -> C" in err.splitlines()
 
 
+@pytest.mark.parametrize(
+    ("plan", "zh", "en"),
+    [
+        (
+            "start: 2027-03-05\ndeadline: 2027-03-01\ntasks:\n  - {id: A, duration: 2}\n",
+            "截止日期 2027年3月1日 早于开始日期 2027年3月5日",
+            "deadline 2027-03-01 is before start 2027-03-05",
+        ),
+        (
+            "start: 9999-12-01\ntasks:\n  - {id: A, duration: 50}\n",
+            "开始日期 9999年12月1日 之后第 50 个工作日完成，晚于计划可达的最后日期 9999年12月31日",
+            "ends 50 working days from the start 9999-12-01, past 9999-12-31,",
+        ),
+    ],
+)
+def test_dates_in_messages_are_written_in_the_language(
+    tmp_path: Path, plan: str, zh: str, en: str
+) -> None:
+    # Chinese messages spell dates as the rest of the Chinese text (2027年3月1日); English ISO.
+    path = written(tmp_path / "plan.yaml", plan)
+    code, _out, err = mgmt("pert", str(path), "--lang", "zh")
+    assert code == 1
+    assert zh in err
+    assert not re.search(r"\d{4}-\d\d-\d\d", err.split(": ", 2)[-1])
+    code, _out, err = mgmt("pert", str(path), "--lang", "en")
+    assert code == 1
+    assert en in err
+
+
 def test_bad_csv_in_chinese(tmp_path: Path) -> None:
     path = written(tmp_path / "plan.csv", "id,name,duraton\nA,开户,x\n")
     code, _out, err = mgmt("pert", str(path), "--lang", "zh")

@@ -39,7 +39,7 @@ from mgmt_tools.pert import dump, from_dict, loads, schedule
 from mgmt_tools.pert.calendar import WorkCalendar
 from mgmt_tools.pert.gantt_mermaid import gantt_mermaid
 from mgmt_tools.pert.holidays import NAMES, named
-from mgmt_tools.pert.model import CalendarName
+from mgmt_tools.pert.model import WEEKDAYS, CalendarName
 
 WEEK = ("mon", "tue", "wed", "thu", "fri")
 TASK = {"id": "A", "duration": 1}
@@ -252,22 +252,46 @@ def test_mermaid_excludes_the_days_off_and_includes_the_make_up_days() -> None:
     ) in text
 
 
-def test_the_list_of_working_days_agrees_with_the_rank_formula() -> None:
+def test_the_list_of_working_days_agrees_with_a_day_by_day_walk() -> None:
     """Dates come from an explicit list of working days (numpy's busday_offset looks holidays
-    up one by one); the rank formula over busday_offset gives the same days."""
-    calendar = WorkCalendar(
-        dt.date(2001, 1, 1),
-        ("sun", "mon", "tue", "wed", "thu"),
-        (dt.date(2003, 5, 5),),
-        (dt.date(2001, 1, 5), dt.date(2010, 2, 20)),
-        "cn",
-    )
+    up one by one); walking the calendar one day at a time gives the same days: the plan's
+    own days win over the base's (docs/formats/)."""
+    week = ("sun", "mon", "tue", "wed", "thu")
+    own_off, own_worked = (dt.date(2003, 5, 5),), (dt.date(2001, 1, 5), dt.date(2010, 2, 20))
+    calendar = WorkCalendar(dt.date(2001, 1, 1), week, own_off, own_worked, "cn")
     numbers = np.random.default_rng(7).integers(0, 6000, 50_000)
     listed = calendar.day(numbers)
-    ranked = WorkCalendar._day(calendar._cache["days"], calendar.first_day, numbers)
-    assert (listed == ranked).all()
+    base_off, base_worked = named("cn").days(2001, 2026)
+    off = (set(base_off) - set(own_worked)) | set(own_off)
+    worked = (set(base_worked) - set(own_off)) | set(own_worked)
+    walked: list[dt.date] = []
+    day = dt.date(2001, 1, 1)
+    while len(walked) <= 6000:
+        if day in worked or (day not in off and WEEKDAYS[day.weekday()] in week):
+            walked.append(day)
+        day += dt.timedelta(days=1)
+    assert (listed == np.array(walked, dtype="datetime64[D]")[numbers]).all()
     assert str(calendar.day([0])[0]) == "2001-01-02"  # Monday 1 is New Year's Day
     assert calendar.offset_of(dt.date(2001, 1, 5)) == 4.0  # Tue 2 to Thu 4, Fri 5 worked
+
+
+def test_working_days_past_year_9999_count_on_by_the_week() -> None:
+    # Past the list (it ends at 9999-12-31) only the working week is left: Fri 9999-12-31 is
+    # a holiday, Thu 30 an extra working day (a Thursday off the week), Mon 10000-01-03 next.
+    week = ("mon", "tue", "wed", "fri")
+    calendar = WorkCalendar(
+        dt.date(9999, 12, 27), week, (dt.date(9999, 12, 31),), (dt.date(9999, 12, 30),)
+    )
+    days = calendar.day([5, 0, 4, 3, 6, 9])
+    assert WorkCalendar.iso(days) == [
+        "10000-01-04",
+        "9999-12-27",
+        "10000-01-03",
+        "9999-12-30",
+        "10000-01-05",
+        "10000-01-11",  # Thu 6 off the week, Fri 7 and Mon 10 worked
+    ]
+    assert calendar.last_day() == 3
 
 
 def test_a_million_offsets_stay_fast() -> None:
@@ -279,3 +303,19 @@ def test_a_million_offsets_stay_fast() -> None:
     began = time.perf_counter()
     calendar.day(numbers)
     assert time.perf_counter() - began < 2.0  # about 0.02 s; numpy's busday_offset: 10 s
+
+
+def test_last_day_does_not_depend_on_what_was_computed_before() -> None:
+    # The last working day before 10000 counts the base's days over every year it covers:
+    # the weekdays from working day 0, less its weekday days off, plus its make-up days.
+    # It once counted only the years resolved so far (one value fresh, another after day()).
+    start = dt.date(2010, 1, 4)  # a Monday, not a holiday
+    high = named("cn").years[1]
+    off, worked = named("cn").days(start.year, high)  # 2010-01-01 (a Friday) is before start
+    weekdays = np.busday_count(np.datetime64(start), np.datetime64("10000-01-01"))
+    off_weekdays = sum(day >= start and day.weekday() < 5 for day in off)
+    expected = int(weekdays) - off_weekdays + len(worked) - 1
+    fresh = WorkCalendar(start, base="cn")
+    used = WorkCalendar(start, base="cn")
+    used.day([4000])
+    assert used.last_day() == fresh.last_day() == expected

@@ -24,10 +24,9 @@ from mgmt_tools.rank import evaluate, from_dict, load, summary_text, to_csv, to_
 from mgmt_tools.rank.build import Comparison
 from mgmt_tools.rank.charts import ranking_chart
 from mgmt_tools.rank.scores import bradley_terry_problem
-from mgmt_tools.render import charts as ch
 
 from ..conftest import EXAMPLES
-from ..helpers import figure_texts, mgmt, written
+from ..helpers import drawn_figure, figure_texts, mgmt, written
 from ..locale.untranslated import english_words
 
 EXAMPLE = EXAMPLES / "rank" / "rm-weekly-todo-zh.yaml"
@@ -42,21 +41,6 @@ _LABEL = re.compile(r"label=<([^<>]*)>")
 def dot_labels(dot: str) -> str:
     """The text of every HTML label of a DOT source, markup removed, one per line."""
     return "\n".join(_LABEL.findall(_TAGS.sub(" ", dot)))
-
-
-def chart_figure(monkeypatch: pytest.MonkeyPatch, draw: Any) -> Any:
-    """The matplotlib figure ``draw()`` builds (caught where it is turned into bytes)."""
-    figures: list[Any] = []
-    original = ch.figure_bytes
-
-    def keep(figure: Any, fmt: str) -> bytes:
-        figures.append(figure)
-        return original(figure, fmt)
-
-    monkeypatch.setattr(ch, "figure_bytes", keep)
-    assert draw().startswith(b"\x89PNG")
-    (figure,) = figures
-    return figure
 
 
 def test_summary_in_chinese() -> None:
@@ -233,7 +217,7 @@ def test_matrix_in_chinese() -> None:
 def test_ranking_chart_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     with locale.using("zh"):
         result = evaluate(load(EXAMPLE))
-        figure = chart_figure(monkeypatch, lambda: ranking_chart(result, "png"))
+        figure = drawn_figure(monkeypatch, lambda: ranking_chart(result, "png"))
     texts = figure_texts(figure)
     assert "客户经理本周待办事项（第 27 周）" in texts
     assert "得分：象限（立即做、计划做、授权做、不做），同象限再按紧急 + 重要" in texts
@@ -247,7 +231,7 @@ def test_ranking_chart_title_and_missing_scores_in_chinese(
 ) -> None:
     with locale.using("zh"):
         result = evaluate(from_dict({"method": "moscow", **BACKLOGS["moscow"]}))
-        figure = chart_figure(monkeypatch, lambda: ranking_chart(result, "png", top=3))
+        figure = drawn_figure(monkeypatch, lambda: ranking_chart(result, "png", top=3))
     texts = figure_texts(figure)
     assert "优先级排序（MoSCoW）\n共 4 项中的前 3 项" in texts
     assert "无得分" in texts

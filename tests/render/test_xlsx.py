@@ -42,7 +42,7 @@ def test_values_keep_their_types() -> None:
     assert summary["count"] == 3
     assert summary["start_date"] == dt.datetime(2027, 3, 1)
     assert summary["note"] == "=1+1"
-    items = book["Items"]
+    items = book["items"]
     assert [cell.value for cell in items[2]] == ["A", dt.datetime(2027, 4, 5), 0.25, True]
     assert items["B2"].number_format == "yyyy-mm-dd"
 
@@ -52,7 +52,7 @@ def test_headers_follow_the_language() -> None:
     with locale.using("zh"):
         sheets = result_sheets(data)
     assert [sheet.name for sheet in sheets] == ["摘要", "任务"]
-    assert list(sheets[1].headers) == ["编号", "总时差"]
+    assert list(sheets[1].headers) == ["编号", "总时差"]  # render.report.field_label
     assert list(sheets[1].fields) == ["id", "total_float"]
 
 
