@@ -17,6 +17,7 @@ off and make-up days for the years the dates reach, computed when first needed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,7 +33,15 @@ from mgmt_tools.locale import _, date_text
 from mgmt_tools.pert.holidays import named
 from mgmt_tools.pert.model import WEEKDAYS, Plan
 
-__all__ = ["LAST_DATE", "WorkCalendar", "calendar_conflicts", "calendar_of", "check_years", "whole"]
+__all__ = [
+    "LAST_DATE",
+    "WorkCalendar",
+    "calendar_conflicts",
+    "calendar_of",
+    "check_years",
+    "whole",
+    "with_calendar",
+]
 
 LAST_DATE = dt.date.max
 """The last date a plan may reach (9999-12-31): ISO 8601 dates, Python's and the spreadsheets'
@@ -273,6 +282,38 @@ def calendar_of(plan: Plan) -> WorkCalendar | None:
         return None
     return WorkCalendar(
         plan.start, plan.workdays, plan.holidays, plan.extra_workdays, plan.calendar_base
+    )
+
+
+def with_calendar(plan: Plan, start: dt.date | None = None, calendar: str | None = None) -> Plan:
+    """``plan`` with the start date and named calendar given on the command line (``--start``,
+    ``--calendar``): a CSV or Excel plan has neither; a YAML plan's are replaced. The plan's
+    own holidays and make-up days stay.
+
+    Raises :class:`~mgmt_tools.errors.OptionError` when the plan cannot take them: a calendar
+    without a start date, a start on a plan whose units are not days.
+
+    >>> from mgmt_tools.pert import from_dict
+    >>> plan = with_calendar(from_dict({"tasks": [{"id": "A", "duration": 1}]}),
+    ...                      dt.date(2026, 2, 13), "cn")
+    >>> plan.start, plan.calendar_base
+    (datetime.date(2026, 2, 13), 'cn')
+    """
+    from mgmt_tools.errors import OptionError
+
+    start = start or plan.start
+    if start is None:
+        raise OptionError(
+            _("--calendar needs a start date: give --start DATE, or start: in the plan")
+        )
+    if plan.units != "days":
+        message = _("--start needs a plan in days (a calendar counts working days), not '{units}'")
+        raise OptionError(message.format(units=plan.units))
+    return dataclasses.replace(
+        plan,
+        start=start,
+        calendar_base=calendar or plan.calendar_base,
+        has_calendar=plan.has_calendar or calendar is not None,
     )
 
 

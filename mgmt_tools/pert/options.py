@@ -12,7 +12,7 @@ import math
 
 from mgmt_tools.locale import _
 
-__all__ = ["parse_deadline"]
+__all__ = ["parse_calendar", "parse_deadline"]
 
 
 def parse_deadline(text: str) -> float | dt.date:
@@ -44,3 +44,25 @@ def parse_deadline(text: str) -> float | dt.date:
     except ValueError:
         message = _("'{text}' is neither a number of units nor a date (YYYY-MM-DD)")
         raise ValueError(message.format(text=text)) from None
+
+
+def parse_calendar(text: str) -> str:
+    """A named working calendar (``cn``, ``us``, ``gb``, ``gb-sct``, ``gb-nir``, ``hk``).
+
+    Raises
+    ------
+    ValueError
+        ``text`` names no calendar, with the message shown to the user.
+
+    Examples
+    --------
+    >>> parse_calendar(" CN ")
+    'cn'
+    >>> parse_calendar("fr")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown calendar 'fr' (known: cn, us, gb, gb-sct, gb-nir, hk)
+    """
+    from mgmt_tools.pert.holidays import named
+
+    return named(text.strip().lower()).name

@@ -22,7 +22,13 @@ from mgmt_tools._numeric import isclose
 from mgmt_tools._validation import locate
 from mgmt_tools.errors import InputError
 from mgmt_tools.locale import _, date_text
-from mgmt_tools.pert.calendar import LAST_DATE, WorkCalendar, calendar_of, check_years
+from mgmt_tools.pert.calendar import (
+    LAST_DATE,
+    WorkCalendar,
+    calendar_of,
+    check_years,
+    with_calendar,
+)
 from mgmt_tools.pert.cycles import cycle_error
 from mgmt_tools.pert.merge_bias import merge_bias_warnings
 from mgmt_tools.pert.model import Plan
@@ -236,6 +242,8 @@ def run(
     seed: int | None = None,
     distribution: str = "beta-pert",
     progress: Callable[[int, int], None] | None = None,
+    start: dt.date | None = None,
+    calendar: str | None = None,
 ) -> Schedule:
     """Schedule ``plan`` and, when ``trials`` is given, simulate its risk: ``mgmt pert``.
 
@@ -254,6 +262,10 @@ def run(
         Of the durations in the simulation: "beta-pert" (also called "pert") or "triangular".
     progress
         Called as ``progress(done, total)`` with the trials done after each chunk.
+    start, calendar
+        Give the plan a start date and a named working calendar (``cn``, ``us``, ...), as
+        ``--start`` and ``--calendar`` do for a CSV or Excel plan
+        (:func:`~mgmt_tools.pert.calendar.with_calendar`).
 
     Raises
     ------
@@ -272,6 +284,8 @@ def run(
     >>> result.duration, result.simulation.distribution, result.simulation.trials
     (5.5, 'beta-pert', 1000)
     """
+    if start is not None or calendar is not None:
+        plan = with_calendar(plan, start, calendar)
     result = schedule(plan, deadline=deadline)
     if trials is None:
         return result

@@ -21,6 +21,25 @@ _PERT_OPTIONS = (
         parse="mgmt_tools.pert.options:parse_deadline",
     ),
     Option(
+        "start",
+        N_(
+            "Start date (YYYY-MM-DD): offsets become dates on the working calendar; for a CSV "
+            "or Excel plan, which has no start of its own, or to replace the plan's."
+        ),
+        kind="date",
+        metavar="DATE",
+    ),
+    Option(
+        "calendar",
+        N_(
+            "Named working calendar with its official holidays and make-up working days: cn, "
+            "us, gb, gb-sct, gb-nir or hk (with a start date; replaces the plan's base; the "
+            "plan's own holidays and extra_workdays stay)."
+        ),
+        metavar="NAME",
+        parse="mgmt_tools.pert.options:parse_calendar",
+    ),
+    Option(
         "simulate",
         N_(
             "Monte Carlo: simulate N schedules over the three-point estimates (adds the "
