@@ -65,7 +65,7 @@ FISHBONE = Method(
         Option("weight", N_("--counts: a column of weights (cost) to sum."), metavar="W"),
         Option(
             "counts_encoding",
-            N_("--counts: text encoding of the CSV (default: the input's --encoding, else UTF-8)."),
+            N_("--counts: text encoding of the CSV (default: UTF-8, or GBK when it clearly is)."),
             metavar="NAME",
         ),
         Option(
