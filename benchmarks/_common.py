@@ -147,6 +147,14 @@ class Row:
         return self.baseline.median / self.mgmt.median if self.baseline else None
 
 
+def _ratio_text(ratio: float | None) -> str:
+    """The baseline's time over ours: one decimal, or two significant digits below 1 (a
+    workbook is slower than the CSV it is measured beside)."""
+    if ratio is None:
+        return "-"
+    return f"{ratio:.2g}x" if ratio < 1 else f"{ratio:.1f}x"
+
+
 def print_table(rows: Sequence[Row], baseline_name: str) -> None:
     """Print the rows as an aligned text table (medians in seconds)."""
     header = [
@@ -170,7 +178,7 @@ def print_table(rows: Sequence[Row], baseline_name: str) -> None:
                 row.engine,
                 f"{row.mgmt.median:.3f}",
                 f"{row.baseline.median:.3f}" if row.baseline else "-",
-                f"{ratio:.1f}x" if ratio is not None else "-",
+                _ratio_text(ratio),
                 row.target,
                 "PASS" if row.passed else "FAIL",
                 row.peak,

@@ -120,11 +120,11 @@ def _value(key: str, value: Any) -> tuple[Any, str | None]:
     if isinstance(value, bool):
         return value, None
     if isinstance(value, int):
-        return value, "0"
+        return value, None  # Excel's General format shows a whole number as it is
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             return str(value), None
-        return value, "0" if value.is_integer() else "0.0###"
+        return value, None if value.is_integer() else "0.0###"
     if isinstance(value, str) and DATE_FIELDS.search(key) and ISO_DATE.fullmatch(value):
         return date.fromisoformat(value), "yyyy-mm-dd"
     if isinstance(value, list):
@@ -135,11 +135,12 @@ def _value(key: str, value: Any) -> tuple[Any, str | None]:
 
 
 def workbook(sheets: Sequence[Sheet], picture: bytes | None = None) -> bytes:
-    """The ``.xlsx`` bytes of ``sheets``, with ``picture`` (PNG) on a last sheet."""
+    """The ``.xlsx`` bytes of ``sheets``, with ``picture`` (PNG) on a last sheet.
+
+    The workbook is written in openpyxl's write-only mode: rows stream out as they are
+    made, so a big table costs little memory (benchmarks/bench_xlsx.py).
+    """
     from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     for sheet in sheets:
         if len(sheet.rows) >= MAX_ROWS:
@@ -151,43 +152,10 @@ def workbook(sheets: Sequence[Sheet], picture: bytes | None = None) -> bytes:
                     "write CSV instead (-o result.csv)"
                 ).format(limit=f"{MAX_ROWS:,}", sheet=sheet.name, rows=f"{len(sheet.rows) + 1:,}")
             )
-    book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book = Workbook(write_only=True)
     used: set[str] = set()
-    bold = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-    accent = PatternFill("solid", fgColor=ACCENT_FILL)
     for sheet in sheets:
-        page = book.create_sheet(_sheet_name(sheet.name, used))
-        widths = [display_width(header) for header in sheet.headers]
-        for number, (key, header) in enumerate(zip(sheet.fields, sheet.headers, strict=True), 1):
-            cell = page.cell(row=1, column=number, value=str(safe_cell(header, raw=True)))
-            cell.data_type = "s"
-            cell.font = bold
-            cell.fill = header_fill
-            if header != key:
-                cell.comment = Comment(key, "mgmt-tools")
-        for row_number, row in enumerate(sheet.rows, 2):
-            filled = row_number - 2 < len(sheet.highlight) and sheet.highlight[row_number - 2]
-            for number, (key, raw) in enumerate(zip(sheet.fields, row, strict=True), 1):
-                if key == "value" and "field" in sheet.fields:  # the summary: one field a row
-                    key = str(row[sheet.fields.index("field")])
-                value, number_format = _value(key, raw)
-                cell = page.cell(row=row_number, column=number, value=value)
-                if isinstance(value, str) and value.startswith("="):
-                    cell.data_type = "s"  # text, never a formula
-                if number_format is not None:
-                    cell.number_format = number_format
-                if filled:
-                    cell.fill = accent
-                if row_number < 1002:
-                    shown = value.isoformat() if isinstance(value, date) else str(value or "")
-                    widths[number - 1] = max(widths[number - 1], display_width(shown[:80]))
-        for number, width in enumerate(widths, 1):
-            page.column_dimensions[get_column_letter(number)].width = min(width + 2, MAX_WIDTH)
-        page.freeze_panes = "A2"
-        if sheet.rows:
-            page.auto_filter.ref = f"A1:{get_column_letter(len(sheet.fields))}{len(sheet.rows) + 1}"
+        _write_sheet(book.create_sheet(_sheet_name(sheet.name, used)), sheet)
     if picture is not None:
         from openpyxl.drawing.image import Image
 
@@ -199,6 +167,65 @@ def workbook(sheets: Sequence[Sheet], picture: bytes | None = None) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return _fixed_times(buffer.getvalue())
+
+
+def _write_sheet(page: Any, sheet: Sheet) -> None:
+    """Write ``sheet`` on the write-only ``page``: widths, frozen and filtered header, rows."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    summary = "field" in sheet.fields and "value" in sheet.fields  # one field a row
+    rows = [
+        [
+            _value(
+                str(row[sheet.fields.index("field")]) if summary and key == "value" else key, raw
+            )
+            for key, raw in zip(sheet.fields, row, strict=True)
+        ]
+        for row in sheet.rows
+    ]
+    widths = [display_width(header) for header in sheet.headers]
+    for row in rows[:1000]:  # the widths Excel opens with, from the first rows
+        for number, (value, _format) in enumerate(row):
+            shown = value.isoformat() if isinstance(value, date) else str(value or "")
+            widths[number] = max(widths[number], display_width(shown[:80]))
+    for number, width in enumerate(widths, 1):
+        page.column_dimensions[get_column_letter(number)].width = min(width + 2, MAX_WIDTH)
+    page.freeze_panes = "A2"
+    if sheet.rows:
+        page.auto_filter.ref = f"A1:{get_column_letter(len(sheet.fields))}{len(sheet.rows) + 1}"
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+    accent = PatternFill("solid", fgColor=ACCENT_FILL)
+    header = []
+    for key, title in zip(sheet.fields, sheet.headers, strict=True):
+        cell = WriteOnlyCell(page, str(safe_cell(title, raw=True)))
+        cell.data_type = "s"
+        cell.font = bold
+        cell.fill = header_fill
+        if title != key:
+            cell.comment = Comment(key, "mgmt-tools")  # the JSON field, for scripts
+        header.append(cell)
+    page.append(header)
+    for index, row in enumerate(rows):
+        filled = index < len(sheet.highlight) and sheet.highlight[index]
+        cells: list[Any] = []
+        for value, number_format in row:
+            formula_like = isinstance(value, str) and value.startswith("=")
+            if not (filled or number_format or formula_like):
+                cells.append(value)  # a plain cell: no style to give
+                continue
+            cell = WriteOnlyCell(page, value)
+            if formula_like:
+                cell.data_type = "s"  # text, never a formula
+            if number_format is not None:
+                cell.number_format = number_format
+            if filled:
+                cell.fill = accent
+            cells.append(cell)
+        page.append(cells)
 
 
 def _fixed_times(data: bytes) -> bytes:
