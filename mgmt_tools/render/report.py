@@ -44,6 +44,7 @@ __all__ = [
     "markdown_report",
     "md_escape",
     "show",
+    "worded",
 ]
 
 
@@ -301,6 +302,20 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 """A date as the JSON result writes it (a cell that is one is shown as a date)."""
 
 
+def worded(value: Any, column: str | None) -> str | None:
+    """A value of field ``column`` that reads as words in a language other than English
+    (a goal's status ``in_progress``, the method ``cpm``), in those words; else None.
+
+    >>> with locale.using("zh"):
+    ...     worded("off_track", "track"), worded("cpm", "pert.method"), worded(3, "track")
+    ('落后', '关键路径法', None)
+    """
+    if locale.current() == "en" or not isinstance(value, str):
+        return None
+    words = _COLUMN_WORDS.get((column or "").rsplit(".", 1)[-1], {})
+    return _(words[value]) if value in words else None
+
+
 def _shown(value: Any, column: str | None = None) -> str:
     """A value of a table as :func:`show` writes it; in Chinese, true and false and the
     status words of a status or track column in words, and dates spelled out."""
@@ -308,9 +323,9 @@ def _shown(value: Any, column: str | None = None) -> str:
         return show(value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
-    words = _COLUMN_WORDS.get(column or "", {})
-    if isinstance(value, str) and value in words:
-        return _(words[value])
+    word = worded(value, column)
+    if word is not None:
+        return word
     if isinstance(value, str) and ISO_DATE.fullmatch(value):
         try:
             return locale.date_text(dt.date.fromisoformat(value))

@@ -27,7 +27,7 @@ from typing import Any
 from mgmt_tools.locale import _
 from mgmt_tools.render import display_width
 from mgmt_tools.render.escape import cell as safe_cell
-from mgmt_tools.render.report import ISO_DATE, field_label, flat, key_numbers, show
+from mgmt_tools.render.report import ISO_DATE, field_label, flat, key_numbers, show, worded
 
 __all__ = ["Sheet", "result_sheets", "workbook"]
 
@@ -131,7 +131,8 @@ def _value(key: str, value: Any) -> tuple[Any, str | None]:
         value = show(value)  # as the report shows it: "A → B; C", "x, y"
     if value is None:
         return None, None
-    return str(safe_cell(str(value), raw=True)), None
+    word = worded(value, key)  # a status or method id in the reader's words (not English)
+    return str(safe_cell(word if word is not None else str(value), raw=True)), None
 
 
 def workbook(sheets: Sequence[Sheet], picture: bytes | None = None) -> bytes:

@@ -148,6 +148,22 @@ def test_chinese_workbook(tmp_path: Path) -> None:
     assert header[:4] == ["编号", "名称", "工期", "最早开始"]  # as the report labels them
     assert "总时差" in header
     assert book["任务"]["H1"].comment.text == "total_float"  # the JSON field, for scripts
+    summary = {row[2]: row[1] for row in book["摘要"].iter_rows(min_row=2, values_only=True)}
+    assert summary["method"] == "关键路径法"  # an id that reads as words, in the reader's
+
+
+def test_chinese_goal_statuses_in_words(tmp_path: Path) -> None:
+    out = tmp_path / "goals.xlsx"
+    tree = str(EXAMPLES / "goals/branch-deposits-2027-zh.yaml")
+    code, _out, err = mgmt("goals", tree, "--lang", "zh", "-o", str(out))
+    assert code == 0, err
+    goals = _book(out)["节点"]
+    header = [cell.value for cell in goals[1]]
+    rows = list(goals.iter_rows(min_row=2, values_only=True))
+    assert rows
+    assert {row[header.index("状态")] for row in rows} <= {"已完成", "进行中", "未开始", "受阻"}
+    assert {row[header.index("进度评估")] for row in rows} <= {"正常", "有风险", "落后", None}
+    assert rows[0][header.index("汇总方式")] == "加权平均"
 
 
 def test_control_characters_in_lists_are_shown_not_written(tmp_path: Path) -> None:
