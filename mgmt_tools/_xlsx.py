@@ -61,8 +61,14 @@ _UNZIPPED_LEAST = 64 * 1024 * 1024
 
 
 def is_workbook(data: bytes) -> bool:
-    """Whether ``data`` starts like an Excel workbook (a zip file)."""
-    return data[:4] == ZIP
+    """Whether ``data`` starts like an Excel workbook: a zip file (``.xlsx``), or a compound
+    file (an old ``.xls``, or an ``.xlsx`` with a password), which the reader then refuses
+    with a message saying how to save it, whatever the file is named.
+
+    >>> is_workbook(ZIP + b"..."), is_workbook(OLE + b"..."), is_workbook(b"id,name")
+    (True, True, False)
+    """
+    return data[:4] == ZIP or data.startswith(OLE)
 
 
 def read_sheet(data: bytes, source: str, sheet: str | int | None = None) -> SheetText:
@@ -109,7 +115,7 @@ def _refuse_other_kinds(data: bytes, source: str) -> None:
                 "as an Excel Workbook (.xlsx) or as CSV UTF-8"
             )
         raise InputError([Problem(message, source=source)])
-    if is_workbook(data):
+    if data[:4] == ZIP:
         return
     sample = data[:4096]
     text = b"\x00" not in sample and _is_text(sample)

@@ -27,6 +27,7 @@ from mgmt_tools.errors import (
 from mgmt_tools.locale import using
 from mgmt_tools.pert.io import FORMATS as PLAN_FORMATS
 from mgmt_tools.pert.io import loads as plan_loads
+from tests.helpers import mgmt
 
 
 def book(*sheets: tuple[str, list[list[object]]]) -> bytes:
@@ -309,6 +310,17 @@ def test_an_old_xls_workbook() -> None:
         "old.xls: (top level): an old Excel 97-2003 workbook (.xls), which is not read: save it "
         "in Excel as an Excel Workbook (.xlsx) or as CSV UTF-8"
     ]
+
+
+@pytest.mark.parametrize("name", ["old.xls", "OLD.XLS", "old.csv"])
+def test_an_old_xls_named_anything_is_recognised(tmp_path: Path, name: str) -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600 + "Workbook".encode("utf-16-le")
+    path = tmp_path / name
+    path.write_bytes(ole)
+    for command in (("pert", str(path)), ("pareto", str(path), "--column", "reason")):
+        code, _out, err = mgmt(*command)
+        assert code == 1
+        assert "an old Excel 97-2003 workbook (.xls), which is not read" in err  # not "UTF-8"
 
 
 def test_a_workbook_with_a_password() -> None:
