@@ -139,6 +139,8 @@ def _gantt_figure(result: Schedule) -> Figure:
     plot_width = width - margin_left - margin_right
     pad = 16.0 * (high - low) / (plot_width * 72.0 - 32.0)  # 16 points each side
     low, high = low - pad, high + pad
+    if dated:
+        low, high = parts.date_limits(low, high)
     per_point = (high - low) / (plot_width * 72.0)
 
     title = parts.title_lines(project_name(result), width)

@@ -102,6 +102,8 @@ def _risk_figure(result: Schedule) -> Figure:
     limits = [low, high, *places, *([] if deadline is None else [deadline])]
     margin = 0.03 * (max(limits) - min(limits))
     low, high = min(limits) - margin, max(limits) + margin
+    if timeline.calendar is not None:
+        low, high = parts.date_limits(low, high)
     axes.set_xlim(low, high)
     if timeline.calendar is not None:
         parts.date_axis(axes, high - low)

@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -179,6 +180,12 @@ def _chinese_dates(locator: Any, **formats: Any) -> Any:
     return Concise(locator, **formats)  # type: ignore[no-untyped-call]
 
 
+MOST_SHADED_DAYS = 1500
+"""The longest span of days whose non-working days a chart shades (about four years)."""
+_FIRST_DRAWN = datetime.date(1, 1, 1)
+_LAST_DRAWN = datetime.date(9999, 12, 31)
+
+
 def epoch() -> np.datetime64:
     """Day 0 of matplotlib's date numbers, as a ``numpy.datetime64`` day."""
     import numpy as np
@@ -188,11 +195,33 @@ def epoch() -> np.datetime64:
     return np.datetime64(day, "D")
 
 
+def date_limits(low: float, high: float) -> tuple[float, float]:
+    """``low`` and ``high`` (matplotlib date numbers) kept within the years matplotlib can
+    draw, 0001 to 9999 (a plan may start on 0001-01-01; the margin must not leave year 1).
+
+    >>> from datetime import date
+    >>> from matplotlib import dates as mdates
+    >>> low, high = date_limits(mdates.date2num(date(1, 1, 1)) - 5, 10.0)
+    >>> mdates.num2date(low).year, high
+    (1, 10.0)
+    """
+    from matplotlib import dates as mdates
+
+    first = float(mdates.date2num(_FIRST_DRAWN))  # type: ignore[no-untyped-call]
+    last = float(mdates.date2num(_LAST_DRAWN))  # type: ignore[no-untyped-call]
+    return min(max(low, first), last), max(min(high, last), first)
+
+
 def shade_days(axes: Axes, first: int, off: Sequence[bool] | Any) -> int:
     """Shade each run of days flagged in ``off`` (day ``first + i`` for flag ``i``, in
-    matplotlib date numbers) behind the data; returns the number of shaded spans."""
+    matplotlib date numbers) behind the data; returns the number of shaded spans.
+
+    Over more than :data:`MOST_SHADED_DAYS` days nothing is shaded: a day is then thinner
+    than a pixel, and tens of thousands of spans would take minutes to draw."""
     import numpy as np
 
+    if len(off) > MOST_SHADED_DAYS:
+        return 0
     flags = np.asarray(off, dtype=bool)
     edges = np.diff(np.concatenate(([False], flags, [False])).astype(np.int8))
     begins, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
