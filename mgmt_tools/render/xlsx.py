@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from mgmt_tools.render import display_width
 from mgmt_tools.render.escape import cell as safe_cell
 from mgmt_tools.render.report import ISO_DATE, field_label, flat, key_numbers, show, worded
 
-__all__ = ["Sheet", "result_sheets", "workbook"]
+__all__ = ["Sheet", "embeddable", "result_sheets", "workbook"]
 
 HIGHLIGHT = ("critical", "vital", "chosen", "optimal", "highlighted")
 """Boolean fields whose true rows are filled in the accent colour (and a goal off track)."""
@@ -41,6 +42,8 @@ ACCENT_FILL = "FDEDEC"
 """The theme's accent fill (:data:`mgmt_tools.render.dot.THEME`), without the ``#``."""
 HEADER_FILL = "ECEFF3"
 MAX_WIDTH = 60
+MOST_PIXELS = 40_000_000
+"""The largest picture a workbook embeds (8,000 x 5,000 pixels)."""
 MAX_ROWS = 1_048_576
 """The rows of an Excel sheet (Excel's own limit), the header row included."""
 
@@ -157,7 +160,7 @@ def workbook(sheets: Sequence[Sheet], picture: bytes | None = None) -> bytes:
     used: set[str] = set()
     for sheet in sheets:
         _write_sheet(book.create_sheet(_sheet_name(sheet.name, used)), sheet)
-    if picture is not None:
+    if picture is not None and embeddable(picture):
         from openpyxl.drawing.image import Image
 
         page = book.create_sheet(_sheet_name(_("Chart"), used))
@@ -168,6 +171,24 @@ def workbook(sheets: Sequence[Sheet], picture: bytes | None = None) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return _fixed_times(buffer.getvalue())
+
+
+def embeddable(picture: bytes) -> bool:
+    """Whether the PNG ``picture`` is small enough to embed: at most :data:`MOST_PIXELS`
+    (a tree of thousands of nodes draws a picture Excel cannot show, and the image library
+    refuses it as a decompression bomb); a bigger one is left out, the tables stay.
+
+    >>> import struct
+    >>> header = b"\\x89PNG\\r\\n\\x1a\\n" + b"\\x00\\x00\\x00\\rIHDR"
+    >>> embeddable(header + struct.pack(">II", 800, 600)), embeddable(b"not a png")
+    (True, False)
+    >>> embeddable(header + struct.pack(">II", 20000, 12000))
+    False
+    """
+    if len(picture) < 24 or not picture.startswith(b"\x89PNG\r\n\x1a\n"):
+        return False
+    width, height = struct.unpack(">II", picture[16:24])
+    return 0 < int(width) * int(height) <= MOST_PIXELS
 
 
 def _write_sheet(page: Any, sheet: Sheet) -> None:

@@ -65,3 +65,14 @@ def test_more_rows_than_excel_holds_is_refused() -> None:
     rows = [[1]] * MAX_ROWS
     with pytest.raises(DomainError, match=r"at most 1,048,576 rows, and big has 1,048,577"):
         workbook([Sheet("big", ("n",), ("n",), rows)])
+
+
+def test_a_picture_too_big_to_embed_is_left_out() -> None:
+    import struct
+
+    # a decision tree of thousands of nodes drew a 221-megapixel PNG, which the image library
+    # refused (DecompressionBombError) when the workbook embedded it (found by the fuzz suite)
+    header = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+    huge = header + struct.pack(">II", 30_000, 7_400) + b"\x00" * 64
+    book = _read(workbook(result_sheets({"method": "x"}), picture=huge))
+    assert book.sheetnames == ["Summary"]  # the tables, without the picture
