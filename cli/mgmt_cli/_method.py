@@ -306,17 +306,16 @@ def _draws(method: Method, out_format: str) -> bool:
 def _embedded_chart(
     method: Method, result: Any, chart_name: str | None, values: Mapping[str, Any]
 ) -> Chart | None:
-    """The chart a workbook embeds: ``--chart``, else the one an option chose, else the
-    first that can be drawn as PNG; None when none can (the workbook has its tables)."""
+    """The chart a workbook embeds: ``--chart``, else the one an option chose (``--simulate``),
+    else the first available; None when none is (the workbook has its tables)."""
     from mgmt_tools.errors import OptionError
 
     if chart_name is not None:
         return method.pick_chart(result, chart_name, values)
     try:
-        chosen = method.pick_chart(result, None, values)
+        return method.pick_chart(result, None, values)
     except OptionError:
         return None
-    return chosen if "png" in chosen.formats else None
 
 
 def _progress() -> Callable[[int, int], None]:

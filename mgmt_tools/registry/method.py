@@ -319,8 +319,8 @@ class Method:
         picture = None
         try:
             chosen = chart or (self.pick_chart(result, None, {}) if self.charts else None)
-            if chosen is not None and "png" in chosen.formats:
-                drawn = self.draw(result, "png", chosen, **options)
+            if chosen is not None:
+                drawn = self.draw(result, "png", chosen, **options)  # OptionError: no PNG
                 picture = drawn if isinstance(drawn, bytes) else None
         except MgmtError:
             picture = None

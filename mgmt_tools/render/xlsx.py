@@ -198,18 +198,17 @@ def _write_sheet(page: Any, sheet: Sheet) -> None:
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    summary = "field" in sheet.fields and "value" in sheet.fields  # one field a row
-    rows = [
-        [
-            _value(
-                str(row[sheet.fields.index("field")]) if summary and key == "value" else key, raw
-            )
+    # the summary holds one field a row: its value is read as that field (a date, a status)
+    named_by = sheet.fields.index("field") if "field" in sheet.fields else None
+
+    def cells_of(row: Sequence[Any]) -> list[tuple[Any, str | None]]:
+        return [
+            _value(str(row[named_by]) if named_by is not None and key == "value" else key, raw)
             for key, raw in zip(sheet.fields, row, strict=True)
         ]
-        for row in sheet.rows
-    ]
+
     widths = [display_width(header) for header in sheet.headers]
-    for row in rows[:1000]:  # the widths Excel opens with, from the first rows
+    for row in map(cells_of, sheet.rows[:1000]):  # the widths Excel opens with: first rows
         for number, (value, _format) in enumerate(row):
             shown = value.isoformat() if isinstance(value, date) else str(value or "")
             widths[number] = max(widths[number], display_width(shown[:80]))
@@ -231,7 +230,7 @@ def _write_sheet(page: Any, sheet: Sheet) -> None:
             cell.comment = Comment(key, "mgmt-tools")  # the JSON field, for scripts
         header.append(cell)
     page.append(header)
-    for index, row in enumerate(rows):
+    for index, row in enumerate(map(cells_of, sheet.rows)):  # made as they are written
         filled = index < len(sheet.highlight) and sheet.highlight[index]
         cells: list[Any] = []
         for value, number_format in row:
