@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := demo
 
-.PHONY: all setup system-deps test lint typecheck pytest fuzz demo bench schemas catalogs clean
+.PHONY: all setup system-deps test lint typecheck pytest fuzz demo bench schemas catalogs gallery clean
 
 all: test
 
@@ -94,6 +94,11 @@ bench: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/python -m mgmt_tools.schemas
 	$(BIN)/python -m mgmt_tools.formats_doc
+
+# Redraw every picture of the docs (docs/images/) and the gallery page docs/gallery.md from
+# the list in cli/mgmt_cli/gallery.py; a test fails while the page or a picture is missing.
+gallery: $(STAMP)
+	$(BIN)/python -m mgmt_cli.gallery
 
 clean:
 	rm -rf $(VENV) $(DEMO) build .mypy_cache .ruff_cache .pytest_cache .hypothesis fuzz-findings

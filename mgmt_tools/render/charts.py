@@ -10,7 +10,8 @@ inside it (artists read fonts and colours when they are created) and write it wi
 share (link routes, date axes, shading, marker lines, headings, legends, histograms) are in
 :mod:`mgmt_tools.render.chart_parts`.
 
-- Fonts: the families of :data:`~mgmt_tools.render.dot.FONT_FAMILIES` that are installed, CJK
+- Style: colours, sizes and fonts come from :mod:`mgmt_tools.render.style`.
+- Fonts: the families of :data:`~mgmt_tools.render.style.FONT_FAMILIES` that are installed, CJK
   first, then DejaVu Sans; matplotlib falls back glyph by glyph along the list, so Chinese labels
   render in PNG and PDF, and SVG text is drawn as paths (it shows without the fonts).
 - Text is never read as mathtext (``$`` in a task name stays a dollar sign); control characters
@@ -39,8 +40,19 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from mgmt_tools.errors import RenderError
 from mgmt_tools.locale import _
-from mgmt_tools.render import shorten, strip_forbidden
-from mgmt_tools.render.dot import FONT_FAMILIES, THEME
+from mgmt_tools.render import geometry, shorten, strip_forbidden
+from mgmt_tools.render.style import (
+    DASHES,
+    DOTS,
+    DPI,
+    FONT_FAMILIES,
+    GRID,
+    NEUTRAL,
+    NOTE_SIZE,
+    SHADE,
+    THEME,
+    TITLE_SIZE,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -67,17 +79,6 @@ __all__ = [
 
 FORMATS = ("svg", "png", "pdf")
 """Formats :func:`figure_bytes` writes."""
-DPI = 150
-"""Resolution of PNG output: sharp enough to paste into a report."""
-NEUTRAL = "#9AA5B1"
-"""Fill of ordinary bars: a grey between the theme's line and faint colours."""
-SHADE = "#ECEFF3"
-"""Background of non-working days and other spans that are out of play."""
-GRID = "#E4E7EB"
-DASHES = (0, (4, 3))
-"""Dash pattern of deadlines and other limits."""
-DOTS = (0, (1.5, 1.5))
-TITLE_SIZE, NOTE_SIZE = 12.0, 9.0
 
 _SALT = "mgmt-tools"
 
@@ -170,6 +171,7 @@ def figure_bytes(figure: Figure, fmt: str) -> bytes:
     rc: Any = style()
     with matplotlib.rc_context(rc):
         figure.savefig(buffer, format=fmt, metadata=_METADATA[fmt])
+        geometry.record_figure(figure)
     return buffer.getvalue()
 
 

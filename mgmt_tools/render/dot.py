@@ -6,7 +6,8 @@ attribute values are written by :func:`quote`. HTML-like labels are used even fo
 labels because their escaping is complete and simple, whereas quoted labels give meaning to
 ``\\N``, ``\\l`` and friends.
 
-The :data:`THEME` holds the colours and fonts all diagrams share: one accent colour for what
+The :data:`THEME` (kept in :mod:`mgmt_tools.render.style`, the one style module) holds the
+colours and fonts all diagrams share: one accent colour for what
 matters (critical tasks, the optimal branch, the vital few), neutral greys for the rest, and a
 font list that covers Chinese, Japanese and Korean as well as Latin text.
 
@@ -24,11 +25,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from graphlib import TopologicalSorter
 from typing import TypedDict, Unpack
 
 from mgmt_tools.render import display_width, format_number, shorten, strip_forbidden
+from mgmt_tools.render.style import FONT_FAMILIES, THEME, Theme
 
 __all__ = [
     "FONT_FAMILIES",
@@ -47,45 +48,6 @@ __all__ = [
     "wrap",
 ]
 
-FONT_FAMILIES = (
-    "Noto Sans CJK SC",  # the name fontconfig gives fonts-noto-cjk (Linux, CI)
-    "Source Han Sans SC",  # the same design under Adobe's name
-    "Microsoft YaHei",  # Windows
-    "PingFang SC",  # macOS
-    "Hiragino Sans GB",
-    "WenQuanYi Micro Hei",
-    "DejaVu Sans",
-    "Arial",
-    "sans-serif",
-)
-"""Font families, first found wins: Pango (PNG/PDF) and browsers (SVG) both read the list."""
-
-
-@dataclass(frozen=True)
-class Theme:
-    """Colours and fonts shared by every diagram."""
-
-    accent: str = "#C0392B"
-    """Critical tasks and links, the optimal branch, the vital few."""
-    accent_fill: str = "#FDEDEC"
-    ink: str = "#1F2933"
-    """Text."""
-    muted: str = "#616E7C"
-    """Secondary text: ids, labels of the box's cells, notes."""
-    line: str = "#7B8794"
-    """Borders of ordinary boxes and links that drive their successor."""
-    faint: str = "#9AA5B1"
-    """Links with slack: present, but not what the eye should follow."""
-    fill: str = "#FFFFFF"
-    band_fill: str = "#F5F7FA"
-    """Background of the rows of numbers in a box."""
-    background: str = "white"
-    font: str = ",".join(FONT_FAMILIES)
-    font_size: float = 11.0
-    small_size: float = 9.0
-
-
-THEME = Theme()
 
 _TABLE = str.maketrans(
     {

@@ -26,7 +26,7 @@ import subprocess
 from mgmt_tools import limits
 from mgmt_tools.errors import GraphvizNotFoundError, RenderError
 from mgmt_tools.locale import N_, _
-from mgmt_tools.render import format_number
+from mgmt_tools.render import format_number, geometry
 
 __all__ = ["ENGINES", "FORMATS", "RASTER_DPI", "available", "diagram_size", "executable", "pipe"]
 
@@ -143,6 +143,7 @@ def pipe(
     path = executable(engine)
     if path is None:
         raise GraphvizNotFoundError(engine)
+    geometry.record_graph(source, engine, pinned=pinned)
     command = [path, f"-T{fmt}"] + (["-n2"] if pinned else [])
     try:
         data = _run(command, source.encode("utf-8"), bounds.render_timeout)
