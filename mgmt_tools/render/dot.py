@@ -29,7 +29,7 @@ from graphlib import TopologicalSorter
 from typing import TypedDict, Unpack
 
 from mgmt_tools.render import display_width, format_number, shorten, strip_forbidden
-from mgmt_tools.render.style import FONT_FAMILIES, THEME, Theme
+from mgmt_tools.render.style import FONT_FAMILIES, NOTE_SIZE, THEME, TITLE_SIZE, Theme
 
 __all__ = [
     "FONT_FAMILIES",
@@ -41,6 +41,7 @@ __all__ = [
     "cell",
     "defaults",
     "escape",
+    "heading",
     "html_lines",
     "quote",
     "stacked",
@@ -326,6 +327,30 @@ def stacked(cells: Sequence[tuple[str, CellStyle]]) -> str:
                 ruled["cellpadding"] = 1
         rows.append(f"<TR>{cell(markup, **ruled)}</TR>")
     return "".join(rows)
+
+
+def heading(
+    title: Sequence[str], notes: Sequence[str] = (), key: str = ""
+) -> dict[str, Html | str]:
+    """Graph attributes that set a diagram's title as every picture sets it: top left, bold,
+    in :data:`~mgmt_tools.render.style.TITLE_SIZE` points, each of ``notes`` (plain text, e.g.
+    "as of 8 Dec 2026") on a muted line below it, then ``key`` (markup for a legend, already
+    escaped) under them; nothing beside the title, so it never collides with the legend.
+
+    >>> attrs = heading(["Plan"], ["as of 1 Mar"])
+    >>> attrs["labelloc"], attrs["labeljust"], attrs["label"].count("<TR>")
+    ('t', 'l', 2)
+    """
+    rows = [cell(escape(line), align="LEFT", size=TITLE_SIZE, bold=True) for line in title]
+    rows += [cell(escape(line), align="LEFT", color=THEME.muted, size=NOTE_SIZE) for line in notes]
+    if key:
+        rows.append(cell(key, align="LEFT"))
+    label = Html(
+        '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">'
+        + "".join(f"<TR>{row}</TR>" for row in rows)
+        + "</TABLE>"
+    )
+    return {"label": label, "labelloc": "t", "labeljust": "l"}
 
 
 # --- Big diagrams -----------------------------------------------------------------------------
