@@ -21,6 +21,7 @@ from mgmt_tools.render.mermaid import (
 )
 
 _NAMED = {"quot": '"', "amp": "&", "lt": "<", "gt": ">"}
+_DROPPED = "".join(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFFFE, 0xFFFF]))
 
 
 def _decode(text: str) -> str:
@@ -55,7 +56,14 @@ def test_escaped_text_cannot_leave_the_label(text: str) -> None:
     assert re.fullmatch(r"([^#]|#(35|quot|amp|lt|gt|96|124|37);)*", escaped, re.DOTALL)
 
 
-@given(st.text(st.characters(exclude_categories=("Cs", "Cc"))))
+# Text that escaping keeps whole: within the label limit (a longer one is shortened with '…')
+# and without the characters every output drops (render.strip_forbidden: bidi controls...).
+_KEPT = st.text(
+    st.characters(exclude_categories=("Cs", "Cc"), exclude_characters=_DROPPED), max_size=150
+)
+
+
+@given(_KEPT)
 def test_escaped_text_decodes_back(text: str) -> None:
     assert _decode(escape(text)) == text
 
@@ -136,6 +144,11 @@ def test_gantt_text_stays_one_name(text: str) -> None:
     assert not re.search(r"[:;%#\n\r]", re.sub(r"#(\d+|quot|amp|lt|gt);", "", escaped))
 
 
-@given(st.text(st.characters(exclude_categories=("Cs", "Cc", "Cn"))))
+@given(
+    st.text(
+        st.characters(exclude_categories=("Cs", "Cc", "Cn"), exclude_characters=_DROPPED),
+        max_size=150,
+    )
+)
 def test_gantt_text_decodes_back_to_the_text_on_one_line(text: str) -> None:
     assert _decode(gantt_text(text)) == " ".join(text.split())
