@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from mgmt_tools._arrays import BoolArray, FloatArray, IntArray
 
-__all__ = ["TOLERANCE", "close", "isclose", "rank_with_ties"]
+__all__ = ["TOLERANCE", "close", "isclose", "rank_with_ties", "round_half_away"]
 
 TOLERANCE = 1e-9
 """Relative tolerance of every equality test of computed numbers (docs/formats/)."""
@@ -60,6 +60,27 @@ def close(a: float, b: float, *, floor: float = 1.0) -> bool:
     if not (math.isfinite(a) and math.isfinite(b)):
         return False
     return abs(a - b) <= TOLERANCE * max(floor, abs(a), abs(b))
+
+
+def round_half_away(value: float, decimals: int = 0) -> float:
+    """``value`` rounded to ``decimals`` decimals, a half away from zero (2.5 -> 3, -0.5 -> -1),
+    as a reader rounds: Python's ``round`` goes to the even neighbour (2.5 -> 2) and a float's
+    binary value decides ties (``round(2.675, 2)`` is 2.67). The decimal the float prints as
+    is rounded, so 2.675 gives 2.68. Infinities and NaN are returned as they are.
+
+    Examples
+    --------
+    >>> [round_half_away(x) for x in (0.5, 1.5, 2.5, -2.5, 5.5)]
+    [1.0, 2.0, 3.0, -3.0, 6.0]
+    >>> round_half_away(3.25, 1), round_half_away(2.675, 2), round_half_away(1 / 3, 2)
+    (3.3, 2.68, 0.33)
+    """
+    if not math.isfinite(value) or abs(value) >= 1e15:  # no fraction a float can hold
+        return value
+    from decimal import ROUND_HALF_UP, Decimal
+
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP))
 
 
 def isclose(a: npt.ArrayLike, b: npt.ArrayLike, *, floor: float = 1.0) -> BoolArray:

@@ -209,9 +209,9 @@ Missing = Callable[[pytest.MonkeyPatch, Any, str], str]
     ("case", "missing"),
     [
         (case, missing)
-        for case in ["pert", "decision", "goals", "fishbone", "rank-quadrants", "ahp"]
+        for case in ["pert", "decision", "goals", "fishbone", "ahp"]
         for missing in (_without_dot_on_the_path, _with_a_pipe_that_finds_no_dot)
-        # fishbone and the quadrant matrix run neato themselves, not through the pipe
+        # fishbone runs neato itself, not through the pipe
         if missing is _without_dot_on_the_path or case in ("pert", "decision", "goals", "ahp")
     ],
     ids=lambda value: getattr(value, "__name__", value),
@@ -226,6 +226,15 @@ def test_the_display_without_graphviz_is_the_text_with_a_note(
     text = bundle["text/plain"]
     assert text.startswith(_package(case).summary_text(result, warnings=False))
     assert f"(no picture: Graphviz '{program}' was not found" in text
+
+
+def test_the_quadrant_matrix_needs_no_graphviz(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    # a matplotlib chart since issue #16: shown without Graphviz
+    result = computed("rank-quadrants")
+    _without_dot_on_the_path(monkeypatch, tmp_path, "rank-quadrants")
+    assert "image/svg+xml" in result._repr_mimebundle_()
 
 
 # --- run against the older verbs -----------------------------------------------------------------

@@ -396,8 +396,9 @@ def execute(
         def dot_source() -> str:
             return _text(method.draw(result, "dot", chart, **drawing))
 
+    unused = [] if chart is None or out_format is None else method.unused(chart, out_format, values)
     emit(
-        warnings=method.warnings(result),
+        warnings=method.warnings(result) + unused,
         as_json=as_json,
         document=lambda: _text(method.write(result, "json")),
         summary=lambda: method.summary_text(result),

@@ -258,6 +258,27 @@ class Method:
                 _("the {chart} chart needs {option}").format(chart=chart.name, option=hint)
             )
 
+    def unused(self, chart: Chart, fmt: str, values: Mapping[str, Any]) -> list[str]:
+        """A warning per drawing option given in ``values`` (not its default) that ``chart``
+        drawn in ``fmt`` does not take (``--today`` on pert's network): it would be ignored."""
+        if fmt not in chart.formats:
+            return []
+        given = {
+            option.argument: option
+            for option in self.options
+            if option.stage == "draw"
+            and values.get(option.name) is not None
+            and values[option.name] != option.default
+        }
+        taken = _accepted(chart.function(fmt), given)
+        return [
+            _("{option} does not apply to the {chart} chart in {format}: it is ignored").format(
+                option=option.cli_flag, chart=chart.name, format=fmt
+            )
+            for argument, option in given.items()
+            if argument not in taken
+        ]
+
     def warnings(self, result: Any) -> list[str]:
         """Every warning of ``result`` (a result may keep some in a part, as pert's
         simulation does: ``all_warnings`` then lists them all)."""

@@ -20,11 +20,12 @@ import datetime
 import functools
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from mgmt_tools import locale
 from mgmt_tools.render.charts import (
     DASHES,
+    DOTS,
     NEUTRAL,
     NOTE_SIZE,
     SHADE,
@@ -33,6 +34,7 @@ from mgmt_tools.render.charts import (
     clean,
 )
 from mgmt_tools.render.dot import THEME, wrap
+from mgmt_tools.render.style import VALUE_SIZE
 
 if TYPE_CHECKING:
     import numpy as np
@@ -41,35 +43,44 @@ if TYPE_CHECKING:
     from matplotlib.patches import FancyArrowPatch
 
 __all__ = [
+    "HALO",
     "date_axis",
     "distribution_axes",
     "elbow",
     "epoch",
+    "framed",
     "heading",
     "heading_height",
     "histogram",
     "legend_row",
     "link_arrow",
+    "marker_labels",
     "marker_line",
+    "note_columns",
     "shade_days",
     "styled",
     "summary_outline",
     "title_lines",
 ]
 
-_Result = TypeVar("_Result")
-_HALO = {"facecolor": "white", "edgecolor": "none", "boxstyle": "square,pad=0.15"}
+HALO: dict[str, Any] = {
+    "facecolor": THEME.background,
+    "edgecolor": "none",
+    "boxstyle": "square,pad=0.1",
+}
+"""The ``bbox`` of a value label written over lines or bars: the background, no edge, so the
+label stays legible where a grid line or a bar end runs under it."""
 
 
-def styled(build: Callable[[_Result], Figure]) -> Callable[[_Result], Figure]:
-    """Make ``build``, which draws a chart of a result, draw it under
+def styled(build: Callable[..., Figure]) -> Callable[..., Figure]:
+    """Make ``build``, which draws a chart of a result (and keyword options), draw it under
     :func:`~mgmt_tools.render.charts.chart_style` (rcParams are restored afterwards), so that
     every chart's ``_..._figure`` that the tests inspect looks like the chart written out."""
 
     @functools.wraps(build)
-    def build_styled(result: _Result) -> Figure:
+    def build_styled(result: Any, **options: Any) -> Figure:
         with chart_style():
-            return build(result)
+            return build(result, **options)
 
     return build_styled
 
@@ -268,6 +279,44 @@ def heading_height(title: Sequence[str], notes: Sequence[str], top: float = 0.18
     return top + 0.22 * len(title) + 0.19 * len(notes)
 
 
+def note_columns(width: float) -> int:
+    """Display columns of a line of notes under a title, across a figure ``width`` inches wide
+    (the rule every chart's notes are folded by; at least 30).
+
+    >>> note_columns(8.0)
+    107
+    """
+    return max(int((width - 0.6) * 72 / (NOTE_SIZE * 0.55)), 30)
+
+
+def framed(
+    figure: Figure,
+    title: str,
+    notes: Sequence[str],
+    body: float,
+    *,
+    gap: float = 0.1,
+    left: float = 0.25,
+) -> None:
+    """The frame of a chart drawn under the constrained layout: ``figure`` (keeping its width)
+    made as tall as its :func:`heading` (``title`` in at most two lines, each of ``notes``
+    folded to :func:`note_columns`, at most four lines), ``gap`` inches and ``body`` inches
+    for the layout to fill, whose room is set to the part under the heading."""
+    width = float(figure.get_size_inches()[0])
+    lines = title_lines(title, width)
+    columns = note_columns(width)
+    rows = [
+        folded for line in notes for folded in wrap(clean(line, note=True), columns, 4, note=True)
+    ]
+    top = heading_height(lines, rows) + gap
+    height = top + body
+    figure.set_size_inches(width, height)
+    engine = figure.get_layout_engine()
+    if engine is not None:
+        engine.set(rect=(0, 0, 1, 1 - top / height))  # type: ignore[call-arg]
+    heading(figure, lines, rows, left=left)
+
+
 def heading(
     figure: Figure, title: Sequence[str], notes: Sequence[str], *, left: float = 0.3
 ) -> None:
@@ -282,11 +331,16 @@ def heading(
 
 
 def legend_row(
-    figure: Figure, entries: Sequence[tuple[str, str, str]], bottom: float = 0.06
+    figure: Figure,
+    entries: Sequence[tuple[str, str, str]],
+    bottom: float = 0.06,
+    *,
+    outside: bool = False,
 ) -> None:
-    """One row of legend entries at the foot of ``figure``, ``bottom`` inches up. Each entry
-    is (kind, colour, label), kind "box", "stroke" (a thick line), "dashed", "diamond" or
-    "summary" (a summary bar, :func:`summary_outline`)."""
+    """One row of legend entries at the foot of ``figure``, ``bottom`` inches up (``outside``:
+    under the axes, in room the constrained layout makes for it). Each entry is (kind, colour,
+    label), kind "box", "stroke" (a thick line), "dashed", "dotted", "diamond" or "summary" (a
+    summary bar, :func:`summary_outline`)."""
     from matplotlib.legend_handler import HandlerPatch
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch, Polygon
@@ -303,14 +357,22 @@ def legend_row(
             handles.append(shape)
             handler_map[shape] = HandlerPatch(patch_func=_summary_handle)
         else:
-            style = {"linewidth": 3.0} if kind == "stroke" else {"linestyle": DASHES}
+            style: dict[str, Any] = {"linewidth": 3.0} if kind == "stroke" else {}
+            if kind == "dashed":
+                style = {"linestyle": DASHES}
+            elif kind == "dotted":
+                style = {"linestyle": DOTS, "linewidth": 1.4}
             handles.append(Line2D([], [], color=colour, label=label, **style))
-    anchor = (0.5, bottom / figure.get_size_inches()[1])
+    place: dict[str, Any] = {"loc": "outside lower center"}
+    if not outside:
+        place = {
+            "loc": "lower center",
+            "bbox_to_anchor": (0.5, bottom / figure.get_size_inches()[1]),
+        }
     figure.legend(
         handles=handles,
         handler_map=handler_map,
-        loc="lower center",
-        bbox_to_anchor=anchor,
+        **place,
         ncol=len(handles),
         handlelength=1.6,
         columnspacing=1.5,
@@ -373,7 +435,7 @@ def marker_line(
     axes.axvline(x, color=colour, linewidth=width, linestyle=dashes, zorder=4, gid=gid)
     if not label:
         return
-    place: dict[str, Any] = {"rotation": 90, "va": "top", "bbox": _HALO}
+    place: dict[str, Any] = {"rotation": 90, "va": "top", "bbox": HALO}
     if side == "above":
         place = {"rotation": 0, "va": "bottom", "ha": "right", "xytext": (-3, lift)}
     else:
@@ -383,11 +445,76 @@ def marker_line(
         xy=(x, 1.0),
         xycoords=("data", "axes fraction"),
         textcoords="offset points",
-        size=8,
+        size=VALUE_SIZE,
         color=colour,
         zorder=5,
         **{"ha": "left", **place},
     )
+
+
+def marker_labels(
+    axes: Axes, marks: Sequence[tuple[float, str, str]], *, lift: float = 9.0, gap: float = 6.0
+) -> list[Any]:
+    """Labels of marker lines (:func:`marker_line` drawn with no label) in a row above
+    ``axes``, clear of the data: each ``(x, text, colour)`` is written level, ``lift`` points
+    over the top of the axes, moved sideways as little as keeps the labels ``gap`` points
+    apart and within the figure, and joined to its line by a thin leader. Set the axes'
+    position and limits first, on a figure with no layout engine: the labels are measured
+    as drawn. Returns the texts."""
+    figure = axes.get_figure()
+    assert figure is not None
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    scale = figure.dpi / 72
+    ordered = sorted(marks, key=lambda mark: mark[0])
+    texts: list[Any] = []
+    for x, words, colour in ordered:
+        texts.append(
+            axes.annotate(
+                clean(words),
+                xy=(x, 1.0),
+                xycoords=("data", "axes fraction"),
+                xytext=(0, lift),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                size=NOTE_SIZE,
+                color=colour,
+                annotation_clip=False,
+                zorder=5,
+            )
+        )
+    if not texts:
+        return texts
+    widths = [float(text.get_window_extent(renderer).width) for text in texts]
+    centres = [float(axes.transData.transform((x, 0))[0]) for x, _words, _colour in ordered]
+    space = gap * scale
+    lefts = [centre - width / 2 for centre, width in zip(centres, widths, strict=True)]
+    for index in range(1, len(lefts)):
+        lefts[index] = max(lefts[index], lefts[index - 1] + widths[index - 1] + space)
+    right = float(figure.bbox.width) - 4 * scale
+    lefts[-1] = min(lefts[-1], right - widths[-1])
+    for index in range(len(lefts) - 2, -1, -1):
+        lefts[index] = min(lefts[index], lefts[index + 1] - widths[index] - space)
+    low = 4 * scale
+    if lefts[0] < low:  # too many to fit: keep them in the figure, from the left
+        lefts[0] = low
+        for index in range(1, len(lefts)):
+            lefts[index] = max(lefts[index], lefts[index - 1] + widths[index - 1] + space)
+    from matplotlib.lines import Line2D
+
+    size = figure.bbox.width, figure.bbox.height
+    top = float(axes.transAxes.transform((0, 1))[1])
+    for label, left, width, centre, mark in zip(
+        texts, lefts, widths, centres, ordered, strict=True
+    ):
+        label.xyann = ((left + width / 2 - centre) / scale, lift)
+        # the leader, from the line's top to the label's foot (figure coordinates: the
+        # figure has no layout engine to move the axes after this)
+        xs = [centre / size[0], (left + width / 2) / size[0]]
+        ys = [top / size[1], (top + (lift - 1) * scale) / size[1]]
+        leader = Line2D(xs, ys, color=mark[2], linewidth=0.7, transform=figure.transFigure)
+        figure.add_artist(leader)
+    return texts
 
 
 def distribution_axes(figure: Figure, share: str, cumulative: str) -> tuple[Axes, Axes]:

@@ -182,13 +182,40 @@ def clean(text: object, *, note: bool = False) -> str:
 
     Math parsing is off in :func:`style`, so ``$`` and ``\\`` need no escaping.
 
+    A character that none of the chart fonts can draw (an emoji) is left out.
+
     >>> clean("Pay $5\\tfee\\x00")
     'Pay $5 fee'
+    >>> clean("Launch 🚀 发布")
+    'Launch  发布'
     """
     # what XML forbids (an SVG must parse) and controls such as DEL, and carriage returns,
     # which draw as boxes
-    text = strip_forbidden(shorten(str(text), note=note).replace("\t", " "))
-    return text.replace("\r", "")
+    text = strip_forbidden(shorten(str(text), note=note).replace("\t", " ")).replace("\r", "")
+    if any(ord(character) > _LATIN for character in text):
+        drawable = _drawable()
+        text = "".join(c for c in text if ord(c) <= _LATIN or ord(c) in drawable)
+    return text
+
+
+_LATIN = 0x24F
+"""The last code point of Latin Extended-B: every chart font draws the characters up to it."""
+
+
+@functools.cache
+def _drawable() -> frozenset[int]:
+    """The code points one of the chart fonts has a glyph for. A character none has (an emoji,
+    a variation selector) is left out of chart text: matplotlib would draw an empty box and
+    print a warning for it."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    points: set[int] = set()
+    for family in font_families():
+        properties = font_manager.FontProperties(family=family)
+        path = font_manager.findfont(properties, fallback_to_default=False)
+        points.update(FT2Font(path).get_charmap())
+    return frozenset(points)
 
 
 def text_width(

@@ -62,6 +62,9 @@ _TABLE = str.maketrans(
         "\\": "\\\\",
         "\t": " ",
         "\n": "<BR/>",
+        # Graphviz (2.43) rejects an HTML label that is "]" or "]]" (its parser reads them as
+        # the end of a CDATA section): the entity is drawn as the bracket.
+        "]": "&#93;",
     }
 )
 

@@ -28,7 +28,16 @@ from mgmt_tools.errors import GraphvizNotFoundError, RenderError
 from mgmt_tools.locale import N_, _
 from mgmt_tools.render import format_number, geometry
 
-__all__ = ["ENGINES", "FORMATS", "RASTER_DPI", "available", "diagram_size", "executable", "pipe"]
+__all__ = [
+    "ENGINES",
+    "FORMATS",
+    "RASTER_DPI",
+    "available",
+    "diagram_size",
+    "executable",
+    "measure",
+    "pipe",
+]
 
 FORMATS = ("svg", "png", "pdf")
 """Formats :func:`pipe` renders."""
@@ -169,6 +178,22 @@ def pipe(
         message = _("Graphviz '{engine}' could not be run: {error}")
         raise RenderError(message.format(engine=engine, error=error)) from None
     return _deterministic(data, fmt)
+
+
+def measure(source: str, engine: str = "dot") -> tuple[float, float] | None:
+    """Width and height in points of Graphviz's layout of DOT ``source`` (``-Tplain``), for a
+    caller choosing between layouts; None when the engine is missing, fails or takes longer
+    than ``limits.current().render_timeout`` seconds (the caller falls back on an estimate and
+    the drawing itself reports the problem)."""
+    path = executable(engine)
+    if path is None or diagram_size(source) > limits.current().max_diagram:
+        return None
+    try:
+        data = _run([path, "-Tplain"], source.encode("utf-8"), limits.current().render_timeout)
+        first = data.decode("utf-8", "replace").split("\n", 1)[0].split()
+        return float(first[2]) * 72, float(first[3]) * 72
+    except (OSError, subprocess.SubprocessError, IndexError, ValueError):
+        return None
 
 
 def _simpler(option: str | None) -> str:

@@ -25,21 +25,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "ACCENT_TINT",
+    "CATEGORIES",
     "CHOSEN",
     "CRITICAL",
     "DASHES",
     "DOTS",
     "DPI",
     "FONT_FAMILIES",
+    "GOOD",
+    "GOOD_FILL",
+    "GREYS",
     "GRID",
+    "LEGEND_SIZE",
     "LEGIBLE_SIZE",
     "NEUTRAL",
     "NOTE_SIZE",
     "PAGES",
+    "PROGRESS",
+    "QUADRANT_FILLS",
+    "QUADRANT_INKS",
     "SHADE",
     "THEME",
     "TITLE_SIZE",
+    "TRACK",
+    "VALUE_SIZE",
     "VITAL",
+    "WARNING",
     "Page",
     "Theme",
 ]
@@ -103,6 +115,46 @@ TITLE_SIZE, NOTE_SIZE = 12.0, 9.0
 """Points of a chart's title and of its notes (the line under the title, footnotes)."""
 DPI = 150
 """Resolution of PNG charts: sharp enough to paste into a report."""
+
+
+ACCENT_TINT = "#F2B8B1"
+"""A light tint of the accent: a band behind the best value, under the lines."""
+GOOD = "#2E7D4F"
+"""Done, on target: borders, bars and words of goals met."""
+GOOD_FILL = "#EEF7F1"
+WARNING = "#D68910"
+"""At risk: the amber between on track and off track."""
+PROGRESS = "#52606D"
+"""A progress bar of ordinary standing."""
+TRACK = GRID
+"""The unfilled part of a progress bar."""
+GREYS = ("#3E4C59", "#D9DEE4")
+"""The dark and light ends of a grey ramp (ranks after the first, in order)."""
+QUADRANT_FILLS = ("#FDEDEC", "#EBF5FB", "#FEF9E7", "#F4F6F7")
+"""Backgrounds of the four quadrants of a 2x2 matrix, best first (do / quick wins first)."""
+QUADRANT_INKS = (THEME.accent, "#1F618D", "#9A7D0A", THEME.muted)
+"""Dots, names and bars of the four quadrants' or priority categories' items, best first."""
+CATEGORIES = (
+    "#1F77B4",  # blue
+    "#E69F00",  # amber
+    "#2CA02C",  # green
+    "#9467BD",  # purple
+    "#17BECF",  # teal
+    "#8C564B",  # brown
+    "#AEC7E8",  # light blue
+    "#FFBB78",  # light orange
+    "#98DF8A",  # light green
+    "#C5B0D5",  # lavender
+    "#9EDAE5",  # light teal
+    "#C49C94",  # light brown
+)
+"""Colours of categories without an order (criteria of a contribution chart), dark then light,
+repeated beyond twelve: no red (the accent marks what matters) and no grey (out of focus)."""
+
+VALUE_SIZE = 8.0
+"""Points of the numbers and names written on or beside the data (bar values, dot labels)."""
+LEGEND_SIZE = 8.5
+"""Points of legend entries and keys."""
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ def _option_problems(model: ReportModel, where: Locating) -> list[Problem]:
             if name not in known:
                 message = _("{method} has no option '{option}'").format(
                     method=method.name, option=name
-                ) + did_you_mean(name, [*known, "chart"])
+                ) + did_you_mean(name, [*known, "chart"], limit=20)
                 problems.append(where.problem(path, message, key=True))
                 continue
             option = method.option(name)

@@ -82,9 +82,9 @@ def test_a_slow_graphviz_is_stopped_at_the_time_limit(slow_graphviz: Path) -> No
             ["Graphviz 'neato'", "the fishbone", "--max-causes N"],
         ),
         (["ahp", "ahp/team-leader.yaml"], ["the hierarchy"]),
-        (["rank", "rank/weekly-todo.yaml"], ["the priority matrix"]),
     ],
-    ids=["pert", "decision", "goals", "fishbone", "ahp", "rank"],
+    # rank's priority matrix is a matplotlib chart (issue #16): no Graphviz to stop
+    ids=["pert", "decision", "goals", "fishbone", "ahp"],
 )
 def test_every_diagram_command_stops_at_render_timeout(
     slow_graphviz: Path, tmp_path: Path, args: list[str], names: list[str]
@@ -193,7 +193,9 @@ def test_a_goal_with_3000_subgoals_draws_the_first(tmp_path: Path) -> None:
     code, out, _ = mgmt("goals", str(tree), "-f", "dot")
     assert code == 0
     assert "… 2,950 more goals" in out
-    assert diagram_size(out) == 1 + 50 + 1 + 51
+    # bounded: the root, 50 goals and the count box with their links, and the hanging
+    # points and bus of the stacked columns (issue #16), never the 3,000
+    assert 1 + 50 + 1 + 51 <= diagram_size(out) <= 5 * (1 + 50 + 1)
     code, out, _ = mgmt("goals", str(tree), "-f", "dot", "--max-branches", "2")
     assert "… 2,998 more goals" in out
 

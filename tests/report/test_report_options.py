@@ -30,7 +30,8 @@ def _problems(options: str, method: str = "pert") -> list[str]:
 def test_command_line_flags_are_not_options() -> None:
     problems = _problems("{output: /tmp/elsewhere.html, help: true, simulat: 10}")
     known = (
-        "(known: deadline, start, calendar, simulate, seed, distribution, max_diagram_tasks, chart)"
+        "(known: deadline, start, calendar, simulate, seed, distribution, max_diagram_tasks, "
+        "rankdir, precision, columns, today, chart)"
     )
     assert problems == [
         f"r.yaml:5:15: sections[0].options.output: pert has no option 'output' {known}",
