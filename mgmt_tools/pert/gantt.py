@@ -1,13 +1,16 @@
-"""The Gantt chart of a schedule (matplotlib): a bar per task on the working calendar, its total
-float, milestones, the links between tasks by type, groups as summary bars, the deadline.
+"""The Gantt chart of a schedule (matplotlib), as MS Project's Gantt Chart view draws it: the task
+grid on the left (:mod:`mgmt_tools.pert.gantt_grid`), a bar per task on the working calendar, its
+total float, milestones, the links between tasks by type routed around the bars
+(:mod:`mgmt_tools.pert.gantt_links`), groups as summary bars, the deadline and a today line.
 
 Nothing is computed here beyond placing the numbers of the
 :class:`~mgmt_tools.pert.result.Schedule` on its time axis (:mod:`mgmt_tools.pert.timeline`)
 and rows (:mod:`mgmt_tools.pert.rows`). A group is drawn as MS Project draws a summary task: a
 thin bar with its ends pointing down, from the group's early start to its early finish, on a row
-of its own before its tasks, its name in bold; the names of the tasks and groups inside it are
-indented. A link from a group leaves its summary bar at the finish (FS, FF) or the start (SS,
-SF); a link into a group enters it at its start.
+of its own before its tasks, its name in bold in the grid; the names of the tasks and groups
+inside it are indented. A link from a group leaves its summary bar at the finish (FS, FF) or the
+start (SS, SF); a link into a group enters it at its start. The legend lists what is drawn, and
+nothing else.
 
 Examples
 --------
@@ -19,19 +22,21 @@ b'<?xml'
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from mgmt_tools._arrays import BoolArray, FloatArray, IndexArray
-from mgmt_tools._numeric import isclose
-from mgmt_tools.locale import _, pgettext
-from mgmt_tools.pert.model import LinkType
+from mgmt_tools.errors import OptionError
+from mgmt_tools.locale import _, date_text, pgettext
+from mgmt_tools.pert.gantt_grid import DEFAULT_COLUMNS, column_widths, draw_grid, grid_of
+from mgmt_tools.pert.gantt_links import CAP, DIAMOND, SUMMARY, Bars, bars_of, draw_links
 from mgmt_tools.pert.result import Schedule
-from mgmt_tools.pert.rows import Rows, chart_rows
+from mgmt_tools.pert.rows import chart_rows
 from mgmt_tools.pert.timeline import (
     Timeline,
+    deadline_text,
+    deadline_x,
     project_name,
     shade_nonworking,
     span_text,
@@ -40,7 +45,7 @@ from mgmt_tools.pert.timeline import (
 )
 from mgmt_tools.render import chart_parts as parts
 from mgmt_tools.render import charts as ch
-from mgmt_tools.render.dot import THEME, wrap
+from mgmt_tools.render.style import CRITICAL, DOTS, NEUTRAL, NOTE_SIZE, SHADE, THEME
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -49,92 +54,71 @@ if TYPE_CHECKING:
 __all__ = ["gantt_chart"]
 
 _ROW = 0.35  # inches per row
-_LABEL_SIZE = 8.5
-_LABEL_COLUMNS = 34  # widest label, in display columns (CJK characters count 2)
-_INDENT = "   "  # per group around a label
-_DIAMOND = 8.5  # milestone marker size in points; its half diagonal is 0.707 of it
-_DIAMOND_STYLE: dict[str, Any] = {"linestyle": "none", "marker": "D", "markersize": _DIAMOND}
-_DIAMOND_STYLE |= {"markeredgecolor": "white", "markeredgewidth": 0.8, "zorder": 5}
-_SUMMARY = 0.08  # half the height of a summary bar, in rows
-_CAP = 0.16  # how far its ends point down below it, in rows
-_PLAIN_LINK: dict[str, Any] = {"color": THEME.line, "width": 0.8}
+_GAP = 0.2  # inches between the grid and the bars
+_DIAMOND_STYLE: dict[str, Any] = {"linestyle": "none", "marker": "D", "markersize": DIAMOND}
+_DIAMOND_STYLE |= {"markeredgecolor": THEME.fill, "markeredgewidth": 0.8, "zorder": 5}
+_LIFT = _ROW * 72 + 4.0  # points from the axes' top to the lines' labels: over the header
+TODAY_NEAR = 0.2
+"""A today within this share of the plan's span before or after it widens the axis to take it
+in; a today farther away is a label at the axis' end (the plan would be squeezed)."""
 
 
-def gantt_chart(result: Schedule, fmt: str) -> bytes:
-    """The Gantt chart of ``result`` as SVG, PNG or PDF bytes."""
-    return ch.figure_bytes(_gantt_figure(result), fmt)
+def gantt_chart(
+    result: Schedule,
+    fmt: str,
+    *,
+    columns: tuple[str, ...] = DEFAULT_COLUMNS,
+    today: dt.date | None = None,
+) -> bytes:
+    """The Gantt chart of ``result`` as SVG, PNG or PDF bytes: the grid shows ``columns``
+    (:data:`~mgmt_tools.pert.gantt_grid.COLUMNS`), and a dotted line marks ``today`` (a
+    date; a plan without a start date has no dates to mark it on)."""
+    return ch.figure_bytes(_gantt_figure(result, columns=columns, today=today), fmt)
 
 
-@dataclass(frozen=True)
-class _Bars:
-    """Where the drawn rows lie on the x axis (arrays by row)."""
-
-    nodes: IndexArray
-    left: FloatArray
-    right: FloatArray
-    late: FloatArray
-    total_float: FloatArray
-    milestone: BoolArray
-    summary: BoolArray
-    critical: BoolArray
+def _gantt_figure(
+    result: Schedule, *, columns: tuple[str, ...] = DEFAULT_COLUMNS, today: dt.date | None = None
+) -> Figure:
+    """Build the Gantt chart as a Figure (tests inspect its artists): the bars' axes first,
+    then the grid's."""
+    return gantt_drawing(result, columns=columns, today=today)[0]
 
 
-def _bars(result: Schedule, view: Rows, timeline: Timeline) -> _Bars:
-    plan, summary = result.plan, view.summary
-    tasks, groups = view.nodes[~summary], view.nodes[summary] - plan.task_count
-    es, ef, lf = (np.empty(len(view.nodes)) for _ in range(3))
-    total_float, critical = np.empty(len(view.nodes)), np.empty(len(view.nodes), dtype=bool)
-    milestone = np.zeros(len(view.nodes), dtype=bool)
-    milestone[~summary] = plan.milestone[tasks] | (plan.duration[tasks] == 0)
-    sources: list[tuple[Any, BoolArray, IndexArray]] = [(result, ~summary, tasks)]
-    if summary.any():
-        sources.append((result.group_times(), summary, groups))
-    for times, rows, index in sources:
-        es[rows], ef[rows], lf[rows] = times.es[index], times.ef[index], times.lf[index]
-        total_float[rows], critical[rows] = times.total_float[index], times.critical[index]
-    point = milestone | (summary & (ef <= es))  # a group of milestones is a point too
-    left = np.where(point, timeline.end(es), timeline.begin(es))
-    right = np.where(point, left, timeline.end(ef))
-    late = timeline.end(lf)
-    return _Bars(view.nodes, left, right, late, total_float, milestone, summary, critical)
+def gantt_drawing(
+    result: Schedule, *, columns: tuple[str, ...] = DEFAULT_COLUMNS, today: dt.date | None = None
+) -> tuple[Figure, list[list[tuple[float, float]]]]:
+    """The Gantt chart's Figure and the routes of its links as drawn (data coordinates)."""
+    with ch.chart_style():
+        return _draw(result, columns, today)
 
 
-def _labels(result: Schedule, view: Rows) -> list[list[str]]:
-    """Per row: its name wrapped to two lines at most, each indented by the row's depth."""
-    plan, count = result.plan, result.plan.task_count
-    labels = []
-    for node, depth in zip(view.nodes.tolist(), view.depth.tolist(), strict=True):
-        name = plan.names[node] if node < count else plan.group_names[node - count]
-        lines = wrap(ch.clean(name), _LABEL_COLUMNS, 2)
-        labels.append([_INDENT * depth + line for line in lines])
-    return labels
-
-
-@parts.styled
-def _gantt_figure(result: Schedule) -> Figure:
-    """Build the Gantt chart as a Figure (tests inspect its artists)."""
+def _draw(
+    result: Schedule, columns: tuple[str, ...], today: dt.date | None
+) -> tuple[Figure, list[list[tuple[float, float]]]]:
     view, timeline = chart_rows(result), timeline_of(result)
-    bars = _bars(result, view, timeline)
-    count, dated, grouped = len(view.nodes), timeline.calendar is not None, bool(bars.summary.any())
-    deadline = None if result.deadline is None else float(timeline.end([result.deadline])[0])
+    if today is not None and timeline.calendar is None:
+        raise OptionError(_("--today needs a plan with a start date (or --start)"))
+    bars = bars_of(result, view, timeline)
+    count, dated = len(view.nodes), timeline.calendar is not None
+    deadline = deadline_x(result, timeline)
     ends = [x for x in (bars.left, bars.right, bars.late) if x.size]
-    ends += [np.array([deadline if deadline is not None else np.nan, np.nan if dated else 0.0])]
+    ends += [np.array([np.nan if dated else 0.0] + ([] if deadline is None else [deadline]))]
     low, high = float(np.nanmin(np.concatenate(ends))), float(np.nanmax(np.concatenate(ends)))
     high = max(high, low + 1.0)
+    now, edge = None, 0
+    if today is not None:
+        now = float((np.datetime64(today.isoformat(), "D") - parts.epoch()).astype(np.float64))
+        edge = today_edge(now, low, high)
+        if edge == 0:
+            low, high = min(low, now), max(high, now)
+    marks = [x for x in (deadline, now) if x is not None]
 
     figure = ch.new_figure(8.0, 4.0)
-    names = _labels(result, view)
-    summary = bars.summary.tolist()
-    plain = [
-        line for label, group in zip(names, summary, strict=True) if not group for line in label
-    ]
-    bold = [line for label, group in zip(names, summary, strict=True) if group for line in label]
-    widest = max(
-        ch.text_width(figure, plain, _LABEL_SIZE),
-        ch.text_width(figure, bold, _LABEL_SIZE, weight="bold"),
-    )
-    margin_left, margin_right = 0.4 + max(widest, 0.5), 0.4
-    plot_width = min(max((high - low) * (0.2 if dated else 0.3), 5.0), 15.0)
+    grid = grid_of(result, view, timeline, columns)
+    widths = column_widths(figure, grid)
+    grid_width = sum(widths)
+    margin_left, margin_right = 0.3 + grid_width + _GAP, 0.4
+    plot_width = min(max((high - low) * (0.16 if dated else 0.3), 4.5), 7.5)
     width = max(margin_left + plot_width + margin_right, 7.5)
     plot_width = width - margin_left - margin_right
     pad = 16.0 * (high - low) / (plot_width * 72.0 - 32.0)  # 16 points each side
@@ -144,36 +128,22 @@ def _gantt_figure(result: Schedule) -> Figure:
     per_point = (high - low) / (plot_width * 72.0)
 
     title = parts.title_lines(project_name(result), width)
-    span = span_text(result)
-    if deadline is not None:
-        when = timeline.label(float(result.deadline or 0.0))
-        note = (
-            pgettext("date", "Duration {span}; deadline {deadline}")
-            if dated
-            else _("Duration {span}; deadline {deadline}")
-        )
-        notes = [note.format(span=span, deadline=when)]
-    else:
-        notes = [_("Duration {span}").format(span=span)]
-    notes += [view.note] if view.note else []
+    notes = _notes(result, timeline, dated, view.note)
     on_top = count > 30  # dates above the chart too
-    top = parts.heading_height(title, notes) + (0.3 if deadline is not None else 0.12)
-    top += 0.25 if on_top else 0.0
+    labels = (_LIFT - _ROW * 72 + NOTE_SIZE * 1.3) / 72 if marks else 0.0  # over the header
+    top = parts.heading_height(title, notes) + max(_ROW, 0.06) + labels + 0.05
+    top += 0.25 if on_top and not marks else 0.0
     bottom = 0.94
     height = top + max(count, 1) * _ROW + bottom
     figure.set_size_inches(width, height)
-    box = (margin_left / width, bottom / height, plot_width / width)
-    axes = figure.add_axes((*box, max(count, 1) * _ROW / height))
+    axes = figure.add_axes(
+        (margin_left / width, bottom / height, plot_width / width, max(count, 1) * _ROW / height)
+    )
     axes.set_xlim(low, high)
     axes.set_ylim(max(count, 1) - 0.5, -0.5)
-    labels = ["\n".join(label) for label in names]
-    axes.set_yticks(np.arange(count), labels=labels, fontsize=_LABEL_SIZE)
-    # with groups, names align on the left so that their indentation shows
-    axes.tick_params(axis="y", length=0, pad=6 + (widest * 72 if grouped else 0))
-    if grouped:
-        for tick, group in zip(axes.get_yticklabels(), summary, strict=True):
-            tick.set_horizontalalignment("left")
-            tick.set_fontweight("bold" if group else "normal")
+    parts.heading(figure, title, notes)  # first: figure.texts begin with the title
+    draw_grid(figure, axes, 0.3, grid, widths)
+    axes.set_yticks([])
     axes.tick_params(axis="x", top=on_top, labeltop=on_top)
     axes.spines["left"].set_visible(False)
     axes.set_axisbelow(True)
@@ -196,37 +166,91 @@ def _gantt_figure(result: Schedule) -> Figure:
         axes.set_xlabel(_("Time from the project start ({units})").format(units=units(result)))
     _draw_tasks(axes, bars)
     _draw_groups(axes, bars, per_point)
-    _draw_links(axes, result, view, bars, per_point)
+    routes = draw_links(axes, result, view, bars, per_point, _ROW * 72)
+    labels_drawn: list[tuple[float, str, str]] = []
     if deadline is not None:
-        when = timeline.label(float(result.deadline or 0.0))
         text = (_("Deadline {date}") if dated else _("Deadline {offset}")).format(
-            date=when, offset=when
+            date=deadline_text(result, timeline), offset=deadline_text(result, timeline)
         )
-        lift = 20 if on_top else 3  # above the dates along the top
-        parts.marker_line(
-            axes, deadline, text, colour=THEME.ink, side="above", lift=lift, gid="deadline"
+        parts.marker_line(axes, deadline, "", colour=THEME.ink, gid="deadline")
+        labels_drawn.append((deadline, text, THEME.ink))
+    if now is not None and today is not None:
+        day = date_text(today)
+        if edge == 0:
+            text = _("Today {date}").format(date=day)
+            parts.marker_line(
+                axes, now, "", colour=THEME.muted, dashes=DOTS, width=1.4, gid="today"
+            )
+            labels_drawn.append((now, text, THEME.muted))
+        else:  # far from the plan: a label at the axis' end pointing its way, no line
+            text = (_("Today {date} ▶") if edge > 0 else _("◀ Today {date}")).format(date=day)
+            labels_drawn.append((high if edge > 0 else low, text, THEME.muted))
+    parts.marker_labels(axes, labels_drawn, lift=_LIFT)
+    drawn_today = now is not None and edge == 0
+    parts.legend_row(figure, legend_entries(bars, shaded, deadline is not None, drawn_today))
+    return figure, routes
+
+
+def today_edge(now: float, low: float, high: float) -> int:
+    """Where today is drawn against the plan from ``low`` to ``high`` (x on the axis): 0 for a
+    line on the axis, widened to take it in, when today lies within :data:`TODAY_NEAR` of the
+    plan's span of it; else +1 (after the plan) or -1 (before it) for a label at that end."""
+    near = TODAY_NEAR * (high - low)
+    if now > high + near:
+        return 1
+    if now < low - near:
+        return -1
+    return 0
+
+
+def _notes(result: Schedule, timeline: Timeline, dated: bool, note: str | None) -> list[str]:
+    """The lines under the title: the duration, the deadline, why rows are missing."""
+    span = span_text(result)
+    if result.deadline is not None:
+        when = deadline_text(result, timeline)
+        text = (
+            pgettext("date", "Duration {span}; deadline {deadline}")
+            if dated
+            else _("Duration {span}; deadline {deadline}")
         )
-
-    parts.heading(figure, title, notes)
-    entries = [("summary", THEME.ink, _("Group"))] if grouped else []
-    entries += [
-        ("box", THEME.accent, _("Critical task")),
-        ("box", ch.NEUTRAL, _("Task")),
-        ("stroke", THEME.faint, _("Total float")),
-        ("diamond", THEME.ink, _("Milestone")),
-    ]
-    entries += [("box", ch.SHADE, _("Non-working day"))] if shaded else []
-    entries += [("dashed", THEME.ink, _("Deadline"))] if deadline is not None else []
-    parts.legend_row(figure, entries)
-    return figure
+        notes = [text.format(span=span, deadline=when)]
+    else:
+        notes = [_("Duration {span}").format(span=span)]
+    return notes + ([note] if note else [])
 
 
-def _draw_tasks(axes: Axes, bars: _Bars) -> None:
-    rows = np.arange(len(bars.nodes))
-    colours = np.where(bars.critical, THEME.accent, ch.NEUTRAL)
+def legend_entries(
+    bars: Bars, shaded: bool, deadline: bool, today: bool
+) -> list[tuple[str, str, str]]:
+    """The legend: an entry for each kind of thing drawn, none for what is not."""
     solid = ~bars.milestone & ~bars.summary
-    slack = solid & (bars.late > bars.right) & ~isclose(bars.late, bars.right)
-    slack &= bars.total_float > 0
+    milestones = bars.milestone
+    entries: list[tuple[str, str, str]] = []
+    if bars.summary.any():
+        entries.append(("summary", _swatch(bars.critical[bars.summary]), _("Group")))
+    entries += [("box", CRITICAL, _("Critical task"))] if (solid & bars.critical).any() else []
+    entries += [("box", NEUTRAL, _("Task"))] if (solid & ~bars.critical).any() else []
+    entries += [("stroke", THEME.faint, _("Total float"))] if bars.slack.any() else []
+    if milestones.any():
+        entries.append(("diamond", _swatch(bars.critical[milestones]), _("Milestone")))
+    entries += [("box", SHADE, _("Non-working day"))] if shaded else []
+    entries += [("dashed", THEME.ink, _("Deadline"))] if deadline else []
+    entries += [("dotted", THEME.muted, _("Today"))] if today else []
+    return entries
+
+
+def _swatch(critical: Any) -> str:
+    """The colour of a legend swatch for rows drawn red when critical, black otherwise: red
+    when any of them is drawn red (the red catches the eye; the task entries say red is
+    critical), black when none is."""
+    return CRITICAL if bool(critical.any()) else THEME.ink
+
+
+def _draw_tasks(axes: Axes, bars: Bars) -> None:
+    rows = np.arange(len(bars.nodes))
+    colours = np.where(bars.critical, CRITICAL, NEUTRAL)
+    solid = ~bars.milestone & ~bars.summary
+    slack = bars.slack
     for gid, keep, start, finish, height, colour in (
         ("bar", solid, bars.left, bars.right, 0.5, colours[solid].tolist()),
         ("float", slack, bars.right, bars.late, 0.12, THEME.faint),
@@ -234,14 +258,14 @@ def _draw_tasks(axes: Axes, bars: _Bars) -> None:
         style: dict[str, Any] = {"color": colour, "linewidth": 0, "zorder": 2}
         for patch in axes.barh(rows[keep], (finish - start)[keep], height, start[keep], **style):
             patch.set_gid(gid)
-    for which, colour in ((bars.critical, THEME.accent), (~bars.critical, THEME.ink)):
+    for which, colour in ((bars.critical, CRITICAL), (~bars.critical, THEME.ink)):
         which = which & bars.milestone
         if which.any():
             axes.plot(bars.left[which], rows[which], mfc=colour, gid="milestone", **_DIAMOND_STYLE)
 
 
-def _draw_groups(axes: Axes, bars: _Bars, per_point: float) -> None:
-    """A summary bar per group row, in the accent colour when the group is critical; a group
+def _draw_groups(axes: Axes, bars: Bars, per_point: float) -> None:
+    """A summary bar per group row, in the critical colour when the group is critical; a group
     of milestones alone (no time between its start and finish) gets a short one centred on
     its date."""
     from matplotlib.patches import Polygon
@@ -252,50 +276,7 @@ def _draw_groups(axes: Axes, bars: _Bars, per_point: float) -> None:
         if right - left < cap:
             middle = (left + right) / 2
             left, right = min(left, middle - cap), max(right, middle + cap)
-        top, bottom = row - _SUMMARY, row + _SUMMARY
-        outline = parts.summary_outline(left, right, top, bottom, bottom + _CAP, cap)
-        colour = THEME.accent if bars.critical[row] else THEME.ink
+        top, bottom = row - SUMMARY, row + SUMMARY
+        outline = parts.summary_outline(left, right, top, bottom, bottom + CAP, cap)
+        colour = CRITICAL if bars.critical[row] else THEME.ink
         axes.add_patch(Polygon(outline, color=colour, linewidth=0, zorder=3, gid="summary"))
-
-
-def _draw_links(axes: Axes, result: Schedule, view: Rows, bars: _Bars, per_point: float) -> None:
-    """One arrow per link, routed orthogonally between the ends its type ties: FS end to
-    start, SS start to start, FF end to end, SF start to end; a group's end is its summary bar."""
-    plan = result.plan
-    row = np.full(plan.task_count + plan.group_count, -1, dtype=np.int64)
-    row[view.nodes] = np.arange(len(view.nodes))
-    tip = 0.707 * _DIAMOND * per_point
-    stub = 7.0 * per_point
-    inset = 2.0 * per_point
-    diamond = 0.707 * _DIAMOND / (_ROW * 72) + 0.02  # half its height, in rows
-    for link in view.links.tolist():
-        pred, succ = int(row[plan.link_pred[link]]), int(row[plan.link_succ[link]])
-        kind = int(plan.link_type[link])
-        from_finish = kind in (LinkType.FS, LinkType.FF)
-        to_finish = kind in (LinkType.FF, LinkType.SF)
-        leave, enter = (1 if from_finish else -1), (1 if to_finish else -1)
-        x0 = float(bars.right[pred] if from_finish else bars.left[pred])
-        x1 = float(bars.right[succ] if to_finish else bars.left[succ])
-        if bars.milestone[pred]:
-            x0 += leave * tip
-        if bars.milestone[succ]:
-            landing, half = (float(bars.left[succ]),) * 2, diamond
-            x1 += enter * tip
-        else:
-            landing = (float(bars.left[succ]) + inset, float(bars.right[succ]) - inset)
-            half = _SUMMARY if bars.summary[succ] else 0.25
-        centre = float(bars.left[pred])
-        if (
-            bars.milestone[pred]
-            and enter * (x0 + leave * stub - x1) < stub / 2  # cannot enter from its side
-            and landing[0] <= centre <= landing[1]
-        ):  # straight down (or up) from the diamond onto the successor
-            down = 1 if succ > pred else -1
-            route = [(centre, pred + down * diamond), (centre, succ - down * half)]
-        else:
-            route = parts.elbow(
-                (x0, pred), leave, (x1, succ), enter, stub, landing=landing, half=half
-            )
-        emphasis = bool(result.driving[link] and bars.critical[pred] and bars.critical[succ])
-        style: dict[str, Any] = {"color": THEME.accent, "width": 1.2, "zorder": 4}
-        parts.link_arrow(axes, route, **(style if emphasis else _PLAIN_LINK))

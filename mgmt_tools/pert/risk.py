@@ -27,6 +27,8 @@ from mgmt_tools.locale import N_, _
 from mgmt_tools.pert.calendar import whole
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.pert.timeline import (
+    deadline_text,
+    deadline_x,
     project_name,
     shade_nonworking,
     timeline_of,
@@ -44,6 +46,9 @@ __all__ = ["risk_chart"]
 
 _N = format_number
 _MARKED = (0.5, 0.8, 0.95)
+_WIDTH = 8.0  # inches
+_PLOT = 4.0  # inches of plot (and axis labels) under the heading
+_MARKS = 0.4  # inches above the plot for the labels of the marker lines
 _DISTRIBUTIONS = {"beta-pert": N_("beta-pert"), "triangular": N_("triangular")}
 """The simulation's distribution as the chart names it (translated where shown)."""
 
@@ -72,7 +77,13 @@ def _risk_figure(result: Schedule) -> Figure:
         )
     simulation = result.simulation
     timeline, finish = timeline_of(result), simulation.finish
-    figure = ch.new_figure(8.0, 5.0, layout="constrained")
+    title = parts.title_lines(
+        _("{project}: schedule risk").format(project=project_name(result)), _WIDTH
+    )
+    notes = _notes(result, timeline)
+    top = parts.heading_height(title, notes) + _MARKS  # the heading, then the marks' labels
+    height = top + _PLOT
+    figure = ch.new_figure(_WIDTH, height)
     share_label = (
         _("Share of trials (per working day)")
         if timeline.calendar is not None
@@ -80,6 +91,9 @@ def _risk_figure(result: Schedule) -> Figure:
     )
     axes, curve = parts.distribution_axes(
         figure, share_label, _("Probability of finishing by then (S-curve)")
+    )
+    figure.subplots_adjust(
+        left=0.85 / _WIDTH, right=1 - 0.9 / _WIDTH, top=1 - top / height, bottom=0.55 / height
     )
     if timeline.calendar is not None:
         # a trial finishing at offset f ends on working day ceil(f) - 1: one bar per day
@@ -98,7 +112,7 @@ def _risk_figure(result: Schedule) -> Figure:
     known = simulation.quantiles  # P50, P80, P95 as the simulation reports them
     marks = [known.get(str(q), float(np.quantile(finish, q))) for q in _MARKED]
     places = timeline.end(marks).tolist()
-    deadline = None if result.deadline is None else float(timeline.end([result.deadline])[0])
+    deadline = deadline_x(result, timeline)
     limits = [low, high, *places, *([] if deadline is None else [deadline])]
     margin = 0.03 * (max(limits) - min(limits))
     low, high = min(limits) - margin, max(limits) + margin
@@ -113,26 +127,38 @@ def _risk_figure(result: Schedule) -> Figure:
     names: dict[float, list[str]] = {}
     for level, x in zip(_MARKED, places, strict=True):
         names.setdefault(x, []).append(f"P{round(level * 100)}")
-    for x, group in names.items():
-        text = " = ".join(group)
-        parts.marker_line(curve, x, text, colour=THEME.muted, dashes=ch.DOTS, gid="quantile")
+    labels = [(x, " = ".join(group), THEME.muted) for x, group in names.items()]
+    for x in names:
+        parts.marker_line(curve, x, "", colour=THEME.muted, dashes=ch.DOTS, gid="quantile")
+    if deadline is not None:
+        parts.marker_line(curve, deadline, "", colour=THEME.accent, gid="deadline")
+        labels.append((deadline, _("Deadline"), THEME.accent))
+    parts.marker_labels(curve, labels)
+    parts.heading(figure, title, notes, left=0.25)
+    return figure
+
+
+def _notes(result: Schedule, timeline: Any) -> list[str]:
+    """The lines under the title: the simulation run, then the quantiles and the chance of
+    meeting the deadline."""
+    simulation = result.simulation
+    assert simulation is not None
+    finish = simulation.finish
+    known = simulation.quantiles
+    marks = [known.get(str(q), float(np.quantile(finish, q))) for q in _MARKED]
     summary = [
         f"P{round(q * 100)} {timeline.label(x)}" for q, x in zip(_MARKED, marks, strict=True)
     ]
-    if deadline is not None and result.deadline is not None:
-        style = {"colour": THEME.accent, "side": "right", "gid": "deadline"}
-        parts.marker_line(curve, deadline, _("Deadline"), **style)
+    if result.deadline is not None:
         probability = simulation.probability
         if probability is None:
             probability = float(np.mean(finish <= result.deadline))
-        when = timeline.label(result.deadline)
+        when = deadline_text(result, timeline)
         summary.append(
             _("P(finish ≤ deadline {deadline}) = {percent}%").format(
                 deadline=when, percent=f"{probability * 100:.1f}"
             )
         )
-    title = _("{project}: schedule risk").format(project=project_name(result))
-    figure.suptitle(title, size=ch.TITLE_SIZE, weight="bold")
     known_name = _DISTRIBUTIONS.get(simulation.distribution)
     run = _(
         "{trials} simulated schedules ({distribution}, seed {seed}): mean {mean}, sd {sd} {units}"
@@ -144,6 +170,4 @@ def _risk_figure(result: Schedule) -> Figure:
         sd=_N(simulation.sd, 2),
         units=units(result),
     )
-    text = run + "\n" + _(";  ").join(summary)
-    axes.set_title(text, size=ch.NOTE_SIZE, color=THEME.muted, linespacing=1.5)
-    return figure
+    return [run, _(";  ").join(summary)]

@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._arrays import FloatArray
+from mgmt_tools.pert.aon import figures
 from mgmt_tools.pert.calendar import WorkCalendar, calendar_of, whole
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.pert.words import date_words, project_words, span_words, unit_name
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Timeline",
+    "deadline_text",
+    "deadline_x",
     "project_name",
     "shade_nonworking",
     "span_text",
@@ -90,6 +94,26 @@ class Timeline:
         return date_words(str(self.calendar.day([last])[0]))
 
 
+def deadline_text(result: Schedule, timeline: Timeline) -> str:
+    """The deadline as written in the plan: a date deadline is the date given, even on a
+    non-working day (not the working day its offset ends); an offset deadline is the number.
+    Empty without a deadline."""
+    given = result.plan.deadline
+    if isinstance(given, dt.date):
+        return date_words(given.isoformat())
+    return "" if result.deadline is None else timeline.label(float(result.deadline))
+
+
+def deadline_x(result: Schedule, timeline: Timeline) -> float | None:
+    """Where the deadline's line goes: the end of the date given (a non-working day too), or
+    the end of the working day its offset ends."""
+    given = result.plan.deadline
+    if isinstance(given, dt.date) and timeline.calendar is not None:
+        day = np.datetime64(given.isoformat(), "D") - parts.epoch()
+        return float(day.astype(np.float64)) + 1.0
+    return None if result.deadline is None else float(timeline.end([result.deadline])[0])
+
+
 def timeline_of(result: Schedule) -> Timeline:
     """The time axis of ``result``: on its working calendar when the plan has a start."""
     calendar = calendar_of(result.plan)
@@ -104,8 +128,14 @@ def units(result: Schedule) -> str:
 
 
 def span_text(result: Schedule) -> str:
-    """The duration of the project, and its dates when it has a start: ``7.5 days, ... to ...``."""
-    return span_words(_N(result.duration, 2), units(result), result.start_date, result.finish_date)
+    """The duration of the project, and its dates when it has a start: ``7.5 days, ... to ...``;
+    the number to the precision of the network's boxes (:func:`~mgmt_tools.pert.aon.figures`)."""
+    return span_words(
+        figures(result).number(float(result.duration)),
+        units(result),
+        result.start_date,
+        result.finish_date,
+    )
 
 
 def project_name(result: Schedule) -> str:

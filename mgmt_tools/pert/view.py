@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mgmt_tools._arrays import IndexArray
+from mgmt_tools._numeric import round_half_away
 from mgmt_tools.locale import N_, _
 from mgmt_tools.pert.model import LinkType, Plan
 from mgmt_tools.pert.result import Schedule
@@ -18,12 +19,32 @@ from mgmt_tools.pert.words import date_words, project_words, unit_name
 from mgmt_tools.render import format_number
 from mgmt_tools.render.dot import transitive_reduction
 
-__all__ = ["MAX_TASKS", "View", "link_label", "nested", "select", "title"]
+__all__ = [
+    "MAX_TASKS",
+    "View",
+    "heading_lines",
+    "link_label",
+    "nested",
+    "number",
+    "select",
+    "title",
+]
 
 MAX_TASKS = 500
 """Tasks drawn in full; above this the diagram is simplified."""
 
-_N = format_number
+
+def number(value: float, decimals: int = 4) -> str:
+    """``value`` written to at most ``decimals`` decimals, a half rounded away from zero (the
+    one rule of every number the network shows).
+
+    >>> [number(x, 0) for x in (0.5, 2.5, 3.5, 5.5)], number(3.25, 1), number(3.25, 2)
+    (['1', '3', '4', '6'], '3.3', '3.25')
+    """
+    return format_number(round_half_away(float(value), decimals), decimals)
+
+
+_N = number
 _NEIGHBOURS = N_("critical paths and their neighbours")
 _PATHS_ONLY = N_("critical paths only")
 _FIRST_PATH = N_("the start of the first critical path")
@@ -96,20 +117,21 @@ def _reduced_links(
     )
 
 
-def link_label(kind: int, lag: float) -> str | None:
+def link_label(kind: int, lag: float, decimals: int = 4) -> str | None:
     """``SS+1``, ``FF``, ``FS-1``; None for a plain finish-to-start link without lag."""
-    name, amount = LinkType(kind).name, _N(lag)
+    name, amount = LinkType(kind).name, _N(lag, decimals)
     if amount == "0":  # a lag that rounds to nothing is not worth a label
         return None if kind == LinkType.FS else name
     return f"{name}{'' if amount.startswith('-') else '+'}{amount}"
 
 
-def title(result: Schedule) -> str:
-    """The diagram's title: the project, its duration and its dates when it has a start."""
+def title(result: Schedule, decimals: int = 4) -> str:
+    """The diagram's title in one line (a Mermaid comment): the project, its duration (to
+    ``decimals`` decimals) and its dates when it has a start."""
     plan = result.plan
     fields = {
         "project": project_words(plan.project),
-        "duration": _N(result.duration),
+        "duration": _N(result.duration, decimals),
         "units": unit_name(plan.units),
     }
     if result.start_date is not None:
@@ -117,6 +139,17 @@ def title(result: Schedule) -> str:
             **fields, start=date_words(result.start_date), finish=date_words(result.finish_date)
         )
     return _("{project}: {duration} {units}").format(**fields)
+
+
+def heading_lines(result: Schedule, decimals: int = 4) -> tuple[str, str]:
+    """The picture's heading as the Gantt chart writes it: the project (the title), then the
+    duration and the dates (a note under it)."""
+    from mgmt_tools.pert.words import span_words
+
+    span = span_words(
+        _N(result.duration, decimals), result.plan.units, result.start_date, result.finish_date
+    )
+    return project_words(result.plan.project), _("Duration {span}").format(span=span)
 
 
 def nested(

@@ -77,6 +77,49 @@ _PERT_OPTIONS = (
         default=500,
         keyword="max_tasks",
     ),
+    Option(
+        "rankdir",
+        N_(
+            "Network only: its direction, lr (left to right), tb (top to bottom) or auto, the "
+            "one that prints larger on an A4 page and on a slide (any case: LR, TB)."
+        ),
+        stage="draw",
+        kind="choice",
+        choices=words("auto lr tb"),
+        default="auto",
+    ),
+    Option(
+        "precision",
+        N_(
+            "Network only: decimals of the numbers in its boxes (default: the fewest, up to 2, "
+            "that write every number shown exactly, else 1)."
+        ),
+        stage="draw",
+        kind="int",
+        low=0,
+        high=6,
+        metavar="N",
+    ),
+    Option(
+        "columns",
+        N_(
+            "Gantt chart only: columns of its task grid, comma-separated, from id, name, "
+            "duration, start, finish and float (default: id,name,duration,start,finish)."
+        ),
+        stage="draw",
+        metavar="LIST",
+        parse="mgmt_tools.pert.gantt_grid:parse_columns",
+    ),
+    Option(
+        "today",
+        N_(
+            "Gantt chart only: a dotted today line at the start of DATE (YYYY-MM-DD, or "
+            "today for the computer's date; needs a start date). Without it, no line."
+        ),
+        stage="draw",
+        metavar="DATE",
+        parse="mgmt_tools.pert.gantt_grid:parse_today",
+    ),
 )
 
 _PERT_NETWORK = Chart(

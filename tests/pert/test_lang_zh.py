@@ -145,7 +145,8 @@ def test_network_diagram_in_chinese() -> None:
         simplified = to_dot(schedule(load(CREDIT)), max_tasks=3)
     labels = dot_labels(dot)
     for words in (
-        "信用卡“安心分期”新产品上线：27 天（2027年3月1日至2027年4月7日）",
+        "信用卡“安心分期”新产品上线",  # the title: the project; the duration and dates below
+        "总工期 27 天，2027年3月1日至2027年4月7日",
         "最早开始",
         "最早完成",
         "最迟开始",
@@ -155,7 +156,7 @@ def test_network_diagram_in_chinese() -> None:
         "任务",
         "━━ 关键",
         "━━ 有时差",
-        "系统开发与测试（5 至 22，总时差 0）",  # the group IT: DEV and UAT, ES 5 to EF 22
+        "系统开发与测试（3月8日 至 3月30日，总时差 0）",  # the group IT: DEV and UAT, dated
     ):
         assert words in labels
     assert english_words(labels, allowed=CARD_IDS) == []
@@ -168,8 +169,8 @@ def test_network_diagram_in_chinese() -> None:
 def test_mermaid_network_in_chinese() -> None:
     with locale.using("zh"):
         text = to_mermaid(schedule(load(CREDIT)))
-    assert "%% 对公授信审批 - 华鑫钢贸：14.8333 天" in text
-    assert "收集客户资料<br/>最早开始 0 · 最早完成 3.3333 · 总时差 0" in text
+    assert "%% 对公授信审批 - 华鑫钢贸：14.8 天" in text  # one decimal: three-point estimates
+    assert "收集客户资料<br/>最早开始 0 · 最早完成 3.3 · 总时差 0" in text
     shown = "\n".join(
         [line for line in text.splitlines() if "%%" in line] + re.findall(r'\["(.*?)"\]', text)
     )
@@ -209,7 +210,7 @@ def test_gantt_chart_in_chinese() -> None:
         "总时差",
         "里程碑",
         "非工作日",
-        "截止期限",
+        "截止日期",  # the legend (docs/language.md)
         "2027年",  # the year below the day ticks
         "3月8日",  # a Monday tick (locale.day_month)
         "核心系统与手机银行开发",
@@ -222,7 +223,7 @@ def test_gantt_chart_in_chinese() -> None:
 def test_gantt_chart_without_dates_in_chinese() -> None:
     with locale.using("zh"):
         text = _texts(_gantt_figure(schedule(load(CREDIT))))
-    assert "总工期 14.83 天；截止期限 16 天" in text
+    assert "总工期 14.8 天；截止期限 16 天" in text
     assert "截止期限 16 天" in text
     assert "距项目开始的时间（天）" in text
     assert english_words(text) == []

@@ -18,7 +18,7 @@ from mgmt_tools.pert.render import render, summary_text, to_dot, to_mermaid, to_
 from mgmt_tools.render import display_width
 from mgmt_tools.render.dot import THEME
 
-from ..helpers import diagram_tests, golden, svg_test
+from ..helpers import diagram_tests, golden, mgmt, svg_test, written
 from .plans import FORMATS_EXAMPLE
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -85,12 +85,16 @@ def test_dot_layout_and_boxes(onboarding: Schedule) -> None:
     assert dot.startswith("digraph pert {\n")
     assert dot.endswith("}\n")
     assert 'rankdir="LR"' in dot
-    assert "Supply-chain finance onboarding: 7.5 days (2027-03-01 to 2027-03-10)" in dot
+    # a title longer than 60 columns: the project, then the duration and the dates
+    # the project is the title; the duration and dates are a note (as on the Gantt chart)
+    assert "<B>Supply-chain finance onboarding</B>" in dot
+    assert ">Duration 7.5 days, 2027-03-01 to 2027-03-10<" in dot
     assert _node_count(dot) == 4
     box_c = re.search(r"^  t2 \[label=<(.*)>\]$", dot, re.MULTILINE)
     assert box_c is not None
-    numbers = re.findall(r'WIDTH="38"[^>]*><FONT[^>]*>([^<]*)</FONT>', box_c[1])
-    assert numbers == ["4", "2", "6", "5.5", "1.5", "7.5"]  # ES dur EF / LS TF LF
+    numbers = re.findall(r'WIDTH="30"[^>]*><FONT[^>]*>([^<]*)</FONT>', box_c[1])
+    # ES dur EF / LS TF LF: the plan has a start, so the four times are working days
+    assert numbers == ["5 Mar", "2", "8 Mar", "8 Mar", "1.5", "10 Mar"]
     assert "3.0" not in dot
     assert "7.50" not in dot
 
@@ -112,7 +116,7 @@ def test_critical_tasks_and_driving_links_use_the_accent(onboarding: Schedule) -
 
 def test_links_are_labelled_unless_plain_finish_to_start(onboarding: Schedule) -> None:
     edges = _edges(to_dot(onboarding))
-    labels = [re.search(r"label=<([^>]*)>", line) for line in edges]
+    labels = [re.search(r"\blabel=<([^>]*)>", line) for line in edges]
     assert [match[1] if match else None for match in labels] == [None, "SS+1", "FF+2", None, None]
     lead = _plan(
         [
@@ -140,10 +144,10 @@ def test_milestones_look_different(onboarding: Schedule) -> None:
 
 def test_ids_show_when_they_differ_from_the_name(onboarding: Schedule) -> None:
     dot = to_dot(onboarding)
-    assert re.search(r'POINT-SIZE="9">A</FONT>.*Collect KYC documents', dot)
+    assert re.search(rf'COLOR="{THEME.muted}">A</FONT>.*Collect KYC', dot)
     box_b = re.search(r"^  t1 \[label=<(.*)>\]$", dot, re.MULTILINE)
     assert box_b is not None
-    assert 'POINT-SIZE="9">B<' not in box_b[1]
+    assert f'COLOR="{THEME.muted}">B<' not in box_b[1]
 
 
 def test_user_text_is_escaped_and_node_names_are_generated() -> None:
@@ -166,7 +170,8 @@ def test_user_text_is_escaped_and_node_names_are_generated() -> None:
 def test_long_and_chinese_names_are_wrapped() -> None:
     dot = to_dot(schedule(loads(CHINESE)))
     assert "收集客户资料" in dot
-    assert "反洗钱与制裁名单筛查" in dot
+    assert "反洗钱与制裁名单" in dot
+    assert ">筛查" in dot
     assert "（KYC/AML）" in dot
 
 
@@ -203,7 +208,7 @@ def test_big_plans_keep_critical_paths_and_neighbours() -> None:
         float(result.lf[neighbour]),
     ]
     assert late[1] > 0
-    shown = re.findall(r'WIDTH="38"[^>]*><FONT[^>]*>([^<]*)</FONT>', box[1])[3:]
+    shown = re.findall(r'WIDTH="30"[^>]*><FONT[^>]*>([^<]*)</FONT>', box[1])[3:]
     assert shown == [f"{value:g}" for value in late]
 
 
@@ -258,7 +263,9 @@ test_render_refuses_other_formats, test_render_without_graphviz, test_render_for
 
 
 test_svg_shows_names_and_numbers = svg_test(
-    lambda: schedule(loads(CHINESE)), to_svg, ["收集客户资料", "供应链金融客户准入: 8.5 天"]
+    lambda: schedule(loads(CHINESE)),
+    to_svg,
+    ["收集客户资料", "供应链金融客户准入", "Duration 8.5 天"],
 )
 
 
@@ -266,7 +273,9 @@ test_svg_shows_names_and_numbers = svg_test(
 def test_escaped_names_render(onboarding: Schedule) -> None:
     result = _plan([{"id": "A", "name": 'R&D "alpha" <v2> \\N', "duration": 1}])
     svg = to_svg(result)
-    assert "R&amp;D &quot;alpha&quot; &lt;v2&gt; \\N" in svg
+    # on two lines of the box, each escaped
+    assert "R&amp;D &quot;alpha&quot;" in svg
+    assert "&lt;v2&gt; \\N" in svg
 
 
 # --- Mermaid ----------------------------------------------------------------------------------
@@ -279,8 +288,8 @@ def test_mermaid_flowchart(onboarding: Schedule) -> None:
         "flowchart LR",
         "  %% Supply-chain finance onboarding: 7.5 days (2027-03-01 to 2027-03-10)",
     ]
-    assert '  t0["A: Collect KYC documents<br/>ES 0 · EF 3 · TF 0"]' in lines
-    assert '  t3(["M: Credit approved<br/>ES 7.5 · EF 7.5 · TF 0"])' in lines
+    assert '  t0["A: Collect KYC documents<br/>ES 1 Mar · EF 3 Mar · TF 0"]' in lines
+    assert '  t3(["M: Credit approved<br/>ES 10 Mar · EF 10 Mar · TF 0"])' in lines
     assert "  t1 -->|SS+1| t2" in lines
     assert "  t0 -->|FF+2| t2" in lines
     assert "  class t0,t1,t3 critical" in lines
@@ -382,3 +391,45 @@ def test_summary_shortens_long_paths() -> None:
     ]
     text = summary_text(_plan(chain))
     assert "C19 -> ... (35 more) -> C55" in text
+
+
+# --- Options of the other chart ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "options", "output", "flags"),
+    [
+        (
+            "pert",
+            ["--today", "2027-03-05", "--columns", "name"],
+            "net.svg",
+            ["--columns", "--today"],
+        ),
+        ("pert", ["--today", "2027-03-05"], "net.mmd", ["--today"]),
+        (
+            "gantt",
+            ["--rankdir", "TB", "--precision", "3"],
+            "gantt.svg",
+            ["--rankdir", "--precision"],
+        ),
+        ("pert", ["--rankdir", "tb", "--precision", "1"], "net.dot", []),
+        ("gantt", ["--today", "2027-03-05", "--columns", "name"], "gantt.svg", []),
+    ],
+)
+def test_an_option_of_the_other_chart_is_not_silently_ignored(
+    tmp_path: Path, command: str, options: list[str], output: str, flags: list[str]
+) -> None:
+    plan = written(tmp_path / "plan.yaml", ONBOARDING)
+    code, _, err = mgmt(command, str(plan), *options, "-o", str(tmp_path / output))
+    assert code == 0, err
+    warned = [line for line in err.splitlines() if "does not apply" in line]
+    assert [line.split()[1] for line in warned] == flags  # "warning: --today does not apply"
+    chart = "gantt" if command == "gantt" else "network"
+    assert all(f"the {chart} chart" in line for line in warned)
+
+
+def test_help_says_which_chart_an_option_is_for() -> None:
+    text = " ".join(mgmt("gantt", "--help")[1].split())
+    assert "--rankdir [auto|lr|tb] Network only" in text
+    assert "--precision N Network only" in text
+    assert "--today DATE Gantt chart only" in text
