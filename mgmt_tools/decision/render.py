@@ -39,9 +39,10 @@ from __future__ import annotations
 import numpy as np
 
 from mgmt_tools._arrays import FloatArray, IndexArray
-from mgmt_tools.decision.result import DecisionResult, objective_text
+from mgmt_tools.decision.result import DecisionResult
 from mgmt_tools.decision.rollback import Solution
 from mgmt_tools.decision.tree import CHANCE, DECISION, TERMINAL, Tree
+from mgmt_tools.decision.tree_key import amount, heading_of
 from mgmt_tools.decision.view import MAX_BRANCHES, select
 from mgmt_tools.locale import _, ngettext
 from mgmt_tools.render import display_width, format_number
@@ -54,7 +55,6 @@ from mgmt_tools.render.dot import (
     defaults,
     escape,
     html_lines,
-    wrap,
 )
 
 __all__ = [
@@ -71,22 +71,20 @@ ALIGN_DEPTH = 25
 0.15 s at 30 levels, 5 s at 50, minutes at 100)."""
 
 
-_NAME_COLUMNS = 22  # width of a branch name, in display columns
+_NAME_COLUMNS = 14  # width of a line of a branch or node name, in display columns
 _NODE_NAME_COLUMNS = 12
+_FONT = THEME.small_size  # every text of the tree but the heading, in points
+_SHAPE = 16  # side of a decision or chance node, in points
+_LINE = 14  # height of a line of text beside a node or above a branch, in points
+_CLEAR = '<TD COLSPAN="3" HEIGHT="1" CELLPADDING="0"></TD>'
+"""A row of 1 point between a branch's rule and the text above and under it (a wrapped name's
+descenders and the node's name below never touch the rule), and above the branch's text (an
+edge passing over it keeps clear of the tops of the letters)."""
+_NEAR = 8
+"""Weight of the edge from a node to its branch's text: dot keeps that edge one rank long, so
+the text stands next to the node it leaves (the edge on to the child takes up the length)."""
 _CHOSEN_WIDTH = 3.0
 _PLAIN_WIDTH = 1.2
-
-
-def amount(value: float) -> str:
-    """A value as the diagram and the charts write it: two decimals at most, thousands
-    separated from 10,000 on.
-
-    >>> amount(140.8), amount(-2065.0), amount(12345.678), amount(1 / 3)
-    ('140.8', '-2065', '12,346', '0.33')
-    """
-    if abs(value) >= 1e4:
-        return f"{value:,.0f}"
-    return format_number(value, 2)
 
 
 def _signed(value: float) -> str:
@@ -140,32 +138,62 @@ def _values(result: DecisionResult, total: FloatArray, node: int) -> list[str]:
     ]
 
 
+def _blank(markup: str) -> str:
+    """As many empty lines as ``markup`` has, to balance it on the other side of a shape."""
+    return "<BR/>".join(["&#160;"] * (markup.count("<BR/>") + 1))
+
+
+def _node_text(result: DecisionResult, total: FloatArray, node: int) -> tuple[str, str]:
+    """The node's name (muted, at most two short lines) and value (bold; with a risk
+    tolerance, the CE after it) as markup for two cells side by side."""
+    first, *others = _values(result, total, node)
+    value = f"<B>{escape(first)}</B>" + "".join(f"  {escape(line)}" for line in others)
+    name = result.tree.node_name(node)
+    if not name:
+        return "", value
+    lines = html_lines(name, _NODE_NAME_COLUMNS, 2)
+    return f'<FONT COLOR="{THEME.muted}">{lines}</FONT>', value
+
+
+def _root_label(result: DecisionResult, total: FloatArray) -> list[str]:
+    """The root's name and value in a text of their own left of it (the branches leaving the
+    root cross nothing), tied to it by an invisible edge."""
+    first, *others = _values(result, total, 0)
+    lines = [f"<B>{escape(line)}</B>" for line in (first, *others)]
+    name = result.tree.node_name(0)
+    if name:
+        name_lines = html_lines(name, _NODE_NAME_COLUMNS, 3)
+        lines.insert(0, f'<FONT COLOR="{THEME.muted}">{name_lines}</FONT>')
+    label = Html(
+        '<TABLE BORDER="0" CELLPADDING="0"><TR><TD ALIGN="RIGHT">'
+        + "<BR/>".join(lines)
+        + "</TD></TR></TABLE>"
+    )
+    return [
+        f"r0 {attributes({'shape': 'plain', 'label': label})}",
+        f"r0 -> n0 {attributes({'style': 'invis', 'weight': 20})}",
+    ]
+
+
 def _node(
     result: DecisionResult, total: FloatArray, reach: FloatArray, node: int, collapsed: bool
 ) -> str:
-    """A node: a triangle for a terminal; a square (decision) or circle (chance) holding the
-    node's name and its value (expected value, with a risk tolerance the CE under it)."""
+    """A node: a small triangle for a terminal; a small square (decision) or circle (chance)
+    with the node's name and value (expected value, with a risk tolerance the CE too) on one
+    short line above it, as TreeAge draws them: the shape alone is what the edges meet
+    (``fixedsize=shape``), the line above takes room in the layout but never covers a branch."""
     tree = result.tree
     kind = int(tree.kind[node])
     on_policy = bool(reach[node] > 0)
     values: dict[str, str | float | Html]
     if kind == TERMINAL:
-        values = {"shape": "triangle", "orientation": -90, "width": 0.24, "height": 0.24}
+        values = {"shape": "triangle", "orientation": -90, "width": 0.2, "height": 0.2}
         values |= {"fixedsize": True, "label": "", "style": "filled"}
         values["fillcolor"] = THEME.accent_fill if on_policy else THEME.fill
         values["color"] = THEME.accent if on_policy else THEME.line
         return f"n{node} {attributes(values)}"
-    small = format_number(THEME.small_size)
-    first, *others = _values(result, total, node)
-    text = f"<B>{escape(first)}</B>"
-    text += "".join(f'<BR/><FONT POINT-SIZE="{small}">{escape(line)}</FONT>' for line in others)
-    name = tree.node_name(node)
-    if name:
-        # narrow, to keep the shape small, but never cutting a word shorter than a long line
-        longest = max((display_width(word) for word in name.split()), default=0)
-        lines = html_lines(name, min(max(_NODE_NAME_COLUMNS, longest), _NAME_COLUMNS), 2)
-        text = f'<FONT COLOR="{THEME.muted}" POINT-SIZE="{small}">{lines}</FONT><BR/>{text}'
-    values = {"shape": "square" if kind == DECISION else "circle", "label": Html(text)}
+    values = {"shape": "square" if kind == DECISION else "circle", "label": ""}
+    values |= {"fixedsize": True, "width": _SHAPE / 72, "height": _SHAPE / 72}
     values["style"] = "filled,dashed" if collapsed else "filled"
     values["fillcolor"] = THEME.band_fill if kind == DECISION else THEME.fill
     if kind == DECISION and on_policy:
@@ -176,28 +204,29 @@ def _node(
 def _beside_rows(
     total: FloatArray, reach: FloatArray, node: int, hidden: int | None
 ) -> list[tuple[str, CellStyle]]:
-    """The lines right of a terminal (its path total and the probability of ending there)
-    or of a collapsed subtree (how many nodes it hides)."""
-    left: CellStyle = {"align": "LEFT"}
-    small: CellStyle = {"align": "LEFT", "size": THEME.small_size}
+    """The line right of a terminal (its path total and the probability of ending there)
+    or of a collapsed subtree (how many nodes it hides), as (text, style) pieces."""
     if hidden is not None:
         text = ngettext("+{count} node hidden", "+{count} nodes hidden", hidden)
-        return [(text.format(count=f"{hidden:,}"), {**small, "color": THEME.muted})]
+        return [(text.format(count=f"{hidden:,}"), {"color": THEME.muted})]
     probability = float(reach[node])
     colour = THEME.muted if probability > 0 else THEME.faint
     return [
-        (amount(float(total[node])), {**left, "bold": True}),
-        (f"p = {format_number(probability)}", {**small, "color": colour}),
+        (amount(float(total[node])), {"bold": True}),
+        (f"p={format_number(probability)}", {"color": colour}),
     ]
 
 
 def _beside(node: int, rows: list[tuple[str, CellStyle]], width: int) -> list[str]:
-    """The text right of ``node``, as wide as all such texts (so they align left, not
+    """The line right of ``node``, as wide as all such lines (so they align left, not
     centred in their column), tied to it by an invisible edge."""
+    pieces = ""
+    for text, style in rows:
+        left: CellStyle = {**style, "align": "LEFT"}
+        pieces += cell(escape(text), **left)
     table = (
         f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" WIDTH="{width}">'
-        + "".join(f"<TR>{cell(escape(text), **style)}</TR>" for text, style in rows)
-        + "</TABLE>"
+        f"<TR>{pieces}</TR></TABLE>"
     )
     return [
         f"v{node} {attributes({'shape': 'plain', 'label': Html(table)})}",
@@ -210,53 +239,71 @@ def _text_width(rows: list[tuple[str, CellStyle]]) -> int:
     text does not fit, so too small is harmless; too wide only moves the text right)."""
     widest = 0.0
     for text, style in rows:
-        size = style.get("size", THEME.font_size)
-        widest = max(widest, display_width(text) * size * (0.62 if style.get("bold") else 0.56))
+        size = style.get("size", _FONT)
+        widest += display_width(text) * size * (0.62 if style.get("bold") else 0.56) + 4
     return int(widest) + 4
 
 
-def _rule(colour: str, chosen: bool) -> str:
+def _rule(colour: str, chosen: bool, columns: int = 1) -> str:
     """The rule a branch's name stands on, joining its two edges: 2 points of fill (an even
     height keeps it centred on the edges), and on a chosen branch a 1-point border around
     it too (3 points, as wide as its edges), which also closes the half point Graphviz leaves
     between a table's edge and its cells."""
     border = f' BORDER="1" COLOR="{colour}"' if chosen else ""
     height = 0 if chosen else 2
-    return f'<TD PORT="r" HEIGHT="{height}" CELLPADDING="0"{border} BGCOLOR="{colour}"></TD>'
+    span = f' COLSPAN="{columns}"' if columns > 1 else ""
+    return f'<TD PORT="r"{span} HEIGHT="{height}" CELLPADDING="0"{border} BGCOLOR="{colour}"></TD>'
 
 
-def _branch(result: DecisionResult, node: int, state: str) -> list[str]:
-    """The branch into ``node``: a rule with the name above and the numbers below, and the
-    two edges that join it to its parent and to ``node``. ``state`` is "chosen", "pruned"
-    or "" (a chance branch)."""
+def _branch(result: DecisionResult, total: FloatArray, node: int, state: str) -> list[str]:
+    """The branch into ``node``: a rule with one short line above it, the name and then the
+    probability and payoff (TreeAge's branch text), and the two edges that join it to its
+    parent and to ``node``. ``state`` is "chosen", "pruned" or "" (a chance branch)."""
     tree = result.tree
     parent = int(tree.parent[node])
     chosen, pruned = state == "chosen", state == "pruned"
     colour = THEME.accent if chosen else THEME.faint if pruned else THEME.line
-    name = html_lines(tree.branch_name(node), _NAME_COLUMNS, 2)
-    if chosen:
-        name = Html(f"<B>{name}</B>")
+    name = html_lines(tree.branch_name(node), _NAME_COLUMNS, 3)
+    text_colour = THEME.accent if chosen else THEME.faint if pruned else THEME.ink
+    line = cell(Html(f"<B>{name}</B>") if chosen else name, color=text_colour, align="LEFT")
     numbers = []
     probability = float(tree.probability[node])
     if not np.isnan(probability):
-        numbers.append(f"p = {format_number(probability)}")
+        numbers.append(f"p={format_number(probability)}")
     payoff = float(tree.payoff[node])
     if payoff != 0:
         numbers.append(_signed(payoff))
-    below = escape("   ".join(numbers)) if numbers else "&#160;"
-    text_colour = THEME.accent if chosen else THEME.faint if pruned else THEME.ink
+    if numbers:
+        numbers_colour = THEME.faint if pruned else THEME.muted
+        line += '<TD WIDTH="5"></TD>' + cell(escape("  ".join(numbers)), color=numbers_colour)
+    columns = 3
+    if not numbers:
+        line += "<TD></TD><TD></TD>"
+    under = ""
+    if int(tree.kind[node]) != TERMINAL:  # the node's name and value, under the rule
+        name_text, value = _node_text(result, total, node)
+        if pruned:
+            name_text, value = (
+                f'<FONT COLOR="{THEME.faint}">{t}</FONT>' for t in (name_text, value)
+            )
+        pieces = (
+            f'<TD ALIGN="RIGHT">{name_text}</TD><TD COLSPAN="2" ALIGN="LEFT">&#160;{value}</TD>'
+        )
+        if not name_text:
+            pieces = f'<TD COLSPAN="3" ALIGN="RIGHT">{value}</TD>'
+        under = f"<TR>{pieces}</TR>"
     table = (
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-        f"<TR>{cell(name, color=text_colour)}</TR>"
-        f"<TR>{_rule(colour, chosen)}</TR>"
-        f"<TR>{cell(below, color=THEME.faint if pruned else THEME.muted, size=THEME.small_size)}"
-        "</TR></TABLE>"
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f"<TR>{_CLEAR}</TR><TR>{line}</TR>"
+        f"<TR>{_CLEAR}</TR><TR>{_rule(colour, chosen, columns)}</TR><TR>{_CLEAR}</TR>{under}"
+        "</TABLE>"
     )
     edge: dict[str, str | float | Html] = {"color": colour}
     edge["penwidth"] = _CHOSEN_WIDTH if chosen else _PLAIN_WIDTH
     if pruned:
         edge["style"] = "dashed"
-    into = dict(edge)
+    # heavy: the branch's text stays next to its own node; the edge on to the child stretches
+    into: dict[str, str | float | Html] = {**edge, "weight": _NEAR}
     if pruned:  # the double hash across a pruned branch
         into |= {"arrowhead": "teetee", "arrowsize": 0.9}
     return [
@@ -270,54 +317,11 @@ def _more(node: int, count: int) -> list[str]:
     """The mark for the branches of ``node`` that are not drawn, tied to it by a dashed edge."""
     words = ngettext("… {count} more branch", "… {count} more branches", count)
     text = escape(words.format(count=f"{count:,}"))
-    label = Html(
-        f'<FONT COLOR="{THEME.muted}" POINT-SIZE="{format_number(THEME.small_size)}">{text}</FONT>'
-    )
+    label = Html(f'<FONT COLOR="{THEME.muted}">{text}</FONT>')
     return [
         f"m{node} {attributes({'shape': 'plain', 'label': label})}",
         f"n{node} -> m{node} {attributes({'style': 'dashed', 'color': THEME.faint})}",
     ]
-
-
-def _legend(result: DecisionResult, note: str | None) -> Html:
-    """The graph label: the title, the value of the tree, a key and the note of a cut tree."""
-    tree = result.tree
-    units = f" {tree.units}" if tree.units else ""
-    value = _("Expected value {value}{units} (objective: {objective})").format(
-        value=amount(result.expected_value), units=units, objective=objective_text(tree.objective)
-    )
-    if result.certainty_equivalent is not None and tree.risk_tolerance is not None:
-        value += _("; certainty equivalent {value}{units} (risk tolerance {tolerance})").format(
-            value=amount(result.certainty_equivalent),
-            units=units,
-            tolerance=amount(tree.risk_tolerance),
-        )
-    gap = "   "
-    chosen, pruned = escape(_("chosen")), escape(_("pruned"))
-    key = (
-        escape(_("□ decision"))
-        + gap
-        + escape(_("○ chance"))
-        + gap
-        + escape(_("▷ terminal: path total and the probability of ending there under the policy"))
-        + f'{gap}<FONT COLOR="{THEME.accent}"><B>━━</B> {chosen}</FONT>'
-        + f'{gap}<FONT COLOR="{THEME.faint}">╌‖╌ {pruned}</FONT>'
-        + gap
-        + escape(_("node values include the payoffs on the way to the node"))
-    )
-    title = wrap(tree.name or _("Decision tree"), 80, 2)
-    rows = [cell(f"<B>{escape(line)}</B>", size=14, align="LEFT") for line in title]
-    rows += [
-        cell(escape(value), align="LEFT"),
-        cell(key, color=THEME.muted, size=THEME.small_size, align="LEFT"),
-    ]
-    if note is not None:
-        rows.append(cell(escape(note), color=THEME.accent, align="LEFT"))
-    return Html(
-        '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">'
-        + "".join(f"<TR>{row}</TR>" for row in rows)
-        + "</TABLE>"
-    )
 
 
 def to_dot(
@@ -352,15 +356,13 @@ def to_dot(
         "  " + line
         for line in defaults(
             THEME,
-            node={"fontsize": 10, "margin": 0.04},
+            node={"fontsize": _FONT, "margin": 0.04},
             edge={"arrowhead": "none", "arrowsize": 0.8},
             rankdir="LR",
             ordering="out",
-            nodesep=0.12,
-            ranksep=0.22,
-            labelloc="t",
-            labeljust="l",
-            label=_legend(result, view.note),
+            nodesep=0.05,
+            ranksep=0.06,
+            **heading_of(result, view.note),
         )
     ]
     nodes = [node for node in range(view.shown) if node not in view.omitted]
@@ -369,6 +371,8 @@ def to_dot(
     width = max((_text_width(rows) for rows in beside.values()), default=0)
     for node in nodes:
         lines.append("  " + _node(result, total, reach, node, node in view.collapsed))
+        if node == 0 and int(tree.kind[0]) != TERMINAL:
+            lines += ["  " + line for line in _root_label(result, total)]
         if node in beside:
             lines += ["  " + line for line in _beside(node, beside[node], width)]
         if node > 0:
@@ -376,7 +380,7 @@ def to_dot(
             state = ""
             if int(tree.kind[parent]) == DECISION:
                 state = "chosen" if int(choice[parent]) == node else "pruned"
-            lines += ["  " + line for line in _branch(result, node, state)]
+            lines += ["  " + line for line in _branch(result, total, node, state)]
     for node, count in view.more.items():
         lines += ["  " + line for line in _more(node, count)]
     if ends and view.depth <= ALIGN_DEPTH:

@@ -83,9 +83,12 @@ def test_tree_diagram_in_chinese() -> None:
     labels = dot_labels(dot)
     for words in (
         "期望值 630 万元（目标：最大化）",
-        "□ 决策节点",
-        "○ 机会节点",
-        "▷ 结果节点",
+        "□",
+        "决策节点",
+        "○",
+        "机会节点",
+        "▷",
+        "结果节点",
         "选中",
         "剪枝",
     ):

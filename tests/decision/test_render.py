@@ -97,21 +97,23 @@ def test_nodes_show_name_and_value_in_path_total_terms(credit_dot: str) -> None:
     statements = dot_statements(credit_dot)
     # the root and 'Client outcome': EV 140.8, CE 133.16. 'Recovery' ends in the path totals
     # 40 (0.6) and -260 (0.4): it shows -80, the fee taken included (what lies below it is -120)
+    # The root's text stands left of it (r0), a node's under the branch into it (b1, b4).
     assert_shows(
         statements,
         {
-            "n0": ["Credit<BR/>committee", "<B>EV 140.8</B>", "CE 133.16"],
-            "n1": ["<B>EV 140.8</B>", "CE 133.16"],
-            "n4": ["Recovery", "<B>EV -80</B>"],
+            "r0": ["Credit<BR/>committee", "<B>EV 140.8</B>", "CE 133.16"],
+            "b1": ["<B>EV 140.8</B>", "CE 133.16"],
+            "b4": ["Recovery", "<B>EV -80</B>"],
         },
     )
+    assert 'label=""' in statements["n0"]  # the shapes are small and empty, as in TreeAge
 
 
 def test_values_without_risk_tolerance_have_no_prefix() -> None:
     dot = to_dot(rollback(loads(CREDIT.replace("risk_tolerance: 500\n", ""))))
-    label = dot_statements(dot)["n0"]
+    label = dot_statements(dot)["r0"]
     assert "<B>140.8</B>" in label
-    assert "CE" not in label
+    assert "CE " not in label
 
 
 def test_terminals_show_path_total_and_probability_under_the_policy(credit_dot: str) -> None:
@@ -120,7 +122,7 @@ def test_terminals_show_path_total_and_probability_under_the_policy(credit_dot: 
     for node, text in statements.items():
         if node.startswith("v"):
             total = re.search(r"<B>(.*?)</B>", text)
-            probability = re.search(r"p = ([0-9.]+)", text)
+            probability = re.search(r"p=([0-9.]+)", text)
             assert total
             assert probability
             shown[total[1]] = probability[1]
@@ -130,15 +132,17 @@ def test_terminals_show_path_total_and_probability_under_the_policy(credit_dot: 
     assert f'fillcolor="{THEME.fill}"' in statements["n2"]
 
 
-def test_branches_carry_name_above_and_numbers_below(credit_dot: str) -> None:
+def test_branches_carry_name_and_numbers_above_the_node_value_below(credit_dot: str) -> None:
     statements = dot_statements(credit_dot)
     repays = statements["b3"]
-    name, numbers = repays.index("Repays"), repays.index("p = 0.92   +120")
+    name, numbers = repays.index("Repays"), repays.index("p=0.92  +120")
     rule = repays.index('PORT="r"')
-    assert name < rule < numbers
+    assert name < numbers < rule  # one short line over the rule
     assert "+40" in statements["b1"]
-    assert "p =" not in statements["b1"]
-    assert "&#160;" in statements["b2"]  # no probability, no payoff: an empty line keeps it level
+    assert "p=" not in statements["b1"]
+    extend = statements["b1"]
+    assert extend.index('PORT="r"') < extend.index("EV 140.8")  # the node's value under it
+    assert "EV" not in repays  # a terminal's total stands right of it, not under the branch
 
 
 def test_chosen_branch_in_accent_others_pruned(credit_dot: str) -> None:
@@ -166,7 +170,7 @@ def test_objective_min_chooses_the_cheaper_branch() -> None:
     assert result.policy == {"root": "放款"}  # 100 + 0.3 x 50 = 115 < 130
     assert THEME.accent in statements["n0 -> b1:r:w"]
     assert "teetee" in statements["n0 -> b2:r:w"]
-    assert "<B>115</B>" in statements["n0"]
+    assert "<B>115</B>" in statements["r0"]
 
 
 def test_branches_keep_input_order(credit_dot: str) -> None:
@@ -183,11 +187,11 @@ def test_terminals_line_up_on_the_right(credit: DecisionResult, credit_dot: str)
 def test_user_text_is_escaped_and_ids_are_generated() -> None:
     dot = to_dot(rollback(loads(CHINESE)))
     assert "供应商选择 &lt;A&amp;B&gt; &quot;x&quot;" in dot
-    assert "延误 &lt;late&gt; &amp; &quot;\\\\N&quot;" in dot  # the backslash doubled
+    assert "延误 &lt;late&gt; &amp;<BR/>&quot;\\\\N&quot;" in dot  # the backslash doubled
     assert "放款" in dot
     assert "采购决策" in dot
     assert "万元" in dot
-    assert set(re.findall(r"^  ([a-z]+)\d+ \[", dot, flags=re.MULTILINE)) == {"n", "b", "v"}
+    assert set(re.findall(r"^  ([a-z]+)\d+ \[", dot, flags=re.MULTILINE)) == {"n", "b", "v", "r"}
 
 
 def test_dot_is_deterministic() -> None:
@@ -218,7 +222,7 @@ def test_depth_collapses_subtrees_and_counts_what_they_hide(credit: DecisionResu
     dot = to_dot(credit, depth=1)
     statements = dot_statements(dot)
     assert 'style="filled,dashed"' in statements["n1"]
-    assert "EV 140.8" in statements["n1"]
+    assert "EV 140.8" in statements["b1"]
     assert "+4 nodes hidden" in statements["v1"]
     assert "Drawn to depth 1: 3 of 7 nodes" in dot
     assert not any(node in statements for node in ("n3", "b3", "n4"))
