@@ -43,26 +43,28 @@ from mgmt_tools.render import chart_parts as parts
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render import format_number
 from mgmt_tools.render.dot import THEME, wrap
+from mgmt_tools.render.style import GREYS, VALUE_SIZE
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["acceptability_chart", "rank_colours", "ranking_chart"]
+__all__ = ["SCORE_AXIS", "acceptability_chart", "rank_colours", "ranking_chart"]
 
 Result = IndexResult | AhpResult
 
 _LABEL_COLUMNS = 30  # an alternative's name on the axis, in display columns
-_DARK, _LIGHT = "#3E4C59", "#D9DEE4"
+_DARK, _LIGHT = GREYS
 """The grey of rank 2 and of the last rank in the acceptability chart."""
-_BEYOND = "#F5F7FA"
+_BEYOND = THEME.band_fill
 """The draws in which a big input's alternative ranks below the ranks counted."""
-_AXIS = {
+SCORE_AXIS = {
     "weighted_sum": N_("Score (weighted sum)"),
     "weighted_product": N_("Score (weighted product)"),
     "topsis": N_("Score (closeness to the ideal)"),
     "vikor": N_("Q (lower is better)"),
 }
+"""The score axis of each method (the contribution chart's axis says how it splits it)."""
 _PERCENT_SHOWN = 0.07
 """Segments of the acceptability chart at least this wide carry their percentage."""
 
@@ -71,17 +73,10 @@ def _name(text: str) -> str:
     return "\n".join(wrap(ch.clean(text), _LABEL_COLUMNS, 2))
 
 
-def _subtitle(figure: Figure, view: Hierarchy, lines: list[str]) -> str:
-    """``lines`` folded to the width left of the figure by the names down the axis (the
-    subtitle starts where the axes do)."""
-    names = [line for name in view.alternatives for line in _name(name).splitlines()]
-    room = figure.get_size_inches()[0] - ch.text_width(figure, names, 9.0) - 0.5
-    columns = max(int(room * 72 / (ch.NOTE_SIZE * 0.52)), 30)
-    return "\n".join(
-        folded
-        for line in lines
-        for folded in wrap(ch.clean(line, note=True), columns, 4, note=True)
-    )
+def _heading(figure: Figure, title: str, lines: list[str], rows: int, foot: float = 0.0) -> None:
+    """Make ``figure`` tall enough for ``rows`` bars (and ``foot`` inches of legend) under the
+    title and the notes ``lines`` (:func:`~mgmt_tools.render.chart_parts.framed`)."""
+    parts.framed(figure, title, lines, 0.95 + foot + 0.34 * max(rows, 2), gap=0.12)
 
 
 def _names_axis(axes: Axes, view: Hierarchy) -> None:
@@ -96,12 +91,6 @@ def _names_axis(axes: Axes, view: Hierarchy) -> None:
             label.set_fontweight("bold")
 
 
-def _fit(figure: Figure, rows: int, subtitle: str) -> None:
-    """Make ``figure`` tall enough for ``rows`` bars under the ``subtitle``."""
-    lines = subtitle.count("\n") + 1
-    figure.set_size_inches(figure.get_size_inches()[0], 1.7 + 0.2 * lines + 0.34 * max(rows, 2))
-
-
 # --- ranking ----------------------------------------------------------------------------------
 
 
@@ -112,7 +101,7 @@ def ranking_chart(result: Result, fmt: str) -> bytes:
 
 def _axis_label(result: Result) -> str:
     if isinstance(result, IndexResult):
-        return _(_AXIS[result.method])
+        return _(SCORE_AXIS[result.method])
     return _("Overall priority") if result.judgements.is_hierarchy else _("Priority")
 
 
@@ -123,12 +112,11 @@ def _ranking_figure(result: Result) -> Figure:
     scores = np.asarray(view.scores, dtype=np.float64)
     figure = ch.new_figure(8.0, 4.0, layout="constrained")
     meaning = _("{name}: {meaning}").format(name=view.score_name.capitalize(), meaning=view.meaning)
-    subtitle = _subtitle(figure, view, [*view.about, meaning, *view.notes])
-    _fit(figure, len(scores), subtitle)
+    title = _("{goal}: ranking").format(goal=ch.clean(view.goal))
+    _heading(figure, title, [*view.about, meaning, *view.notes], len(scores))
     axes = figure.add_subplot()
     colours = [THEME.accent if rank == 1 else ch.NEUTRAL for rank in view.ranks]
     axes.barh(range(len(scores)), scores, height=0.66, color=colours, zorder=2, gid="bar")
-    halo = {"facecolor": "white", "edgecolor": "none", "boxstyle": "square,pad=0.1"}
     for position, (score, rank) in enumerate(zip(scores.tolist(), view.ranks, strict=True)):
         winner = rank == 1
         axes.annotate(
@@ -138,10 +126,10 @@ def _ranking_figure(result: Result) -> Figure:
             textcoords="offset points",
             ha="left" if score >= 0 else "right",
             va="center",
-            size=8,
+            size=VALUE_SIZE,
             color=THEME.accent if winner else THEME.ink,
             weight="bold" if winner else "normal",
-            bbox=halo,
+            bbox=parts.HALO,
             zorder=5,
             gid="score",
         )
@@ -154,9 +142,6 @@ def _ranking_figure(result: Result) -> Figure:
     axes.grid(axis="x")
     axes.set_axisbelow(True)
     axes.set_xlabel(_axis_label(result))
-    axes.set_title(subtitle, size=ch.NOTE_SIZE, color=THEME.muted, linespacing=1.5, loc="left")
-    title = _("{goal}: ranking").format(goal=ch.clean(view.goal))
-    figure.suptitle(title, size=ch.TITLE_SIZE, weight="bold")
     return figure
 
 
@@ -240,8 +225,8 @@ def _draw_acceptability(result: IndexResult) -> Figure:
             "in the order of their ranking at the given weights"
         ).format(**numbers)
     figure = ch.new_figure(8.0, 4.0, layout="constrained")
-    note = _subtitle(figure, view, [view.about[0], note, *view.notes])
-    _fit(figure, len(rows), note)
+    title = _("{goal}: rank acceptability").format(goal=ch.clean(view.goal))
+    _heading(figure, title, [view.about[0], note, *view.notes], len(rows), foot=0.5)
     axes = figure.add_subplot()
     colours = rank_colours(counted)
     positions = np.arange(len(rows))
@@ -278,7 +263,6 @@ def _draw_acceptability(result: IndexResult) -> Figure:
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{100 * value:.0f}%"))
     _names_axis(axes, view)
     axes.set_xlabel(_("Share of the weight draws"))
-    axes.set_title(note, size=ch.NOTE_SIZE, color=THEME.muted, linespacing=1.5, loc="left")
     figure.legend(
         handles=handles,
         loc="outside lower center",
@@ -286,8 +270,6 @@ def _draw_acceptability(result: IndexResult) -> Figure:
         title=_("Rank"),
         handlelength=1.2,
     )
-    title = _("{goal}: rank acceptability").format(goal=ch.clean(view.goal))
-    figure.suptitle(title, size=ch.TITLE_SIZE, weight="bold")
     return figure
 
 

@@ -5,19 +5,28 @@ of each matrix) below it, and the alternatives at the bottom with their scores (
 priorities for AHP) and ranks; the winner (rank 1) is drawn in the theme's accent colour. A
 single AHP matrix is drawn as the goal over its elements.
 
+Criteria stand left to right by weight, heaviest first (ties in the input's order), and
+alternatives by rank, best first, so that the reader's eye runs from what matters most.
+
 Two layouts:
 
 - ``edges``: every criterion joined to every alternative, each line as wide as the local weight
   (AHP: the alternative's local priority under the criterion; an index: the alternative's
   standing on the criterion, its raw value min-max scaled with the criterion's direction, worst
   0 to best 1, whatever the method's own normalisation), and each criterion joined to the goal
-  by a line as wide as its weight. The lines into the winner are in the accent colour.
-- ``table``: the alternatives as one table, best first, with a column per criterion (an index:
-  the values as given; AHP: the local priorities; the best of each column in bold) under the
-  criterion it belongs to, then the score and the rank.
+  by a line as wide as its weight. The lines into the winner are in the accent colour. With two
+  or more criteria and two or more alternatives these lines must cross (a complete two-layer
+  graph of m criteria and n alternatives drawn with straight lines has m(m-1)/2 x n(n-1)/2
+  crossings whatever the order), so ``auto`` draws them only where they cannot cross.
+- ``table``: the alternatives as one ranked table, best first, with a column per criterion (an
+  index: the values as given; AHP: the local priorities; the best of each column in bold) in
+  the criteria's order, each criterion's line ending on top of its own column (so no two lines
+  cross), then the score and the rank. The contribution chart
+  (:mod:`mgmt_tools.mcda.contribution`) draws the same numbers as stacked bars.
 
-``auto`` (the default) draws the lines while there are at most :data:`MAX_EDGES` of them
-between the criteria and the alternatives, and the table beyond. Either layout draws at most
+``auto`` (the default) draws the lines when they cannot cross (one criterion, one alternative,
+or a single AHP matrix: the goal over its elements), at most :data:`MAX_EDGES` of them and at
+most :data:`MAX_ROW` alternatives, and the table otherwise. Either layout draws at most
 :data:`TOP` alternatives, the best, with a note saying how many there are; the numbers are
 never cut (the JSON result has them all).
 
@@ -54,9 +63,13 @@ from mgmt_tools.render.dot import THEME, CellStyle, Html, attributes, cell, defa
 __all__ = [
     "LAYOUTS",
     "MAX_EDGES",
+    "MAX_ROW",
     "TOP",
     "Hierarchy",
+    "auto_layout",
     "balanced",
+    "criteria_order",
+    "crossings",
     "hierarchy",
     "render",
     "score_text",
@@ -67,12 +80,17 @@ __all__ = [
 
 LAYOUTS = ("auto", "edges", "table")
 MAX_EDGES = 60
-"""Lines between criteria and alternatives drawn at most; beyond, the alternatives are a table."""
+"""Lines between the criteria (or the goal) and the alternatives that ``auto`` draws at most;
+beyond, and wherever two of them would cross, the alternatives are a table."""
+MAX_ROW = 5
+"""Alternatives that ``auto`` draws side by side at most (a wider row does not fit a page)."""
 
 # widths of text, in display columns
 _GOAL_COLUMNS = 44
 _NAME_COLUMNS = 18  # criteria and alternatives
 _HEADER_COLUMNS = 12  # a criterion's column in the table
+_ROW_NAME_COLUMNS = 36  # an alternative's name in the table (two lines at most)
+_WRAPPED_FROM = 3  # criteria from which the table wraps the alternatives' names
 _LEGEND_COLUMNS = 100
 _THIN, _WIDE = 0.6, 4.0  # line widths for a local weight of 0 and of the largest one
 
@@ -159,13 +177,23 @@ def _width(share: float) -> float:
     return round(_THIN + (_WIDE - _THIN) * max(0.0, min(1.0, share)), 2)
 
 
-def _in_order(prefix: str, count: int) -> list[str]:
-    """Keep nodes ``prefix0 .. prefix{count-1}`` left to right in that order: invisible edges
-    along one rank (``ordering`` would tie the order to that of the edges, and the winner's
-    lines must come last to be drawn on top)."""
-    if count < 2:
+def criteria_order(weights: list[float]) -> list[int]:
+    """Positions of the criteria left to right: heaviest first, ties in the input's order.
+
+    >>> criteria_order([0.2, 0.5, 0.2, 0.1])
+    [1, 0, 2, 3]
+    """
+    return sorted(range(len(weights)), key=lambda c: (-weights[c], c))
+
+
+def _in_order(prefix: str, order: list[int] | int) -> list[str]:
+    """Keep nodes ``prefix{k}`` for ``k`` in ``order`` (or ``0 .. order-1``) left to right:
+    invisible edges along one rank (``ordering`` would tie the order to that of the edges,
+    and the winner's lines must come last to be drawn on top)."""
+    positions = list(range(order)) if isinstance(order, int) else order
+    if len(positions) < 2:
         return []
-    chain = " -> ".join(f"{prefix}{k}" for k in range(count))
+    chain = " -> ".join(f"{prefix}{k}" for k in positions)
     return [f'  {{rank=same; {chain} [style="invis"]}}']
 
 
@@ -206,10 +234,15 @@ def _table_layout(view: Hierarchy) -> list[str]:
         cell(escape(pgettext("table header", "rank")), **header),
         cell(escape(view.noun), **_with(header, align="LEFT")),
     ]
-    for c, column in enumerate(view.columns):
-        longest = max((display_width(word) for word in column.split()), default=0)
+    order = criteria_order(view.weights)
+    for c in order:
+        # the criterion's name as in its box above (its id when it has none), wrapped narrow
+        column = view.criteria[c] or view.columns[c]
+        # (a long Latin word widens the column; Chinese text breaks between any characters)
+        words = [word for word in column.split() if word.isascii()]
+        longest = max((display_width(word) for word in words), default=0)
         width = min(max(_HEADER_COLUMNS, longest), 2 * _HEADER_COLUMNS)
-        text = "<BR/>".join(escape(line) for line in balanced(column, width, 2))
+        text = "<BR/>".join(escape(line) for line in balanced(column, width, 4))
         # the port the criterion's line ends at (cell() has no keyword for it)
         heads.append(cell(text, **header).replace("<TD", f'<TD PORT="c{c}"', 1))
     heads += [cell(escape(name), **header) for name in (view.score_name, *view.extra)]
@@ -221,9 +254,12 @@ def _table_layout(view: Hierarchy) -> list[str]:
             style["bgcolor"] = THEME.accent_fill
         number = _with(style, align="RIGHT")
         cells = [cell(str(view.ranks[k]), **_with(style, bold=winner))]
-        cells.append(cell(escape(name), **_with(style, bold=winner, align="LEFT")))
-        for text, best in zip(view.cells[k], view.best[k], strict=True):
-            cells.append(cell(escape(text), **_with(number, bold=best)))
+        shown = escape(name)
+        if len(order) >= _WRAPPED_FROM:  # a wide table: long names take two lines
+            shown = "<BR/>".join(escape(line) for line in balanced(name, _ROW_NAME_COLUMNS, 2))
+        cells.append(cell(shown, **_with(style, bold=winner, align="LEFT")))
+        for c in order:
+            cells.append(cell(escape(view.cells[k][c]), **_with(number, bold=view.best[k][c])))
         cells.append(cell(escape(score_text(view.scores[k])), **_with(number, bold=True)))
         for values in view.extra.values():
             cells.append(cell(escape(score_text(values[k])), **number))
@@ -239,7 +275,7 @@ def _table_layout(view: Hierarchy) -> list[str]:
     lines = [f"alternatives {attributes({'label': table})}"]
     if not view.criteria:
         lines.append("goal -> alternatives")
-    for c in range(len(view.criteria)):
+    for c in order:
         lines.append(f"c{c} -> alternatives:c{c}:n")
     return lines
 
@@ -281,6 +317,26 @@ def _legend(view: Hierarchy, layout: str) -> Html:
     )
 
 
+def crossings(criteria: int, alternatives: int) -> int:
+    """Crossings of the lines joining every one of ``criteria`` to every one of
+    ``alternatives`` in two rows, straight, whatever their order: m(m-1)/2 x n(n-1)/2.
+
+    >>> crossings(6, 4), crossings(1, 30), crossings(2, 2)
+    (90, 0, 1)
+    """
+    return criteria * (criteria - 1) // 2 * (alternatives * (alternatives - 1) // 2)
+
+
+def auto_layout(view: Hierarchy) -> str:
+    """The layout ``auto`` picks: ``edges`` when no two lines cross, there are at most
+    :data:`MAX_EDGES` of them and at most :data:`MAX_ROW` alternatives (all of them) side by
+    side, else ``table``."""
+    shown = len(view.alternatives)
+    lines = max(len(view.criteria), 1) * shown
+    fits = view.total <= min(TOP, MAX_ROW) and lines <= MAX_EDGES
+    return "edges" if fits and crossings(len(view.criteria), shown) == 0 else "table"
+
+
 def to_dot(result: Result, *, layout: str = "auto") -> str:
     """The hierarchy as DOT text (deterministic: same result, same bytes).
 
@@ -289,8 +345,8 @@ def to_dot(result: Result, *, layout: str = "auto") -> str:
     result
         An index result, or an AHP result (a hierarchy or a single matrix).
     layout
-        ``edges``, ``table`` or ``auto`` (lines while there are at most :data:`MAX_EDGES` of
-        them and at most :data:`TOP` alternatives, the table beyond).
+        ``edges``, ``table`` or ``auto`` (lines where none would cross, see
+        :func:`auto_layout`; the table otherwise).
 
     Raises
     ------
@@ -305,8 +361,7 @@ def to_dot(result: Result, *, layout: str = "auto") -> str:
         )
     view = hierarchy(result)
     if layout == "auto":
-        fits = view.total <= TOP and len(view.criteria) * view.total <= MAX_EDGES
-        layout = "edges" if fits else "table"
+        layout = auto_layout(view)
     lines = ["digraph hierarchy {"]
     graph = defaults(
         THEME,
@@ -334,7 +389,7 @@ def to_dot(result: Result, *, layout: str = "auto") -> str:
         lines.append(f"  goal -> c{c} {attributes(edge)}")
     body = _edges_layout(view) if layout == "edges" else _table_layout(view)
     lines += ["  " + line for line in body]
-    lines += _in_order("c", len(view.criteria))
+    lines += _in_order("c", criteria_order(view.weights))
     if layout == "edges":
         lines += _in_order("a", len(view.alternatives))
     lines.append("}")

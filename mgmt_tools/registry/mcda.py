@@ -19,6 +19,7 @@ _INDEX_CHARTS = (
         {"image": "mgmt_tools.mcda.charts:acceptability_chart"},
         needs="sensitivity",
     ),
+    Chart("contribution", {"image": "mgmt_tools.mcda.contribution:contribution_chart"}),
 )
 
 INDEX = Method(
@@ -31,8 +32,9 @@ INDEX = Method(
             "Prints the method, normalisation and weighting used (each default stated), the "
             "weights and the ranking (VIKOR: S, R, Q and the compromise set); --json prints "
             "the result as JSON. -o FILE draws the hierarchy of goal, criteria and "
-            "alternatives (.svg .png .pdf, or .dot), or with --chart the ranking or the "
-            "rank acceptability (--sensitivity); -o FILE.json writes the JSON."
+            "alternatives (.svg .png .pdf, or .dot), or with --chart the ranking, the "
+            "contribution of each criterion (stacked bars) or the rank acceptability "
+            "(--sensitivity); -o FILE.json writes the JSON."
         )
     ),
     summary=N_(
@@ -115,7 +117,8 @@ AHP = Method(
             "hierarchy the local, global and overall weights; --json prints the result as "
             "JSON. -o FILE draws the hierarchy (.svg .png .pdf, or .dot; a single matrix: "
             "the goal over its elements), or with --chart ranking the priorities as ranked "
-            "bars; -o FILE.json writes the JSON."
+            "bars, or with --chart contribution each criterion's part of the overall "
+            "priority (stacked bars, a hierarchy only); -o FILE.json writes the JSON."
         )
     ),
     summary=N_("AHP priorities and consistency ratios of pairwise judgements or a hierarchy."),
@@ -125,7 +128,7 @@ AHP = Method(
     result="mgmt_tools.mcda.result:AhpResult",
     input_formats=("yaml", "json"),
     example="ahp/team-leader.yaml",
-    charts=_INDEX_CHARTS[:2],
+    charts=(*_INDEX_CHARTS[:2], _INDEX_CHARTS[3]),
     options=(
         Option(
             "method",

@@ -188,7 +188,7 @@ def test_json_is_the_same_in_both_languages(command: str, path: Path, extra: lis
 
 def test_index_hierarchy_in_chinese() -> None:
     with using("zh"):
-        dot = to_dot(evaluate(load(INDEX)))
+        dot = to_dot(evaluate(load(INDEX)), layout="edges")
     labels, flowing = _labels(dot), _flowing(dot)
     for term in (
         "新设社区支行选址",
@@ -216,7 +216,7 @@ def test_index_table_layout_in_chinese() -> None:
 
 def test_ahp_hierarchy_in_chinese() -> None:
     with using("zh"):
-        dot = to_dot(run(load_judgements(AHP)))
+        dot = to_dot(run(load_judgements(AHP)), layout="edges")
     labels, flowing = _labels(dot), _flowing(dot)
     for term in (
         "AHP 特征向量法 · 随机一致性指标表 saaty1980",

@@ -98,7 +98,7 @@ def leader() -> AhpResult:
 
 
 def test_goal_criteria_and_alternatives_top_down(cash: IndexResult) -> None:
-    dot = to_dot(cash)
+    dot = to_dot(cash, layout="edges")
     statements = dot_statements(dot)
     assert dot.startswith("digraph hierarchy {\n")
     assert 'rankdir="TB"' in dot
@@ -114,7 +114,8 @@ def test_goal_criteria_and_alternatives_top_down(cash: IndexResult) -> None:
         },
     )
     assert "min: lower" not in statements["c2"]
-    assert "{rank=same; c0 -> c1 -> c2 -> c3 -> c4 -> c5" in dot
+    # criteria left to right by weight (0.25, 0.20, 0.20, 0.15, 0.10, 0.10; ties in input order)
+    assert "{rank=same; c0 -> c2 -> c4 -> c3 -> c1 -> c5" in dot
     # alternatives best first, with score and rank
     assert [cash.ranking[k]["alternative"] in statements[f"a{k}"] for k in range(4)] == [True] * 4
     assert_shows(statements, {"a0": ["score 0.5525", "rank 1"], "a3": ["rank 4"]})
@@ -122,7 +123,7 @@ def test_goal_criteria_and_alternatives_top_down(cash: IndexResult) -> None:
 
 
 def test_the_winner_is_in_the_accent_colour(cash: IndexResult) -> None:
-    statements = dot_statements(to_dot(cash))
+    statements = dot_statements(to_dot(cash, layout="edges"))
     assert "CashSphere" in statements["a0"]
     assert f'COLOR="{THEME.accent}"' in statements["a0"]
     assert f'BGCOLOR="{THEME.accent_fill}"' in statements["a0"]
@@ -133,14 +134,14 @@ def test_the_winner_is_in_the_accent_colour(cash: IndexResult) -> None:
 
 
 def test_the_winners_lines_are_drawn_last(cash: IndexResult) -> None:
-    edges = re.findall(r"^  (c\d+ -> a\d+) ", to_dot(cash), flags=re.MULTILINE)
+    edges = re.findall(r"^  (c\d+ -> a\d+) ", to_dot(cash, layout="edges"), flags=re.MULTILINE)
     assert len(edges) == 6 * 4
     assert all(edge.endswith("a0") for edge in edges[-6:])
     assert not any(edge.endswith("a0") for edge in edges[:-6])
 
 
 def test_line_widths_follow_weights_and_standings(cash: IndexResult) -> None:
-    statements = dot_statements(to_dot(cash))
+    statements = dot_statements(to_dot(cash, layout="edges"))
     weights = [0.25, 0.10, 0.20, 0.15, 0.20, 0.10]
     widths = [_penwidth(statements[f"goal -> c{c}"]) for c in range(6)]
     assert widths[0] == 4.0  # the largest weight
@@ -163,7 +164,7 @@ def test_standings_of_a_constant_column_are_full() -> None:
 
 def test_vikor_shows_q_s_r_and_the_compromise() -> None:
     result = evaluate(loads(INDEX_EXAMPLE), method="vikor")
-    dot = to_dot(result)
+    dot = to_dot(result, layout="edges")
     statements = dot_statements(dot)
     assert "Q 0.0000" in statements["a0"]
     assert "S 0." in statements["a0"]
@@ -247,7 +248,7 @@ def test_big_inputs_draw_the_best_with_a_note() -> None:
 
 
 def test_ahp_hierarchy(leader: AhpResult) -> None:
-    dot = to_dot(leader)
+    dot = to_dot(leader, layout="edges")
     statements = dot_statements(dot)
     assert_shows(
         statements,
@@ -327,7 +328,7 @@ def test_a_matrix_without_a_goal() -> None:
 
 
 def test_user_text_is_escaped() -> None:
-    dot = to_dot(evaluate(loads(CHINESE)))
+    dot = to_dot(evaluate(loads(CHINESE)), layout="edges")
     assert "选择客户经理团队负责人 &lt;A&amp;B&gt; &quot;x&quot;" in dot
     assert "&lt;b&gt;\\\\N&lt;/b&gt;" in dot  # the backslash doubled
     assert "<b>" not in dot
@@ -382,3 +383,28 @@ def test_examples_render(path: Path, layout: str) -> None:
         result = analyse(load_judgements(path))
     svg = to_svg(result, layout=layout)
     assert svg.count('class="node"') >= 2
+
+
+def test_table_columns_are_headed_by_the_criteria_names_wrapped_narrow() -> None:
+    """Issue #16 review: the ranked table's column heads are the criteria's names (as in their
+    boxes), not their ids, wrapped to a few short lines; a Chinese name wraps too."""
+    from mgmt_tools.mcda import evaluate, load
+
+    example = Path(__file__).parents[2] / "examples" / "index" / "cash-management-platform.yaml"
+    dot = to_dot(evaluate(load(example)), layout="table")
+    heads = re.findall(r'<TD PORT="c\d+"[^>]*>(.*?)</TD>', dot)
+    assert len(heads) == 6
+    assert not any(id_ in dot for id_ in ("annual_cost", "go_live"))
+    words = [re.sub(r"<[^>]+>", " ", head) for head in heads]
+    assert any("Weeks to" in head for head in words)
+    lines = [
+        line
+        for head in heads
+        for line in re.split(r"<BR/>", re.sub(r"</?B>|<FONT[^>]*>|</FONT>", "", head))
+    ]
+    assert max(len(line) for line in lines) <= 24
+    chinese = Path(__file__).parents[2] / "examples" / "index" / "branch-site-zh.yaml"
+    zh = re.findall(
+        r'<TD PORT="c\d+"[^>]*>(.*?)</TD>', to_dot(evaluate(load(chinese)), layout="table")
+    )
+    assert any("<BR/>" in head for head in zh)
