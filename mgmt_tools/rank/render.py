@@ -1,5 +1,7 @@
 """The 2x2 priority matrix (Eisenhower, value/effort) as a Graphviz drawing with pinned
-positions: the coordinates are computed here and rendered with ``neato -n2``.
+positions: the coordinates are computed here and rendered with ``neato -n2``. This is the
+``-f dot`` output, for those who edit the drawing; the picture (svg, png, pdf) is the chart
+with a scale of :mod:`mgmt_tools.rank.matrix`.
 
 Four labelled quadrants, the best one top left (Eisenhower: urgent on the left, important on
 top; value/effort: low effort on the left, high value on top), the axes' meaning on the top
@@ -23,12 +25,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mgmt_tools.errors import RenderError
-from mgmt_tools.locale import N_, _
+from mgmt_tools.errors import OptionError, RenderError
+from mgmt_tools.locale import _
+from mgmt_tools.rank.quadrants import LAYOUT, SLOT
 from mgmt_tools.rank.result import RankResult
 from mgmt_tools.render import display_width, truncate
 from mgmt_tools.render.dot import THEME, Html, attributes, defaults, escape
 from mgmt_tools.render.graphviz import pipe
+from mgmt_tools.render.style import NOTE_SIZE, QUADRANT_FILLS, QUADRANT_INKS
 
 __all__ = ["MATRIX_METHODS", "MAX_ITEMS", "matrix_unavailable", "render", "to_dot"]
 
@@ -42,31 +46,6 @@ _LINE = 13.0  # height of an item label
 _PAD = 10.0
 _NAME_COLUMNS = 34
 _CHAR = 5.9  # width of a display column at the label size, in points
-
-# per method: quadrant titles (top-left, top-right, bottom-left, bottom-right), their
-# category codes, the column headings and the row headings
-# (marked for the catalogs, translated where drawn)
-_LAYOUT = {
-    "eisenhower": (
-        (N_("Do first"), N_("Schedule"), N_("Delegate"), N_("Eliminate")),
-        (0, 1, 2, 3),
-        (N_("Urgent"), N_("Not urgent")),
-        (N_("Important"), N_("Not important")),
-    ),
-    "value_effort": (
-        (N_("Quick wins"), N_("Big bets"), N_("Fill-ins"), N_("Money pits")),
-        (0, 1, 2, 3),
-        (N_("Low effort"), N_("High effort")),
-        (N_("High value"), N_("Low value")),
-    ),
-}
-_FILLS = ("#FDEDEC", "#EBF5FB", "#FEF9E7", "#F4F6F7")
-_INKS = (THEME.accent, "#1F618D", "#9A7D0A", THEME.muted)
-# quadrant slot of each category code: eisenhower do=TL, schedule=TR, delegate=BL, eliminate=BR
-_SLOT = {
-    "eisenhower": {0: (0, 0), 1: (1, 0), 2: (0, 1), 3: (1, 1)},
-    "value_effort": {0: (0, 0), 1: (1, 0), 2: (0, 1), 3: (1, 1)},
-}
 
 
 @dataclass
@@ -114,7 +93,7 @@ def _placed(result: RankResult, shown: list[int]) -> list[_Label]:
     for index in shown:
         per_quadrant.setdefault(int(result.categories[index]), []).append(index)
     for code, members in per_quadrant.items():
-        column, row = _SLOT[method][code]
+        column, row = SLOT[method][code]
         left, top = _LEFT + column * _W, _TOP + row * _H
         numeric = not all(xs[i] in (0.0, 10.0) and ys[i] in (0.0, 10.0) for i in members)
         for k, index in enumerate(members):
@@ -173,8 +152,15 @@ def _text(name: str, x: float, y: float, markup: str, size: float, colour: str) 
     )
 
 
-def to_dot(result: RankResult, *, max_items: int = MAX_ITEMS) -> str:
-    """DOT text of the 2x2 matrix of an Eisenhower or value/effort ranking (for neato -n2)."""
+def to_dot(result: RankResult, *, max_items: int = MAX_ITEMS, labels: str | None = None) -> str:
+    """DOT text of the 2x2 matrix of an Eisenhower or value/effort ranking (for neato -n2).
+
+    Its labels are rank and name: ``labels`` ``numbers`` (drawn in svg, png or pdf only) is
+    refused with an :class:`~mgmt_tools.errors.OptionError` rather than ignored."""
+    if labels == "numbers":
+        raise OptionError(
+            _("--labels numbers is drawn as svg, png or pdf; the .dot matrix writes the names")
+        )
     if result.method not in MATRIX_METHODS:
         raise RenderError(
             _(
@@ -182,7 +168,7 @@ def to_dot(result: RankResult, *, max_items: int = MAX_ITEMS) -> str:
                 "use the ranking chart"
             ).format(method=result.method)
         )
-    english_titles, _codes, english_columns, english_rows = _LAYOUT[result.method]
+    english_titles, _codes, english_columns, english_rows = LAYOUT[result.method]
     titles = [_(title) for title in english_titles]
     columns = [_(heading) for heading in english_columns]
     rows = [_(heading) for heading in english_rows]
@@ -195,7 +181,7 @@ def to_dot(result: RankResult, *, max_items: int = MAX_ITEMS) -> str:
     note = ""
     # one table row a line: Graphviz then sizes each line by its own text, where a <BR/>
     # line under a bold title overlaps it in CJK fonts (taller than Graphviz estimates)
-    small = f'<TR><TD><FONT POINT-SIZE="9" COLOR="{THEME.muted}">'
+    small = f'<TR><TD><FONT POINT-SIZE="{NOTE_SIZE:g}" COLOR="{THEME.muted}">'
     if result.backlog.count > len(shown):
         best = _("the {shown} best-ranked of {count} items").format(
             shown=len(shown), count=result.backlog.count
@@ -231,8 +217,8 @@ def to_dot(result: RankResult, *, max_items: int = MAX_ITEMS) -> str:
             "fixedsize": "true",
             "width": _W / 72,
             "height": _H / 72,
-            "fillcolor": _FILLS[slot],
-            "color": "white",
+            "fillcolor": QUADRANT_FILLS[slot],
+            "color": THEME.background,
             "penwidth": 3,
             "label": "",
         }
@@ -251,7 +237,7 @@ def to_dot(result: RankResult, *, max_items: int = MAX_ITEMS) -> str:
                 _TOP + row * _H + 12,
                 markup,
                 12,
-                _INKS[slot],
+                QUADRANT_INKS[slot],
             )
         )
     for column, heading_text in enumerate(columns):
@@ -262,7 +248,7 @@ def to_dot(result: RankResult, *, max_items: int = MAX_ITEMS) -> str:
                 _LEFT + column * _W + _W / 2,
                 _TOP - 14,
                 f"<B>{escape(heading_text)}</B>",
-                11,
+                THEME.font_size,
                 THEME.ink,
             )
         )
@@ -271,7 +257,12 @@ def to_dot(result: RankResult, *, max_items: int = MAX_ITEMS) -> str:
         lines.append(
             "  "
             + _text(
-                f"r{row}", _LEFT / 2, _TOP + row * _H + _H / 2, f"<B>{words}</B>", 11, THEME.ink
+                f"r{row}",
+                _LEFT / 2,
+                _TOP + row * _H + _H / 2,
+                f"<B>{words}</B>",
+                THEME.font_size,
+                THEME.ink,
             )
         )
     for label in _placed(result, shown):
@@ -292,8 +283,8 @@ def to_dot(result: RankResult, *, max_items: int = MAX_ITEMS) -> str:
                 "height": 0.08,
                 "fixedsize": "true",
                 "label": "",
-                "color": _INKS[slot],
-                "fillcolor": _INKS[slot],
+                "color": QUADRANT_INKS[slot],
+                "fillcolor": QUADRANT_INKS[slot],
             }
             lines.append("  " + _node(f"p{label.index}", ax, ay, dot))
             if abs(label.y - ay) > 1:

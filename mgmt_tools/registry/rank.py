@@ -32,7 +32,10 @@ RANK = Method(
     charts=(
         Chart(
             "matrix",
-            {"image": "mgmt_tools.rank.render:render", "dot": "mgmt_tools.rank.render:to_dot"},
+            {
+                "image": "mgmt_tools.rank.matrix:matrix_chart",
+                "dot": "mgmt_tools.rank.render:to_dot",
+            },
             available="mgmt_tools.rank.render:matrix_unavailable",
         ),
         Chart("ranking", {"image": "mgmt_tools.rank.charts:ranking_chart"}),
@@ -61,6 +64,18 @@ RANK = Method(
             kind="float",
             low=0,
             high=10,
+        ),
+        Option(
+            "labels",
+            N_(
+                "The 2x2 matrix's labels: names (rank and full name beside each dot), numbers "
+                "(each dot numbered by its rank, tied items 1a, 1b, and a key of the full "
+                "names) or auto (default: names for up to 12 items when they fit, else "
+                "numbers). Not for the ranking chart."
+            ),
+            stage="draw",
+            kind="choice",
+            choices=words("auto names numbers"),
         ),
     ),
 )

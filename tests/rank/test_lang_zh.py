@@ -233,7 +233,8 @@ def test_ranking_chart_title_and_missing_scores_in_chinese(
         result = evaluate(from_dict({"method": "moscow", **BACKLOGS["moscow"]}))
         figure = drawn_figure(monkeypatch, lambda: ranking_chart(result, "png", top=3))
     texts = figure_texts(figure)
-    assert "优先级排序（MoSCoW）\n共 4 项中的前 3 项" in texts
+    assert "优先级排序（MoSCoW）" in texts  # the heading: title, then the note below
+    assert "共 4 项中的前 3 项" in texts
     assert "无得分" in texts
     assert english_words("\n".join(texts)) == []
 
