@@ -179,7 +179,7 @@ def analyse_tally(
         by = (extras or {}).get("by")
         column = (str(by),) if by is not None else ()
         table = tally.table(order[:kept].astype(np.int64), source=source, path=column)
-        vitals = _ranked_vital(table, kept, cutoff).tolist()
+        vitals = _ranked_vital(table, kept, cutoff)
         strata = [
             Stratum(name, values, vital)
             for name, values, vital in zip(tally.strata, table, vitals, strict=True)
@@ -210,15 +210,22 @@ def _merged(values: FloatArray, order: npt.NDArray[np.intp], kept: int) -> Float
     return head.astype(np.float64)
 
 
-def _ranked_vital(table: FloatArray, kept: int, cutoff: float) -> npt.NDArray[np.int64]:
-    """Vital few of each stratum (a row of ``table``) in the shared order: the fewest leading
-    kept categories whose cumulative share of the stratum's total reaches the cutoff, as
-    :func:`reaching` says for one (all kept when none does; 0 for an empty stratum)."""
-    totals = table.sum(axis=1)
-    if kept == 0:
-        return np.zeros(len(table), dtype=np.int64)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        shares = np.cumsum(table[:, :kept], axis=1) / totals[:, None] * 100.0
-    hit = (shares >= cutoff) | isclose(shares, float(cutoff))
-    vital = np.where(hit.any(axis=1), hit.argmax(axis=1) + 1, kept)
-    return np.where(totals > 0, vital, 0).astype(np.int64)
+def _ranked_vital(table: FloatArray, kept: int, cutoff: float) -> list[frozenset[int]]:
+    """The vital few of each stratum (a row of ``table``, in the shared order) by its own
+    ranking: the fewest of its first ``kept`` categories, largest first (ties in the shared
+    order), whose counts reach ``cutoff`` percent of the stratum's total, as :func:`reaching`
+    says for one; all its non-zero kept categories when none do ("Other" never counts); none
+    for an empty stratum. Positions are in the shared order."""
+    found: list[frozenset[int]] = []
+    for row in table:
+        total = float(row.sum())
+        order = np.argsort(-row[:kept], kind="stable")
+        order = order[row[order] > 0]
+        if not total > 0 or order.size == 0:
+            found.append(frozenset())
+            continue
+        shares = np.cumsum(row[order]) / total * 100.0
+        hit = (shares >= cutoff) | isclose(shares, float(cutoff))
+        count = int(hit.argmax()) + 1 if hit.any() else order.size
+        found.append(frozenset(int(position) for position in order[:count]))
+    return found

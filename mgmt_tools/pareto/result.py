@@ -66,7 +66,12 @@ class ParetoItem(Row):
     """One of the vital few."""
 
 
-def _items(names: list[str], counts: FloatArray, vital: int) -> list[dict[str, Any]]:
+def _items(
+    names: list[str], counts: FloatArray, vital: int | frozenset[int]
+) -> list[dict[str, Any]]:
+    """The rows of a table: ``vital`` is the count of leading vital categories, or the
+    positions of a stratum's own vital few."""
+    marked = vital if isinstance(vital, frozenset) else frozenset(range(vital))
     cumulative = np.cumsum(counts)
     total = float(cumulative[-1]) if counts.size else 0.0
     if total > 0:  # from counts: the last cumulative percent is exactly 100
@@ -80,7 +85,7 @@ def _items(names: list[str], counts: FloatArray, vital: int) -> list[dict[str, A
             "count": float(count),
             "percent": percent,
             "cumulative_percent": cumulative_percent,
-            "vital": position < vital,
+            "vital": position in marked,
         }
         for position, (name, count, percent, cumulative_percent) in enumerate(
             zip(names, counts.tolist(), percents, cumulative_percents, strict=True)
@@ -90,11 +95,17 @@ def _items(names: list[str], counts: FloatArray, vital: int) -> list[dict[str, A
 
 @dataclass(frozen=True, eq=False)
 class Stratum:
-    """One stratum of a stratified Pareto (``--by``): its totals in the shared order."""
+    """One stratum of a stratified Pareto (``--by``): its totals in the shared order and its
+    own vital few (positions in the shared order; see :func:`mgmt_tools.pareto.analysis`)."""
 
     name: str
     counts: FloatArray
-    vital: int
+    positions: frozenset[int]
+
+    @property
+    def vital(self) -> int:
+        """How many categories are the stratum's vital few."""
+        return len(self.positions)
 
     @property
     def total(self) -> float:
@@ -174,7 +185,7 @@ class ParetoResult(Displayed):
                 {
                     "stratum": stratum.name,
                     "total": stratum.total,
-                    "items": _items(self.names, stratum.counts, stratum.vital),
+                    "items": _items(self.names, stratum.counts, stratum.positions),
                 }
                 for stratum in self.strata
             ]
@@ -277,7 +288,7 @@ def to_csv(result: ParetoResult, *, raw_cells: bool = False) -> str:
     writer.writerow((["stratum"] if strata else []) + header)
     groups: list[tuple[str, list[dict[str, Any]]]] = [("", result.item_rows())]
     groups += [
-        (stratum.name, _items(result.names, stratum.counts, stratum.vital))
+        (stratum.name, _items(result.names, stratum.counts, stratum.positions))
         for stratum in result.strata
     ]
     for name, rows in groups:

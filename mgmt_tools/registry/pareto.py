@@ -74,5 +74,20 @@ PARETO = Method(
             high=100,
             metavar="P",
         ),
+        Option(
+            "title",
+            N_("Chart: the title drawn over the chart (default: the data's title)."),
+            stage="draw",
+            metavar="TEXT",
+        ),
+        Option(
+            "other_label",
+            N_(
+                "Chart: the name of the bar merging the tail (--top, --other-after; default "
+                '"Other" in the chart\'s language).'
+            ),
+            stage="draw",
+            metavar="TEXT",
+        ),
     ),
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
@@ -107,3 +108,18 @@ def test_the_display_notes_a_chart_it_cannot_draw(
     bundle = result._repr_mimebundle_()
     assert "image/svg+xml" not in bundle
     assert bundle["text/plain"].endswith("(no picture: the chart cannot be drawn)")
+
+
+def test_each_stratum_has_its_own_vital_few(tmp_path: Path) -> None:
+    # Overall A (6) leads B (5), the shared order of the strata. North has B 4, A 1: B alone
+    # is 80 %, so North's vital few are B, not the leading A of the shared order (which the
+    # shared-order rule would have marked, with B, as reaching 80 % only at 100 %).
+    # South has A 5, B 1: A alone is 83 %.
+    rows = ["branch,reason"] + ["North,B"] * 4 + ["North,A"] + ["South,A"] * 5 + ["South,B"]
+    path = tmp_path / "records.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = METHOD.compute(METHOD.read(path, column="reason", by="branch"))
+    strata = {s["stratum"]: s["items"] for s in result.to_dict()["strata"]}
+    assert [item["category"] for item in strata["North"]] == ["A", "B"]
+    assert [item["vital"] for item in strata["North"]] == [False, True]
+    assert [item["vital"] for item in strata["South"]] == [True, False]
