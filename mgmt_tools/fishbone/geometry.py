@@ -27,9 +27,12 @@ from dataclasses import dataclass, field
 from mgmt_tools.fishbone.result import Cause, CausePath, FishboneResult, label
 from mgmt_tools.render import display_width
 from mgmt_tools.render.dot import wrap
+from mgmt_tools.render.style import THEME, TITLE_SIZE
 
-__all__ = ["ANGLE", "Label", "Layout", "Line", "layout_of"]
+__all__ = ["ANGLE", "WIDEST", "Label", "Layout", "Line", "extent", "layout_of"]
 
+WIDEST = 2.4
+"""The widest aspect ratio (width / height) of the bones and labels; the title adds height."""
 ANGLE = 65.0
 """Slant of the ribs from the spine, in degrees."""
 _COT = 1 / math.tan(math.radians(ANGLE))  # horizontal run per unit of height along a rib
@@ -40,8 +43,8 @@ _COLUMNS = (28, 24, 20)  # wrap width of cause labels by depth, in display colum
 _STEMS = (22.0, 18.0, 14.0)  # how far a sub-cause stem starts from its parent's end
 _GAP = 5.0  # between rows of a rib
 _CLEAR = 18.0  # between the spine and the nearest row
-_CATEGORY_SIZE = 11.0
-_EFFECT_SIZE = 12.0
+_CATEGORY_SIZE = THEME.font_size
+_EFFECT_SIZE = TITLE_SIZE
 
 
 @dataclass
@@ -87,6 +90,8 @@ class Layout:
 
     labels: list[Label] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    ribs: float = 0.0
+    """Length of the shorter side's ribs (from the spine to their outermost branch)."""
 
 
 @dataclass
@@ -143,13 +148,42 @@ def _needed(rows: list[_Row]) -> float:
 
 
 def layout_of(result: FishboneResult) -> Layout:
-    """Place the effect, the spine, the ribs, the causes and their labels."""
+    """Place the effect, the spine, the ribs, the causes and their labels.
+
+    Ribs are as long as their causes need, but at least so long that the picture is no wider
+    than :data:`WIDEST` times its height (a long fishbone of few causes gets longer ribs with
+    its causes spread along them)."""
+    shortest = 60.0
+    for _attempt in range(8):
+        layout = _layout(result, shortest)
+        left, top, right, bottom = extent(layout)
+        width, height = right - left, bottom - top
+        if width <= WIDEST * height:
+            break
+        # each rib side grows by half the height missing; its slant widens the picture a little
+        shortest = max(shortest, layout.ribs) + (width / WIDEST - height) / 2 + 1
+    return layout
+
+
+def extent(layout: Layout) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of everything drawn."""
+    xs = [x for label in layout.labels for x in label.box[::2]]
+    ys = [y for label in layout.labels for y in label.box[1::2]]
+    xs += [x for line in layout.lines for x in (line.x1, line.x2)]
+    ys += [y for line in layout.lines for y in (line.y1, line.y2)]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _layout(result: FishboneResult, shortest: float) -> Layout:
     categories = result.fishbone.categories
     ribs = [_rows(result, number) for number in range(len(categories))]
     sides = [number % 2 for number in range(len(categories))]  # 0 above the spine, 1 below
     columns = (len(categories) + 1) // 2
     length = [
-        max([_needed(rows) for rows, side in zip(ribs, sides, strict=True) if side == s] + [60.0])
+        max(
+            [_needed(rows) for rows, side in zip(ribs, sides, strict=True) if side == s]
+            + [shortest]
+        )
         for s in (0, 1)
     ]
     # distances of each row's branch from the spine: outermost first, spread along the rib
@@ -178,7 +212,7 @@ def layout_of(result: FishboneResult) -> Layout:
                 spacing = max(spacing, (box_widths[before] + box_widths[this]) / 2 + 16)
         junctions.append(junctions[-1] + spacing)
 
-    layout = Layout()
+    layout = Layout(ribs=min(length))
     box_distance = [0.0] * len(categories)
     for number in range(len(categories)):
         side, x0 = sides[number], junctions[number // 2]

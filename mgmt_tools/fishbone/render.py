@@ -20,8 +20,9 @@ from dataclasses import replace
 from mgmt_tools.fishbone.geometry import Label, Line, layout_of
 from mgmt_tools.fishbone.result import Cause, FishboneResult, analyse
 from mgmt_tools.locale import _, ngettext
-from mgmt_tools.render.dot import THEME, Html, attributes, defaults, escape
+from mgmt_tools.render.dot import THEME, Html, attributes, defaults, escape, heading
 from mgmt_tools.render.graphviz import pipe
+from mgmt_tools.render.style import VITAL
 
 __all__ = ["MAX_CAUSES", "render", "to_dot", "to_svg"]
 
@@ -29,6 +30,9 @@ MAX_CAUSES = 30
 """Causes drawn of one category or cause by default; a last one counts the others."""
 
 _PEN = {"spine": 3.2, "rib": 1.8, "branch": 1.0, "stem": 0.8}
+_BOX_PEN = {"category": 1.2, "effect": 2.0}  # border widths of the boxes, in points
+_VITAL_PEN = 2.4  # a highlighted (vital) bone
+_ARROW = 1.2  # size of the spine's arrowhead
 _COLOUR = {"spine": THEME.ink, "rib": THEME.ink, "branch": THEME.line, "stem": THEME.faint}
 
 
@@ -37,7 +41,7 @@ def _pos(x: float, y: float) -> str:
 
 
 def _markup(label: Label) -> Html:
-    colour = THEME.accent if label.highlight else THEME.ink
+    colour = VITAL if label.highlight else THEME.ink
     lines = [escape(line) for line in label.text]
     if label.kind == "cause":
         text = '<BR ALIGN="RIGHT"/>'.join(lines)
@@ -63,9 +67,13 @@ def _node(name: str, label: Label) -> str:
     if label.kind == "cause":
         values.update(shape="plaintext", margin=0)
     elif label.kind == "category":
-        values.update(shape="box", style="filled", fillcolor=THEME.band_fill, penwidth=1.2)
+        values.update(
+            shape="box", style="filled", fillcolor=THEME.band_fill, penwidth=_BOX_PEN["category"]
+        )
     else:
-        values.update(shape="box", style="filled,bold", fillcolor=THEME.fill, penwidth=2.0)
+        values.update(
+            shape="box", style="filled,bold", fillcolor=THEME.fill, penwidth=_BOX_PEN["effect"]
+        )
         values["color"] = THEME.ink
     return f"  {name} {attributes(values)}"
 
@@ -73,11 +81,11 @@ def _node(name: str, label: Label) -> str:
 def _edge(number: int, line: Line) -> list[str]:
     point: dict[str, str | float | Html] = {"shape": "point", "style": "invis", "width": 0.01}
     values: dict[str, str | float | Html] = {
-        "penwidth": 2.4 if line.highlight else _PEN[line.kind],
-        "color": THEME.accent if line.highlight else _COLOUR[line.kind],
+        "penwidth": _VITAL_PEN if line.highlight else _PEN[line.kind],
+        "color": VITAL if line.highlight else _COLOUR[line.kind],
     }
     if line.kind == "spine":
-        values.update(dir="forward", arrowhead="normal", arrowsize=1.2)
+        values.update(dir="forward", arrowhead="normal", arrowsize=_ARROW)
     return [
         f"  a{number} {attributes({**point, 'pos': _pos(line.x1, line.y1)})}",
         f"  b{number} {attributes({**point, 'pos': _pos(line.x2, line.y2)})}",
@@ -138,8 +146,7 @@ def to_dot(
         "pad": 0.3,
     }
     if result.fishbone.title:
-        graph.update(label=Html(f"<B>{escape(result.fishbone.title)}</B>"), labelloc="t")
-        graph["fontsize"] = 14
+        graph.update(heading([result.fishbone.title]))
     lines = ["digraph fishbone {"]
     lines += [
         "  " + line

@@ -1,13 +1,17 @@
 """The goal tree as a top-down Graphviz diagram (DOT, SVG, PNG, PDF) and a Mermaid mindmap.
 
-Each box shows the goal, its owner and due date, and a progress bar: a table of two cells
-whose widths are proportional to the progress. Colours (all in :data:`PALETTE`): the accent
-colour for goals off track or blocked, a calm green for done goals, neutral for the rest; an
-at-risk goal has a dashed accent border. AND goals (min roll-up) say "ALL of" above their name,
-OR goals (max) "ANY of". ``depth`` collapses the goals below that level into their ancestor,
-which shows its rolled-up progress and how many goals it hides; of a goal with more than
-``max_branches`` (default :data:`MAX_BRANCHES`) subgoals the first are drawn and a box counts
-the others.
+Each box shows the goal, its owner and due date, and a progress bar: a table of two cells whose
+widths are proportional to the progress. Colours (all in :data:`PALETTE`): the accent colour
+(red) for goals off track or blocked, a calm green for done goals, neutral for the rest; an
+at-risk goal has a dashed amber (``style.WARNING``) border and status. AND goals (min roll-up)
+say "ALL of" above their name, OR goals (max) "ANY of". ``depth`` collapses the goals below
+that level into their ancestor, which shows its rolled-up progress and how many goals it hides;
+of a goal with more than ``max_branches`` (default :data:`MAX_BRANCHES`) subgoals the first are
+drawn and a box counts the others. A tree too wide for a page hangs its lower goals in columns
+under their parent (:mod:`mgmt_tools.goals.layout`), org-chart style: a vertical stem straight
+down from the middle of the parent, a horizontal bus to the stems of further columns, and a
+horizontal branch into each goal; the title and the "as of" date are set by
+:func:`mgmt_tools.render.dot.heading`.
 
 >>> from mgmt_tools.goals import analyse, loads
 >>> dot = to_dot(analyse(loads("goal: Grow <deposits>\\nchildren: [{goal: A, progress: 0.5}]")))
@@ -17,27 +21,48 @@ the others.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+from mgmt_tools.goals import layout
 from mgmt_tools.goals.result import GoalsResult, as_of_text, mark, percent, status_text, track_text
 from mgmt_tools.goals.rollup import Node
 from mgmt_tools.locale import _, date_text, ngettext
-from mgmt_tools.render import mermaid
-from mgmt_tools.render.dot import THEME, Html, attributes, cell, defaults, escape, wrap
+from mgmt_tools.render import display_width, mermaid
+from mgmt_tools.render.dot import (
+    THEME,
+    Html,
+    attributes,
+    cell,
+    defaults,
+    escape,
+    heading,
+    wrap,
+)
 from mgmt_tools.render.graphviz import pipe
+from mgmt_tools.render.style import GOOD, GOOD_FILL, PROGRESS, TRACK, WARNING
 
 __all__ = ["MAX_BRANCHES", "PALETTE", "render", "to_dot", "to_mermaid", "to_svg"]
 
 
 PALETTE: dict[str, tuple[str, str, str]] = {
     "alert": (THEME.accent, THEME.accent_fill, THEME.accent),
-    "risk": (THEME.accent, THEME.fill, "#D68910"),
-    "done": ("#2E7D4F", "#EEF7F1", "#2E7D4F"),
-    "neutral": (THEME.line, THEME.fill, "#52606D"),
+    "risk": (WARNING, THEME.fill, WARNING),
+    "done": (GOOD, GOOD_FILL, GOOD),
+    "neutral": (THEME.line, THEME.fill, PROGRESS),
 }
 """Kind of goal -> (border, fill, progress-bar colour); the only colours of the diagram."""
-TRACK_COLOUR = "#E4E7EB"
-"""The unfilled part of a progress bar."""
-BAR_WIDTH = 150
+BAR_WIDTH = 110
 """Width of a progress bar in points."""
+NAME_WIDTH = 26
+"""Display columns of a line of a goal's name (a Chinese character takes two)."""
+PEN = 1.2
+"""Border width of a goal box in points."""
+BOLD_PEN = 2.0
+"""Border width of the root goal and of goals off track or blocked."""
+STRAIGHT = 1000
+"""Weight of the stem's pieces: dot then sets them straight below one another (a ``group``
+alone did not), so the stem has no diagonal piece and no kink."""
 MAX_BRANCHES = 50
 """Subgoals of one goal drawn by default; a box counts the others."""
 
@@ -60,13 +85,11 @@ def _bar(progress: float, colour: str) -> str:
         cells.append(f'<TD WIDTH="{filled}" HEIGHT="8" FIXEDSIZE="TRUE" BGCOLOR="{colour}"></TD>')
     if filled < BAR_WIDTH:
         cells.append(
-            f'<TD WIDTH="{BAR_WIDTH - filled}" HEIGHT="8" FIXEDSIZE="TRUE" '
-            f'BGCOLOR="{TRACK_COLOUR}"></TD>'
+            f'<TD WIDTH="{BAR_WIDTH - filled}" HEIGHT="8" FIXEDSIZE="TRUE" BGCOLOR="{TRACK}"></TD>'
         )
     return (
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-        + "".join(cells)
-        + "</TR></TABLE>"
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" '
+        f'WIDTH="{BAR_WIDTH}" HEIGHT="8"><TR>' + "".join(cells) + "</TR></TABLE>"
     )
 
 
@@ -79,7 +102,7 @@ def _label(node: Node, hidden: int) -> Html:
                 escape(mark(node) or ""), colspan=2, color=border, size=THEME.small_size, bold=True
             )
         )
-    name = "<BR/>".join(escape(line) for line in wrap(node.goal.name, 30, 3))
+    name = "<BR/>".join(escape(line) for line in _name_lines(node.goal.name))
     rows.append(cell(name, colspan=2, bold=node.depth == 0))
     who = [node.owner or ""]
     if node.due:
@@ -150,33 +173,17 @@ def to_dot(
         raise ValueError(_("depth must be >= 0"))
     hidden = _hidden(result, depth)
     omitted, more = _branches(result, max_branches)
-    graph: dict[str, str | float | Html] = {"rankdir": "TB", "nodesep": 0.3, "ranksep": 0.45}
-    if result.tree.title:
-        title = escape(result.tree.title)
-        if result.as_of:
-            when = escape(as_of_text(result.as_of))
-            title += f'<BR/><FONT POINT-SIZE="{THEME.small_size:g}">{when}</FONT>'
-        graph.update(label=Html(f"<B>{title}</B>"), labelloc="t", fontsize=14)
-    lines = ["digraph goals {"]
-    node_defaults = {"shape": "box", "style": "rounded,filled", "margin": "0.08,0.04"}
-    lines += [
-        "  " + line for line in defaults(THEME, node=node_defaults, edge={"dir": "none"}, **graph)
+    shown = [
+        node
+        for node in result.nodes
+        if not ((depth is not None and node.depth > depth) or node.index in omitted)
     ]
-    for node in result.nodes:
-        if (depth is not None and node.depth > depth) or node.index in omitted:
-            continue
-        border, fill, _bar = PALETTE[kind(node)]
-        values: dict[str, str | float | Html] = {
-            "label": _label(node, hidden.get(node.index, 0)),
-            "color": border,
-            "fillcolor": fill,
-            "penwidth": 2.0 if node.depth == 0 or kind(node) == "alert" else 1.2,
-        }
-        if kind(node) == "risk":
-            values["style"] = "rounded,filled,dashed"
-        lines.append(f"  g{node.index} {attributes(values)}")
+    boxes = {f"g{node.index}": _box(node, hidden.get(node.index, 0)) for node in shown}
+    sizes_of = {f"g{node.index}": _size(node, hidden.get(node.index, 0)) for node in shown}
+    kids: dict[str, list[str]] = {name: [] for name in boxes}
+    for node in shown:
         if node.parent is not None:
-            lines.append(f"  g{node.parent} -> g{node.index}")
+            kids[f"g{node.parent}"].append(f"g{node.index}")
     for index, count in more.items():  # after the goals drawn, so the box comes last
         if depth is None or result.nodes[index].depth < depth:
             label = escape(
@@ -185,10 +192,173 @@ def to_dot(
                 )
             )
             box = {"label": Html(label), "style": "rounded,dashed", "fontcolor": THEME.muted}
-            lines.append(f"  m{index} {attributes(box)}")
-            lines.append(f"  g{index} -> m{index} [style=dashed]")
+            boxes[f"m{index}"] = attributes(box)
+            sizes_of[f"m{index}"] = (display_width(label) * 6.0 + 40, 45.0)
+            kids[f"m{index}"] = []
+            kids[f"g{index}"].append(f"m{index}")
+    names = list(boxes)
+    position = {name: number for number, name in enumerate(names)}
+    tree = [[position[kid] for kid in kids[name]] for name in names]
+    arrangement = layout.plan(tree, [sizes_of[name] for name in names])
+    depths = layout.depths(tree)
+    sizes = {
+        name: down
+        for name, (_across, down) in zip(names, layout.extents(tree, arrangement), strict=True)
+    }
+    ranks = _ranks(names, kids, sizes, depths, arrangement)
+    graph: dict[str, str | float | Html] = {"rankdir": "TB", "nodesep": 0.25, "ranksep": 0.3}
+    if arrangement.rows is not None:
+        graph.update(splines="polyline", ranksep=0.2)
+    if result.tree.title:
+        notes = [as_of_text(result.as_of)] if result.as_of else []
+        graph.update(heading([result.tree.title], notes))
+    lines = ["digraph goals {"]
+    node_defaults = {"shape": "box", "style": "rounded,filled", "margin": "0.06,0.03"}
+    lines += [
+        "  " + line for line in defaults(THEME, node=node_defaults, edge={"dir": "none"}, **graph)
+    ]
+    rows = arrangement.rows or 0
+
+    def subtree(name: str) -> list[str]:
+        """The DOT lines of a goal and all below it; a goal whose subgoals hang holds
+        its subtree in a cluster, and each column of hung goals is a cluster of its own,
+        so that dot keeps the columns side by side, in order."""
+        out = [f"  {name} {boxes[name]}"]
+        if kids[name] and arrangement.stacked(depths[position[name]]):
+            out += _stacked(name, kids[name], sizes, ranks, rows, subtree)
+            return _cluster(f"cluster_{name}", out)
+        for kid in kids[name]:
+            out += [f"  {name} -> {kid}", *subtree(kid)]
+        return out
+
+    lines += subtree(names[0])
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _name_lines(name: str, width: int = NAME_WIDTH) -> list[str]:
+    """A goal's name in at most 3 lines of at most ``width`` columns, the lines as even as
+    they can be (no last line of one Chinese character).
+
+    >>> _name_lines("稳住前50大零售客户存款不流失")
+    ['稳住前50大零售', '客户存款不流失']
+    """
+    lines = wrap(name, width, 3)
+    for narrower in range(max(4, width // 2), width):
+        even = wrap(name, narrower, 3)
+        if len(even) == len(lines) and not even[-1].endswith("…"):
+            return even
+    return lines
+
+
+def _size(node: Node, hidden: int) -> layout.Box:
+    """The estimated width and height of a goal's box in points, with the gaps around it."""
+    name = _name_lines(node.goal.name)
+    label = _label(node, hidden)
+    small = label.count(f'POINT-SIZE="{THEME.small_size:g}"') - 1  # the percentage shares a row
+    width = max(
+        max(display_width(line) for line in name) * THEME.font_size * 0.56,
+        BAR_WIDTH + 40.0,
+        max((display_width(part) for part in re.findall(r">([^<>]+)<", label)), default=0)
+        * THEME.small_size
+        * 0.56,
+    )
+    height = len(name) * THEME.font_size * 1.3 + (small + 1) * THEME.small_size * 1.45
+    return width + 36.0, height + 24.0
+
+
+def _box(node: Node, hidden: int) -> str:
+    """The attribute list of a goal's box."""
+    border, fill, _bar = PALETTE[kind(node)]
+    values: dict[str, str | float | Html] = {
+        "label": _label(node, hidden),
+        "color": border,
+        "fillcolor": fill,
+        "penwidth": BOLD_PEN if node.depth == 0 or kind(node) == "alert" else PEN,
+    }
+    if kind(node) == "risk":
+        values["style"] = "rounded,filled,dashed"
+    return attributes(values)
+
+
+def _cluster(name: str, members: list[str]) -> list[str]:
+    """``members`` in an invisible cluster called ``name``."""
+    return [f"  subgraph {name} {{", "    peripheries=0", '    label=""', *members, "  }"]
+
+
+def _stacked(
+    parent: str,
+    children: list[str],
+    sizes: dict[str, int],
+    ranks: dict[str, int],
+    rows: int,
+    subtree: Callable[[str], list[str]],
+) -> list[str]:
+    """DOT lines hanging ``children`` under ``parent`` in columns of at most ``rows`` boxes,
+    org-chart style, every line straight across or straight down (invisible points hold the
+    corners): a stem straight down from the middle of the parent, with more than one column a
+    bus across to the stem of each further column, and a short branch across into each goal;
+    each goal below the subtree of the one before (``sizes``: boxes down, ``ranks``: ranks
+    down of each subtree; ``subtree`` gives the lines of a goal and all below it)."""
+    point: dict[str, str | float | Html] = {
+        "shape": "point",
+        "width": 0.01,
+        "height": 0.01,
+        "label": "",
+        "style": "invis",
+    }
+    stem = f"{parent}_stem"
+    lines = [f"  {parent} {attributes({'group': stem})}"]
+    parts = layout.columns([sizes[child] for child in children], rows)
+    bus = parent
+    if len(parts) > 1:  # a bus under the parent, one rank above the columns
+        bus = f"{parent}_bus"
+        lines.append(f"  {bus} {attributes({**point, 'group': stem})}")
+        lines.append(f"  {parent} -> {bus} [weight={STRAIGHT}]")
+    left = bus  # the bus runs from the stem to the top of each further column in turn
+    across = []
+    for column, part in enumerate(parts):
+        group = stem if column == 0 else f"{parent}_{column}"
+        above, gap = bus, 1
+        members = []
+        if column > 0:
+            above = f"{parent}_top_{column}"
+            members.append(f"  {above} {attributes({**point, 'group': group})}")
+            across.append(f"  {{rank=same; {left} -> {above}}}")
+            left = above
+        for number in part:
+            junction = f"{parent}_{column}_{number}"
+            members.append(f"  {junction} {attributes({**point, 'group': group})}")
+            length = f", minlen={gap}" if gap > 1 else ""
+            members.append(f"  {above} -> {junction} [weight={STRAIGHT}{length}]")
+            members += subtree(children[number])
+            members.append(f"  {{rank=same; {junction} -> {children[number]} [minlen=0]}}")
+            above, gap = junction, ranks[children[number]]
+        lines += _cluster(f"cluster_{parent}_{column}", members)
+    return lines + across
+
+
+def _ranks(
+    names: list[str],
+    kids: dict[str, list[str]],
+    sizes: dict[str, int],
+    depths: list[int],
+    arrangement: layout.Plan,
+) -> dict[str, int]:
+    """How many ranks of the drawing each goal's subtree takes (a bus takes one of its own)."""
+    ranks: dict[str, int] = {}
+    for number in reversed(range(len(names))):  # parents before their children
+        name = names[number]
+        below = kids[name]
+        if not below:
+            ranks[name] = 1
+        elif arrangement.rows is not None and arrangement.stacked(depths[number]):
+            parts = layout.columns([sizes[kid] for kid in below], arrangement.rows)
+            down = max(sum(ranks[below[n]] for n in part) for part in parts)
+            ranks[name] = 1 + (len(parts) > 1) + down
+        else:
+            ranks[name] = 1 + max(ranks[kid] for kid in below)
+    return ranks
 
 
 def render(
