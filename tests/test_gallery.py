@@ -18,19 +18,6 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).parent.parent
 
-# Pictures that do not fit yet, while issue #16 is under way; strict, so a fixed one fails
-# until it is taken off the list.
-NOT_YET = frozenset(
-    {
-        "pert-network",
-        "decision-tree",
-        "decision-tornado-zh",
-        "pareto-by-branch",
-        "goals",
-        "goals-zh",
-    }
-)
-
 
 def test_gallery_is_current() -> None:
     assert gallery.check() == [], "run make gallery"
@@ -53,14 +40,7 @@ def test_gallery_names_are_unique() -> None:
     assert len(names) == len(set(names))
 
 
-@pytest.mark.parametrize(
-    "picture",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in NOT_YET else p
-        for p in gallery.PICTURES
-    ],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("picture", gallery.PICTURES, ids=lambda p: p.name)
 def test_gallery_picture_fits_a_report(picture: gallery.Picture, tmp_path: Path) -> None:
     with geometry.recorded() as drawn:
         gallery.draw(picture, tmp_path / f"{picture.name}.png")

@@ -167,6 +167,18 @@ PICTURES: tuple[Picture, ...] = (
         "index examples/index/cash-management-platform.yaml --sensitivity --seed 1",
     ),
     _p(
+        "index-contribution",
+        "Contribution",
+        "What each criterion adds to each platform's score",
+        "index examples/index/cash-management-platform.yaml --chart contribution",
+    ),
+    _p(
+        "index-contribution-zh",
+        "Contribution",
+        "网点选址各指标对得分的贡献",
+        "index examples/index/branch-site-zh.yaml --chart contribution --lang zh",
+    ),
+    _p(
         "ahp-team-leader",
         "AHP hierarchy",
         "AHP hierarchy of the team-leader choice",
@@ -177,6 +189,18 @@ PICTURES: tuple[Picture, ...] = (
         "AHP hierarchy",
         "核心系统供应商选择的层次分析",
         "ahp examples/ahp/core-system-vendor-zh.yaml --lang zh",
+    ),
+    _p(
+        "ahp-contribution",
+        "AHP contribution",
+        "What each criterion adds to each candidate's overall priority",
+        "ahp examples/ahp/team-leader.yaml --chart contribution",
+    ),
+    _p(
+        "ahp-contribution-zh",
+        "AHP contribution",
+        "核心系统供应商各准则对总优先级的贡献",
+        "ahp examples/ahp/core-system-vendor-zh.yaml --chart contribution --lang zh",
     ),
     # rank
     _p(
@@ -190,6 +214,18 @@ PICTURES: tuple[Picture, ...] = (
         "Priority matrix",
         "客户经理本周待办的四象限",
         "rank examples/rank/rm-weekly-todo-zh.yaml --lang zh",
+    ),
+    _p(
+        "rank-branch-initiatives",
+        "Priority matrix",
+        "Value / effort matrix of a branch's improvement ideas",
+        "rank examples/rank/branch-initiatives.yaml",
+    ),
+    _p(
+        "rank-branch-initiatives-zh",
+        "Priority matrix",
+        "网点改进设想的价值 / 工作量矩阵",
+        "rank examples/rank/branch-initiatives-zh.yaml --lang zh",
     ),
     _p(
         "rank-mobile-app-backlog",
@@ -233,7 +269,7 @@ PICTURES: tuple[Picture, ...] = (
         "fishbone-zh",
         "Fishbone",
         "信用卡投诉的鱼骨图",
-        "fishbone examples/fishbone/card-complaints-zh.yaml --lang zh",
+        "fishbone examples/fishbone/card-complaints-zh.yaml --lang zh --highlight 2",
     ),
     _p(
         "goals",
