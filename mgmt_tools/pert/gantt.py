@@ -43,6 +43,7 @@ from mgmt_tools.pert.timeline import (
     timeline_of,
     units,
 )
+from mgmt_tools.render import chart_dates
 from mgmt_tools.render import chart_parts as parts
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render.style import CRITICAL, DOTS, NEUTRAL, NOTE_SIZE, SHADE, THEME
@@ -107,7 +108,9 @@ def _draw(
     high = max(high, low + 1.0)
     now, edge = None, 0
     if today is not None:
-        now = float((np.datetime64(today.isoformat(), "D") - parts.epoch()).astype(np.float64))
+        now = float(
+            (np.datetime64(today.isoformat(), "D") - chart_dates.epoch()).astype(np.float64)
+        )
         edge = today_edge(now, low, high)
         if edge == 0:
             low, high = min(low, now), max(high, now)
@@ -124,7 +127,7 @@ def _draw(
     pad = 16.0 * (high - low) / (plot_width * 72.0 - 32.0)  # 16 points each side
     low, high = low - pad, high + pad
     if dated:
-        low, high = parts.date_limits(low, high)
+        low, high = chart_dates.date_limits(low, high)
     per_point = (high - low) / (plot_width * 72.0)
 
     title = parts.title_lines(project_name(result), width)
@@ -151,7 +154,7 @@ def _draw(
 
     shaded = False
     if timeline.calendar is not None:  # dated
-        parts.date_axis(axes, high - low)
+        chart_dates.date_axis(axes, high - low)
         if plot_width * 72.0 / (high - low) >= 2.0:  # days at least 2 points wide
             shaded = shade_nonworking(axes, timeline.calendar, low, high) > 0
         if high - low <= 120:  # the ticks show day and month: the year goes below

@@ -34,9 +34,9 @@ from mgmt_tools.pert.timeline import (
     timeline_of,
     units,
 )
+from mgmt_tools.render import chart_dates, format_number
 from mgmt_tools.render import chart_parts as parts
 from mgmt_tools.render import charts as ch
-from mgmt_tools.render import format_number
 from mgmt_tools.render.dot import THEME
 
 if TYPE_CHECKING:
@@ -117,10 +117,10 @@ def _risk_figure(result: Schedule) -> Figure:
     margin = 0.03 * (max(limits) - min(limits))
     low, high = min(limits) - margin, max(limits) + margin
     if timeline.calendar is not None:
-        low, high = parts.date_limits(low, high)
+        low, high = chart_dates.date_limits(low, high)
     axes.set_xlim(low, high)
     if timeline.calendar is not None:
-        parts.date_axis(axes, high - low)
+        chart_dates.date_axis(axes, high - low)
         shade_nonworking(axes, timeline.calendar, low, high)
     axes.set_ylim(0, None)
 

@@ -36,9 +36,8 @@ from mgmt_tools.pert.aon import figures
 from mgmt_tools.pert.calendar import WorkCalendar, calendar_of, whole
 from mgmt_tools.pert.result import Schedule
 from mgmt_tools.pert.words import date_words, project_words, span_words, unit_name
-from mgmt_tools.render import chart_parts as parts
+from mgmt_tools.render import chart_dates, format_number
 from mgmt_tools.render import charts as ch
-from mgmt_tools.render import format_number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -67,7 +66,7 @@ class Timeline:
     @staticmethod
     def _x(dates: npt.NDArray[np.datetime64]) -> FloatArray:
         """Matplotlib date numbers: days since its epoch (dates are whole days here)."""
-        return (dates - parts.epoch()).astype(np.float64)
+        return (dates - chart_dates.epoch()).astype(np.float64)
 
     def begin(self, offsets: npt.ArrayLike) -> FloatArray:
         """Where work starting at ``offsets`` begins: the start of working day floor(s)."""
@@ -109,7 +108,7 @@ def deadline_x(result: Schedule, timeline: Timeline) -> float | None:
     the end of the working day its offset ends."""
     given = result.plan.deadline
     if isinstance(given, dt.date) and timeline.calendar is not None:
-        day = np.datetime64(given.isoformat(), "D") - parts.epoch()
+        day = np.datetime64(given.isoformat(), "D") - chart_dates.epoch()
         return float(day.astype(np.float64)) + 1.0
     return None if result.deadline is None else float(timeline.end([result.deadline])[0])
 
@@ -147,5 +146,5 @@ def shade_nonworking(axes: Axes, calendar: WorkCalendar, low: float, high: float
     """Shade the non-working days of ``calendar`` (weekends and holidays, not the make-up
     days) between ``low`` and ``high`` (date numbers); returns the number of shaded spans."""
     first, last = int(np.floor(low)), int(np.ceil(high))
-    days = parts.epoch() + np.arange(first, last + 1)
-    return parts.shade_days(axes, first, ~calendar.working(days))
+    days = chart_dates.epoch() + np.arange(first, last + 1)
+    return chart_dates.shade_days(axes, first, ~calendar.working(days))

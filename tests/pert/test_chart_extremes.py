@@ -11,7 +11,7 @@ import pytest
 
 from mgmt_tools.pert import from_dict, run
 from mgmt_tools.pert.charts import gantt_chart, risk_chart
-from mgmt_tools.render.chart_parts import MOST_SHADED_DAYS
+from mgmt_tools.render.chart_dates import MOST_SHADED_DAYS
 
 from ..helpers import drawn_figure
 

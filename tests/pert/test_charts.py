@@ -25,7 +25,7 @@ from mgmt_tools.pert.gantt import _gantt_figure, gantt_chart
 from mgmt_tools.pert.gantt_mermaid import gantt_mermaid
 from mgmt_tools.pert.risk import _risk_figure, risk_chart
 from mgmt_tools.pert.rows import MAX_ROWS, chart_rows
-from mgmt_tools.render.chart_parts import epoch
+from mgmt_tools.render.chart_dates import epoch
 from mgmt_tools.render.charts import NEUTRAL
 from mgmt_tools.render.dot import THEME
 

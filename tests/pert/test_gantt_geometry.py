@@ -26,7 +26,7 @@ from mgmt_tools.pert.gantt_grid import COLUMNS, parse_columns, parse_today
 from mgmt_tools.pert.gantt_links import DIAMOND_HALF, LANE
 from mgmt_tools.registry.pert import GANTT
 from mgmt_tools.render import geometry
-from mgmt_tools.render.chart_parts import epoch
+from mgmt_tools.render.chart_dates import epoch
 from mgmt_tools.render.style import LEGIBLE_SIZE, NOTE_SIZE
 
 ASPECT = (0.4, 4.5)

@@ -18,6 +18,7 @@ from matplotlib.ft2font import FT2Font
 from matplotlib.patches import FancyArrowPatch, Polygon
 
 from mgmt_tools.errors import RenderError
+from mgmt_tools.render import chart_dates
 from mgmt_tools.render import chart_parts as parts
 from mgmt_tools.render import charts as ch
 from mgmt_tools.render.dot import THEME
@@ -170,7 +171,7 @@ def test_link_arrow_is_one_patch_with_an_arrowhead() -> None:
 def test_shade_days_draws_one_span_per_run() -> None:
     with ch.chart_style():
         axes = ch.new_figure(3, 2).add_subplot()
-        spans = parts.shade_days(axes, 100, [False, True, True, False, True, False])
+        spans = chart_dates.shade_days(axes, 100, [False, True, True, False, True, False])
     shaded = [patch for patch in axes.patches if patch.get_gid() == "nonworking"]
     assert spans == 2 == len(shaded)
     extents = sorted((patch.get_x(), patch.get_x() + patch.get_width()) for patch in shaded)  # type: ignore[attr-defined]
@@ -181,7 +182,7 @@ def test_shade_days_draws_one_span_per_run() -> None:
 def test_date_axis_picks_readable_ticks(days: float, kind: str) -> None:
     with ch.chart_style():
         axes = ch.new_figure(6, 2).add_subplot()
-        parts.date_axis(axes, days)
+        chart_dates.date_axis(axes, days)
     assert type(axes.xaxis.get_major_locator()).__name__ == kind
 
 
