@@ -228,14 +228,17 @@ def date_text(day: date) -> str:
 
 
 def day_month(day: date) -> str:
-    """A day and month for a chart's date axis: ``01 Mar`` in English, ``3月1日`` in Chinese.
+    """A day and month for charts and diagrams: ``1 Mar`` in English (no leading zero, as in
+    the network's boxes, the Gantt's grid and the date axes alike), ``3月1日`` in Chinese.
 
+    >>> day_month(date(2027, 3, 1))
+    '1 Mar'
     >>> with using("zh"):
     ...     day_month(date(2027, 3, 1))
     '3月1日'
     """
     if current() == "en":
-        return day.strftime("%d %b")
+        return f"{day.day} {day:%b}"
     from babel.dates import format_skeleton
 
     return str(format_skeleton("MMMd", day, locale="zh_CN"))

@@ -153,7 +153,7 @@ def figures(result: Schedule, precision: int | None = None) -> Figures:
 
 def dates(calendar: WorkCalendar, start: object, finish: object) -> tuple[list[str], list[str]]:
     """Start and finish offsets as the working days they fall on (as the Gantt chart and the
-    table date them), written day and month (``01 Mar``, ``3月1日``)."""
+    table date them), written day and month (``1 Mar``, ``3月1日``)."""
     first = np.asarray(start, dtype=float)
     last = np.asarray(finish, dtype=float)
 
@@ -165,9 +165,8 @@ def dates(calendar: WorkCalendar, start: object, finish: object) -> tuple[list[s
 
 
 def _day(day: dt.date) -> str:
-    """``1 Mar`` (no leading zero: boxes are narrow), ``3月1日``."""
-    text = day_month(day)
-    return text[1:] if text.startswith("0") else text
+    """``1 Mar``, ``3月1日``."""
+    return day_month(day)
 
 
 def result_view(result: Schedule, max_tasks: int = MAX_TASKS) -> View:

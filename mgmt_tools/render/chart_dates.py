@@ -31,15 +31,12 @@ def date_axis(axes: Axes, days: float) -> None:
         weeks = 1 if days <= 70 else 2
         mondays = mdates.WeekdayLocator(byweekday=mdates.MO, interval=weeks)  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_locator(mondays)
-        if english:
-            axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))  # type: ignore[no-untyped-call]
-        else:
-            from matplotlib.ticker import FuncFormatter
+        from matplotlib.ticker import FuncFormatter
 
-            def day_month(value: float, _position: int | None = None) -> str:
-                return locale.day_month(mdates.num2date(value).date())  # type: ignore[no-untyped-call]
+        def day_month(value: float, _position: int | None = None) -> str:
+            return locale.day_month(mdates.num2date(value).date())  # type: ignore[no-untyped-call]
 
-            axes.xaxis.set_major_formatter(FuncFormatter(day_month))
+        axes.xaxis.set_major_formatter(FuncFormatter(day_month))
         if days <= 70:
             axes.xaxis.set_minor_locator(mdates.DayLocator())  # type: ignore[no-untyped-call]
     else:

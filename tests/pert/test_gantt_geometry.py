@@ -144,8 +144,8 @@ def test_grid_cells_from_the_schedule() -> None:
     cells = {column: [t.get_text() for t in _texts(figure, f"grid-{column}")] for column in COLUMNS}
     assert cells["id"] == ["A", "B", "M"]
     assert cells["duration"] == ["3", "4", "0"]
-    assert cells["start"] == ["01 Mar", "04 Mar", "09 Mar"]  # B: Thu 4 to Tue 9 (weekend off)
-    assert cells["finish"] == ["03 Mar", "09 Mar", "09 Mar"]
+    assert cells["start"] == ["1 Mar", "4 Mar", "9 Mar"]  # B: Thu 4 to Tue 9 (weekend off)
+    assert cells["finish"] == ["3 Mar", "9 Mar", "9 Mar"]
     assert cells["float"] == ["0", "0", "0"]
     with using("zh"):
         figure = _gantt_figure(schedule(from_dict(data)))
