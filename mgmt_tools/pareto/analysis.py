@@ -216,16 +216,16 @@ def _ranked_vital(table: FloatArray, kept: int, cutoff: float) -> list[frozenset
     order), whose counts reach ``cutoff`` percent of the stratum's total, as :func:`reaching`
     says for one; all its non-zero kept categories when none do ("Other" never counts); none
     for an empty stratum. Positions are in the shared order."""
-    found: list[frozenset[int]] = []
-    for row in table:
-        total = float(row.sum())
-        order = np.argsort(-row[:kept], kind="stable")
-        order = order[row[order] > 0]
-        if not total > 0 or order.size == 0:
-            found.append(frozenset())
-            continue
-        shares = np.cumsum(row[order]) / total * 100.0
-        hit = (shares >= cutoff) | isclose(shares, float(cutoff))
-        count = int(hit.argmax()) + 1 if hit.any() else order.size
-        found.append(frozenset(int(position) for position in order[:count]))
-    return found
+    if kept == 0 or not len(table):
+        return [frozenset() for _row in table]
+    head = table[:, :kept]
+    order = np.argsort(-head, axis=1, kind="stable")  # each stratum's own ranking
+    ranked = np.take_along_axis(head, order, axis=1)
+    totals = table.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = np.cumsum(ranked, axis=1) / totals[:, None] * 100.0
+    hit = ((shares >= cutoff) | isclose(shares, float(cutoff))) & (ranked > 0)
+    positive = (ranked > 0).sum(axis=1)
+    count = np.where(hit.any(axis=1), hit.argmax(axis=1) + 1, positive)
+    count = np.where(totals > 0, np.minimum(count, positive), 0)
+    return [frozenset(row[:n].tolist()) for row, n in zip(order, count.tolist(), strict=True)]

@@ -159,14 +159,9 @@ def dates(calendar: WorkCalendar, start: object, finish: object) -> tuple[list[s
 
     def text(days: object) -> list[str]:
         days = WorkCalendar.iso(days)  # type: ignore[arg-type]
-        return [_day(dt.date.fromisoformat(day)) for day in days]
+        return [day_month(dt.date.fromisoformat(day)) for day in days]
 
     return text(calendar.start_dates(first, last)), text(calendar.finish_dates(first, last))
-
-
-def _day(day: dt.date) -> str:
-    """``1 Mar``, ``3月1日``."""
-    return day_month(day)
 
 
 def result_view(result: Schedule, max_tasks: int = MAX_TASKS) -> View:

@@ -59,7 +59,6 @@ from mgmt_tools.render.graphviz import measure
 
 __all__ = ["MAX_TASKS", "direction", "render", "summary_text", "to_dot", "to_mermaid", "to_svg"]
 
-_RANKSEP, _NODESEP = RANKSEP, NODESEP  # inches between ranks, between boxes of a rank
 _LABEL_ANGLE, _LABEL_DISTANCE = -35, 1.4  # a link's type: above the line, before the arrow
 _MEASURED = 200  # auto lays out both directions up to this many tasks, else estimates
 _TITLE_COLUMNS = 60  # display columns of a title line
@@ -219,8 +218,8 @@ def _dot(result: Schedule, view: View, numbers: Figures, rankdir: Rankdir) -> st
             node={"shape": "plain"},
             edge={},
             rankdir=rankdir,
-            nodesep=_NODESEP,
-            ranksep=_RANKSEP,
+            nodesep=NODESEP,
+            ranksep=RANKSEP,
             **_heading(result, numbers, view.note),
         )
     ]

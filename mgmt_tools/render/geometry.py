@@ -8,7 +8,8 @@ Two kinds of pictures, one :class:`Drawing`:
   entries, the tick labels that are drawn) with its window extent after the figure was saved
   (:func:`figure_drawing`);
 - a Graphviz diagram: every text span of Graphviz's own layout (``-Tjson``: labels of nodes,
-  clusters, edges and the graph) placed as Graphviz places it (:func:`graph_drawing`).
+  clusters, edges and the graph) placed as Graphviz places it (:func:`layout_drawing` of
+  the layout :func:`mgmt_tools.render.graphviz.drawing` asks Graphviz for).
 
 Pictures are measured where they are made: while :func:`recorded` is active,
 :func:`mgmt_tools.render.charts.figure_bytes` and :func:`mgmt_tools.render.graphviz.pipe`
@@ -40,8 +41,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
-import subprocess
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -57,10 +56,11 @@ __all__ = [
     "Drawing",
     "TextBox",
     "figure_drawing",
-    "graph_drawing",
+    "layout_drawing",
+    "record",
     "record_figure",
-    "record_graph",
     "recorded",
+    "recording",
 ]
 
 _RECORDING: ContextVar[list[Drawing] | None] = ContextVar("mgmt_tools_drawings", default=None)
@@ -215,11 +215,16 @@ def record_figure(figure: Figure) -> None:
         drawn.append(figure_drawing(figure))
 
 
-def record_graph(source: str, engine: str = "dot", *, pinned: bool = False) -> None:
-    """Called by :func:`~mgmt_tools.render.graphviz.pipe` when it renders ``source``."""
+def recording() -> bool:
+    """Whether drawings are being collected (:func:`recorded`): measuring costs a layout."""
+    return _RECORDING.get() is not None
+
+
+def record(drawing: Drawing) -> None:
+    """Keep ``drawing`` for :func:`recorded` (nothing when no block collects them)."""
     drawn = _RECORDING.get()
     if drawn is not None:
-        drawn.append(graph_drawing(source, engine, pinned=pinned))
+        drawn.append(drawing)
 
 
 def figure_drawing(figure: Figure) -> Drawing:
@@ -305,14 +310,10 @@ def _visible(artist: Any) -> bool:
 _DESCENT, _ASCENT = 0.2, 0.75
 
 
-def graph_drawing(source: str, engine: str = "dot", *, pinned: bool = False) -> Drawing:
-    """The texts of DOT ``source`` as Graphviz ``engine`` lays them out (``-Tjson``)."""
-    path = shutil.which(engine)
-    if path is None:
-        raise FileNotFoundError(engine)
-    command = [path, "-Tjson"] + (["-n2"] if pinned else [])
-    output = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, check=True)
-    layout = json.loads(output.stdout)
+def layout_drawing(data: bytes) -> Drawing:
+    """The texts of a Graphviz layout (the ``-Tjson`` output ``data``) as Graphviz places
+    them."""
+    layout = json.loads(data)
     x0, y0, x1, y1 = (float(part) for part in layout["bb"].split(","))
     boxes: list[TextBox] = []
     for item in [layout, *layout.get("objects", []), *layout.get("edges", [])]:

@@ -34,6 +34,7 @@ __all__ = [
     "RASTER_DPI",
     "available",
     "diagram_size",
+    "drawing",
     "executable",
     "measure",
     "pipe",
@@ -152,7 +153,8 @@ def pipe(
     path = executable(engine)
     if path is None:
         raise GraphvizNotFoundError(engine)
-    geometry.record_graph(source, engine, pinned=pinned)
+    if geometry.recording():
+        geometry.record(drawing(source, engine, pinned=pinned))
     command = [path, f"-T{fmt}"] + (["-n2"] if pinned else [])
     try:
         data = _run(command, source.encode("utf-8"), bounds.render_timeout)
@@ -178,6 +180,17 @@ def pipe(
         message = _("Graphviz '{engine}' could not be run: {error}")
         raise RenderError(message.format(engine=engine, error=error)) from None
     return _deterministic(data, fmt)
+
+
+def drawing(source: str, engine: str = "dot", *, pinned: bool = False) -> geometry.Drawing:
+    """The texts of DOT ``source`` as Graphviz ``engine`` lays them out (``-Tjson``), for the
+    checks of :mod:`mgmt_tools.render.geometry`; errors as :func:`pipe`'s run."""
+    path = executable(engine)
+    if path is None:
+        raise GraphvizNotFoundError(engine)
+    command = [path, "-Tjson"] + (["-n2"] if pinned else [])
+    data = _run(command, source.encode("utf-8"), limits.current().render_timeout)
+    return geometry.layout_drawing(data)
 
 
 def measure(source: str, engine: str = "dot") -> tuple[float, float] | None:

@@ -19,7 +19,7 @@ from mgmt_tools.decision.charts import risk_profile_chart, sensitivity_chart, to
 from mgmt_tools.decision.render import render
 from mgmt_tools.decision.result import DecisionResult
 from mgmt_tools.locale import using
-from mgmt_tools.render import geometry
+from mgmt_tools.render import geometry, graphviz
 
 TREE_ASPECT = (0.4, 5.0)
 PROFILE_ASPECT = (1.1, 1.8)
@@ -184,7 +184,7 @@ def test_a_variable_of_no_effect_has_one_label() -> None:
 def _strokes(source: str) -> list[list[tuple[float, float]]]:
     """The lines Graphviz draws for DOT ``source`` (``-Tjson``): every edge as points along its
     Bézier curve, and every thin filled shape (a branch's rule) as its outline, in the
-    coordinates of :func:`geometry.graph_drawing` (from the bottom left of the bounding box)."""
+    coordinates of :func:`graphviz.drawing` (from the bottom left of the bounding box)."""
     import json
     import shutil
     import subprocess
@@ -246,7 +246,7 @@ def test_no_text_touches_a_branch_line(terminals: int, words: str, language: str
     result = _result(_tree(terminals, terminals * 7 + len(words), words))
     with using(language):
         source = to_dot(result)
-    texts = geometry.graph_drawing(source).texts
+    texts = graphviz.drawing(source).texts
     strokes = _strokes(source)
     touching = [
         box.text for box in texts for stroke in strokes if _crossing(box, stroke, clear=0.5)
